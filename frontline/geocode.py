@@ -1,0 +1,39 @@
+"""geocode: coordinates, admin names and ACLED geo_precision for an event's place."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .gazetteer import Gazetteer
+from .records import Event
+from .toponyms import NEAR_CUES
+
+
+def geocode(event: Event, gazetteer: Gazetteer) -> Event:
+    """Fill the location columns from ``event.place``.
+
+    geo_precision follows ACLED: 1 the named town itself; 2 near a town or part of a district;
+    3 only a larger region (a province, a country or a natural feature) is known.
+    """
+    place = event.place
+    if place is None:
+        return event
+    if place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
+        precision = 3
+    elif place.feature_code == "ADM2" or (event.place_cue or "") in NEAR_CUES:
+        precision = 2
+    else:
+        precision = 1
+    country = gazetteer.country(place.country_code)
+    return replace(
+        event,
+        iso=country.isonum if country else None,
+        country=place.country or (country.name if country else ""),
+        admin1=place.admin1 if place.feature_code != "PCLI" else "",
+        admin2=place.admin2,
+        location=place.name,
+        latitude=round(place.latitude, 5),
+        longitude=round(place.longitude, 5),
+        geo_precision=precision,
+        geonameid=place.geonameid,
+    )

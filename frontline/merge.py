@@ -1,0 +1,165 @@
+"""merge: mentions of one real-world event inside an article become one event.
+
+Two drafts merge when they share the sub-event type, their dates can be the same day at the
+coarser precision, their places agree (the same entry, or a region that holds the other), and
+their acting sides do not conflict. Clusters are built with union-find, so the result does not
+depend on the order of the drafts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .records import Event, Span
+
+# How far apart two dates may be and still be one event, by the coarser time_precision.
+_DATE_WINDOW = {1: 0, 2: 6, 3: 31}
+
+
+def merge(events: Sequence[Event]) -> tuple[Event, ...]:
+    """Merge an article's draft events; returns them in text order with content-derived ids."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(events)):
+        for j in range(i + 1, len(events)):
+            if _compatible(events[i], events[j]):
+                parent[root(j)] = root(i)
+    clusters: dict[int, list[Event]] = {}
+    for i, event in enumerate(events):
+        clusters.setdefault(root(i), []).append(event)
+    merged = [_combine(members) for members in clusters.values()]
+    return tuple(sorted(merged, key=_order))
+
+
+def _order(e: Event) -> tuple:
+    """A total order on events (text position first), so ties never depend on input order."""
+    return (
+        e.evidence[0].start if e.evidence else -1,
+        e.sub_event_type,
+        e.event_date or dt.date.min,
+        e.time_precision or 0,
+        e.geonameid or 0,
+        e.actor1,
+        e.actor2,
+        e.fatalities,
+        e.evidence,
+    )
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.sub_event_type != b.sub_event_type:
+        return False
+    if not _same_sides(a, b):
+        return False
+    if a.event_date and b.event_date:
+        window = _DATE_WINDOW.get(max(a.time_precision or 1, b.time_precision or 1), 0)
+        if abs((a.event_date - b.event_date).days) > window:
+            return False
+    return _same_place(a, b)
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """The acting side must agree; in a clash both sides act, so only the pair of sides must agree."""
+    if a.sub_event_type == "Armed clash":
+        sa, sb = {a.inter1, a.inter2} - {0}, {b.inter1, b.inter2} - {0}
+        return sa <= sb or sb <= sa
+    return not (a.inter1 and b.inter1 and a.inter1 != b.inter1)
+
+
+def _specificity(event: Event) -> int:
+    """Lower is more specific: a town, then a feature or district, then a province, then a country."""
+    place = event.place
+    if place is None:
+        return 9
+    if place.feature_code.startswith("PCL"):
+        return 3
+    if place.feature_code == "ADM1":
+        return 2
+    return 1 if place.feature_class != "P" else 0
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or pa.country_code != pb.country_code:
+        return False
+    # A region-level place (geo_precision 3) holds every place in its admin1.
+    if (a.geo_precision == 3 or b.geo_precision == 3) and pa.admin1_code and pa.admin1_code == pb.admin1_code:
+        return True
+    return False
+
+
+def _combine(members: list[Event]) -> Event:
+    members = sorted(members, key=_order)
+    # The most precise place; then the one of the mention that dates the event; then the most named.
+    place_votes = Counter(e.geonameid for e in members)
+    where = min(
+        members,
+        key=lambda e: (e.geo_precision or 9, _specificity(e), e.time is None, -e.fatalities, -place_votes[e.geonameid]),
+    )
+    # An explicit time phrase beats the report-week default; then the more precise one.
+    dated = [e for e in members if e.time is not None] or members
+    when = min(dated, key=lambda e: e.time_precision or 9)
+    actor1, assoc1 = _pick_actor([(e.actor1, e.inter1) for e in members])
+    actor2, assoc2 = _pick_actor([(e.actor2, e.inter2) for e in members if e.actor2 != actor1[0]])
+    evidence = tuple(sorted({s for e in members for s in e.evidence}, key=lambda s: s.start))
+    confidence = min(0.99, max(e.confidence for e in members) + 0.05 * (len(members) - 1))
+    base = replace(
+        where,
+        event_date=when.event_date,
+        time_precision=when.time_precision,
+        time=when.time,
+        actor1=actor1[0],
+        inter1=actor1[1],
+        assoc_actor_1=assoc1,
+        actor2=actor2[0],
+        inter2=actor2[1],
+        assoc_actor_2=assoc2,
+        fatalities=max(e.fatalities for e in members),
+        confidence=confidence,
+        evidence=evidence,
+        sentences=tuple(sorted({i for e in members for i in e.sentences})),
+    )
+    return replace(base, interaction=interaction(base.inter1, base.inter2), event_id=event_id(base))
+
+
+def _pick_actor(pairs: list[tuple[str, int]]) -> tuple[tuple[str, int], str]:
+    """The most often named actor (ties: first named), and the others on its side as associates."""
+    named = [(name, inter) for name, inter in pairs if name]
+    if not named:
+        return ("", 0), ""
+    counts = Counter(named)
+    first = {pair: i for i, pair in reversed(list(enumerate(named)))}
+    best = min(counts, key=lambda pair: (-counts[pair], first[pair]))
+    assoc = [name for name, inter in dict.fromkeys(named) if inter == best[1] and name != best[0]]
+    return best, "; ".join(assoc)
+
+
+def interaction(inter1: int, inter2: int) -> int:
+    """ACLED's interaction code: both inter codes, lower first; a lone actor is inter1 * 10."""
+    if not inter1:
+        return inter2 * 10
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def event_id(event: Event) -> str:
+    """A stable id from the event's key fields, so a re-run upserts instead of duplicating."""
+    date = event.event_date.isoformat() if isinstance(event.event_date, dt.date) else ""
+    key = "|".join(
+        [event.article_id, event.sub_event_type, date, str(event.geonameid or event.location), event.actor1, event.actor2]
+    )
+    return "ev" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

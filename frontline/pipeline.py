@@ -1,0 +1,113 @@
+"""The pipeline: the explicit list of stages, built in one place.
+
+``Pipeline.process`` is a pure function of its article and the injected resources (gazetteer,
+actor dictionary, sentencizer, typer): the same input always gives the same events. It holds no
+state between documents, so local processes, Dask or Spark workers can each run their own copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .actors import ActorDictionary
+from .annotate import annotate, new_sentencizer
+from .clean import clean
+from .dating import assign_date
+from .detect import EventTyper, RuleTyper, detect
+from .fill import fill
+from .gazetteer import Gazetteer
+from .geocode import geocode
+from .ingest import content_id
+from .merge import merge
+from .notes import describe
+from .records import Annotated, Article, Document, Event
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+# Bump when a stage changes its output, so stored articles are re-processed.
+PIPELINE_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Everything one article went through, for inspection and storage."""
+
+    document: Document
+    annotated: Annotated
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    nlp: "Language"
+    typer: EventTyper
+
+    @classmethod
+    def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> "Pipeline":
+        """The default resources: the cached GeoNames gazetteer (built on first use), the packaged
+        actor dictionary, spaCy's blank English sentencizer and the rule typer."""
+        gazetteer = Gazetteer.open(gazetteer_path)
+        actors = ActorDictionary.load(
+            actor_files,
+            nationalities=gazetteer.nationalities(),
+            country_names=gazetteer.country_names(),
+        )
+        return cls(gazetteer=gazetteer, actors=actors, nlp=new_sentencizer(), typer=RuleTyper())
+
+    def process(self, article: Article) -> Result:
+        document = clean(article)
+        annotated = annotate(document, gazetteer=self.gazetteer, actors=self.actors, nlp=self.nlp)
+        mentions = detect(annotated, self.typer)
+        drafts = fill(annotated, mentions)
+        drafts = tuple(assign_date(geocode(e, self.gazetteer), article.published) for e in drafts)
+        source = _sources(article.source, *document.attributions)
+        events = tuple(describe(replace(e, source=source)) for e in merge(drafts))
+        return Result(document, annotated, events)
+
+    def extract(self, article: Article) -> list[Event]:
+        return list(self.process(article).events)
+
+
+def _sources(*names: str | None) -> str:
+    """ACLED's source column: outlets joined by "; ", each once ("Zaman al-Wasl" = "Zaman Al Wasl")."""
+    seen: dict[str, str] = {}
+    for name in names:
+        if name:
+            seen.setdefault("".join(ch for ch in name.lower() if ch.isalnum()), name.strip())
+    return "; ".join(seen.values())
+
+
+@functools.lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """One default pipeline per process; its resources are read-only, so sharing it is safe."""
+    return Pipeline.default()
+
+
+def extract(
+    text: str,
+    published: dt.date | str | None = None,
+    source: str | None = None,
+    *,
+    id: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> list[Event]:
+    """Events in one text. ``published`` (a date or "YYYY-MM-DD") anchors relative dates."""
+    from .ingest import parse_date
+
+    article = Article(
+        id=id or content_id(text),
+        text=text,
+        published=parse_date(published) if isinstance(published, str) else published,
+        source=source,
+    )
+    return (pipeline or default_pipeline()).extract(article)

@@ -1,0 +1,242 @@
+"""Typed, frozen records that flow through the pipeline.
+
+Every stage takes one of these and returns the next; nothing is mutated in place.
+Offsets (``start``/``end``) always point into the original ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# ACLED column order for exports (the subset of ACLED's export we produce, in ACLED's order).
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+)
+# Columns frontline adds after ACLED's own.
+EXTRA_COLUMNS: tuple[str, ...] = ("article_id", "geonameid", "confidence", "evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span into the original input text."""
+
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, int | str]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document, as ingested."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str | None = None  # file path (and line) it came from, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """An input that could not be read; the batch goes on without it."""
+
+    origin: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article with boilerplate and repeated paragraphs removed.
+
+    ``paragraphs`` are the kept spans of ``article.text``; ``removed`` are the dropped ones,
+    with the reason in ``removed_reasons`` (same order).
+    """
+
+    article: Article
+    paragraphs: tuple[Span, ...]
+    removed: tuple[Span, ...] = ()
+    removed_reasons: tuple[str, ...] = ()
+    attributions: tuple[str, ...] = ()  # e.g. "Reuters" from "(With Reuters)"
+
+    @property
+    def text(self) -> str:
+        """The cleaned text: kept paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1_code: str = ""
+    admin2_code: str = ""
+    feature_class: str = "P"
+    feature_code: str = "PPL"
+    population: int = 0
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    source: str = "geonames"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    span: Span
+    sentence: int
+    place: Place | None
+    cue: str | None = None  # "town", "village", "province", "area", "near", ...
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    span: Span
+    sentence: int
+    name: str  # ACLED-style name, e.g. "Military Forces of Syria"
+    inter: int  # ACLED inter code 1-8
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    span: Span
+    sentence: int
+    count: int
+    kind: str  # "killed" or "wounded"
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    span: Span
+    sentence: int
+    date: dt.date
+    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    """A document with its sentences and mentions."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    casualties: tuple[CasualtyMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    country_code: str | None = None  # the document's country focus (ISO2)
+
+    def in_sentence(self, kind: str, index: int) -> tuple:
+        return tuple(m for m in getattr(self, kind) if m.sentence == index)
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A sentence span typed with an ACLED sub-event type."""
+
+    sentence: int
+    event_type: str
+    sub_event_type: str
+    trigger: Span
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event in ACLED's codebook, plus frontline's provenance fields."""
+
+    article_id: str
+    event_type: str
+    sub_event_type: str
+    event_id: str = ""
+    event_date: dt.date | None = None
+    time_precision: int | None = None
+    actor1: str = ""
+    assoc_actor_1: str = ""
+    inter1: int = 0
+    actor2: str = ""
+    assoc_actor_2: str = ""
+    inter2: int = 0
+    interaction: int = 0
+    civilian_targeting: str = ""
+    iso: int | None = None
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    source: str = ""
+    notes: str = ""
+    fatalities: int = 0
+    geonameid: int | None = None
+    confidence: float = 0.0
+    evidence: tuple[Span, ...] = ()
+    # Working fields set by fill and used by geocode/date/merge; not exported.
+    place: Place | None = field(default=None, compare=False)
+    place_cue: str | None = field(default=None, compare=False)
+    time: TimeMention | None = field(default=None, compare=False)
+    sentences: tuple[int, ...] = field(default=(), compare=False)
+
+    @property
+    def year(self) -> int | None:
+        return self.event_date.year if self.event_date else None
+
+    def as_row(self) -> dict[str, object]:
+        """ACLED columns then frontline's extras, JSON-ready."""
+        row: dict[str, object] = {}
+        for name in ACLED_COLUMNS:
+            value = getattr(self, name)
+            row[name] = value.isoformat() if isinstance(value, dt.date) else value
+        row["article_id"] = self.article_id
+        row["geonameid"] = self.geonameid
+        row["confidence"] = round(self.confidence, 3)
+        row["evidence"] = [s.as_dict() for s in self.evidence]
+        return row

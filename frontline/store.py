@@ -1,0 +1,167 @@
+"""EventStore: the embedded SQLite store (``frontline.db`` by default).
+
+Articles, events and their evidence, keyed by content-derived ids: storing the same article
+again replaces its rows and adds none. Each article is written in one transaction, so a run that
+is killed keeps every article it finished and resumes after them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .records import ACLED_COLUMNS, Article, Document, Event
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    origin TEXT,
+    text TEXT NOT NULL,
+    cleaned TEXT NOT NULL,
+    pipeline_version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_date TEXT, year INTEGER, time_precision INTEGER,
+    event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+    actor1 TEXT, assoc_actor_1 TEXT, inter1 INTEGER,
+    actor2 TEXT, assoc_actor_2 TEXT, inter2 INTEGER,
+    interaction INTEGER, civilian_targeting TEXT,
+    iso INTEGER, country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT, location TEXT,
+    latitude REAL, longitude REAL, geo_precision INTEGER,
+    source TEXT, notes TEXT, fatalities INTEGER,
+    geonameid INTEGER, confidence REAL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
+CREATE TABLE IF NOT EXISTS evidence (
+    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (event_id, start, end)
+);
+"""
+_EVENT_COLUMNS = [c for c in ACLED_COLUMNS] + ["article_id", "geonameid", "confidence"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    """What storing one article changed."""
+
+    article_new: bool
+    events_added: int
+    events_kept: int
+    events_removed: int
+
+
+class StoreError(Exception):
+    """The store file cannot be used (not SQLite, locked, or from an incompatible version)."""
+
+
+class EventStore:
+    def __init__(self, path: str | Path = "frontline.db") -> None:
+        self.path = Path(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable frontline store ({exc})") from exc
+        self._db.row_factory = sqlite3.Row
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def has_article(self, article_id: str, pipeline_version: str) -> bool:
+        """True when this article was stored by this pipeline version (so a re-run can skip it)."""
+        row = self._db.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND pipeline_version = ?", (article_id, pipeline_version)
+        ).fetchone()
+        return row is not None
+
+    def add(self, document: Document, events: tuple[Event, ...] | list[Event], pipeline_version: str) -> StoreResult:
+        """Store one article and its events in a single transaction (replacing its earlier events)."""
+        article = document.article
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            new = db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is None
+            db.execute(
+                """INSERT INTO articles (id, published, source, url, title, origin, text, cleaned, pipeline_version)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET published=excluded.published, source=excluded.source,
+                     url=excluded.url, title=excluded.title, origin=excluded.origin, text=excluded.text,
+                     cleaned=excluded.cleaned, pipeline_version=excluded.pipeline_version""",
+                (
+                    article.id,
+                    article.published.isoformat() if article.published else None,
+                    article.source,
+                    article.url,
+                    article.title,
+                    article.origin,
+                    article.text,
+                    document.text,
+                    pipeline_version,
+                ),
+            )
+            before = {r[0] for r in db.execute("SELECT event_id FROM events WHERE article_id = ?", (article.id,))}
+            after = {e.event_id for e in events}
+            stale = before - after
+            db.executemany("DELETE FROM events WHERE event_id = ?", [(i,) for i in sorted(stale)])
+            placeholders = ", ".join("?" for _ in _EVENT_COLUMNS)
+            for event in events:
+                row = event.as_row()
+                db.execute(
+                    f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({placeholders})",
+                    [row[c] for c in _EVENT_COLUMNS],
+                )
+                db.execute("DELETE FROM evidence WHERE event_id = ?", (event.event_id,))
+                db.executemany(
+                    "INSERT OR IGNORE INTO evidence (event_id, start, end, text) VALUES (?, ?, ?, ?)",
+                    [(event.event_id, s.start, s.end, s.text) for s in event.evidence],
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return StoreResult(new, len(after - before), len(after & before), len(stale))
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "events", "evidence")
+        }
+
+    def events(self) -> Iterator[dict[str, object]]:
+        """Every stored event as an export row (ACLED columns, then frontline's), in a stable order."""
+        evidence: dict[str, list[dict[str, object]]] = {}
+        for r in self._db.execute("SELECT event_id, start, end, text FROM evidence ORDER BY event_id, start"):
+            evidence.setdefault(r["event_id"], []).append({"start": r["start"], "end": r["end"], "text": r["text"]})
+        for r in self._db.execute(
+            f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events ORDER BY event_date, article_id, event_id"
+        ):
+            row = {c: r[c] for c in _EVENT_COLUMNS}
+            row["evidence"] = evidence.get(str(r["event_id"]), [])
+            yield row
+
+    def article(self, article_id: str) -> dict[str, object] | None:
+        r = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return dict(r) if r else None

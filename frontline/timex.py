@@ -1,0 +1,179 @@
+"""Time expressions in a sentence, resolved against the publication date.
+
+dateparser handles explicit dates ("9 May 2020", "05/08/2016", "3 days ago"); rules of our own
+handle what it misses or gets wrong for news: weekdays ("on Thursday" means the last one),
+vague weeks ("early this week") and bare months ("in February" means the last February).
+Precision follows ACLED's time_precision: 1 day, 2 week, 3 month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: int
+
+
+# Order matters: earlier patterns win over later ones on overlapping text.
+_EXPLICIT = re.compile(
+    rf"""\b(
+        \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\.?,?\s+\d{{4}}      # 9 May 2020
+      | {_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}                # May 9, 2020
+      | \d{{4}}-\d{{2}}-\d{{2}}                                               # 2020-05-09
+      | \d{{1,2}}/\d{{1,2}}/\d{{2,4}}                                          # 05/08/2016
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b\.?(?!,?\s+\d{{4}})"
+    rf"|\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"\b(?:(early|mid|late)[- ])?({_MONTH_RE})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+_BARE_MONTH = re.compile(
+    rf"\b(in|since|during|last|this|early|mid|late|until|by)\s+(?:(early|mid|late)[- ])?({_MONTH_RE})\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(last|this|on|past|early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = re.compile(
+    r"\b(yesterday|today|tonight|last\s+night|overnight|this\s+morning|this\s+evening|on\s+the\s+same\s+day)\b",
+    re.IGNORECASE,
+)
+_DAYS_AGO = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+ago\b",
+    re.IGNORECASE,
+)
+_WEEK = re.compile(
+    r"\b(early|earlier|late|later|last|this|past|previous)\s+(?:(this|last|the\s+past|the\s+previous)\s+)?week(?!s)\b",
+    re.IGNORECASE,
+)
+_MONTH_REL = re.compile(
+    r"\b(?:(early|earlier|late|later)\s+)?(last|this|the\s+previous|the\s+past)\s+month\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def find_times(text: str, published: dt.date | None) -> list[Timex]:
+    """All resolvable time expressions in ``text``, in text order, without overlaps.
+
+    Without a publication date only expressions that carry their own year are resolved.
+    """
+    found: list[Timex] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, date: dt.date | None, precision: int) -> None:
+        if date is None or any(s < end and start < e for s, e in taken):
+            return
+        if published is not None and date > published:
+            return  # news reports the past; a future date is a misreading (or a plan, not an event)
+        taken.append((start, end))
+        found.append(Timex(start, end, text[start:end], date, precision))
+
+    for m in _EXPLICIT.finditer(text):
+        add(m.start(), m.end(), _parse_explicit(m.group(1), published), 1)
+    for m in _MONTH_YEAR.finditer(text):
+        month = _month_number(m.group(2))
+        add(m.start(), m.end(), _safe_date(int(m.group(3)), month, 1), 3)
+    if published is None:
+        return sorted(found, key=lambda t: t.start)
+
+    for m in _DAY_MONTH.finditer(text):
+        if not (m.group(2) or m.group(3))[0].isupper():
+            continue  # "may" the verb, not May the month
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        add(m.start(), m.end(), _last_day_month(published, _month_number(month), int(day)), 1)
+    for m in _RELATIVE_DAY.finditer(text):
+        word = m.group(1).lower()
+        offset = 1 if word in ("yesterday", "last night") else 0
+        add(m.start(), m.end(), published - dt.timedelta(days=offset), 1)
+    for m in _DAYS_AGO.finditer(text):
+        n = m.group(1).lower()
+        days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        add(m.start(), m.end(), published - dt.timedelta(days=days), 1)
+    for m in _WEEKDAY.finditer(text):
+        modifier = (m.group(1) or "").lower()
+        weekday = WEEKDAYS.index(m.group(2).lower())
+        back = (published.weekday() - weekday) % 7
+        if modifier == "last" and back == 0:
+            back = 7
+        add(m.start(), m.end(), published - dt.timedelta(days=back), 1)
+    for m in _WEEK.finditer(text):
+        add(m.start(), m.end(), _week_start(published, m.group(1).lower(), (m.group(2) or "").lower()), 2)
+    for m in _MONTH_REL.finditer(text):
+        which = m.group(2).lower()
+        first = published.replace(day=1)
+        if which != "this":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        add(m.start(), m.end(), first, 3)
+    for m in _BARE_MONTH.finditer(text):
+        if not m.group(3)[0].isupper():
+            continue
+        month = _month_number(m.group(3))
+        year = published.year if month <= published.month else published.year - 1
+        if m.group(1).lower() == "last" and month == published.month:
+            year -= 1
+        # Skip the lead word ("in") so the span is the time phrase itself.
+        add(m.start(2) if m.group(2) else m.start(3), m.end(), _safe_date(year, month, 1), 3)
+    return sorted(found, key=lambda t: t.start)
+
+
+def _parse_explicit(text: str, published: dt.date | None) -> dt.date | None:
+    import dateparser  # deferred: its import costs ~0.1 s
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_ABBR[name.lower()[:4] if name.lower().startswith("sept") else name.lower()[:3]]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _last_day_month(published: dt.date, month: int, day: int) -> dt.date | None:
+    """'9 May' without a year: the latest such day on or before publication."""
+    candidate = _safe_date(published.year, month, day)
+    if candidate is not None and candidate > published:
+        candidate = _safe_date(published.year - 1, month, day)
+    return candidate
+
+
+def _week_start(published: dt.date, modifier: str, which: str) -> dt.date:
+    """The first day of the week a phrase points at ("early this week" -> this Monday)."""
+    monday = published - dt.timedelta(days=published.weekday())
+    if modifier in ("last", "previous") or which in ("last", "the previous"):
+        return monday - dt.timedelta(days=7)
+    if modifier == "past" or which == "the past":
+        return published - dt.timedelta(days=6)
+    if modifier in ("late", "later") and which in ("", "this"):
+        return min(monday + dt.timedelta(days=3), published)
+    return monday

@@ -1,0 +1,222 @@
+"""Toponyms: find place names in raw text with the gazetteer, then pick one entry for each.
+
+No pretrained NER: candidate spans are capitalised word sequences (Arabic articles such as
+"al-" allowed inside), looked up in the gazetteer longest first. Each span's candidates are
+ranked by prominence, the document's country focus, cue words ("the town of X", "X province")
+and name similarity. A weak, foreign, uncued candidate is left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .gazetteer import Gazetteer, normalize
+from .records import Place, Span
+
+log = logging.getLogger(__name__)
+
+_ARTICLE = r"(?:al|el|a|as|ash|ad|ar|at|az|an|ath|adh|ez|es|ed|er|et|en|ul|ud|um)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽḤṢṬẒ‘ʿʾ"
+_WORD = rf"(?:{_ARTICLE}[-‑][{_UPPER}][\w'’‘ʿʾ]*|[{_UPPER}][\w'’‘ʿʾ]*)"
+_JOIN = r"(?:\s(?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|abu|umm|um|ez|es|ed|er|et|en)[\s-]|[\s-])"
+_SEQUENCE = re.compile(rf"(?<![\w-]){_WORD}(?:{_JOIN}{_WORD})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# Capitalised words that are not places when they stand alone.
+_NOT_PLACES = {
+    "the", "a", "an", "in", "on", "at", "of", "and", "but", "or", "he", "she", "it", "they", "we", "i",
+    "this", "that", "these", "those", "his", "her", "their", "its", "there", "after", "before", "while",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mr", "mrs", "ms", "dr", "president", "minister", "prime", "general", "colonel", "major", "captain",
+    "army", "forces", "force", "front", "brigade", "battalion", "division", "battle", "operation",
+    "rebels", "rebel", "regime", "government", "police", "military", "islamic", "islamist", "state",
+    "observatory", "human", "rights", "health", "directorate", "medical", "source", "sources", "news",
+    "reuters", "agency", "ministry", "council", "party", "university", "hospital", "hospitals",
+    "experts", "fighting", "however", "meanwhile", "according", "local", "residents", "activists",
+    "comments", "article", "please", "share", "north", "south", "east", "west", "central", "northern",
+    "southern", "eastern", "western", "national", "international", "united", "nations", "union",
+    "al", "el", "ash", "as", "ad", "ar", "god", "allah", "sheikh", "imam", "said", "told",
+}
+# Cue words right before a toponym, and the kind of place they announce.
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?P<kind>town|city|village|province|governorate|district|region|area|neighbou?rhood|camp|mountains?|hill|outskirts|countryside|suburbs?)\s+of|\b(?P<prep>near|outside|around|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|northeast\s+of|northwest\s+of|southeast\s+of|southwest\s+of))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:\w+\s+)?)?\s*(?P<kind>town|city|village|villages|province|governorate|district|region|area|areas|countryside|suburbs?|mountains?|camp|neighbou?rhood|airport|airbase|border)\b",
+    re.IGNORECASE,
+)
+# Which cues point at which kind of gazetteer entry.
+_CUE_FEATURE = {
+    "town": "P", "city": "P", "village": "P", "villages": "P", "camp": "P", "neighbourhood": "P",
+    "neighborhood": "P", "airport": "P", "airbase": "P",
+    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2",
+    "mountain": "T", "mountains": "T", "hill": "T",
+}
+# Cues that mean "near or around X" (ACLED geo_precision 2).
+NEAR_CUES = {"near", "outside", "around", "close to", "outskirts", "countryside", "suburb", "suburbs", "area", "areas"}
+NEAR_CUES |= {f"{d} of" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible toponym: its span, cue word, gazetteer entries, and whether they matched only fuzzily."""
+
+    span: Span
+    cue: str | None
+    places: tuple[Place, ...]
+    fuzzy: bool = False
+
+
+def find_toponyms(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+    offset: int = 0,
+) -> list[Candidate]:
+    """Candidate toponym spans in ``text`` with their cue and gazetteer candidates (unranked).
+
+    ``exclude`` holds (start, end) spans (absolute, i.e. including ``offset``) that are something
+    else already, such as actor names. Spans are returned with absolute offsets.
+    """
+    found: list[Candidate] = []
+    for seq in _SEQUENCE.finditer(text):
+        words = _words(text, seq.start(), seq.end())
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(len(words), i, -1):  # longest first
+                start, end = words[i][0], words[j - 1][1]
+                surface = text[start:end]
+                if j - i == 1 and surface.lower() in _NOT_PLACES:
+                    continue
+                if any(s < end + offset and start + offset < e for s, e in exclude):
+                    continue
+                # Only a whole capitalised sequence may match fuzzily: a fragment ("al-Haddadeh" of
+                # "Tellat al-Haddadeh") must match exactly, or it finds far-away look-alikes.
+                matches = gazetteer.match(surface, fuzzy=(i == 0 and j == len(words)))
+                if matches:
+                    hit = (j, start, end, matches)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, start, end, matches = hit
+            found.append(
+                Candidate(
+                    Span(start + offset, end + offset, text[start:end]),
+                    cue_at(text, start, end),
+                    tuple(m.place for m in matches),
+                    fuzzy=all(m.kind != "exact" for m in matches),
+                )
+            )
+            i = j
+    return found
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Word boundaries inside a capitalised sequence; Arabic articles stay with their noun."""
+    words = []
+    for m in re.finditer(rf"(?:{_ARTICLE}[\s-])?[^\s-]+(?:-[^\s-]+)*", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        possessive = _POSSESSIVE.search(text[s:e])
+        if possessive and possessive.start() > 0:
+            words.append((s, s + possessive.start()))
+            break  # "Latakia's northern countryside": the name ends at the possessive
+        words.append((s, e))
+    return words
+
+
+def cue_at(text: str, start: int, end: int) -> str | None:
+    before = _CUE_BEFORE.search(text[max(0, start - 40) : start])
+    if before:
+        return (before.group("kind") or " ".join(before.group("prep").lower().split())).lower()
+    after = _CUE_AFTER.match(text[end : end + 40])
+    if after:
+        return after.group("kind").lower()
+    return None
+
+
+def document_country(
+    candidates: Iterable[Candidate],
+    text: str,
+    gazetteer: Gazetteer,
+) -> str | None:
+    """The country a document is about: votes from country names, admin1 names and demonyms."""
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        if candidate.fuzzy:
+            continue  # look-alikes do not vote
+        span, places = candidate.span, candidate.places
+        exact = [p for p in places if normalize(p.name) == normalize(span.text)] or places
+        countries = {p.country_code for p in exact if p.feature_code.startswith("PCL")}
+        for code in countries:
+            votes[code] += 2
+        admin = {p.country_code for p in exact if p.feature_code == "ADM1"}
+        for code in admin - countries:
+            votes[code] += 1
+    for m in re.finditer(rf"\b[{_UPPER}][a-z]+(?:s)?\b", text):
+        code = gazetteer.country_for_adjective(m.group(0)) or gazetteer.country_for_adjective(m.group(0).rstrip("s"))
+        if code:
+            votes[code] += 1
+    if not votes:
+        return None
+    # Ties break alphabetically, so the same text always gives the same focus.
+    return min(votes, key=lambda code: (-votes[code], code))
+
+
+def rank(
+    candidate: Candidate,
+    *,
+    country: str | None,
+    admin1: frozenset[tuple[str, str]] = frozenset(),
+) -> tuple[Place | None, float]:
+    """The best entry for a candidate and its score, or (None, score) when none is credible."""
+    span, cue, places = candidate.span, candidate.cue, candidate.places
+    best: Place | None = None
+    best_score = -math.inf
+    surface = normalize(span.text)
+    wanted = _CUE_FEATURE.get(cue or "")
+    for place in places:
+        score = min(math.log10(place.population + 1), 7.0) / 3.5  # prominence, up to 2
+        similarity = fuzz.ratio(surface, normalize(place.name)) / 100.0
+        score += similarity
+        if country and place.country_code == country:
+            score += 3.0
+        if (place.country_code, place.admin1_code) in admin1:
+            score += 1.0
+        if place.feature_code.startswith("PCL"):
+            score += 2.0
+        elif place.feature_code == "ADM1":
+            score += 1.0
+        if wanted:
+            if wanted == place.feature_code or wanted == place.feature_class:
+                score += 2.5
+            elif wanted == "P" and place.feature_class == "A":
+                score -= 0.5
+        if score > best_score or (score == best_score and best is not None and place.geonameid < best.geonameid):
+            best, best_score = place, score
+    if best is None:
+        return None, 0.0
+    in_focus = country is not None and best.country_code == country
+    if candidate.fuzzy:
+        # A spelling variant is believable only where the document already is.
+        return (best if in_focus else None), best_score
+    credible = (
+        in_focus
+        or best.population >= 50_000
+        or best.feature_code.startswith("PCL")
+        or best.feature_code == "ADM1"
+        or (cue is not None and best.population >= 1_000)
+        or (country is None and best.population >= 5_000)
+    )
+    return (best if credible else None), best_score

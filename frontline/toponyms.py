@@ -8,6 +8,7 @@ and name similarity. A weak, foreign, uncued candidate is left unresolved rather
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -61,6 +62,8 @@ _CUE_FEATURE = {
     "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2",
     "mountain": "T", "mountains": "T", "hill": "T",
 }
+# Cues that say what kind of place a name is.
+TYPE_CUES = frozenset(_CUE_FEATURE)
 # Cues that mean "near or around X" (ACLED geo_precision 2).
 NEAR_CUES = {"near", "outside", "around", "close to", "outskirts", "countryside", "suburb", "suburbs", "area", "areas"}
 NEAR_CUES |= {f"{d} of" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")}
@@ -74,6 +77,7 @@ class Candidate:
     cue: str | None
     places: tuple[Place, ...]
     fuzzy: bool = False
+    fragment: bool = False  # part of a longer capitalised sequence ("Spring" of "Arab Spring")
 
 
 def find_toponyms(
@@ -89,21 +93,27 @@ def find_toponyms(
     else already, such as actor names. Spans are returned with absolute offsets.
     """
     found: list[Candidate] = []
+    stop_words = _stop_words()
     for seq in _SEQUENCE.finditer(text):
+        if text[seq.end() : seq.end() + 6].lower() in ("-based", "-backe", "-led") or text[seq.end() : seq.end() + 4] == "-led":
+            continue  # "Britain-based", "Turkish-backed", "US-led": a modifier, not where it happened
         words = _words(text, seq.start(), seq.end())
+        # Capitalisation says nothing about a sentence's first word ("More than 200 ..." is not Mora).
+        initial = not text[: seq.start()].strip(" \"'‘“(-–—") or bool(re.search(r"[.!?][\"'’”)]?\s+$", text[: seq.start()]))
         i = 0
         while i < len(words):
             hit = None
             for j in range(len(words), i, -1):  # longest first
                 start, end = words[i][0], words[j - 1][1]
                 surface = text[start:end]
-                if j - i == 1 and surface.lower() in _NOT_PLACES:
+                if j - i == 1 and (surface.lower() in _NOT_PLACES or surface.lower() in stop_words):
                     continue
                 if any(s < end + offset and start + offset < e for s, e in exclude):
                     continue
                 # Only a whole capitalised sequence may match fuzzily: a fragment ("al-Haddadeh" of
                 # "Tellat al-Haddadeh") must match exactly, or it finds far-away look-alikes.
-                matches = gazetteer.match(surface, fuzzy=(i == 0 and j == len(words)))
+                whole = i == 0 and j == len(words)
+                matches = gazetteer.match(surface, fuzzy=whole and not (initial and len(words) == 1))
                 if matches:
                     hit = (j, start, end, matches)
                     break
@@ -117,10 +127,19 @@ def find_toponyms(
                     cue_at(text, start, end),
                     tuple(m.place for m in matches),
                     fuzzy=all(m.kind != "exact" for m in matches),
+                    fragment=len(words) > 1 and j - i < len(words),
                 )
             )
             i = j
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words ("more", "however", ...), which name places only by accident."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -195,9 +214,7 @@ def rank(
         if (place.country_code, place.admin1_code) in admin1:
             score += 1.0
         if place.feature_code.startswith("PCL"):
-            score += 2.0
-        elif place.feature_code == "ADM1":
-            score += 1.0
+            score += 2.0  # a bare country name means the country
         if wanted:
             if wanted == place.feature_code or wanted == place.feature_class:
                 score += 2.5
@@ -208,6 +225,8 @@ def rank(
     if best is None:
         return None, 0.0
     in_focus = country is not None and best.country_code == country
+    if candidate.fragment and not (in_focus or best.feature_code.startswith("PCL") or best.feature_code == "ADM1"):
+        return None, best_score  # "Spring" of "Arab Spring" is not Spring, Texas
     if candidate.fuzzy:
         # A spelling variant is believable only where the document already is.
         return (best if in_focus else None), best_score

@@ -67,6 +67,14 @@ _CUMULATIVE = re.compile(
     r"[^.;]{0,80}?\b(since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:\w+[\s-]){0,3}(?:war|conflict|uprising|crisis)|during\s+the\s+(?:war|conflict))\b",
     re.IGNORECASE,
 )
+# ... or one whose sentence says it is the war's toll ("the war ... has killed more than 300,000").
+_WAR_BEFORE = re.compile(r"\b(?:war|conflict|uprising|crisis|revolution)\b(?!-)[^.;]{0,120}$", re.IGNORECASE)
+# A number in the gap means the count is that one, not ours ("URL 9427 At least 10 civilians were killed").
+_NUMBER_IN_GAP = re.compile(r"\d|\bat\s+least\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores)\b", re.IGNORECASE)
+# A number glued to a month is a date ("Jun 182016").
+_DATE_BEFORE = re.compile(rf"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+# No single event kills this many; such figures are a war's or a year's toll.
+IMPLAUSIBLE = 10_000
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -75,20 +83,24 @@ def find_casualties(text: str) -> list[Casualties]:
     found: list[Casualties] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_N_THEN_VERB, _VERB_THEN_N):
-        for m in pattern.finditer(text):
-            if m.groupdict().get("gap") and _NOT_PEOPLE.search(m.group("gap")):
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.end()
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            gap = m.groupdict().get("gap") or ""
+            if _NOT_PEOPLE.search(gap) or _NUMBER_IN_GAP.search(gap) or _DATE_BEFORE.search(text, 0, start):
+                pos = start + 1  # retry from inside: "Jun 182016 BEIRUT At least seven people died"
                 continue
             if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
                 continue  # "killed 5 years ago"
             if _YEAR.match(m.group("low")):
                 continue  # "21 November 2016 Ten civilians ... killed": a year, not a count
-            if _CUMULATIVE.match(text, m.end()):
-                continue
-            start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, 0, start):
                 continue
             low = parse_number(m.group("low"))
-            if low is None:
+            if low is None or low >= IMPLAUSIBLE:
                 continue
             high = parse_number(m.group("high")) if m.group("high") else None
             if high is not None and high < low:

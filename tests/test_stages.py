@@ -63,6 +63,13 @@ def test_future_dates_and_missing_publication_date() -> None:
         ("seizing several tanks and artillery guns", []),
         ("hospitals flooded with dead and wounded soldiers", []),
         ("he was killed 5 years ago", []),
+        ("More than 330000 people have been killed in Syria since the conflict began", []),
+        ("the five-year civil war which has killed more than 300000 people", []),
+        ("21 November 2016 Ten civilians some of them children killed in airstrike", [(10, "killed")]),
+        ("Last updated at Jun 182016 BEIRUT At least seven people died in rebel shelling", [(7, "killed")]),
+        ("Get short URL 9427 At least 10 civilians were killed in strikes", [(10, "killed")]),
+        ("Rebels fired a barrage of at least 300 shells into Aleppo killing nine civilians", [(9, "killed")]),
+        ("Fighting in the war-torn city killed 5 people", [(5, "killed")]),
     ],
 )
 def test_casualties(text: str, expected: list[tuple[int, str]]) -> None:

@@ -138,7 +138,7 @@ def test_geoparse_contract(tmp_path: Path, gazetteer_path: Path) -> None:
     assert "Latakia" in {t["text"] for t in found["toponyms"]}
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl", "geojson", "gpkg"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "geojson", "gpkg", "parquet"])
 def test_export_formats(seed_db: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"events.{fmt}"
     result = invoke("export", "--db", seed_db, "--format", fmt, "-o", out)
@@ -156,6 +156,12 @@ def test_export_formats(seed_db: Path, tmp_path: Path, fmt: str) -> None:
         data = json.loads(out.read_text())
         assert data["type"] == "FeatureCollection" and len(data["features"]) == n
         assert all(f["geometry"]["type"] == "Point" for f in data["features"])
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(out)
+        assert table.num_rows == n
+        assert table.column_names[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     else:
         with sqlite3.connect(out) as con:
             assert con.execute("SELECT count(*) FROM events WHERE geom IS NOT NULL").fetchone()[0] == n

@@ -1,0 +1,102 @@
+"""The SQLite store and the ingest stage on real files in tmp_path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from frontline.clean import clean
+from frontline.ingest import content_id, ingest
+from frontline.records import Article, Event, IngestError, Span
+from frontline.store import EventStore, StoreError
+
+TEXT = "Rebels clashed with regime forces near Jisr al-Shughur on Tuesday."
+
+
+def event(article_id: str, eid: str) -> Event:
+    return Event(
+        article_id=article_id,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        event_id=eid,
+        event_date=dt.date(2016, 6, 28),
+        time_precision=1,
+        location="Jisr ash Shughur",
+        latitude=35.8,
+        longitude=36.32,
+        geo_precision=2,
+        evidence=(Span(0, len(TEXT), TEXT),),
+    )
+
+
+def test_add_is_an_upsert(tmp_path: Path) -> None:
+    doc = clean(Article(id="a1", text=TEXT))
+    with EventStore(tmp_path / "f.db") as store:
+        first = store.add(doc, [event("a1", "e1")], "v1")
+        again = store.add(doc, [event("a1", "e1")], "v1")
+        assert (first.article_new, first.events_added) == (True, 1)
+        assert (again.article_new, again.events_added, again.events_kept) == (False, 0, 1)
+        assert store.counts() == {"articles": 1, "events": 1, "evidence": 1}
+        # A changed pipeline that no longer finds e1 replaces it.
+        changed = store.add(doc, [event("a1", "e2")], "v2")
+        assert (changed.events_added, changed.events_removed) == (1, 1)
+        assert [r["event_id"] for r in store.events()] == ["e2"]
+        assert store.has_article("a1", "v2") and not store.has_article("a1", "v1")
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    doc = clean(Article(id="a1", text=TEXT))
+    with EventStore(db) as store:
+        store.add(clean(Article(id="a0", text=TEXT + " More.")), [event("a0", "e0")], "v1")
+        broken = replace(event("a1", "e1"), event_type=None)  # type: ignore[arg-type]  # violates NOT NULL
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add(doc, [event("a1", "ok"), broken], "v1")
+        # The whole article rolled back; the earlier one is intact.
+        assert store.counts() == {"articles": 1, "events": 1, "evidence": 1}
+        assert not store.has_article("a1", "v1")
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not sqlite " * 100)
+    with pytest.raises(StoreError, match="not a usable frontline store"):
+        EventStore(bad)
+
+
+def test_ingest_html_metadata_and_folders(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "story.html").write_text(
+        """<html><head><title>Rebels take Kansaba</title>
+        <meta property="article:published_time" content="2016-07-01T08:00:00Z">
+        <meta property="og:site_name" content="Zaman al-Wasl"></head>
+        <body><nav>Home | World</nav><article><h1>Rebels take Kansaba</h1>
+        <p>Syrian rebels seized the strategic town of Kansaba in Latakia province early this week, taking
+        a string of hilltops that overlook the coastal mountains, a monitoring group said on Friday.</p>
+        <p>At least 113 soldiers were killed in the fighting in Jabal al-Akrad, a medical source said.</p>
+        </article><footer>Share this article</footer></body></html>""",
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "note.txt").write_text(TEXT)
+    (tmp_path / "a" / "image.png").write_bytes(b"\x89PNG")  # other suffixes in folders are skipped
+    items = list(ingest([tmp_path]))
+    assert not [i for i in items if isinstance(i, IngestError)]
+    html, txt = sorted((i for i in items if isinstance(i, Article)), key=lambda a: a.origin or "")
+    assert html.origin.endswith("story.html") and txt.origin.endswith("note.txt")
+    assert html.published == dt.date(2016, 7, 1)
+    assert html.title == "Rebels take Kansaba"
+    assert html.source == "Zaman al-Wasl"
+    assert "113 soldiers were killed" in html.text and "Home | World" not in html.text
+    assert txt.id == content_id(TEXT)
+
+
+def test_cli_values_fill_what_the_input_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(TEXT)
+    (article,) = ingest([path], published=dt.date(2016, 7, 1), source="Agency")
+    assert isinstance(article, Article)
+    assert (article.published, article.source) == (dt.date(2016, 7, 1), "Agency")

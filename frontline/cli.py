@@ -32,7 +32,6 @@ app.add_typer(gazetteer_app, name="gazetteer")
 # Piped output (CI logs, files) gets a wide fixed width so the event table is not folded.
 out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)  # messages stay on one line: greppable, with whole paths
-log = logging.getLogger("frontline")
 
 
 def _published(value: Optional[str]) -> Optional[dt.date]:
@@ -67,17 +66,7 @@ def _progress(total: Optional[int] = None) -> Progress:
     )
 
 
-def _pipeline(gazetteer: Optional[Path]):  # type: ignore[no-untyped-def]
-    from .gazetteer import GazetteerError
-    from .pipeline import Pipeline
-
-    try:
-        return Pipeline.default(gazetteer)
-    except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-
-
+WorkersOpt = Arg[int, typer.Option("--workers", "-j", min=1, help="Worker processes (output is the same for any number).")]
 VerboseOpt = Arg[bool, typer.Option("--verbose", "-v", help="Log debug messages to stderr.")]
 GazetteerOpt = Arg[
     Optional[Path],
@@ -93,6 +82,7 @@ def run(
     source: Arg[Optional[str], typer.Option(help="Source (outlet) name for inputs that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
     show: Arg[int, typer.Option(help="Print at most this many events of this run (0: none).")] = 50,
+    workers: WorkersOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Ingest files or folders into the event store and print a summary.
@@ -106,39 +96,42 @@ def run(
     from .store import EventStore, StoreError
 
     _setup_logging(verbose)
-    pipeline = _pipeline(gazetteer)
     try:
         store = EventStore(db)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     read = new = unchanged = failed = added = 0
-    run_ids: list[str] = []
-    with store, _progress() as progress:
-        task = progress.add_task("articles", total=None)
+    run_ids: set[str] = set()
+
+    def todo() -> Iterator[object]:
+        """Ingested items, less the articles this pipeline version already stored (so a run resumes)."""
+        nonlocal read, unchanged
         for item in ingest(paths, published=_published(published), source=source):
-            progress.advance(task)
             if isinstance(item, IngestError):
-                failed += 1
-                err.print(f"[red]error:[/red] {item.origin}: {item.message}")
+                yield item
                 continue
             read += 1
-            run_ids.append(item.id)
+            run_ids.add(item.id)
             if store.has_article(item.id, PIPELINE_VERSION):
                 unchanged += 1
                 continue
-            try:
-                result = pipeline.process(item)
-            except Exception as exc:  # one bad article must not stop the batch
+            yield item
+
+    with store, _progress() as progress:
+        task = progress.add_task("articles", total=None)
+        for item, outcome in _outcomes(todo(), workers, gazetteer):
+            progress.advance(task)
+            if isinstance(outcome, IngestError) or isinstance(item, IngestError):
                 failed += 1
-                log.debug("processing %s failed", item.origin, exc_info=True)
-                err.print(f"[red]error:[/red] {item.origin}: processing failed: {type(exc).__name__}: {exc}")
+                error = outcome if isinstance(outcome, IngestError) else item
+                err.print(f"[red]error:[/red] {error.origin}: {error.message}")
                 continue
-            stored = store.add(result.document, result.events, PIPELINE_VERSION)
+            stored = store.add(outcome.document, outcome.events, PIPELINE_VERSION)
             new += stored.article_new
             added += stored.events_added
         counts = store.counts()
-        rows = [r for r in store.events() if r["article_id"] in set(run_ids)]
+        rows = [r for r in store.events() if r["article_id"] in run_ids]
     if show:
         _print_events(rows[:show])
     out.print(
@@ -147,6 +140,18 @@ def run(
     )
     if failed:
         raise typer.Exit(1)
+
+
+def _outcomes(items, workers: int, gazetteer: Optional[Path]):  # type: ignore[no-untyped-def]
+    """The pipeline over ``items`` with a clear message if the gazetteer cannot be opened."""
+    from .gazetteer import GazetteerError
+    from .parallel import process_all
+
+    try:
+        yield from process_all(items, workers=workers, gazetteer=gazetteer)
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
 
 
 def _print_events(rows: list[dict[str, object]]) -> None:
@@ -188,6 +193,7 @@ def extract(
     published: Arg[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for lines that lack one.")] = None,
     source: Arg[Optional[str], typer.Option(help="Source name for lines that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
+    workers: WorkersOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
@@ -196,33 +202,29 @@ def extract(
 
     _setup_logging(verbose)
     _open_input(input)
-    pipeline = _pipeline(gazetteer)
     default_date = _published(published)
     articles = failed = events = 0
     started = time.perf_counter()
+
+    def items() -> Iterator[object]:
+        for origin, record in _jsonl_records(input):
+            if isinstance(record, Exception):
+                yield IngestError(origin, str(record))
+            else:
+                yield article_from_record(record, origin=origin, published=default_date, source=source)
+
     tmp = output.with_name(output.name + ".partial")
     with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
         task = progress.add_task("articles", total=None)
-        for origin, record in _jsonl_records(input):
+        for item, outcome in _outcomes(items(), workers, gazetteer):
             progress.advance(task)
-            article = (
-                IngestError(origin, str(record))
-                if isinstance(record, Exception)
-                else article_from_record(record, origin=origin, published=default_date, source=source)
-            )
-            if isinstance(article, IngestError):
+            if isinstance(outcome, IngestError) or isinstance(item, IngestError):
                 failed += 1
-                err.print(f"[red]error:[/red] {article.origin}: {article.message}")
-                continue
-            try:
-                found = pipeline.extract(article)
-            except Exception as exc:  # one bad article must not stop the batch
-                failed += 1
-                log.debug("processing %s failed", origin, exc_info=True)
-                err.print(f"[red]error:[/red] {origin}: processing failed: {type(exc).__name__}: {exc}")
+                error = outcome if isinstance(outcome, IngestError) else item
+                err.print(f"[red]error:[/red] {error.origin}: {error.message}")
                 continue
             articles += 1
-            for event in found:
+            for event in outcome.events:
                 fh.write(json.dumps(event.as_row(), ensure_ascii=False) + "\n")
                 events += 1
     tmp.replace(output)

@@ -118,6 +118,16 @@ def test_extract_contract(tmp_path: Path, gazetteer_path: Path, seed_text: str) 
     assert sum(e["fatalities"] == 113 for e in events) == 1
 
 
+def test_workers_give_the_same_output(tmp_path: Path, gazetteer_path: Path, seed_text: str) -> None:
+    src = tmp_path / "in.jsonl"
+    texts = [seed_text, "Warplanes struck Ariha in Idlib province on Monday, killing five civilians.", "No events here."]
+    src.write_text("".join(json.dumps({"id": str(i), "text": t, "published": "2016-07-01"}) + "\n" for i, t in enumerate(texts)))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert invoke("extract", src, "-o", one, "--gazetteer", gazetteer_path).exit_code == 0
+    assert invoke("extract", src, "-o", two, "--gazetteer", gazetteer_path, "--workers", "2").exit_code == 0
+    assert one.read_text() == two.read_text() and one.read_text()
+
+
 def test_geoparse_contract(tmp_path: Path, gazetteer_path: Path) -> None:
     text = "Rebels seized the strategic town of Kansaba in Latakia province, near the Turkish border."
     start = text.index("Kansaba")

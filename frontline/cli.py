@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 import sys
@@ -53,7 +54,7 @@ def _setup_logging(verbose: bool) -> None:
         logging.getLogger("frontline.gazetteer").setLevel(logging.INFO)
 
 
-def _progress(total: Optional[int] = None) -> Progress:
+def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -131,9 +132,9 @@ def run(
             new += stored.article_new
             added += stored.events_added
         counts = store.counts()
-        rows = [r for r in store.events() if r["article_id"] in run_ids]
+        rows = list(itertools.islice(store.events(run_ids), show)) if show else []
     if show:
-        _print_events(rows[:show])
+        _print_events(rows)
     out.print(
         f"{read} articles read ({new} new, {unchanged} unchanged), {failed} failed; "
         f"{added} events added. Store {db}: {counts['articles']} articles, {counts['events']} events."
@@ -168,18 +169,6 @@ def _print_events(rows: list[dict[str, object]]) -> None:
     out.print(table)
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[str, object]]:
-    """(origin, parsed JSON or an error string) for each non-blank line."""
-    with path.open(encoding="utf-8-sig") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield f"{path}:{number}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield f"{path}:{number}", ValueError(f"malformed JSON: {exc.msg} (column {exc.colno})")
-
-
 def _open_input(path: Path) -> None:
     if not path.is_file():
         err.print(f"[red]error:[/red] {path}: no such file")
@@ -197,26 +186,18 @@ def extract(
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
-    from .ingest import article_from_record
+    from .ingest import read_jsonl
     from .records import IngestError
 
     _setup_logging(verbose)
     _open_input(input)
-    default_date = _published(published)
+    items = read_jsonl(input, published=_published(published), source=source)
     articles = failed = events = 0
     started = time.perf_counter()
-
-    def items() -> Iterator[object]:
-        for origin, record in _jsonl_records(input):
-            if isinstance(record, Exception):
-                yield IngestError(origin, str(record))
-            else:
-                yield article_from_record(record, origin=origin, published=default_date, source=source)
-
     tmp = output.with_name(output.name + ".partial")
     with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
         task = progress.add_task("articles", total=None)
-        for item, outcome in _outcomes(items(), workers, gazetteer):
+        for item, outcome in _outcomes(items, workers, gazetteer):
             progress.advance(task)
             if isinstance(outcome, IngestError) or isinstance(item, IngestError):
                 failed += 1
@@ -244,6 +225,8 @@ def geoparse(
     """Find and resolve place names. Given "toponyms" spans, resolve exactly those."""
     from .gazetteer import Gazetteer, GazetteerError
     from .geoparse import geoparse as run_geoparse
+    from .ingest import jsonl_records
+    from .records import IngestError
 
     _setup_logging(verbose)
     _open_input(input)
@@ -256,13 +239,13 @@ def geoparse(
     tmp = output.with_name(output.name + ".partial")
     with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
         task = progress.add_task("documents", total=None)
-        for origin, record in _jsonl_records(input):
+        for origin, record in jsonl_records(input):
             progress.advance(task)
             try:
-                if isinstance(record, Exception):
-                    raise record
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError('expected an object with a "text" string')
+                if isinstance(record, IngestError):
+                    raise ValueError(record.message)
+                if not isinstance(record.get("text"), str):
+                    raise ValueError('missing "text" string')
                 spans = record.get("toponyms")
                 given = None if spans is None else [(int(t["start"]), int(t["end"])) for t in spans]
                 resolved = run_geoparse(record["text"], gaz, given)

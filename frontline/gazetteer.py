@@ -759,8 +759,8 @@ class Gazetteer:
         if not path.exists():
             if not build:
                 raise GazetteerError(
-                    f"no gazetteer at {path}; build it with frontline.gazetteer.build_gazetteer() "
-                    "or open with build=True"
+                    f"no gazetteer at {path}; build it with 'frontline gazetteer build --path {path}' "
+                    "(or build_gazetteer() from Python)"
                 )
             log.info("gazetteer %s not found: building it now (first use, about 15-30 s)", path)
             build_gazetteer(path, cities=cities)
@@ -770,7 +770,7 @@ class Gazetteer:
             con.close()
             if not build:
                 raise GazetteerError(
-                    f"gazetteer {path} has schema version {version}, this frontline needs {SCHEMA_VERSION}; rebuild it"
+                    f"gazetteer {path} has schema version {version}, this frontline needs {SCHEMA_VERSION}; rebuild it with 'frontline gazetteer build'"
                 )
             log.info("gazetteer %s has schema version %s, not %s: rebuilding", path, version, SCHEMA_VERSION)
             build_gazetteer(path, cities=cities)

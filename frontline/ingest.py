@@ -77,6 +77,9 @@ def ingest(
 
 def _ingest_file(path: Path, published: dt.date | None, source: str | None) -> Iterator[Article | IngestError]:
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, published=published, source=source)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -93,9 +96,7 @@ def _ingest_file(path: Path, published: dt.date | None, source: str | None) -> I
     except UnicodeDecodeError as exc:
         yield IngestError(str(path), f"not UTF-8 text (byte {exc.start}); re-encode it as UTF-8")
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from _ingest_jsonl(path, text, published, source)
-    elif suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         yield _ingest_html(path, text, published, source)
     else:
         yield _article(path, _fix_text(text), published=published, source=source, origin=str(path))
@@ -136,29 +137,52 @@ def _ingest_html(path: Path, html: str, published: dt.date | None, source: str |
     )
 
 
-def _ingest_jsonl(path: Path, text: str, published: dt.date | None, source: str | None) -> Iterator[Article | IngestError]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
-            continue
-        yield article_from_record(record, origin=origin, published=published, source=source)
+def jsonl_records(path: Path) -> Iterator[tuple[str, dict | IngestError]]:
+    """``(origin, record)`` for each non-blank line of a JSONL file, streamed; a bad line gives an
+    ``IngestError`` naming ``path:line`` instead of a record."""
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield str(path), IngestError(str(path), f"cannot read file: {exc.strerror or exc}")
+        return
+    with fh:
+        for number, raw in enumerate(fh, start=1):
+            origin = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            except UnicodeDecodeError as exc:
+                yield origin, IngestError(origin, f"not UTF-8 (byte {exc.start})")
+                continue
+            except json.JSONDecodeError as exc:
+                yield origin, IngestError(origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
+                continue
+            if not isinstance(record, dict):
+                yield origin, IngestError(origin, "line is not a JSON object")
+                continue
+            yield origin, record
+
+
+def read_jsonl(
+    path: Path, *, published: dt.date | None = None, source: str | None = None
+) -> Iterator[Article | IngestError]:
+    """Articles from a JSONL file of contract records, one per line, whatever the file's suffix."""
+    for origin, record in jsonl_records(path):
+        if isinstance(record, IngestError):
+            yield record
+        else:
+            yield article_from_record(record, origin=origin, published=published, source=source)
 
 
 def article_from_record(
-    record: object,
+    record: dict,
     *,
     origin: str,
     published: dt.date | None = None,
     source: str | None = None,
 ) -> Article | IngestError:
     """Turn one contract record ``{"id", "text", "published"?, "source"?, "url"?, "title"?}`` into an Article."""
-    if not isinstance(record, dict):
-        return IngestError(origin, "line is not a JSON object")
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         return IngestError(origin, 'missing or empty "text" field')

@@ -7,9 +7,10 @@ is killed keeps every article it finished and resumes after them.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,16 +151,27 @@ class EventStore:
             for table in ("articles", "events", "evidence")
         }
 
-    def events(self) -> Iterator[dict[str, object]]:
-        """Every stored event as an export row (ACLED columns, then frontline's), in a stable order."""
-        evidence: dict[str, list[dict[str, object]]] = {}
-        for r in self._db.execute("SELECT event_id, start, end, text FROM evidence ORDER BY event_id, start"):
-            evidence.setdefault(r["event_id"], []).append({"start": r["start"], "end": r["end"], "text": r["text"]})
-        for r in self._db.execute(
-            f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events ORDER BY event_date, article_id, event_id"
-        ):
+    def events(self, article_ids: Iterable[str] | None = None) -> Iterator[dict[str, object]]:
+        """Stored events as export rows (ACLED columns, then frontline's), ordered by date, article, id.
+
+        With ``article_ids``, only the events of those articles.
+        """
+        where, params = "", ()
+        if article_ids is not None:
+            ids = sorted(set(article_ids))
+            where = "WHERE e.article_id IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(ids),)
+        columns = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS)
+        rows = self._db.execute(
+            f"""SELECT {columns},
+                  (SELECT json_group_array(json_object('start', v.start, 'end', v.end, 'text', v.text))
+                     FROM (SELECT * FROM evidence WHERE event_id = e.event_id ORDER BY start) v) AS evidence
+                FROM events e {where} ORDER BY e.event_date, e.article_id, e.event_id""",
+            params,
+        )
+        for r in rows:
             row = {c: r[c] for c in _EVENT_COLUMNS}
-            row["evidence"] = evidence.get(str(r["event_id"]), [])
+            row["evidence"] = json.loads(r["evidence"])
             yield row
 
     def article(self, article_id: str) -> dict[str, object] | None:

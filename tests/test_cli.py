@@ -71,8 +71,8 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path, gazetteer
     )
     (inputs / "good.txt").write_text("Syrian regime forces shelled the town of Ariha in Idlib province on Monday, killing three civilians.")
     good = {"id": "ok-1", "text": "Rebels clashed with regime forces near Jisr al-Shughur in Idlib on Tuesday.", "published": "2016-07-01"}
-    lines = [json.dumps(good), "{not json", json.dumps({"id": "no-text"}), json.dumps(good | {"id": "ok-2"})]
-    (inputs / "batch.jsonl").write_text("\n".join(lines) + "\n")
+    lines = [json.dumps(good), "{not json", json.dumps({"id": "no-text"}), json.dumps(good | {"id": "ok-2"}), "[1, 2]"]
+    (inputs / "batch.jsonl").write_bytes(("\n".join(lines) + "\n").encode() + '{"id": "x", "text": "caf\xe9"}\n'.encode("latin-1"))
     db = tmp_path / "f.db"
     result = invoke("run", inputs, "--db", db, "--published", "2016-07-01", "--gazetteer", gazetteer_path)
     assert result.exit_code == 1
@@ -83,7 +83,9 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path, gazetteer
     assert "broken.html: HTML holds no readable main text" in out
     assert "batch.jsonl:2: malformed JSON" in out
     assert 'batch.jsonl:3: missing or empty "text"' in out
-    assert "4 articles read" in out and "6 failed" in out
+    assert "batch.jsonl:5: line is not a JSON object" in out
+    assert "batch.jsonl:6: not UTF-8" in out
+    assert "4 articles read" in out and "8 failed" in out
     counts = table_counts(db)
     assert counts["articles"] == 4
     with sqlite3.connect(db) as con:

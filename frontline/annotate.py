@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def new_sentencizer() -> "Language":
+def new_sentencizer() -> Language:
     """spaCy's blank English pipeline with its rule-based sentencizer (no model download)."""
     import spacy  # deferred: ~0.7 s import
 
@@ -42,7 +42,7 @@ def annotate(
     *,
     gazetteer: Gazetteer,
     actors: ActorDictionary,
-    nlp: "Language",
+    nlp: Language,
 ) -> Annotated:
     """Split ``document`` into sentences and find every mention the later stages need."""
     text = document.article.text
@@ -116,7 +116,7 @@ def annotate(
     )
 
 
-def _sentences(document: Document, nlp: "Language") -> list[Sentence]:
+def _sentences(document: Document, nlp: Language) -> list[Sentence]:
     text = document.article.text
     sentences: list[Sentence] = []
     for paragraph in document.paragraphs:

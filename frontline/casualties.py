@@ -72,7 +72,7 @@ _WAR_BEFORE = re.compile(r"\b(?:war|conflict|uprising|crisis|revolution)\b(?!-)[
 # A number in the gap means the count is that one, not ours ("URL 9427 At least 10 civilians were killed").
 _NUMBER_IN_GAP = re.compile(r"\d|\bat\s+least\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores)\b", re.IGNORECASE)
 # A number glued to a month is a date ("Jun 182016").
-_DATE_BEFORE = re.compile(rf"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 # No single event kills this many; such figures are a war's or a year's toll.
 IMPLAUSIBLE = 10_000
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")

@@ -107,8 +107,8 @@ def _gpkg(rows: list[dict[str, object]], out: Path) -> None:
         ints = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities", "geonameid"}
         col_sql = ", ".join(f'"{c}" {types.get(c, "INTEGER" if c in ints else "TEXT")}' for c in columns)
         db.execute(f"CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {col_sql})")
-        lons = [r["longitude"] for r in rows if r.get("longitude") is not None]
-        lats = [r["latitude"] for r in rows if r.get("latitude") is not None]
+        lons = [float(r["longitude"]) for r in rows if r.get("longitude") is not None]  # type: ignore[arg-type]
+        lats = [float(r["latitude"]) for r in rows if r.get("latitude") is not None]  # type: ignore[arg-type]
         db.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id)"
             " VALUES ('events', 'features', 'events', ?, ?, ?, ?, 4326)",

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .records import Event, Span
+from .records import Event
 
 # How far apart two dates may be and still be one event, by the coarser time_precision.
 _DATE_WINDOW = {1: 0, 2: 6, 3: 31}
@@ -95,9 +95,8 @@ def _same_place(a: Event, b: Event) -> bool:
     if pa is None or pb is None or pa.country_code != pb.country_code:
         return False
     # A region-level place (geo_precision 3) holds every place in its admin1.
-    if (a.geo_precision == 3 or b.geo_precision == 3) and pa.admin1_code and pa.admin1_code == pb.admin1_code:
-        return True
-    return False
+    region = a.geo_precision == 3 or b.geo_precision == 3
+    return region and bool(pa.admin1_code) and pa.admin1_code == pb.admin1_code
 
 
 def _combine(members: list[Event]) -> Event:

@@ -49,11 +49,11 @@ class Result:
 class Pipeline:
     gazetteer: Gazetteer
     actors: ActorDictionary
-    nlp: "Language"
+    nlp: Language
     typer: EventTyper
 
     @classmethod
-    def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> "Pipeline":
+    def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> Pipeline:
         """The default resources: the cached GeoNames gazetteer (built on first use), the packaged
         actor dictionary, spaCy's blank English sentencizer and the rule typer."""
         gazetteer = Gazetteer.open(gazetteer_path)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .records import ACLED_COLUMNS, Article, Document, Event
+from .records import ACLED_COLUMNS, Document, Event
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class EventStore:
             raise StoreError(f"{self.path}: not a usable frontline store ({exc})") from exc
         self._db.row_factory = sqlite3.Row
 
-    def __enter__(self) -> "EventStore":
+    def __enter__(self) -> EventStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -156,7 +156,7 @@ class EventStore:
 
         With ``article_ids``, only the events of those articles.
         """
-        where, params = "", ()
+        where, params = "", ()  # type: tuple[str, tuple[object, ...]]
         if article_ids is not None:
             ids = sorted(set(article_ids))
             where = "WHERE e.article_id IN (SELECT value FROM json_each(?))"

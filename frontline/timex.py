@@ -101,8 +101,8 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
     for m in _DAY_MONTH.finditer(text):
         if not (m.group(2) or m.group(3))[0].isupper():
             continue  # "may" the verb, not May the month
-        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        add(m.start(), m.end(), _last_day_month(published, _month_number(month), int(day)), 1)
+        day_text, month_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        add(m.start(), m.end(), _last_day_month(published, _month_number(month_text), int(day_text)), 1)
     for m in _RELATIVE_DAY.finditer(text):
         word = m.group(1).lower()
         offset = 1 if word in ("yesterday", "last night") else 0

@@ -184,9 +184,9 @@ def document_country(
         for code in admin - countries:
             votes[code] += 1
     for m in re.finditer(rf"\b[{_UPPER}][a-z]+(?:s)?\b", text):
-        code = gazetteer.country_for_adjective(m.group(0)) or gazetteer.country_for_adjective(m.group(0).rstrip("s"))
-        if code:
-            votes[code] += 1
+        demonym = gazetteer.country_for_adjective(m.group(0)) or gazetteer.country_for_adjective(m.group(0).rstrip("s"))
+        if demonym:
+            votes[demonym] += 1
     if not votes:
         return None
     # Ties break alphabetically, so the same text always gives the same focus.

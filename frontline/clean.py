@@ -87,9 +87,13 @@ def clean(article: Article) -> Document:
 
 
 def _paragraphs(text: str) -> list[Span]:
-    """Each non-blank line is a paragraph (scraped text puts one per line)."""
+    """Paragraph spans. Scraped text puts one paragraph per line; hard-wrapped text (wire copy,
+    e-mail) wraps short lines inside blocks separated by blank lines, so there a block is a paragraph."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    wrapped = bool(re.search(r"\n[ \t]*\n", text)) and lines and sum(len(m.group()) for m in lines) / len(lines) < 90
+    pattern = r"\S(?:.|\n(?![ \t]*\n))*" if wrapped else r"[^\n]+"
     spans = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in re.finditer(pattern, text):
         start, end = match.span()
         # Trim surrounding whitespace but keep offsets exact.
         while start < end and text[start].isspace():

@@ -103,10 +103,11 @@ class RuleTyper:
     def type_sentence(self, sentence: str) -> list[TypedSpan]:
         found: list[TypedSpan] = []
         taken: list[tuple[int, int]] = []
+        shouting = sentence.isupper()  # all-caps wire text: capitals say nothing about names
         for sub, pattern, confidence in self._patterns:
             for m in pattern.finditer(sentence):
                 start, end = m.span()
-                if start > 0 and sentence[start].isupper() and not _sentence_start(sentence, start):
+                if not shouting and start > 0 and sentence[start].isupper() and not _sentence_start(sentence, start):
                     continue  # part of a name, e.g. "al-Yarmouk Battle"
                 if any(s < end and start < e for s, e in taken):
                     continue

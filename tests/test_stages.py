@@ -178,3 +178,14 @@ def test_merge_folds_region_mentions_into_the_town() -> None:
     c = draft(3, "Non-state actor overtakes territory", PLACES[3], 27, 2)
     merged = merge([a, b, c])
     assert sorted(e.location for e in merged) == ["Far Town", "Town A"]
+
+
+def test_hard_wrapped_text_keeps_its_paragraphs_whole() -> None:
+    text = "THE ARMY SAID\nTODAY THAT REBELS\nATTACKED A POST.\n\n   A SECOND\nBLOCK FOLLOWS.\n"
+    doc = clean(Article(id="w", text=text))
+    assert [p.text for p in doc.paragraphs] == ["THE ARMY SAID\nTODAY THAT REBELS\nATTACKED A POST.", "A SECOND\nBLOCK FOLLOWS."]
+
+
+def test_all_caps_wire_text_is_typed() -> None:
+    subs = [t.sub_event_type for t in RuleTyper().type_sentence("GUERRILLAS KIDNAPPED THE MAYOR OF ACHI")]
+    assert subs == ["Abduction/forced disappearance"]

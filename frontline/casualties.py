@@ -39,7 +39,7 @@ _N_THEN_VERB = re.compile(
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"
 _VERB_THEN_N = re.compile(
-    rf"\b(?P<verb>killing|killed|wounding|injuring|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
+    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
     rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated)\s+)?{_QUANT}\b",
     re.IGNORECASE,
 )

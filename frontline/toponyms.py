@@ -108,6 +108,8 @@ def find_toponyms(
                 surface = text[start:end]
                 if j - i == 1 and (surface.lower() in _NOT_PLACES or surface.lower() in stop_words):
                     continue
+                if j - i == 1 and len(surface) <= 5 and surface.isupper() and not text.isupper():
+                    continue  # an acronym in ordinary text ("SANA" the news agency, not Sanaa)
                 if any(s < end + offset and start + offset < e for s, e in exclude):
                     continue
                 # Only a whole capitalised sequence may match fuzzily: a fragment ("al-Haddadeh" of

@@ -189,3 +189,7 @@ def test_hard_wrapped_text_keeps_its_paragraphs_whole() -> None:
 def test_all_caps_wire_text_is_typed() -> None:
     subs = [t.sub_event_type for t in RuleTyper().type_sentence("GUERRILLAS KIDNAPPED THE MAYOR OF ACHI")]
     assert subs == ["Abduction/forced disappearance"]
+
+
+def test_present_tense_headline_toll() -> None:
+    assert [(c.count, c.kind) for c in find_casualties("Air raids kill 29 civilians in north Syria town")] == [(29, "killed")]

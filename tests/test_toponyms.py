@@ -1,0 +1,49 @@
+"""Place recognition and resolution on hand-written sentences, with the real default gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontline.gazetteer import Gazetteer
+from frontline.geoparse import geoparse
+
+
+@pytest.fixture(scope="module")
+def gazetteer(gazetteer_path: Path):  # type: ignore[no-untyped-def]
+    with Gazetteer.open(gazetteer_path, build=False) as gaz:
+        yield gaz
+
+
+def resolved(text: str, gazetteer: Gazetteer) -> dict[str, int | None]:
+    return {r.span.text: (r.place.geonameid if r.place else None) for r in geoparse(text, gazetteer)}
+
+
+@pytest.mark.parametrize("spelling", ["Kansaba", "Kinsabba", "Kinnsibba", "Kensaba"])
+def test_transliterations_of_kansaba(spelling: str, gazetteer: Gazetteer) -> None:
+    text = f"Syrian rebels seized the town of {spelling} in Latakia province."
+    assert resolved(text, gazetteer)[spelling] == 167863
+
+
+def test_words_that_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "More than 200 people fled. SANA said the Arab Spring began in 2011. "
+        "The Britain-based Syrian Observatory for Human Rights said fighting continued in Aleppo."
+    )
+    places = {k: v for k, v in resolved(text, gazetteer).items() if v is not None}
+    assert "More" not in places and "SANA" not in places and "Spring" not in places
+    assert "Britain" not in places
+    assert "Aleppo" in places
+
+
+def test_given_spans_use_the_whole_text_for_context(gazetteer: Gazetteer) -> None:
+    text = "Rebels seized the strategic town of Kansaba in Latakia province, near the Turkish border."
+    start = text.index("Kansaba")
+    (only,) = geoparse(text, gazetteer, [(start, start + len("Kansaba"))])
+    assert only.place is not None and only.place.geonameid == 167863
+
+
+def test_bad_span_is_a_clear_error(gazetteer: Gazetteer) -> None:
+    with pytest.raises(ValueError, match="outside the text"):
+        geoparse("short", gazetteer, [(3, 99)])

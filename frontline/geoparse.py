@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .records import Place, Span
-from .toponyms import Candidate, cue_at, document_country, find_toponyms, rank
+from .toponyms import Candidate, cue_at, document_country, find_toponyms, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,4 @@ def geoparse(
     # The country focus comes from every place named in the text, not only the spans asked about.
     context = found if toponyms is None else [*found, *find_toponyms(text, gazetteer)]
     country = document_country(context, text, gazetteer)
-    first = [rank(c, country=country)[0] for c in found]
-    admin1 = frozenset((p.country_code, p.admin1_code) for p in first if p is not None and p.admin1_code)
-    return [Resolved(c.span, rank(c, country=country, admin1=admin1)[0]) for c in found]
+    return [Resolved(c.span, place) for c, (place, _score) in zip(found, resolve(found, country))]

@@ -241,3 +241,25 @@ def rank(
         or (country is None and best.population >= 5_000)
     )
     return (best if credible else None), best_score
+
+
+def resolve(candidates: Sequence[Candidate], country: str | None) -> list[tuple[Place | None, float]]:
+    """Rank every candidate of one document, in two passes.
+
+    The first pass gives the admin1 areas the document is about, which lend weight to candidates
+    in them on the second. Then one sense per discourse: once "Latakia province" is said, a bare
+    "Latakia" in the same document is the province too.
+    """
+    first = [rank(c, country=country)[0] for c in candidates]
+    admin1 = frozenset((p.country_code, p.admin1_code) for p in first if p is not None and p.admin1_code)
+    typed: dict[str, Place] = {}
+    for candidate, place in zip(candidates, first):
+        if place is not None and candidate.cue in TYPE_CUES:
+            typed.setdefault(normalize(candidate.span.text), place)
+    ranked = []
+    for candidate in candidates:
+        place, score = rank(candidate, country=country, admin1=admin1)
+        if candidate.cue is None:
+            place = typed.get(normalize(candidate.span.text), place)
+        ranked.append((place, score))
+    return ranked

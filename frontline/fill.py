@@ -49,7 +49,7 @@ def fill(annotated: Annotated, mentions: tuple[EventMention, ...]) -> tuple[Even
                 inter1=_inter(actor1, where),
                 actor2=actor2.name if actor2 else "",
                 inter2=_inter(actor2, where),
-                civilian_targeting="Civilian targeting" if sub in _CIVILIAN_TARGETING else "",
+                civilian_targeting=_civilian_targeting(sub, actor2),
                 fatalities=sum(c.count for c in killed),
                 confidence=mention.confidence * (0.6 + 0.4 * min(place.score, 8.0) / 8.0),
                 evidence=(_sentence_span(sentence),),
@@ -60,6 +60,13 @@ def fill(annotated: Annotated, mentions: tuple[EventMention, ...]) -> tuple[Even
             )
         )
     return tuple(events)
+
+
+def _civilian_targeting(sub: str, target: ActorMention | None) -> str:
+    """ACLED marks an event whose primary target is civilians, whatever its type."""
+    if sub in _CIVILIAN_TARGETING or (target is not None and target.inter == CIVILIANS):
+        return "Civilian targeting"
+    return ""
 
 
 def _sentence_span(sentence: Sentence) -> Span:

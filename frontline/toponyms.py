@@ -30,6 +30,8 @@ _JOIN = r"(?:\s(?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|ab
 _SEQUENCE = re.compile(rf"(?<![\w-]){_WORD}(?:{_JOIN}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
+# No place name is longer than this many words; it bounds the lookups in all-caps text.
+MAX_NAME_WORDS = 6
 # Capitalised words that are not places when they stand alone.
 _NOT_PLACES = {
     "the", "a", "an", "in", "on", "at", "of", "and", "but", "or", "he", "she", "it", "they", "we", "i",
@@ -103,7 +105,7 @@ def find_toponyms(
         i = 0
         while i < len(words):
             hit = None
-            for j in range(len(words), i, -1):  # longest first
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):  # longest first
                 start, end = words[i][0], words[j - 1][1]
                 surface = text[start:end]
                 if j - i == 1 and (surface.lower() in _NOT_PLACES or surface.lower() in stop_words):

@@ -30,6 +30,9 @@ _JOIN = r"(?:\s(?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|ab
 _SEQUENCE = re.compile(rf"(?<![\w-]){_WORD}(?:{_JOIN}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
+_MODIFIER = re.compile(r"-(?:based|backed|led|held|controlled|allied|born)\b", re.IGNORECASE)
+# What may stand before a sentence's first word: nothing, or end punctuation, quotes and spaces.
+_AFTER_STOP = re.compile(r"[.!?][\"'’”)]?\s+[\"'‘“(-–—]?$")
 # No place name is longer than this many words; it bounds the lookups in all-caps text.
 MAX_NAME_WORDS = 6
 # Capitalised words that are not places when they stand alone.
@@ -97,11 +100,11 @@ def find_toponyms(
     found: list[Candidate] = []
     stop_words = _stop_words()
     for seq in _SEQUENCE.finditer(text):
-        if text[seq.end() : seq.end() + 6].lower() in ("-based", "-backe", "-led") or text[seq.end() : seq.end() + 4] == "-led":
-            continue  # "Britain-based", "Turkish-backed", "US-led": a modifier, not where it happened
+        if _MODIFIER.match(text, seq.end()):
+            continue  # "Britain-based", "US-led": a modifier, not where it happened
         words = _words(text, seq.start(), seq.end())
         # Capitalisation says nothing about a sentence's first word ("More than 200 ..." is not Mora).
-        initial = not text[: seq.start()].strip(" \"'‘“(-–—") or bool(re.search(r"[.!?][\"'’”)]?\s+$", text[: seq.start()]))
+        initial = _sentence_initial(text, seq.start())
         i = 0
         while i < len(words):
             hit = None
@@ -136,6 +139,13 @@ def find_toponyms(
             )
             i = j
     return found
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True when only quotes, brackets or a sentence end stand before ``start``."""
+    if start <= 8 and not text[:start].strip(" \"'‘“(-–—\n"):
+        return True
+    return _AFTER_STOP.search(text, max(0, start - 8), start) is not None
 
 
 @functools.lru_cache(maxsize=1)

@@ -68,7 +68,7 @@ def annotate(
     ranked = resolve([c for _, c in candidates], country)
     place_mentions = [
         PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3))
-        for (sentence, candidate), (place, score) in zip(candidates, ranked)
+        for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
     ]
 
     casualty_mentions = []

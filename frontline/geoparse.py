@@ -57,4 +57,4 @@ def geoparse(
     # The country focus comes from every place named in the text, not only the spans asked about.
     context = found if toponyms is None else [*found, *find_toponyms(text, gazetteer)]
     country = document_country(context, text, gazetteer)
-    return [Resolved(c.span, place) for c, (place, _score) in zip(found, resolve(found, country))]
+    return [Resolved(c.span, place) for c, (place, _score) in zip(found, resolve(found, country), strict=True)]

@@ -11,6 +11,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .gazetteer import Gazetteer
 from .pipeline import Pipeline, Result
 from .records import Article, IngestError
 
@@ -39,7 +40,7 @@ def process_all(
         for item in items:
             yield item, _process(local, item)
         return
-    Pipeline.default(gazetteer).gazetteer.close()  # build the gazetteer once, before the workers race to
+    Gazetteer.open(gazetteer).close()  # build it here once if missing, rather than in every worker at once
     context = multiprocessing.get_context("spawn")  # no forked copies of open SQLite handles
     with context.Pool(workers, initializer=_init_worker, initargs=(gazetteer,)) as pool:
         yield from pool.imap(_work, items, chunksize=4)

@@ -47,6 +47,8 @@ class Result:
 
 @dataclass(frozen=True)
 class Pipeline:
+    """The stages and the resources they share; ``process`` runs one article through all of them."""
+
     gazetteer: Gazetteer
     actors: ActorDictionary
     nlp: Language

@@ -265,7 +265,7 @@ def resolve(candidates: Sequence[Candidate], country: str | None) -> list[tuple[
     first = [rank(c, country=country)[0] for c in candidates]
     admin1 = frozenset((p.country_code, p.admin1_code) for p in first if p is not None and p.admin1_code)
     typed: dict[str, Place] = {}
-    for candidate, place in zip(candidates, first):
+    for candidate, place in zip(candidates, first, strict=True):
         if place is not None and candidate.cue in TYPE_CUES:
             typed.setdefault(normalize(candidate.span.text), place)
     ranked = []

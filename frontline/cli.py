@@ -121,12 +121,11 @@ def run(
 
     with store, _progress() as progress:
         task = progress.add_task("articles", total=None)
-        for item, outcome in _outcomes(todo(), workers, gazetteer):
+        for _item, outcome in _outcomes(todo(), workers, gazetteer):
             progress.advance(task)
-            if isinstance(outcome, IngestError) or isinstance(item, IngestError):
+            if isinstance(outcome, IngestError):
                 failed += 1
-                error = outcome if isinstance(outcome, IngestError) else item
-                err.print(f"[red]error:[/red] {error.origin}: {error.message}")
+                err.print(f"[red]error:[/red] {outcome.origin}: {outcome.message}")
                 continue
             stored = store.add(outcome.document, outcome.events, PIPELINE_VERSION)
             new += stored.article_new
@@ -197,12 +196,11 @@ def extract(
     tmp = output.with_name(output.name + ".partial")
     with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
         task = progress.add_task("articles", total=None)
-        for item, outcome in _outcomes(items, workers, gazetteer):
+        for _item, outcome in _outcomes(items, workers, gazetteer):
             progress.advance(task)
-            if isinstance(outcome, IngestError) or isinstance(item, IngestError):
+            if isinstance(outcome, IngestError):
                 failed += 1
-                error = outcome if isinstance(outcome, IngestError) else item
-                err.print(f"[red]error:[/red] {error.origin}: {error.message}")
+                err.print(f"[red]error:[/red] {outcome.origin}: {outcome.message}")
                 continue
             articles += 1
             for event in outcome.events:

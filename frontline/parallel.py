@@ -18,7 +18,7 @@ from .records import Article, IngestError
 log = logging.getLogger(__name__)
 
 Item = Article | IngestError
-Outcome = tuple[Item, Result | IngestError | None]
+Outcome = tuple[Item, Result | IngestError]
 
 _worker_pipeline: Pipeline | None = None  # one per worker process, set by _init_worker
 
@@ -32,8 +32,8 @@ def process_all(
 ) -> Iterator[Outcome]:
     """Yield ``(item, outcome)`` in input order.
 
-    The outcome is the ``Result`` for an article, an ``IngestError`` naming the article when the
-    pipeline raised on it (the batch goes on), or None for an item that was an ingest error.
+    The outcome is the ``Result`` for an article, or an ``IngestError``: the item itself when it
+    was one, or one naming the article when the pipeline raised on it (the batch goes on).
     """
     if workers <= 1:
         local = pipeline or Pipeline.default(gazetteer)
@@ -46,9 +46,9 @@ def process_all(
         yield from pool.imap(_work, items, chunksize=4)
 
 
-def _process(pipeline: Pipeline, item: Item) -> Result | IngestError | None:
+def _process(pipeline: Pipeline, item: Item) -> Result | IngestError:
     if isinstance(item, IngestError):
-        return None
+        return item
     try:
         return pipeline.process(item)
     except Exception as exc:  # one bad article must not stop the batch

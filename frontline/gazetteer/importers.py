@@ -197,8 +197,8 @@ class _Writer:
         self._old_docs: dict[int, str] = {}  # FTS document (places.keys) of each touched place before this batch
         self._keys: dict[int, set[str]] = {}  # the touched places' keys, written to places.keys at flush
         self._touched: set[int] = set()
-        self._admin1: dict[tuple[str, str], str] | None = None
-        self._admin2: dict[tuple[str, str, str], str] | None = None
+        self._admin1: dict[str, dict[str, str]] = {}  # per country: name key -> admin1 code
+        self._admin2: dict[tuple[str, str], dict[str, str]] = {}  # per (country, admin1): key -> admin2 code
         self._countries: dict[str, str] | None = None
         self._isonum: dict[int, str] | None = None
 
@@ -354,47 +354,41 @@ class _Writer:
         return self._countries.get(key) or self._countries.get(key.removeprefix("the ")) or ""
 
     def admin1_code(self, cc: str, name: str) -> str:
+        """GeoNames admin1 code for a region name in country ``cc`` ("Aleppo Governorate" -> "09"); "" if none."""
         if not cc or not name:
             return ""
-        if self._admin1 is None:
-            self._admin1 = {}
-            for code, a1name, ascii_name in self.con.execute("SELECT code, name, asciiname FROM admin1"):
-                country, _, a1 = code.partition(".")
+        index = self._admin1.get(cc)
+        if index is None:
+            index = self._admin1[cc] = {}
+            rows = self.con.execute("SELECT code, name, asciiname FROM admin1 WHERE code LIKE ?", (f"{cc}.%",))
+            for code, a1name, ascii_name in rows:
                 for variant in _admin_variants(code, a1name, ascii_name):
                     for key in _admin_keys(variant):
-                        self._admin1.setdefault((country, key), a1)
-        for key in _admin_keys(name):
-            code = self._admin1.get((cc, key))
-            if code:
-                return code
-        return ""
+                        index.setdefault(key, code.partition(".")[2])
+        return next((index[k] for k in _admin_keys(name) if k in index), "")
 
     def admin2_code(self, cc: str, a1: str, name: str) -> str:
+        """GeoNames admin2 code for a district name in (cc, admin1); "" if none."""
         if not cc or not a1 or not name:
             return ""
-        if self._admin2 is None:
-            self._admin2 = {}
-            for code, a2name, ascii_name in self.con.execute("SELECT code, name, asciiname FROM admin2"):
-                parts = code.split(".")
-                if len(parts) != 3:
-                    continue
+        index = self._admin2.get((cc, a1))
+        if index is None:
+            index = self._admin2[(cc, a1)] = {}
+            rows = self.con.execute("SELECT code, name, asciiname FROM admin2 WHERE code LIKE ?", (f"{cc}.{a1}.%",))
+            for code, a2name, ascii_name in rows:
                 for variant in (a2name, ascii_name):
                     for key in _admin_keys(variant):
-                        self._admin2.setdefault((parts[0], parts[1], key), parts[2])
-        for key in _admin_keys(name):
-            code = self._admin2.get((cc, a1, key))
-            if code:
-                return code
-        return ""
+                        index.setdefault(key, code.split(".")[-1])
+        return next((index[k] for k in _admin_keys(name) if k in index), "")
 
 
 def _admin_keys(name: str) -> list[str]:
     """Keys an admin name is known by: as is, without "Governorate"/"district"/articles, and skeletons."""
     base = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name.strip())).strip()
     bare = _ADMIN_ARTICLE.sub("", base)
-    keys = [normalize(n) for n in (name, base, bare)]
-    keys += ["~" + _skeleton_of_key(k) for k in keys if _skeleton_of_key(k)]
-    return list(dict.fromkeys(k for k in keys if k and k != "~"))
+    keys = [k for k in dict.fromkeys(normalize(n) for n in (name, base, bare)) if k]
+    skels = [s for s in (_skeleton_of_key(k) for k in keys) if s]
+    return list(dict.fromkeys([*keys, *("~" + s for s in skels)]))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -656,7 +650,7 @@ def _import_csv(
 ) -> None:
     csv.field_size_limit(sys.maxsize)  # ACLED notes can be long
     encoding = _csv_encoding(path)
-    seen: dict[tuple[str, float, float], int] = {}
+    seen: dict[int, int] = {}
     with _open_text(path, encoding) as (fh, pos, total):
         tick = _ticker(progress, pos, total)
         reader = csv.reader(fh)
@@ -683,15 +677,15 @@ def _import_csv(
                 _bad(summary, f"{path}:{lineno}", str(e))
                 continue
             names, lat, lon, fclass, fcode, country, iso, adm1, adm2 = place
-            memo = (names[0], round(lat, 4), round(lon, 4))
-            if memo in seen:
+            memo = stable_id(label, names[0], lat, lon)
+            if memo in seen:  # the first row of a place in a file wins, so a re-import changes nothing
                 summary.unchanged += 1
                 continue
             cc = writer.country_code(country, iso)
             a1 = writer.admin1_code(cc, adm1)
             a2 = writer.admin2_code(cc, a1, adm2)
             keys = [k for k in (normalize(n) for n in names) if k]
-            gid = stable_id(label, names[0], lat, lon)
+            gid = memo
             if writer.exists(gid):
                 outcome = "unchanged"
                 if writer.upsert_place(gid, (names[0], lat, lon, cc, a1, a2, fclass, fcode, 0), label):

@@ -474,6 +474,12 @@ def _build_into(
     countries = _load_countries()
     admin1 = _admin_rows("admin1CodesASCII.txt.gz")
     admin2 = _admin_rows("admin2Codes.txt.gz")
+    admin2_points, place_admin2 = _admin2_extract()
+    # cities500 has no admin2 codes: take them from the GeoNames-derived extract where it has one.
+    for gid, code in place_admin2.items():
+        rec = places.get(gid)
+        if rec is not None and not rec[5]:
+            places[gid] = rec[:5] + (code,) + rec[6:]
 
     # Most populous populated place per country and per admin1: coordinates for derived places.
     top_country: dict[str, int] = {}
@@ -532,6 +538,23 @@ def _build_into(
         keys[a1_gid] = _merge_keys(keys.get(a1_gid, []), _admin_variants(code, name, ascii_name))
         n_admin1_places += 1
 
+    # Admin2 areas (districts, counties) at the mean point of their towns (from the extract), with the
+    # population of their most populous place, named by their full GeoNames names ("Douglas County").
+    top_admin2: dict[tuple[str, str, str], int] = {}
+    for gid, rec in places.items():
+        if rec[6] == "P" and rec[5]:
+            a2key = (rec[3], rec[4], rec[5])
+            top_admin2[a2key] = max(top_admin2.get(a2key, 0), rec[8])
+    n_admin2_places = 0
+    for code, name, ascii_name, a2_gid in admin2:
+        point = admin2_points.get(code)
+        if point is None or a2_gid is None or a2_gid in places:
+            continue
+        cc, a1, a2 = code.split(".", 2)
+        places[a2_gid] = (name, point[0], point[1], cc, a1, a2, "A", "ADM2", top_admin2.get((cc, a1, a2), 0), SOURCE_GEONAMES)
+        keys[a2_gid] = _merge_keys(keys.get(a2_gid, []), (name, ascii_name))
+        n_admin2_places += 1
+
     # Hand-written features.
     n_features = 0
     for row in _tsv_rows(_data_text("features.tsv")):
@@ -584,6 +607,7 @@ def _build_into(
         "geonames_places": n_geonames,
         "country_places": n_country_places,
         "admin1_places": n_admin1_places,
+        "admin2_places": n_admin2_places,
         "features": n_features,
         "countries": len(country_rows),
         "admin1": len(admin1),
@@ -750,6 +774,22 @@ def _load_countries() -> list[_CountryRow]:
             )
         )
     return out
+
+
+def _admin2_extract() -> tuple[dict[str, tuple[float, float]], dict[int, str]]:
+    """frontline/data/admin2_geonames.tsv.gz (scripts/build_admin2_extract.py): admin2 points, place admin2 codes."""
+    points: dict[str, tuple[float, float]] = {}
+    codes: dict[int, str] = {}
+    try:
+        text = _data_text("admin2_geonames.tsv.gz")
+    except FileNotFoundError:
+        return points, codes
+    for r in _tsv_rows(text):
+        if r[0] == "A" and len(r) >= 4:
+            points[r[1]] = (float(r[2]), float(r[3]))
+        elif r[0] == "P" and len(r) >= 3:
+            codes[int(r[1])] = r[2]
+    return points, codes
 
 
 def _admin_rows(name: str) -> list[tuple[str, str, str, int | None]]:

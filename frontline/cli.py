@@ -320,17 +320,22 @@ def gazetteer_import(
 ) -> None:
     """Add places from your own files to the gazetteer: one transaction per file, re-imports change nothing.
 
-    Bad rows are reported as FILE:LINE and skipped; the exit code is 1 when any row was bad.
+    Bad rows are reported as FILE:LINE and skipped; the exit code is 1 when any row was bad, 2 when a file
+    could not be imported at all (unknown format, unreadable; the other files are still imported).
     """
     from .gazetteer import Gazetteer, GazetteerError, default_path, import_places
 
     _setup_logging(verbose)
     target = path or default_path()
-    bad = 0
+    bad = failed = 0
     try:
         if not target.exists():
             Gazetteer.open(target).close()  # builds the default gazetteer first
-        for file in files:
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    for file in files:
+        try:
             with _progress_bytes() as progress:
                 task = progress.add_task(file.name, total=None)
 
@@ -340,15 +345,18 @@ def gazetteer_import(
                 summary = import_places(
                     target, file, format=format, alternates=alternates, source=source, merge_km=merge_km, progress=report
                 )
-            for message in summary.messages:
-                err.print(f"[yellow]bad row:[/yellow] {message}")
-            if summary.bad > len(summary.messages):
-                err.print(f"[yellow]... and {summary.bad - len(summary.messages)} more bad rows (see --verbose)[/yellow]")
-            out.print(summary.line())
-            bad += summary.bad
-    except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+        except GazetteerError as exc:  # this file is not imported; the others still are
+            err.print(f"[red]error:[/red] {exc}")
+            failed += 1
+            continue
+        for message in summary.messages:
+            err.print(f"[yellow]bad row:[/yellow] {message}")
+        if summary.bad > len(summary.messages):
+            err.print(f"[yellow]... and {summary.bad - len(summary.messages)} more bad rows (see --verbose)[/yellow]")
+        out.print(summary.line())
+        bad += summary.bad
+    if failed:
+        raise typer.Exit(2)
     if bad:
         raise typer.Exit(1)
 

@@ -216,6 +216,23 @@ def test_acled_import(gpath: Path) -> None:
         assert ids(gaz.lookup("Kinsabba", fuzzy=False)) == [KINNSIBBA]
 
 
+def test_a_place_keeps_its_first_import(gpath: Path, tmp_path: Path) -> None:
+    # The same ACLED place (same source, name, point) coded with another admin1 and precision in a later file.
+    later = tmp_path / "acled_later.csv"
+    later.write_text(
+        "event_id_cnty,iso,country,admin1,admin2,location,latitude,longitude,geo_precision\n"
+        "SYR90009,760,Syria,Hama,,Bdama,35.8636,36.3944,3\n",
+        encoding="utf-8",
+    )
+    import_places(gpath, ACLED)
+    s = import_places(gpath, later)
+    assert (s.added, s.updated, s.unchanged) == (0, 0, 1)
+    with Gazetteer.open(gpath, build=False) as gaz:
+        [bdama] = gaz.lookup("Bdama")
+        assert (bdama.admin1, bdama.feature_code) == ("Idlib", "PPL")
+    assert import_places(gpath, ACLED).unchanged == 5 - 1  # one bad row
+
+
 def test_acled_old_export_in_cp1252(gpath: Path, tmp_path: Path) -> None:
     old = tmp_path / "acled_old.csv"
     text = (
@@ -328,8 +345,9 @@ def test_cli_import_search_info(gpath: Path) -> None:
 def test_cli_errors(gpath: Path, tmp_path: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_text("hello\n", encoding="utf-8")
-    result = runner.invoke(app, ["gazetteer", "import", str(junk), "--path", str(gpath)])
-    assert result.exit_code == 2 and "unknown format" in result.stderr
+    result = runner.invoke(app, ["gazetteer", "import", str(junk), str(ACLED), "--path", str(gpath)])
+    assert result.exit_code == 2 and f"{junk}: unknown format" in result.stderr
+    assert "acled.csv: 5 rows" in result.stdout  # the next file is still imported
     with sqlite3.connect(gpath) as con:
         con.execute("UPDATE metadata SET value = '1' WHERE key = 'schema_version'")
     con.close()

@@ -687,9 +687,9 @@ def _import_csv(
             keys = [k for k in (normalize(n) for n in names) if k]
             gid = memo
             if writer.exists(gid):
+                # Imported before (from this file or another with the same source label): the first import
+                # of a place keeps its fields, so re-imports and imports in any order change nothing.
                 outcome = "unchanged"
-                if writer.upsert_place(gid, (names[0], lat, lon, cc, a1, a2, fclass, fcode, 0), label):
-                    outcome = "updated"
             else:
                 same = writer.same_place(keys, lat, lon, cc, fcode)
                 if same is not None:

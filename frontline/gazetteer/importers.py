@@ -360,7 +360,10 @@ class _Writer:
         index = self._admin1.get(cc)
         if index is None:
             index = self._admin1[cc] = {}
-            rows = self.con.execute("SELECT code, name, asciiname FROM admin1 WHERE code LIKE ?", (f"{cc}.%",))
+            # A range on the primary key ("." < "/"): LIKE would scan the table.
+            rows = self.con.execute(
+                "SELECT code, name, asciiname FROM admin1 WHERE code > ? AND code < ?", (f"{cc}.", f"{cc}/")
+            )
             for code, a1name, ascii_name in rows:
                 for variant in _admin_variants(code, a1name, ascii_name):
                     for key in _admin_keys(variant):
@@ -374,7 +377,9 @@ class _Writer:
         index = self._admin2.get((cc, a1))
         if index is None:
             index = self._admin2[(cc, a1)] = {}
-            rows = self.con.execute("SELECT code, name, asciiname FROM admin2 WHERE code LIKE ?", (f"{cc}.{a1}.%",))
+            rows = self.con.execute(
+                "SELECT code, name, asciiname FROM admin2 WHERE code > ? AND code < ?", (f"{cc}.{a1}.", f"{cc}.{a1}/")
+            )
             for code, a2name, ascii_name in rows:
                 for variant in (a2name, ascii_name):
                     for key in _admin_keys(variant):
@@ -517,7 +522,7 @@ def import_places(
         raise
     finally:
         con.close()
-    log.info("%s", summary.line())
+    log.debug("%s", summary.line())
     return summary
 
 
@@ -542,7 +547,7 @@ def _connect_rw(path: Path) -> sqlite3.Connection:
 def _bad(summary: ImportSummary, where: str, why: str) -> None:
     summary.bad += 1
     message = f"{where}: {why}"
-    log.warning("%s", message)
+    log.debug("%s", message)  # the summary carries the messages; the CLI prints them
     if len(summary.messages) < MAX_MESSAGES:
         summary.messages.append(message)
 
@@ -660,8 +665,10 @@ def _import_csv(
         missing = [c for c in need if c not in col]
         if missing:
             raise GazetteerError(f"{path}:1: not a {fmt.upper()} CSV, missing column(s) {', '.join(missing)}")
+        end = reader.line_num
         for row in reader:
-            lineno = reader.line_num
+            # A record may span lines (quoted notes): name the line it starts on.
+            lineno, end = end + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             summary.rows += 1

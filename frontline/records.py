@@ -113,6 +113,12 @@ class Place:
     admin1: str = ""
     admin2: str = ""
     source: str = "geonames"
+    # Added with gazetteer schema 2. How many distinct names (keys) the entry has: a prominence signal.
+    n_names: int = 0
+    # True when a user's `frontline gazetteer import` created or confirmed this entry (a UCDP/ACLED place
+    # merged into it, or a GeoNames dump row replaced it). The user's own import is the point: rankers
+    # should prefer such entries among same-named candidates.
+    imported: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -368,3 +368,15 @@ def test_real_countries(real: Gazetteer) -> None:
     assert real.country("SY") is not None and real.country("SY").capital_geonameid == 170654
     assert real.country("US") is not None and real.country("US").capital_geonameid is not None
     assert real.country_for_adjective("Syrian") == "SY"
+
+
+def test_real_admin2_counties(real: Gazetteer) -> None:
+    # From frontline/data/admin2_geonames.tsv.gz (scripts/build_admin2_extract.py): ADM2 areas with
+    # coordinates under their GeoNames ids, and admin2 codes for cities500 places.
+    [county] = real.lookup("Tarrant County")
+    assert (county.geonameid, county.feature_code, county.admin1, county.admin2) == (4735638, "ADM2", "Texas", "Tarrant County")
+    assert abs(county.latitude - 32.77) < 0.3 and abs(county.longitude + 97.29) < 0.3
+    fort_worth = real.get(4691930)
+    assert fort_worth is not None and fort_worth.admin2 == "Tarrant County"
+    assert county.population >= fort_worth.population  # it takes its most populous place's population
+    assert all(p.feature_code != "ADM2" for p in real.lookup("Tarrant"))  # full names only: no bare "Tarrant"

@@ -36,6 +36,7 @@ import gzip
 import io
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -53,11 +54,12 @@ from typing import Any, Literal, Self
 
 from rapidfuzz import fuzz
 
-from .records import Place
+from ..records import Place
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+# 2: FTS5 name index, rtree of coordinates, places.imported, the imports table (frontline 0.2).
+SCHEMA_VERSION = 2
 ENV_VAR = "FRONTLINE_GAZETTEER"
 SOURCE_GEONAMES = "geonames"
 SOURCE_FEATURES = "frontline-features"
@@ -104,8 +106,11 @@ __all__ = [
     "Gazetteer",
     "GazetteerError",
     "Match",
+    "bbox",
     "build_gazetteer",
     "default_path",
+    "fts_document",
+    "haversine_km",
     "normalize",
     "skeleton",
 ]
@@ -344,7 +349,8 @@ CREATE TABLE places (
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL,
     country_code TEXT NOT NULL, admin1_code TEXT NOT NULL, admin2_code TEXT NOT NULL,
     feature_class TEXT NOT NULL, feature_code TEXT NOT NULL, population INTEGER NOT NULL,
-    n_names INTEGER NOT NULL, source TEXT NOT NULL);
+    n_names INTEGER NOT NULL, source TEXT NOT NULL, imported INTEGER NOT NULL DEFAULT 0,
+    keys TEXT NOT NULL DEFAULT '');
 CREATE TABLE names (
     key TEXT NOT NULL, skel TEXT NOT NULL, geonameid INTEGER NOT NULL,
     PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
@@ -359,9 +365,19 @@ CREATE TABLE admin2 (code TEXT PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT N
     WITHOUT ROWID;
 CREATE TABLE nationalities (key TEXT NOT NULL, adjective TEXT NOT NULL, iso2 TEXT NOT NULL,
     PRIMARY KEY (key, iso2)) WITHOUT ROWID;
+CREATE TABLE imports (
+    seq INTEGER PRIMARY KEY, source TEXT NOT NULL, file TEXT NOT NULL, format TEXT NOT NULL,
+    rows INTEGER NOT NULL, added INTEGER NOT NULL, merged INTEGER NOT NULL, updated INTEGER NOT NULL,
+    bad INTEGER NOT NULL, imported_at TEXT NOT NULL);
+-- Full text over each place's name keys (places.keys: distinct keys, sorted, joined by "|"). External
+-- content: the text lives in places only, and an importer deletes a document by giving its old text back.
+CREATE VIRTUAL TABLE names_fts USING fts5(
+    keys, content='places', content_rowid='geonameid', detail=none, columnsize=0);
+-- Every place as a point box (32-bit floats: about 1 m of slack, exact coordinates are in places).
+CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 """
 # Created after the bulk insert: faster, and the index pages come out full.
-_INDEXES = "CREATE INDEX names_skel ON names (skel) WHERE skel != '';"
+_INDEXES = ("CREATE INDEX names_skel ON names (skel) WHERE skel != ''",)
 
 # Internal build record: (name, lat, lon, cc, admin1, admin2, fclass, fcode, population, source)
 _Rec = tuple[str, float, float, str, str, str, str, str, int, str]
@@ -458,6 +474,12 @@ def _build_into(
     countries = _load_countries()
     admin1 = _admin_rows("admin1CodesASCII.txt.gz")
     admin2 = _admin_rows("admin2Codes.txt.gz")
+    admin2_points, place_admin2 = _admin2_extract()
+    # cities500 has no admin2 codes: take them from the GeoNames-derived extract where it has one.
+    for gid, code in place_admin2.items():
+        rec = places.get(gid)
+        if rec is not None and not rec[5]:
+            places[gid] = rec[:5] + (code,) + rec[6:]
 
     # Most populous populated place per country and per admin1: coordinates for derived places.
     top_country: dict[str, int] = {}
@@ -516,6 +538,23 @@ def _build_into(
         keys[a1_gid] = _merge_keys(keys.get(a1_gid, []), _admin_variants(code, name, ascii_name))
         n_admin1_places += 1
 
+    # Admin2 areas (districts, counties) at the mean point of their towns (from the extract), with the
+    # population of their most populous place, named by their full GeoNames names ("Douglas County").
+    top_admin2: dict[tuple[str, str, str], int] = {}
+    for gid, rec in places.items():
+        if rec[6] == "P" and rec[5]:
+            a2key = (rec[3], rec[4], rec[5])
+            top_admin2[a2key] = max(top_admin2.get(a2key, 0), rec[8])
+    n_admin2_places = 0
+    for code, name, ascii_name, a2_gid in admin2:
+        point = admin2_points.get(code)
+        if point is None or a2_gid is None or a2_gid in places:
+            continue
+        cc, a1, a2 = code.split(".", 2)
+        places[a2_gid] = (name, point[0], point[1], cc, a1, a2, "A", "ADM2", top_admin2.get((cc, a1, a2), 0), SOURCE_GEONAMES)
+        keys[a2_gid] = _merge_keys(keys.get(a2_gid, []), (name, ascii_name))
+        n_admin2_places += 1
+
     # Hand-written features.
     n_features = 0
     for row in _tsv_rows(_data_text("features.tsv")):
@@ -527,9 +566,17 @@ def _build_into(
 
     # Insert in sorted order: deterministic bytes and densely packed B-trees.
     con.executemany(
-        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        ((gid, *rec[:9], len(keys.get(gid, ())), rec[9]) for gid, rec in sorted(places.items())),
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
+        (
+            (gid, *rec[:9], len(set(keys.get(gid, ()))), rec[9], fts_document(keys.get(gid, ())))
+            for gid, rec in sorted(places.items())
+        ),
     )
+    con.executemany(
+        "INSERT INTO places_rtree VALUES (?,?,?,?,?)",
+        ((gid, rec[1], rec[1], rec[2], rec[2]) for gid, rec in sorted(places.items())),
+    )
+    con.execute("INSERT INTO names_fts (names_fts) VALUES ('rebuild')")
     skel_cache: dict[str, str] = {}
     name_rows = []
     for gid, ks in keys.items():
@@ -542,7 +589,8 @@ def _build_into(
             name_rows.append((k, sk, gid))
     name_rows.sort(key=lambda r: (r[0], r[2]))
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
-    con.execute(_INDEXES)
+    for statement in _INDEXES:
+        con.execute(statement)
 
     con.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?)", sorted(country_rows))
     con.executemany("INSERT INTO country_names VALUES (?,?)", sorted(country_names.items()))
@@ -559,6 +607,7 @@ def _build_into(
         "geonames_places": n_geonames,
         "country_places": n_country_places,
         "admin1_places": n_admin1_places,
+        "admin2_places": n_admin2_places,
         "features": n_features,
         "countries": len(country_rows),
         "admin1": len(admin1),
@@ -571,6 +620,30 @@ def _build_into(
     con.executemany("INSERT INTO metadata VALUES (?,?)", sorted(meta.items()))
     con.execute("COMMIT")
     return counts
+
+
+def fts_document(keys: Iterable[str]) -> str:
+    """A place's ``keys`` column and FTS5 document: its distinct keys, sorted, joined by "|".
+
+    Keys never hold "|" (``normalize`` turns punctuation into spaces), so ``split("|")`` gives them back.
+    """
+    return "|".join(sorted(set(keys)))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def bbox(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """(min_lat, max_lat, min_lon, max_lon) of a box that holds every point within ``km`` of (lat, lon)."""
+    dlat = km / 111.0
+    coslat = math.cos(math.radians(min(abs(lat) + dlat, 89.9)))
+    dlon = min(180.0, km / (111.32 * coslat))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
 def _keys_of(names: Iterable[str], main: str) -> list[str]:
@@ -703,6 +776,22 @@ def _load_countries() -> list[_CountryRow]:
     return out
 
 
+def _admin2_extract() -> tuple[dict[str, tuple[float, float]], dict[int, str]]:
+    """frontline/data/admin2_geonames.tsv.gz (scripts/build_admin2_extract.py): admin2 points, place admin2 codes."""
+    points: dict[str, tuple[float, float]] = {}
+    codes: dict[int, str] = {}
+    try:
+        text = _data_text("admin2_geonames.tsv.gz")
+    except FileNotFoundError:
+        return points, codes
+    for r in _tsv_rows(text):
+        if r[0] == "A" and len(r) >= 4:
+            points[r[1]] = (float(r[2]), float(r[3]))
+        elif r[0] == "P" and len(r) >= 3:
+            codes[int(r[1])] = r[2]
+    return points, codes
+
+
 def _admin_rows(name: str) -> list[tuple[str, str, str, int | None]]:
     """GeoNames admin code files: (code "SY.02", name, ascii name, geonameid)."""
     return [(r[0], r[1], r[2], _int_or_none(r[3])) for r in _tsv_rows(_data_text(name)) if len(r) >= 4]
@@ -718,7 +807,7 @@ def _int_or_none(text: str) -> int | None:
 
 _PLACE_COLS = (
     "p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1_code, p.admin2_code, "
-    "p.feature_class, p.feature_code, p.population, p.source"
+    "p.feature_class, p.feature_code, p.population, p.source, p.n_names, p.imported"
 )
 # Exact matches: most populous first; on a tie a populated place before a region/feature of that name
 # ("Latakia" the city before Latakia governorate, which takes the city's population).
@@ -728,7 +817,15 @@ _SQL_EXACT = (
 )
 _SQL_SKEL = "SELECT geonameid, key FROM names WHERE skel = ? AND skel != ''"
 _SQL_GET = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?"
-_SQL_MANY = f"SELECT {_PLACE_COLS}, p.n_names FROM places p WHERE p.geonameid IN ({{}})"
+_SQL_MANY = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid IN ({{}})"
+_SQL_NEAR = (
+    f"SELECT {_PLACE_COLS} FROM places_rtree r JOIN places p ON p.geonameid = r.id "
+    "WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?"
+)
+_SQL_FTS = (
+    f"SELECT {_PLACE_COLS} FROM names_fts f JOIN places p ON p.geonameid = f.rowid WHERE names_fts MATCH ? "
+    "ORDER BY p.population DESC, p.n_names DESC, p.geonameid LIMIT ?"
+)
 
 
 class Gazetteer:
@@ -767,10 +864,13 @@ class Gazetteer:
         con = cls._connect(path)
         version = cls._schema_version(con, path)
         if version != SCHEMA_VERSION:
+            has_imports = cls._has_imports(con)
             con.close()
-            if not build:
+            if not build or has_imports:
                 raise GazetteerError(
-                    f"gazetteer {path} has schema version {version}, this frontline needs {SCHEMA_VERSION}; rebuild it with 'frontline gazetteer build'"
+                    f"gazetteer {path} has schema version {version}, this frontline needs {SCHEMA_VERSION}; "
+                    f"rebuild it with 'frontline gazetteer build --path {path}'"
+                    + (" and import your files again with 'frontline gazetteer import'" if has_imports else "")
                 )
             log.info("gazetteer %s has schema version %s, not %s: rebuilding", path, version, SCHEMA_VERSION)
             build_gazetteer(path, cities=cities)
@@ -792,6 +892,13 @@ class Gazetteer:
             con.close()
             raise GazetteerError(f"{path} is not a frontline gazetteer ({e}); delete it to rebuild") from e
         return int(row[0]) if row else None
+
+    @staticmethod
+    def _has_imports(con: sqlite3.Connection) -> bool:
+        try:
+            return con.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is not None
+        except sqlite3.DatabaseError:
+            return False
 
     def close(self) -> None:
         self._match_cached.cache_clear()
@@ -825,6 +932,44 @@ class Gazetteer:
     def get(self, geonameid: int) -> Place | None:
         row = self._query(_SQL_GET, (geonameid,))
         return self._place(row[0]) if row else None
+
+    def near(self, latitude: float, longitude: float, km: float, *, limit: int = 100) -> list[tuple[Place, float]]:
+        """Places within ``km`` of a point, nearest first, with their distance in km (rtree, then haversine)."""
+        if km < 0 or limit <= 0:
+            return []
+        lat0, lat1, lon0, lon1 = bbox(latitude, longitude, km)
+        found = []
+        for r in self._query(_SQL_NEAR, (lat1, lat0, lon1, lon0)):
+            d = haversine_km(latitude, longitude, r[2], r[3])
+            if d <= km:
+                found.append((d, r[0], r))
+        found.sort(key=lambda t: (t[0], t[1]))
+        return [(self._place(r), round(d, 3)) for d, _gid, r in found[:limit]]
+
+    def search(self, query: str, *, limit: int = 20) -> list[Place]:
+        """Places for a user's query: exact matches, then full-text hits (FTS5) on name words, then look-alikes.
+
+        Every word of the query must occur in one of a place's names; the last may be a prefix
+        ("kinns" finds Kinnsibbā). Full-text hits come most populous first.
+        """
+        matches = self.match(query, limit=limit)
+        out: dict[int, Place] = {m.place.geonameid: m.place for m in matches if m.kind == "exact"}
+        words = normalize(query).split()
+        if words and len(out) < limit:
+            expr = " AND ".join(f'"{w}"' for w in words[:-1])
+            last = f'"{words[-1]}"*' if len(words[-1]) >= 2 else f'"{words[-1]}"'
+            expr = f"{expr} AND {last}" if expr else last
+            for r in self._query(_SQL_FTS, (expr, limit)):
+                out.setdefault(r[0], self._place(r))
+        for m in matches:  # skeleton look-alikes last
+            out.setdefault(m.place.geonameid, m.place)
+        return list(out.values())[:limit]
+
+    def imports(self) -> list[dict[str, object]]:
+        """The imports recorded in this file, oldest first."""
+        cols = ("source", "file", "format", "rows", "added", "merged", "updated", "bad", "imported_at")
+        rows = self._query(f"SELECT {', '.join(cols)} FROM imports ORDER BY seq", ())
+        return [dict(zip(cols, r, strict=True)) for r in rows]
 
     def _match(self, name: str, fuzzy: bool, limit: int) -> tuple[Match, ...]:
         key = normalize(name)
@@ -878,7 +1023,7 @@ class Gazetteer:
             return self._con.execute(sql, params).fetchall()
 
     def _place(self, r: tuple[Any, ...]) -> Place:
-        gid, name, lat, lon, cc, a1, a2, fclass, fcode, population, source = r[:11]
+        gid, name, lat, lon, cc, a1, a2, fclass, fcode, population, source, n_names, imported = r[:13]
         country = self.country(cc)
         return Place(
             geonameid=gid,
@@ -895,6 +1040,8 @@ class Gazetteer:
             admin1=self.admin1_name(cc, a1) if a1 else "",
             admin2=self.admin2_name(cc, a1, a2) if a2 else "",
             source=source,
+            n_names=n_names,
+            imported=bool(imported),
         )
 
     # -- countries and admin names ---------------------------------------------------------------
@@ -956,6 +1103,13 @@ class Gazetteer:
         meta = self.metadata()
         out = {"path": str(self.path), "size": f"{self.path.stat().st_size / 1e6:.1f} MB"}
         out.update(sorted(meta.items()))
+        count = self._query("SELECT count(*) FROM places", ())[0][0]
+        out["places_now"] = str(count)
+        for i, imp in enumerate(self.imports(), 1):
+            out[f"import_{i}"] = (
+                f"{imp['file']} ({imp['format']}, source {imp['source']}): {imp['rows']} rows, {imp['added']} added, "
+                f"{imp['merged']} merged, {imp['updated']} updated, {imp['bad']} bad, at {imp['imported_at']}"
+            )
         return out
 
     def admin1_name(self, cc: str, code: str) -> str:

@@ -238,36 +238,45 @@ def propose(
 ) -> list[Proposal]:
     """Candidate spans in ``text``; ``exclude`` spans (absolute, i.e. with ``offset``) are skipped."""
     stop_words = _stop_words()
-    taken: list[tuple[int, int]] = [(s - offset, e - offset) for s, e in exclude]
+    # One byte per character, set where a span is already taken (excluded or proposed).
+    taken = bytearray(len(text))
     found: list[Proposal] = []
     matches: tuple[Match, ...]
 
+    def take(start: int, end: int) -> None:
+        start, end = max(0, start), min(len(text), end)
+        if start < end:
+            taken[start:end] = b"\x01" * (end - start)
+
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        return taken.find(1, start, end) < 0
+
+    for s, e in exclude:
+        take(s - offset, e - offset)
 
     for m in _ABBREV.finditer(text):
         if free(m.start(), m.end()):
             matches = tuple(gazetteer.match(ABBREVIATIONS[m.group(0)], fuzzy=False))
             found.append(Proposal(m.start(), m.end(), matches, "abbreviation", sequence=(m.start(), m.end())))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in _POSTAL.finditer(text):
         s, e = m.start("code"), m.end("code")
         if m.group("code") in POSTAL and free(s, e):
             matches = tuple(gazetteer.match(POSTAL[m.group("code")], fuzzy=False))
             found.append(Proposal(s, e, matches, "postal", sequence=(s, e)))
-            taken.append((s, e))
+            take(s, e)
 
     # "Democratic Republic of the Congo", "Horn of Africa": whole names with "of" inside.
     for m in _OF_NAME.finditer(text):
         if free(m.start(), m.end()) and not _sentence_initial(text, m.start()):
             if normalize(m.group(0)) in _REGION_KEYS:
                 found.append(Proposal(m.start(), m.end(), (), "region", sequence=(m.start(), m.end())))
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
                 continue
             matches = tuple(gazetteer.match(m.group(0), fuzzy=False))
             if matches:
                 found.append(Proposal(m.start(), m.end(), matches, "gazetteer", sequence=(m.start(), m.end())))
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
 
     for seq in _SEQUENCE.finditer(text):
         if _MODIFIER.match(text, seq.end()):
@@ -328,27 +337,27 @@ def propose(
                     break
             if hit is None:
                 # A name the gazetteer lacks, announced by a strong cue: "the village of Mzeghla".
-                cue = _CUE_BEFORE.search(text[max(0, words[i][0] - 40) : words[i][0]])
-                adjective = gazetteer.country_for_adjective(text[words[i][0] : words[i][1]]) is not None
+                ahead = text[max(0, words[i][0] - 40) : words[i][0]]
+                cue = _CUE_BEFORE.search(ahead) if " of " in ahead[-9:] else None
+                after = _CUE_AFTER.match(text[words[-1][1] : words[-1][1] + 40]) if i == 0 else None
+                adjective = bool(cue or after) and gazetteer.country_for_adjective(text[words[i][0] : words[i][1]])
                 if cue and cue.group("kind") and not adjective and free(words[i][0], words[-1][1]):
                     end = words[min(len(words), i + 3) - 1][1]
                     hit = Proposal(words[i][0], end, (), "cue", len(words) > 1, (seq.start(), seq.end()))
-                else:
-                    after = _CUE_AFTER.match(text[words[-1][1] : words[-1][1] + 40])
-                    if (
-                        after
-                        and i == 0
-                        and len(words) <= 3
-                        and not initial
-                        and not adjective
-                        and free(words[0][0], words[-1][1])
-                    ):
-                        hit = Proposal(words[0][0], words[-1][1], (), "cue", False, (seq.start(), seq.end()))
+                elif (
+                    after
+                    and i == 0
+                    and len(words) <= 3
+                    and not initial
+                    and not adjective
+                    and free(words[0][0], words[-1][1])
+                ):
+                    hit = Proposal(words[0][0], words[-1][1], (), "cue", False, (seq.start(), seq.end()))
             if hit is None:
                 i += 1
                 continue
             found.append(hit)
-            taken.append((hit.start, hit.end))
+            take(hit.start, hit.end)
             i = next((k for k, w in enumerate(words) if w[0] >= hit.end), len(words))
     found.sort(key=lambda p: p.start)
     return found

@@ -168,13 +168,15 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
         parts = [(s, e)]
         if "-" in text[s:e]:
             parts = []
+            last = ""  # the previous hyphen-separated piece
             for piece in re.finditer(r"[^-]+", text[s:e]):
                 ps, pe = s + piece.start(), s + piece.end()
-                if parts and (not text[ps:pe][:1].isupper() or re.fullmatch(_ARTICLE, text[parts[-1][0]:parts[-1][1]])
-                              or not text[parts[-1][0]:parts[-1][1]][:1].isupper()):
-                    parts[-1] = (parts[-1][0], pe)
+                here = text[ps:pe]
+                if parts and not (here[:1].isupper() and last[:1].isupper() and not re.fullmatch(_ARTICLE, last, re.IGNORECASE)):
+                    parts[-1] = (parts[-1][0], pe)  # "al-Qantra", "Port-au-Prince": one word
                 else:
                     parts.append((ps, pe))
+                last = here
         for ws, we in parts:
             possessive = _POSSESSIVE.search(text[ws:we])
             if possessive and possessive.start() > 0:

@@ -545,16 +545,24 @@ def strongly_cued(text: str, proposal: Proposal) -> bool:
     return after is not None and after.group("kind").lower() in _TYPE_AFTER
 
 
-def agree(text: str, proposals: Sequence[Proposal], scores: np.ndarray, slack: float = AGREEMENT_SLACK) -> np.ndarray:
+def agree(
+    text: str,
+    proposals: Sequence[Proposal],
+    scores: np.ndarray,
+    rows: Sequence[dict[str, float]],
+    slack: float = AGREEMENT_SLACK,
+) -> np.ndarray:
     """One sense per discourse: a name is at least as likely as its best-scored mention, less ``slack``.
 
-    "Gainesville" said plainly in one sentence is the place named "in Gainesville" in another.
+    "Gainesville" said plainly in one sentence is the place named "in Gainesville" in another. A word
+    the text also uses as a surname ("Elizabeth Fairfield") lends and borrows nothing.
     """
     best: dict[str, float] = {}
-    for p, v in zip(proposals, scores, strict=True):
-        key = text[p.start : p.end]
-        best[key] = max(best.get(key, 0.0), float(v))
+    for p, v, row in zip(proposals, scores, rows, strict=True):
+        if "surname_in_doc" not in row:
+            key = text[p.start : p.end]
+            best[key] = max(best.get(key, 0.0), float(v))
     out = scores.copy()
     for i, p in enumerate(proposals):
-        out[i] = max(out[i], best[text[p.start : p.end]] - slack)
+        out[i] = max(out[i], best.get(text[p.start : p.end], 0.0) - slack)
     return out

@@ -122,7 +122,7 @@ def find_toponyms(
     )
     if not proposals:
         return []
-    scores = agree(text, proposals, model.scores(rows))
+    scores = agree(text, proposals, model.scores(rows), rows)
     found: list[Candidate] = []
     for proposal, score in zip(proposals, scores, strict=True):
         if proposal.kind != "demonym" and score < model.threshold and not strongly_cued(text, proposal):

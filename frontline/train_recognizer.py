@@ -226,7 +226,7 @@ def apply(model: Recognizer, ex: Example) -> np.ndarray:
     """The model's scores for an example's proposals; demonyms and strongly cued names (kept by rule) at 1."""
     if not ex.rows:
         return np.zeros(0)
-    scores = agree(ex.text, ex.proposals, model.scores(list(ex.rows)))
+    scores = agree(ex.text, ex.proposals, model.scores(list(ex.rows)), ex.rows)
     scores[[p.kind == "demonym" or strongly_cued(ex.text, p) for p in ex.proposals]] = 1.0
     return scores
 

@@ -123,7 +123,7 @@ def main() -> None:
         print(f"  {name:<14} P {fig['precision']:.3f}  R {fig['recall']:.3f}  F1 {fig['f1']:.3f}")
     print(
         f"throughput: {total_proposals / total_time:,.0f} candidates/s, {total_found / total_time:,.0f} toponyms/s "
-        f"(one core, warm gazetteer cache; {total_time:.1f} s for {total_proposals:,} candidates)"
+        f"(one process; the gazetteer lookup cache warms as it goes; {total_time:.1f} s for {total_proposals:,} candidates)"
     )
 
     if args.cv:

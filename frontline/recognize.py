@@ -112,7 +112,8 @@ _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _CAP_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
 
 
-_LEXICAL = frozenset({"prev", "next", "seq_prev", "seq_next"})
+_LEXICAL = frozenset({"prev", "next", "seq_prev", "seq_next", "prev2"})
+_PLACE_PREPOSITIONS = frozenset("in at near from to into outside across through toward towards around".split())  # noqa: SIM905
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,6 +497,15 @@ def features(text: str, proposal: Proposal, context: DocumentContext, lexicon: L
         f["prev_cap"] = float(prev[-1][:1].isupper())
         if prev[-1] in lexicon.first_names:
             f["prev_first_name"] = 1.0
+        if p in _PLACE_PREPOSITIONS:
+            # "in Greer": a preposition of place, weighed by how much the gazetteer vouches for the name
+            f["prep_gaz" if matches else "prep_no_gaz"] = 1.0
+            if matches:
+                f["prep_log_pop"] = f["log_pop"]
+        if len(prev) > 1:
+            bigram = f"{prev[-2].lower()} {p}"
+            if known(bigram):
+                f[f"prev2={bigram}"] = 1.0
         if known(p):
             f[f"prev={p}"] = 1.0
         if p == "," and len(prev) > 1 and prev[-2][:1].isupper():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary
@@ -19,10 +21,12 @@ from .records import (
     TimeMention,
 )
 from .timex import find_times
-from .toponyms import document_country, find_toponyms, resolve
+from .toponyms import Candidate, document_country, find_toponyms, resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .recognize import Recognizer
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +46,18 @@ def annotate(
     gazetteer: Gazetteer,
     actors: ActorDictionary,
     nlp: Language,
+    recognizer: Recognizer | None = None,
 ) -> Annotated:
-    """Split ``document`` into sentences and find every mention the later stages need."""
+    """Split ``document`` into sentences and find every mention the later stages need.
+
+    ``recognizer`` is the toponym filter (default: the packaged model).
+    """
     text = document.article.text
     sentences = _sentences(document, nlp)
 
     # Actors first: their spans are not places ("Syrian Observatory", "Nusra Front").
     actor_spans = [(s.start + m.start, s.start + m.end) for s in sentences for m in actors.find(s.text)]
-    candidates = [
-        (sentence, candidate)
-        for sentence in sentences
-        for candidate in find_toponyms(sentence.text, gazetteer, exclude=actor_spans, offset=sentence.start)
-    ]
+    candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
     country = document_country([c for _, c in candidates], document.text, gazetteer)
 
     # Actor names depend on the country focus: "rebels" becomes "Opposition Rebels (Syria)".
@@ -91,6 +95,44 @@ def annotate(
         times=tuple(time_mentions),
         country_code=country,
     )
+
+
+def _toponyms(
+    document: Document,
+    sentences: list[Sentence],
+    gazetteer: Gazetteer,
+    exclude: list[tuple[int, int]],
+    recognizer: Recognizer | None,
+) -> list[tuple[Sentence, Candidate]]:
+    """Toponyms of the whole cleaned text at once (the filter uses what the rest of it says about a
+    word, e.g. that "Walker" is Scott Walker's surname), each with the sentence it stands in."""
+    joined = document.text  # kept paragraphs joined by "\n"
+    starts, position = [], 0
+    for paragraph in document.paragraphs:
+        starts.append(position)
+        position += len(paragraph.text) + 1
+
+    def to_article(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        return document.paragraphs[i].start + offset - starts[i]
+
+    def to_joined(offset: int) -> int | None:
+        for start, paragraph in zip(starts, document.paragraphs, strict=True):
+            if paragraph.start <= offset <= paragraph.end:
+                return start + offset - paragraph.start
+        return None
+
+    shifted = [(a, b) for a, b in ((to_joined(s), to_joined(e)) for s, e in exclude) if a is not None and b is not None]
+    sentence_starts = [s.start for s in sentences]
+    found = []
+    for candidate in find_toponyms(joined, gazetteer, exclude=shifted, recognizer=recognizer):
+        start, end = to_article(candidate.span.start), to_article(candidate.span.end - 1) + 1
+        i = bisect.bisect_right(sentence_starts, start) - 1
+        if i < 0 or end > sentences[i].end:
+            continue  # not inside one sentence
+        span = Span(start, end, document.article.text[start:end])
+        found.append((sentences[i], replace(candidate, span=span)))
+    return found
 
 
 def _sentences(document: Document, nlp: Language) -> list[Sentence]:

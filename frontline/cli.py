@@ -38,6 +38,8 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(help="Build, import into, search and inspect the SQLite gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
+train_app = typer.Typer(help="Train the shipped models from ../shared/data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
 
 # Piped output (CI logs, files) gets a wide fixed width so the event table is not folded.
 out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
@@ -430,6 +432,47 @@ def gazetteer_search(
             p.country_code, p.admin1, str(p.population), p.source + (" (imported)" if p.imported and not p.source.startswith(("ucdp", "acled", "geonames:")) else ""),
         )
     out.print(table)
+
+
+_SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@train_app.command("recognizer")
+def train_recognizer(
+    data: Arg[Path, typer.Option("--data", help="The shared data folder (geoparsing/, ner/re3d/, corpora/).")] = _SHARED_DATA,
+    output: Arg[
+        Optional[Path], typer.Option("--output", "-o", help="Where to write the model (default: the packaged one).")
+    ] = None,
+    corpora: Arg[str, typer.Option("--corpora", help="Comma-separated training corpora: re3d, geovirus, lgl.")] = "re3d,geovirus,lgl",
+    folds: Arg[int, typer.Option("--folds", min=2, help="Cross-validation folds, by document.")] = 5,
+    gazetteer: Arg[Optional[Path], typer.Option("--gazetteer", help="Gazetteer file (default: the user cache).")] = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Train the toponym recognition filter; prints held-out (cross-validated) P/R/F1 per corpus."""
+    from .gazetteer import Gazetteer
+    from .train_recognizer import train
+
+    _setup_logging(verbose)
+    names = tuple(c.strip() for c in corpora.split(",") if c.strip())
+    if not (data / "geoparsing").is_dir() and not (data / "ner").is_dir():
+        err.print(f"[red]error:[/red] {data}: no geoparsing/ or ner/ folder here; pass --data")
+        raise typer.Exit(2)
+    target = output or Path(__file__).resolve().parent / "models" / "recognizer.json"
+    started = time.perf_counter()
+    try:
+        with Gazetteer.open(gazetteer) as gaz:
+            report = train(data, target, gaz, corpora=names, folds=folds)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    table = Table("corpus", "precision", "recall", "F1", title=f"held out ({folds}-fold CV by document)")
+    for name, fig in report["cross_validated"].items():
+        table.add_row(name, f"{fig['precision']:.3f}", f"{fig['recall']:.3f}", f"{fig['f1']:.3f}")
+    out.print(table)
+    err.print(
+        f"{report['features']} features, threshold {report['threshold']}, "
+        f"{report['examples']} proposals -> {target} in {time.perf_counter() - started:.0f} s"
+    )
 
 
 def _version(value: bool) -> None:

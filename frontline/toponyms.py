@@ -15,18 +15,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from .gazetteer import Gazetteer, normalize
 from .records import Place, Span
 
+if TYPE_CHECKING:
+    from .recognize import Recognizer
+
 log = logging.getLogger(__name__)
 
 _ARTICLE = r"(?:al|el|a|as|ash|ad|ar|at|az|an|ath|adh|ez|es|ed|er|et|en|ul|ud|um)"
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽḤṢṬẒ‘ʿʾ"
-_WORD = rf"(?:{_ARTICLE}[-‑][{_UPPER}][\w'’‘ʿʾ]*|[{_UPPER}][\w'’‘ʿʾ]*)"
-_JOIN = r"(?:\s(?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|abu|umm|um|ez|es|ed|er|et|en)[\s-]|[\s-])"
+_WORD = rf"(?:(?:St|Ste|Ft|Mt)\.(?=[ \t][{_UPPER}])|{_ARTICLE}[-‑][{_UPPER}][\w'’‘ʿʾ]*|[{_UPPER}][\w'’‘ʿʾ]*)"
+# Words join across spaces and hyphens, never across a line break (a heading is not part of the next line).
+_JOIN = r"(?:[ \t](?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|abu|umm|um|ez|es|ed|er|et|en)[ \t-]|[ \t-])"
 _SEQUENCE = re.compile(rf"(?<![\w-]){_WORD}(?:{_JOIN}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -83,6 +88,7 @@ class Candidate:
     places: tuple[Place, ...]
     fuzzy: bool = False
     fragment: bool = False  # part of a longer capitalised sequence ("Spring" of "Arab Spring")
+    confidence: float = 1.0  # the recognition filter's probability that the span is a toponym
 
 
 def find_toponyms(
@@ -91,53 +97,47 @@ def find_toponyms(
     *,
     exclude: Sequence[tuple[int, int]] = (),
     offset: int = 0,
+    recognizer: Recognizer | None = None,
+    demonyms: bool = False,
 ) -> list[Candidate]:
-    """Candidate toponym spans in ``text`` with their cue and gazetteer candidates (unranked).
+    """Toponym spans in ``text`` with their cue and gazetteer candidates (unranked).
 
+    Spans are proposed from capitalised sequences, the gazetteer and cue words, then kept when the
+    learned ``recognizer`` (default: the packaged model) scores them as places; see ``recognize``.
     ``exclude`` holds (start, end) spans (absolute, i.e. including ``offset``) that are something
-    else already, such as actor names. Spans are returned with absolute offsets.
+    else already, such as actor names. Spans are returned with absolute offsets. ``demonyms`` also
+    returns nationality adjectives ("Russian"), which some benchmarks (LGL) count as toponyms.
+    Pass the whole document at once: the filter uses what the rest of the text says about a word.
     """
+    from .recognize import (  # recognize builds on this module's patterns
+        Recognizer,
+        agree,
+        proposal_rows,
+        strongly_cued,
+    )
+
+    model = recognizer if recognizer is not None else Recognizer.default()
+    proposals, rows = proposal_rows(
+        text, gazetteer, model.lexicon, exclude=exclude, offset=offset, demonyms=demonyms
+    )
+    if not proposals:
+        return []
+    scores = agree(text, proposals, model.scores(rows), rows)
     found: list[Candidate] = []
-    stop_words = _stop_words()
-    for seq in _SEQUENCE.finditer(text):
-        if _MODIFIER.match(text, seq.end()):
-            continue  # "Britain-based", "US-led": a modifier, not where it happened
-        words = _words(text, seq.start(), seq.end())
-        # Capitalisation says nothing about a sentence's first word ("More than 200 ..." is not Mora).
-        initial = _sentence_initial(text, seq.start())
-        i = 0
-        while i < len(words):
-            hit = None
-            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):  # longest first
-                start, end = words[i][0], words[j - 1][1]
-                surface = text[start:end]
-                if j - i == 1 and (surface.lower() in _NOT_PLACES or surface.lower() in stop_words):
-                    continue
-                if j - i == 1 and len(surface) <= 5 and surface.isupper() and not text.isupper():
-                    continue  # an acronym in ordinary text ("SANA" the news agency, not Sanaa)
-                if any(s < end + offset and start + offset < e for s, e in exclude):
-                    continue
-                # Only a whole capitalised sequence may match fuzzily: a fragment ("al-Haddadeh" of
-                # "Tellat al-Haddadeh") must match exactly, or it finds far-away look-alikes.
-                whole = i == 0 and j == len(words)
-                matches = gazetteer.match(surface, fuzzy=whole and not (initial and len(words) == 1))
-                if matches:
-                    hit = (j, start, end, matches)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            j, start, end, matches = hit
-            found.append(
-                Candidate(
-                    Span(start + offset, end + offset, text[start:end]),
-                    cue_at(text, start, end),
-                    tuple(m.place for m in matches),
-                    fuzzy=all(m.kind != "exact" for m in matches),
-                    fragment=len(words) > 1 and j - i < len(words),
-                )
+    for proposal, score in zip(proposals, scores, strict=True):
+        if proposal.kind != "demonym" and score < model.threshold and not strongly_cued(text, proposal):
+            continue
+        start, end = proposal.start, proposal.end
+        found.append(
+            Candidate(
+                Span(start + offset, end + offset, text[start:end]),
+                cue_at(text, start, end),
+                tuple(m.place for m in proposal.matches),
+                fuzzy=bool(proposal.matches) and all(m.kind != "exact" for m in proposal.matches),
+                fragment=proposal.fragment,
+                confidence=round(float(score), 4),
             )
-            i = j
+        )
     return found
 
 
@@ -157,15 +157,32 @@ def _stop_words() -> frozenset[str]:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Word boundaries inside a capitalised sequence; Arabic articles stay with their noun."""
+    """Word boundaries inside a capitalised sequence; Arabic articles stay with their noun.
+
+    A hyphen between two capitalised parts separates words ("Israeli-Palestinian", "Fargo-Moorhead");
+    one after an article does not ("al-Qantra").
+    """
     words = []
     for m in re.finditer(rf"(?:{_ARTICLE}[\s-])?[^\s-]+(?:-[^\s-]+)*", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        possessive = _POSSESSIVE.search(text[s:e])
-        if possessive and possessive.start() > 0:
-            words.append((s, s + possessive.start()))
-            break  # "Latakia's northern countryside": the name ends at the possessive
-        words.append((s, e))
+        parts = [(s, e)]
+        if "-" in text[s:e]:
+            parts = []
+            last = ""  # the previous hyphen-separated piece
+            for piece in re.finditer(r"[^-]+", text[s:e]):
+                ps, pe = s + piece.start(), s + piece.end()
+                here = text[ps:pe]
+                if parts and not (here[:1].isupper() and last[:1].isupper() and not re.fullmatch(_ARTICLE, last, re.IGNORECASE)):
+                    parts[-1] = (parts[-1][0], pe)  # "al-Qantra", "Port-au-Prince": one word
+                else:
+                    parts.append((ps, pe))
+                last = here
+        for ws, we in parts:
+            possessive = _POSSESSIVE.search(text[ws:we])
+            if possessive and possessive.start() > 0:
+                words.append((ws, ws + possessive.start()))
+                return words  # "Latakia's northern countryside": the name ends at the possessive
+            words.append((ws, we))
     return words
 
 

@@ -1,0 +1,578 @@
+"""Toponym recognition: propose candidate spans, describe each with features, keep the likely ones.
+
+No pretrained NER. Proposals come from capitalised word sequences looked up in the gazetteer
+longest first, plus names the gazetteer lacks when their form says "place" ("Laurel County",
+"Mount Sinjar", "the village of X"), postal and AP abbreviations ("Ky.", "U.S.", ", OH") and
+continents. A small logistic-regression filter, trained by ``frontline train recognizer`` and
+applied here with numpy from a JSON artifact, scores each proposal from gazetteer evidence,
+capitalisation, cue words, neighbouring words and what the rest of the text says about the
+word (is it someone's surname elsewhere? is it used in lowercase?).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .gazetteer import Gazetteer, Match, normalize
+from .toponyms import (
+    _CUE_AFTER,
+    _CUE_BEFORE,
+    _MODIFIER,
+    _NOT_PLACES,
+    _SEQUENCE,
+    MAX_NAME_WORDS,
+    _sentence_initial,
+    _stop_words,
+    _words,
+)
+
+log = logging.getLogger(__name__)
+
+FORMAT = "frontline-recognizer/1"
+AGREEMENT_SLACK = 0.3  # see ``agree``; chosen by held-out F1 among 0, 0.1, 0.2, 0.3
+DEFAULT_MODEL = "recognizer.json"
+
+# AP-style and postal abbreviations -> the name the gazetteer knows. General knowledge, not data.
+ABBREVIATIONS = {
+    "U.S.": "United States", "U.S.A.": "United States", "US": "United States", "USA": "United States",
+    "U.K.": "United Kingdom", "UK": "United Kingdom", "U.A.E.": "United Arab Emirates",
+    "UAE": "United Arab Emirates", "D.C.": "District of Columbia", "L.A.": "Los Angeles",
+    "N.Y.C.": "New York City", "NYC": "New York City",
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
+    "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}  # fmt: skip
+# Two-letter postal codes count only right after "<Place>, " ("Columbus, OH").
+POSTAL = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}  # fmt: skip
+# Continents and large regions, which GeoNames' cities and admin tables do not hold.
+_REGION_KEYS = frozenset(
+    normalize(n)
+    for n in (
+        "Europe", "Africa", "Asia", "Oceania", "Antarctica", "Americas", "North America", "South America",
+        "Latin America", "Central America", "Middle East", "Near East", "Far East", "Caribbean",
+        "Mediterranean", "Balkans", "Scandinavia", "Sahel", "Maghreb", "Levant", "Arctic", "West Africa",
+        "East Africa", "Southern Africa", "North Africa", "Central Africa", "Sub-Saharan Africa",
+        "Horn of Africa", "Western Europe", "Eastern Europe", "Northern Europe", "Southern Europe",
+        "Central Europe", "Southeast Asia", "South Asia", "East Asia", "Central Asia", "West Bank",
+        "Gaza Strip", "Persian Gulf", "Arabian Peninsula", "Caucasus", "Eastern Mediterranean",
+        "Pacific", "Atlantic", "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "Pacific Northwest",
+    )
+)  # fmt: skip
+# A last word that makes a capitalised sequence a place name even when the gazetteer lacks it ...
+PLACE_SUFFIXES = frozenset(
+    ["county", "parish", "province", "governorate", "district", "region", "township", "borough", "river", "lake", "sea", "ocean", "bay", "gulf", "island", "islands", "mountains", "mountain", "mount", "valley", "desert", "peninsula", "strait", "canal", "creek", "basin", "delta", "heights", "hills", "plateau", "oblast", "prefecture", "municipality"]
+)
+# ... and a first word that does ("Mount Sinjar", "Jabal Akrad", "Lake Victoria").
+PLACE_PREFIXES = frozenset(
+    ["mount", "mt", "lake", "fort", "ft", "camp", "jabal", "jebel", "wadi", "tell", "tal", "gulf", "cape", "port", "saint", "st", "san", "santa", "sao"]
+)
+# Last words of facilities and organisations, whose first words are rarely the place meant.
+STREET_SUFFIXES = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "highway", "way", "court"])
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "president", "judge", "sgt", "capt", "lt", "col", "gen", "officer", "deputy", "sheriff", "chief", "coach", "pastor", "rev", "father", "sister", "brother", "king", "queen", "prince", "princess", "sir", "lord", "lady", "st", "saint", "pope", "minister", "secretary", "commissioner", "detective", "trooper", "professor", "prof"]
+)
+_ABBREV = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+)
+_POSTAL = re.compile(r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])")
+_NAME = _SEQUENCE.pattern.removeprefix(r"(?<![\w-])")
+_OF_NAME = re.compile(rf"(?<![\w-]){_NAME}[ \t]of(?:[ \t]the)?[ \t]{_NAME}")
+_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+_CAP_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
+
+
+_LEXICAL = frozenset({"prev", "next", "seq_prev", "seq_next", "prev2"})
+_PLACE_PREPOSITIONS = frozenset("in at near from to into outside across through toward towards around".split())  # noqa: SIM905
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A span that might be a toponym, before the filter. Offsets are relative to the text scored."""
+
+    start: int
+    end: int
+    matches: tuple[Match, ...]
+    kind: str  # "gazetteer", "suffix", "prefix", "abbreviation", "postal", "region", "cue", "demonym"
+    fragment: bool = False
+    sequence: tuple[int, int] = (0, 0)  # the capitalised sequence it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The words the features know: neighbouring words with their own weight (None: every word, for
+    training) and person names (first names and surnames)."""
+
+    vocabulary: frozenset[str] | None = None
+    first_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    lowercase: Mapping[str, float] = field(default_factory=dict)  # word -> share of its uses in lowercase
+
+
+@dataclass(frozen=True)
+class Recognizer:
+    """The learned filter: logistic-regression weights over named features, and a threshold."""
+
+    names: tuple[str, ...]
+    weights: np.ndarray
+    bias: float
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    lowercase: Mapping[str, float] = field(default_factory=dict)
+
+    @functools.cached_property
+    def index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.names)}
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The words that have lexical features ("prev=in", "next=county")."""
+        return frozenset(name.split("=", 1)[1] for name in self.names if name.split("=", 1)[0] in _LEXICAL)
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon(self.vocabulary, self.first_names, self.surnames, self.lowercase)
+
+    @classmethod
+    def load(cls, path: Path | str) -> Recognizer:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls.from_dict(data, str(path))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str = "<dict>") -> Recognizer:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"{where}: not a {FORMAT} file (format={data.get('format')!r})")
+        names = tuple(data["features"])
+        weights = np.asarray(data["weights"], dtype=np.float64)
+        if weights.shape != (len(names),):
+            raise ValueError(f"{where}: {len(names)} features but {weights.shape} weights")
+        names_ = data.get("names", {})
+        return cls(
+            names,
+            weights,
+            float(data["bias"]),
+            float(data["threshold"]),
+            dict(data.get("meta", {})),
+            frozenset(names_.get("first", ())),
+            frozenset(names_.get("last", ())),
+            {str(k): float(v) for k, v in data.get("lowercase", {}).items()},
+        )
+
+    @classmethod
+    def default(cls) -> Recognizer:
+        """The packaged model (``frontline/models/recognizer.json``), loaded once per process."""
+        return _packaged()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "features": list(self.names),
+            "weights": [round(float(w), 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "threshold": self.threshold,
+            "meta": self.meta,
+            "names": {"first": sorted(self.first_names), "last": sorted(self.surnames)},
+            "lowercase": dict(sorted(self.lowercase.items())),
+        }
+
+    def scores(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """Probability that each proposal, given as its feature dict, is a toponym."""
+        x = np.zeros((len(rows), len(self.names)))
+        index = self.index
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                j = index.get(name)
+                if j is not None:
+                    x[i, j] = value
+        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged() -> Recognizer:
+    ref = resources.files("frontline") / "models" / DEFAULT_MODEL
+    return Recognizer.from_dict(json.loads(ref.read_text(encoding="utf-8")), str(ref))
+
+
+# --------------------------------------------------------------------------------------------------
+# Proposals
+
+
+def propose(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+    offset: int = 0,
+    demonyms: bool = False,
+) -> list[Proposal]:
+    """Candidate spans in ``text``; ``exclude`` spans (absolute, i.e. with ``offset``) are skipped."""
+    stop_words = _stop_words()
+    # One byte per character, set where a span is already taken (excluded or proposed).
+    taken = bytearray(len(text))
+    found: list[Proposal] = []
+    matches: tuple[Match, ...]
+
+    def take(start: int, end: int) -> None:
+        start, end = max(0, start), min(len(text), end)
+        if start < end:
+            taken[start:end] = b"\x01" * (end - start)
+
+    def free(start: int, end: int) -> bool:
+        return taken.find(1, start, end) < 0
+
+    for s, e in exclude:
+        take(s - offset, e - offset)
+
+    for m in _ABBREV.finditer(text):
+        if free(m.start(), m.end()):
+            matches = tuple(gazetteer.match(ABBREVIATIONS[m.group(0)], fuzzy=False))
+            found.append(Proposal(m.start(), m.end(), matches, "abbreviation", sequence=(m.start(), m.end())))
+            take(m.start(), m.end())
+    for m in _POSTAL.finditer(text):
+        s, e = m.start("code"), m.end("code")
+        if m.group("code") in POSTAL and free(s, e):
+            matches = tuple(gazetteer.match(POSTAL[m.group("code")], fuzzy=False))
+            found.append(Proposal(s, e, matches, "postal", sequence=(s, e)))
+            take(s, e)
+
+    # "Democratic Republic of the Congo", "Horn of Africa": whole names with "of" inside.
+    for m in _OF_NAME.finditer(text):
+        if free(m.start(), m.end()) and not _sentence_initial(text, m.start()):
+            if normalize(m.group(0)) in _REGION_KEYS:
+                found.append(Proposal(m.start(), m.end(), (), "region", sequence=(m.start(), m.end())))
+                take(m.start(), m.end())
+                continue
+            matches = tuple(gazetteer.match(m.group(0), fuzzy=False))
+            if matches:
+                found.append(Proposal(m.start(), m.end(), matches, "gazetteer", sequence=(m.start(), m.end())))
+                take(m.start(), m.end())
+
+    for seq in _SEQUENCE.finditer(text):
+        if _MODIFIER.match(text, seq.end()):
+            continue  # "Britain-based", "US-led": a modifier, not where it happened
+        words = _words(text, seq.start(), seq.end())
+        initial = _sentence_initial(text, seq.start())
+        i = 0
+        while i < len(words):
+            hit: Proposal | None = None
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):  # longest first
+                start, end = words[i][0], words[j - 1][1]
+                if not free(start, end):
+                    continue
+                surface = text[start:end]
+                n = j - i
+                key = normalize(surface)
+                first_low = text[words[i][0] : words[i][1]].lower()
+                if key not in _REGION_KEYS and (first_low in _NOT_PLACES or first_low in stop_words) and (
+                    n == 1 or not gazetteer.match(surface, fuzzy=False)
+                ):
+                    continue  # "The Henderson County ..." starts at "Henderson"; "The Hague" stays
+                # An acronym in ordinary text ("SANA" the agency, not Sanaa) unless it names a country.
+                if (
+                    n == 1
+                    and len(surface) <= 5
+                    and surface.isupper()
+                    and not text.isupper()
+                    and not any(m.place.feature_code.startswith("PCL") for m in gazetteer.match(surface, fuzzy=False))
+                ):
+                    continue
+                whole = i == 0 and j == len(words)
+                fragment = len(words) > 1 and not whole
+                kind = ""
+                matches = ()
+                if key in _REGION_KEYS:
+                    kind = "region"
+                else:
+                    # Only a whole sequence may match fuzzily: a fragment ("al-Haddadeh" of "Tellat
+                    # al-Haddadeh") must match exactly, or it finds far-away look-alikes.
+                    matches = tuple(gazetteer.match(surface, fuzzy=whole and not (initial and len(words) == 1)))
+                    if matches:
+                        kind = "gazetteer"
+                    elif n > 1:
+                        first, last = key.split()[0], key.split()[-1]
+                        if last in PLACE_SUFFIXES:
+                            # "Henry County"; a longer head only when the gazetteer knows it ("Santa Clara County")
+                            head = tuple(gazetteer.match(text[start : words[j - 2][1]], fuzzy=False))
+                            if n == 2 or head:
+                                matches, kind = head, "suffix"
+                        elif first in PLACE_PREFIXES and n == 2:
+                            kind = "prefix"  # "Mount Pleasant", "Jabal Akrad"
+                        elif last in STREET_SUFFIXES and j == len(words) and n <= 3:
+                            kind = "street"  # "Wichita Drive", but not "Florida Highway Patrol"
+                    if not kind and demonyms and gazetteer.country_for_adjective(surface):
+                        kind = "demonym"
+                if kind:
+                    hit = Proposal(start, end, matches, kind, fragment, (seq.start(), seq.end()))
+                    break
+            if hit is None:
+                # A name the gazetteer lacks, announced by a strong cue: "the village of Mzeghla".
+                ahead = text[max(0, words[i][0] - 40) : words[i][0]]
+                cue = _CUE_BEFORE.search(ahead) if " of " in ahead[-9:] else None
+                after = _CUE_AFTER.match(text[words[-1][1] : words[-1][1] + 40]) if i == 0 else None
+                adjective = bool(cue or after) and gazetteer.country_for_adjective(text[words[i][0] : words[i][1]])
+                if cue and cue.group("kind") and not adjective and free(words[i][0], words[-1][1]):
+                    end = words[min(len(words), i + 3) - 1][1]
+                    hit = Proposal(words[i][0], end, (), "cue", len(words) > 1, (seq.start(), seq.end()))
+                elif (
+                    after
+                    and i == 0
+                    and len(words) <= 3
+                    and not initial
+                    and not adjective
+                    and free(words[0][0], words[-1][1])
+                ):
+                    hit = Proposal(words[0][0], words[-1][1], (), "cue", False, (seq.start(), seq.end()))
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            take(hit.start, hit.end)
+            i = next((k for k, w in enumerate(words) if w[0] >= hit.end), len(words))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+# --------------------------------------------------------------------------------------------------
+# Features
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What the whole text says about single words: surnames, first names, lowercase uses, counts."""
+
+    surnames: frozenset[str]
+    first_names: frozenset[str]
+    lowercase: frozenset[str]
+    counts: Counter[str]
+
+
+def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
+    """Words that stand in person-name pairs ("Scott Walker") the gazetteer does not know as one name."""
+    surnames: set[str] = set()
+    first_names: set[str] = set()
+    for m in _CAP_PAIR.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if last.lower() in PLACE_SUFFIXES or last.lower() in STREET_SUFFIXES or first.lower() in PLACE_PREFIXES:
+            continue
+        if first.lower() in _NOT_PLACES or gazetteer.match(m.group(0), fuzzy=False):
+            continue
+        if first.lower() in TITLES:
+            surnames.add(last)
+            continue
+        surnames.add(last)
+        first_names.add(first)
+    lowercase = {w for w in re.findall(r"\b[a-z]{3,}\b", text)}
+    counts = Counter(re.findall(r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*", text))
+    return DocumentContext(frozenset(surnames), frozenset(first_names), frozenset(lowercase), counts)
+
+
+def _previous_tokens(text: str, start: int, n: int = 2) -> list[str]:
+    return _TOKEN.findall(text[max(0, start - 60) : start])[-n:]
+
+
+def _next_tokens(text: str, end: int, n: int = 2) -> list[str]:
+    return _TOKEN.findall(text[end : end + 60])[:n]
+
+
+def features(text: str, proposal: Proposal, context: DocumentContext, lexicon: Lexicon) -> dict[str, float]:
+    """The filter's view of one proposal; neighbouring words only when the lexicon knows them."""
+    vocabulary = lexicon.vocabulary
+    known = (lambda w: True) if vocabulary is None else vocabulary.__contains__
+    s, e = proposal.start, proposal.end
+    surface = text[s:e]
+    words = surface.split()
+    f: dict[str, float] = {f"kind={proposal.kind}": 1.0}
+    matches = proposal.matches
+    places = [m.place for m in matches]
+    if matches:
+        f["gaz"] = 1.0
+        f["gaz_exact" if matches[0].kind == "exact" else "gaz_skeleton"] = 1.0
+        if matches[0].kind != "exact":
+            f["skeleton_score"] = max(m.score for m in matches) / 100.0
+        pop = max(p.population for p in places)
+        f["log_pop"] = min(math.log10(pop + 1), 9.0) / 9.0
+        f["pop>=100k"] = float(pop >= 100_000)
+        f["pop<1k"] = float(pop < 1_000)
+        f["log_candidates"] = math.log(len(places)) / math.log(25)
+        codes = {p.feature_code for p in places}
+        classes = {p.feature_class for p in places}
+        f["country"] = float(any(c.startswith("PCL") for c in codes))
+        f["adm1"] = float("ADM1" in codes)
+        f["adm2"] = float("ADM2" in codes)
+        f["capital"] = float(bool(codes & {"PPLC", "PPLA"}))
+        for cls in classes:
+            f[f"class={cls}"] = 1.0
+    else:
+        f["no_gaz"] = 1.0
+    f[f"words={min(len(words), 3)}"] = 1.0
+    if proposal.fragment:
+        f["fragment"] = 1.0
+        seq_start, seq_end = proposal.sequence
+        if seq_end > e:
+            f["fragment_has_after"] = 1.0
+            nxt = text[e:seq_end].split()
+            if nxt:
+                w = nxt[0].strip("-").lower()
+                f["seq_next_street"] = float(w in STREET_SUFFIXES)
+                if known(w):
+                    f[f"seq_next={w}"] = 1.0
+        if seq_start < s:
+            f["fragment_has_before"] = 1.0
+            prv = text[seq_start:s].split()
+            if prv:
+                w = prv[-1].strip("-").lower().rstrip(".")
+                f["seq_prev_title"] = float(w in TITLES)
+                if known(w):
+                    f[f"seq_prev={w}"] = 1.0
+    initial = _sentence_initial(text, s)
+    f["sentence_initial"] = float(initial)
+    if text.isupper():
+        f["all_caps_text"] = 1.0
+    elif surface.isupper() and len(surface) > 1:
+        f["acronym"] = 1.0
+    if "." in surface:
+        f["has_period"] = 1.0
+    low = normalize(surface)
+    if len(words) == 1:
+        if surface in context.surnames:
+            f["surname_in_doc"] = 1.0
+        if surface in context.first_names:
+            f["first_name_in_doc"] = 1.0
+        if surface.lower() in context.lowercase:
+            f["lowercase_in_doc"] = 1.0
+        ratio = lexicon.lowercase.get(surface.lower(), 0.0)
+        f["lowercase_ratio"] = ratio  # "man", "village": common words; "Paris": never lowercase
+        f["mostly_lowercase"] = float(ratio >= 0.5)
+        if surface in lexicon.first_names:
+            f["first_name"] = 1.0
+        if surface in lexicon.surnames:
+            f["surname"] = 1.0
+    f["log_count"] = math.log1p(context.counts.get(surface, 0)) / 3.0
+    if low.split() and low.split()[-1] in PLACE_SUFFIXES:
+        f["place_suffix"] = 1.0
+    if low.split() and low.split()[0] in PLACE_PREFIXES:
+        f["place_prefix"] = 1.0
+    before = _CUE_BEFORE.search(text[max(0, s - 40) : s])
+    if before:
+        f["cue_before_type" if before.group("kind") else "cue_before_near"] = 1.0
+    if _CUE_AFTER.match(text[e : e + 40]):
+        f["cue_after"] = 1.0
+    prev = _previous_tokens(text, s)
+    nxt = _next_tokens(text, e)
+    if prev:
+        p = prev[-1].lower().rstrip(".")
+        f["prev_title"] = float(p in TITLES)
+        f["prev_cap"] = float(prev[-1][:1].isupper())
+        if prev[-1] in lexicon.first_names:
+            f["prev_first_name"] = 1.0
+        if p in _PLACE_PREPOSITIONS:
+            # "in Greer": a preposition of place, weighed by how much the gazetteer vouches for the name
+            f["prep_gaz" if matches else "prep_no_gaz"] = 1.0
+            if matches:
+                f["prep_log_pop"] = f["log_pop"]
+        if len(prev) > 1:
+            bigram = f"{prev[-2].lower()} {p}"
+            if known(bigram):
+                f[f"prev2={bigram}"] = 1.0
+        if known(p):
+            f[f"prev={p}"] = 1.0
+        if p == "," and len(prev) > 1 and prev[-2][:1].isupper():
+            f["after_comma_place"] = 1.0  # "Columbus, Ohio": the second half of "X, Y"
+    if nxt:
+        n0 = nxt[0].lower()
+        if known(n0):
+            f[f"next={n0}"] = 1.0
+        if nxt[0] in lexicon.surnames:
+            f["next_surname"] = 1.0
+        if n0 in {"'s", "’s", "'", "’"}:
+            f["possessive"] = 1.0
+        if n0 == "," and len(nxt) > 1 and nxt[1][:1].isupper():
+            f["before_comma_cap"] = 1.0  # "Columbus, Ohio": the first half
+    return f
+
+
+def proposal_rows(
+    text: str,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+    offset: int = 0,
+    demonyms: bool = False,
+) -> tuple[list[Proposal], list[dict[str, float]]]:
+    """Proposals and their feature dicts, for training and for ``find_toponyms``."""
+    proposals = propose(text, gazetteer, exclude=exclude, offset=offset, demonyms=demonyms)
+    if not proposals:
+        return [], []
+    context = document_context(text, gazetteer)
+    return proposals, [features(text, p, context, lexicon) for p in proposals]
+
+
+# Cue words that say "this is a place" outright: "the town of X", "X village", "X province".
+_TYPE_AFTER = frozenset(
+    ["town", "city", "village", "villages", "province", "governorate", "district", "region", "countryside", "mountains", "camp"]
+)
+
+
+def strongly_cued(text: str, proposal: Proposal) -> bool:
+    """True when a type cue stands right before or after the span: it is kept whatever its score."""
+    before = _CUE_BEFORE.search(text[max(0, proposal.start - 40) : proposal.start])
+    if before and before.group("kind"):
+        return True
+    after = _CUE_AFTER.match(text[proposal.end : proposal.end + 40])
+    return after is not None and after.group("kind").lower() in _TYPE_AFTER
+
+
+def agree(
+    text: str,
+    proposals: Sequence[Proposal],
+    scores: np.ndarray,
+    rows: Sequence[dict[str, float]],
+    slack: float = AGREEMENT_SLACK,
+) -> np.ndarray:
+    """One sense per discourse: a name is at least as likely as its best-scored mention, less ``slack``.
+
+    "Gainesville" said plainly in one sentence is the place named "in Gainesville" in another. A word
+    the text also uses as a surname ("Elizabeth Fairfield") lends and borrows nothing.
+    """
+    best: dict[str, float] = {}
+    for p, v, row in zip(proposals, scores, rows, strict=True):
+        if "surname_in_doc" not in row:
+            key = text[p.start : p.end]
+            best[key] = max(best.get(key, 0.0), float(v))
+    out = scores.copy()
+    for i, p in enumerate(proposals):
+        out[i] = max(out[i], best.get(text[p.start : p.end], 0.0) - slack)
+    return out

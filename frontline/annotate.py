@@ -19,10 +19,12 @@ from .records import (
     TimeMention,
 )
 from .timex import find_times
-from .toponyms import document_country, find_toponyms, resolve
+from .toponyms import country_votes, find_toponyms, focus_country, resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .ranker import Ranker
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,7 @@ def annotate(
     gazetteer: Gazetteer,
     actors: ActorDictionary,
     nlp: Language,
+    ranker: Ranker | None = None,
 ) -> Annotated:
     """Split ``document`` into sentences and find every mention the later stages need."""
     text = document.article.text
@@ -54,7 +57,8 @@ def annotate(
         for sentence in sentences
         for candidate in find_toponyms(sentence.text, gazetteer, exclude=actor_spans, offset=sentence.start)
     ]
-    country = document_country([c for _, c in candidates], document.text, gazetteer)
+    votes = country_votes([c for _, c in candidates], document.text, gazetteer)
+    country = focus_country(votes)
 
     # Actor names depend on the country focus: "rebels" becomes "Opposition Rebels (Syria)".
     actor_mentions = []
@@ -65,7 +69,7 @@ def annotate(
                 ActorMention(Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country)
             )
 
-    ranked = resolve([c for _, c in candidates], country)
+    ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)
     place_mentions = [
         PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3))
         for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)

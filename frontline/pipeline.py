@@ -30,6 +30,8 @@ from .records import Annotated, Article, Document, Event
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .ranker import Ranker
+
 log = logging.getLogger(__name__)
 
 # Bump when a stage changes its output, so stored articles are re-processed.
@@ -53,22 +55,26 @@ class Pipeline:
     actors: ActorDictionary
     nlp: Language
     typer: EventTyper
+    ranker: Ranker | None = None  # toponym resolution model; None: the packaged one
 
     @classmethod
     def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> Pipeline:
         """The default resources: the cached GeoNames gazetteer (built on first use), the packaged
-        actor dictionary, spaCy's blank English sentencizer and the rule typer."""
+        actor dictionary, spaCy's blank English sentencizer, the rule typer and the packaged toponym ranker."""
+        # Deferred: numpy is not needed to import the pipeline.
+        from .ranker import Ranker
+
         gazetteer = Gazetteer.open(gazetteer_path)
         actors = ActorDictionary.load(
             actor_files,
             nationalities=gazetteer.nationalities(),
             country_names=gazetteer.country_names(),
         )
-        return cls(gazetteer=gazetteer, actors=actors, nlp=new_sentencizer(), typer=RuleTyper())
+        return cls(gazetteer=gazetteer, actors=actors, nlp=new_sentencizer(), typer=RuleTyper(), ranker=Ranker.default())
 
     def process(self, article: Article) -> Result:
         document = clean(article)
-        annotated = annotate(document, gazetteer=self.gazetteer, actors=self.actors, nlp=self.nlp)
+        annotated = annotate(document, gazetteer=self.gazetteer, actors=self.actors, nlp=self.nlp, ranker=self.ranker)
         mentions = detect(annotated, self.typer)
         drafts = fill(annotated, mentions)
         drafts = tuple(assign_date(geocode(e, self.gazetteer), article.published) for e in drafts)

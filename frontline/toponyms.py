@@ -2,8 +2,9 @@
 
 No pretrained NER: candidate spans are capitalised word sequences (Arabic articles such as
 "al-" allowed inside), looked up in the gazetteer longest first. Each span's candidates are
-ranked by prominence, the document's country focus, cue words ("the town of X", "X province")
-and name similarity. A weak, foreign, uncued candidate is left unresolved rather than guessed.
+ranked by a small learned model (``ranker.py``) over prominence, name similarity, the document's
+country focus and admin1 coherence, "X, Y" parents and cue words ("the town of X", "X province").
+A pick the model does not believe is left unresolved rather than guessed.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from .gazetteer import Gazetteer, normalize
 from .records import Place, Span
+
+if TYPE_CHECKING:
+    from .ranker import DocumentContext, Ranker
 
 log = logging.getLogger(__name__)
 
@@ -179,12 +184,12 @@ def cue_at(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def document_country(
+def country_votes(
     candidates: Iterable[Candidate],
     text: str,
     gazetteer: Gazetteer,
-) -> str | None:
-    """The country a document is about: votes from country names, admin1 names and demonyms."""
+) -> dict[str, float]:
+    """Votes for the country a document is about: country names 2, admin1 names 1, demonyms 1."""
     votes: Counter[str] = Counter()
     for candidate in candidates:
         if candidate.fuzzy:
@@ -201,10 +206,23 @@ def document_country(
         demonym = gazetteer.country_for_adjective(m.group(0)) or gazetteer.country_for_adjective(m.group(0).rstrip("s"))
         if demonym:
             votes[demonym] += 1
+    return {code: float(n) for code, n in sorted(votes.items())}
+
+
+def focus_country(votes: dict[str, float]) -> str | None:
+    """The country with the most votes; ties break alphabetically, so the same text gives the same focus."""
     if not votes:
         return None
-    # Ties break alphabetically, so the same text always gives the same focus.
     return min(votes, key=lambda code: (-votes[code], code))
+
+
+def document_country(
+    candidates: Iterable[Candidate],
+    text: str,
+    gazetteer: Gazetteer,
+) -> str | None:
+    """The country a document is about: votes from country names, admin1 names and demonyms."""
+    return focus_country(country_votes(candidates, text, gazetteer))
 
 
 def rank(
@@ -255,23 +273,77 @@ def rank(
     return (best if credible else None), best_score
 
 
-def resolve(candidates: Sequence[Candidate], country: str | None) -> list[tuple[Place | None, float]]:
-    """Rank every candidate of one document, in two passes.
+def resolve(
+    candidates: Sequence[Candidate],
+    country: str | None,
+    *,
+    text: str = "",
+    context: Sequence[Candidate] | None = None,
+    votes: dict[str, float] | None = None,
+    ranker: Ranker | None = None,
+    nil: bool = True,
+) -> list[tuple[Place | None, float]]:
+    """Pick an entry for every candidate of one document with the learned ranker.
 
-    The first pass gives the admin1 areas the document is about, which lend weight to candidates
-    in them on the second. Then one sense per discourse: once "Latakia province" is said, a bare
-    "Latakia" in the same document is the province too.
+    ``text`` is the document (for "X, Y" and "X in Y"); ``context`` every toponym found in it
+    (default: ``candidates``); ``votes`` its country votes (``country_votes``; default: one vote for
+    ``country``). ``ranker`` defaults to the packaged model. With ``nil``, a pick whose probability is
+    below the model's threshold is left unresolved (for recognised spans; a caller who asserts that
+    its spans are places passes ``nil=False``). The score returned is the pick's probability.
+
+    Then one sense per discourse: once "Latakia province" is said, a bare "Latakia" in the same
+    document is the province too.
     """
-    first = [rank(c, country=country)[0] for c in candidates]
+    from .ranker import Ranker, resolve_with
+
+    doc = document_context(candidates, country, text=text, context=context, votes=votes)
+    ranked = resolve_with(candidates, doc, ranker or Ranker.default(), nil=nil)
+    return _one_sense(candidates, ranked)
+
+
+def document_context(
+    candidates: Sequence[Candidate],
+    country: str | None,
+    *,
+    text: str = "",
+    context: Sequence[Candidate] | None = None,
+    votes: dict[str, float] | None = None,
+) -> DocumentContext:
+    """What the ranker's features see of the document (the arguments are those of ``resolve``)."""
+    from .ranker import DocumentContext
+
+    context = list(candidates) if context is None else list(context)
+    if votes is None:
+        votes = {country: 1.0} if country else {}
+    return DocumentContext.build(text, country, votes, context, _first_pass(context, country))
+
+
+def resolve_heuristic(candidates: Sequence[Candidate], country: str | None) -> list[tuple[Place | None, float]]:
+    """The hand-weighted resolution (``rank`` in two passes), kept as the first pass and as a baseline."""
+    first = _first_pass(candidates, country)
     admin1 = frozenset((p.country_code, p.admin1_code) for p in first if p is not None and p.admin1_code)
+    ranked = [rank(candidate, country=country, admin1=admin1) for candidate in candidates]
+    return _one_sense(candidates, ranked)
+
+
+def _first_pass(candidates: Sequence[Candidate], country: str | None) -> list[Place | None]:
+    """Hand-weighted picks without document coherence: the context the second pass (and the ranker) sees."""
+    return [rank(c, country=country)[0] for c in candidates]
+
+
+def _one_sense(
+    candidates: Sequence[Candidate], ranked: list[tuple[Place | None, float]]
+) -> list[tuple[Place | None, float]]:
+    """A bare name takes the entry of the same name said with a type cue ("Latakia province")."""
     typed: dict[str, Place] = {}
-    for candidate, place in zip(candidates, first, strict=True):
+    for candidate, (place, _score) in zip(candidates, ranked, strict=True):
         if place is not None and candidate.cue in TYPE_CUES:
             typed.setdefault(normalize(candidate.span.text), place)
-    ranked = []
-    for candidate in candidates:
-        place, score = rank(candidate, country=country, admin1=admin1)
+    if not typed:
+        return ranked
+    out = []
+    for candidate, (place, score) in zip(candidates, ranked, strict=True):
         if candidate.cue is None:
             place = typed.get(normalize(candidate.span.text), place)
-        ranked.append((place, score))
-    return ranked
+        out.append((place, score))
+    return out

@@ -6,7 +6,7 @@ document, the parent place in "X, Y" / "X in Y", cue words). A logistic model, t
 ``frontline train geoparse`` (``frontline/train_ranker.py``) and shipped as ``models/ranker.json``,
 scores each pair; the highest-scoring candidate wins. Its probability below the model's learned
 ``nil_threshold`` means "no match" unless the pick is prominent (a country, a city of 50,000, the
-kind of place its cue announces); this is used when the spans come from recognition, not when a
+kind of place its cue announces, a spelling variant in the document's country); this is used when the spans come from recognition, not when a
 caller asserts that a span is a place.
 
 Document context comes from a first, hand-weighted pass (``toponyms.rank``), so the features of one
@@ -109,6 +109,17 @@ _POSTAL = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """``normalize`` memoised: the same place names come back in every document."""
+    return normalize(name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeleton(name: str) -> str:
+    return skeleton(name)
+
+
 class RankerError(Exception):
     """The ranker model file is missing, unreadable or of another version."""
 
@@ -126,15 +137,15 @@ class Trees:
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """Sum of the leaf values each row reaches, all trees at once (depth steps of numpy)."""
-        n_trees = self.feature.shape[0]
-        node = np.zeros((x.shape[0], n_trees), dtype=np.int64)
-        tree = np.arange(n_trees)[None, :]
-        rows = np.arange(x.shape[0])[:, None]
+        n_trees, size = self.feature.shape
+        base = (np.arange(n_trees) * size)[None, :]
+        feature, threshold = self.feature.ravel(), self.threshold.ravel()
+        left, right = self.left.ravel(), self.right.ravel()
+        node = np.broadcast_to(base, (x.shape[0], n_trees))
         for _ in range(self.depth):
-            feat = self.feature[tree, node]
-            go_left = x[rows, feat] <= self.threshold[tree, node]
-            node = np.where(go_left, self.left[tree, node], self.right[tree, node])
-        return np.asarray(self.value[tree, node].sum(axis=1))
+            values = np.take_along_axis(x, feature[node], axis=1)
+            node = base + np.where(values <= threshold[node], left[node], right[node])
+        return np.asarray(self.value.ravel()[node].sum(axis=1))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -269,7 +280,7 @@ class DocumentContext:
         context: Sequence[Candidate],
         first: Sequence[Place | None],
     ) -> DocumentContext:
-        keys = tuple(normalize(c.span.text) for c in context)
+        keys = tuple(name_key(c.span.text) for c in context)
         admin1_votes: dict[str, dict[tuple[str, str], float]] = {}
         country_votes: dict[str, dict[str, float]] = {}
         for key, c in zip(keys, context, strict=True):
@@ -300,8 +311,8 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
         return out
     col = {name: i for i, name in enumerate(FEATURES)}
     span = candidate.span
-    surface = normalize(span.text)
-    surface_skel = skeleton(span.text)
+    surface = name_key(span.text)
+    surface_skel = _skeleton(span.text)
     logpops = [min(math.log10(p.population + 1), 7.0) / 7.0 for p in places]
     best_pop = max(logpops)
     order = sorted(range(n), key=lambda i: (-places[i].population, i))
@@ -316,8 +327,7 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     own_country = doc.country_votes.get(surface, {})
     n_names = max(1, len(doc.country_votes) - (1 if own_country else 0))
     if others:
-        lat = np.radians([p.latitude for p in others])
-        lon = np.radians([p.longitude for p in others])
+        nearest = _nearest_km(places, others)
     parent = _parent(candidate, doc)
     is_child_of_comma = _follows_comma_place(candidate, doc)
     wanted = _CUE_KIND.get(candidate.cue or "")
@@ -339,10 +349,10 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
         row[col["other_admin"]] = fclass == "A" and fcode != "ADM1" and not is_country
         row[col["terrain"]] = fclass not in ("P", "A")
         row[col["hand_feature"]] = place.source == "frontline-features"
-        main = normalize(place.name)
+        main = name_key(place.name)
         row[col["exact_main_name"]] = main == surface
         row[col["name_ratio"]] = fuzz.ratio(surface, main) / 100.0
-        row[col["same_skeleton"]] = bool(surface_skel) and skeleton(place.name) == surface_skel
+        row[col["same_skeleton"]] = bool(surface_skel) and _skeleton(place.name) == surface_skel
         row[col["fuzzy"]] = candidate.fuzzy
         row[col["fragment"]] = candidate.fragment
         in_focus = doc.country is not None and place.country_code == doc.country
@@ -356,9 +366,9 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
             doc.country_total.get(place.country_code, 0.0) - own_country.get(place.country_code, 0.0)
         ) / n_names
         if others:
+            row[col["distance_to_others"]] = math.log1p(nearest[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
             row[col["admin1_support"]] = math.log1p(admin1_counts.get((place.country_code, place.admin1_code), 0)) if place.admin1_code else 0.0
             row[col["country_support"]] = country_counts.get(place.country_code, 0) / len(others)
-            row[col["distance_to_others"]] = math.log1p(_nearest_km(place, lat, lon)) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
         else:
             row[col["no_others"]] = 1.0
             row[col["distance_to_others"]] = 1.0
@@ -381,11 +391,14 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     return out
 
 
-def _nearest_km(place: Place, lat: np.ndarray, lon: np.ndarray) -> float:
-    """Great-circle km from ``place`` to the nearest of the points (radians)."""
-    p_lat, p_lon = math.radians(place.latitude), math.radians(place.longitude)
-    a = np.sin((lat - p_lat) / 2) ** 2 + math.cos(p_lat) * np.cos(lat) * np.sin((lon - p_lon) / 2) ** 2
-    return float(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a.min(), 0.0, 1.0))))
+def _nearest_km(places: Sequence[Place], others: Sequence[Place]) -> np.ndarray:
+    """Great-circle km from each of ``places`` to the nearest of ``others``."""
+    lat1 = np.radians([p.latitude for p in places])[:, None]
+    lon1 = np.radians([p.longitude for p in places])[:, None]
+    lat2 = np.radians([p.latitude for p in others])[None, :]
+    lon2 = np.radians([p.longitude for p in others])[None, :]
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return np.asarray(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0.0, 1.0))))
 
 
 def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
@@ -435,21 +448,24 @@ def _follows_comma_place(candidate: Candidate, doc: DocumentContext) -> bool:
 
 
 def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[Place | None, float]:
-    """The best-scoring entry of ``candidate`` and its probability (None, 0.0 without entries).
-
-    A type cue is obeyed: "X province" picks among the ADM1 entries, "the town of X" among populated
-    places, whenever the candidate has such entries (the training news rarely says "province", so
-    the model alone would not learn it).
-    """
+    """The best-scoring entry of ``candidate`` and its probability (None, 0.0 without entries)."""
     if not candidate.places:
         return None, 0.0
-    probs = ranker.probabilities(features(candidate, doc))
+    return _pick(candidate, ranker.probabilities(features(candidate, doc)))
+
+
+def _pick(candidate: Candidate, probs: np.ndarray) -> tuple[Place | None, float]:
+    """The most probable entry; a type cue is obeyed.
+
+    "X province" picks among the ADM1 entries, "the town of X" among populated places, whenever the
+    candidate has such entries (the training news rarely says "province", so the model alone would
+    not learn it). Ties go to the earlier entry (the gazetteer's order: most populous first).
+    """
     wanted = _CUE_KIND.get(candidate.cue or "")
     if wanted:
         fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
         if fits.any():
             probs = np.where(fits, probs, -1.0)
-    # Ties go to the earlier candidate (the gazetteer's order: most populous first).
     best = int(np.argmax(probs))
     return candidate.places[best], float(probs[best])
 
@@ -457,25 +473,36 @@ def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[
 def resolve_with(
     candidates: Sequence[Candidate], doc: DocumentContext, ranker: Ranker, *, nil: bool
 ) -> list[tuple[Place | None, float]]:
-    """``choose`` for every candidate; with ``nil``, picks neither believed nor prominent become None."""
-    out = []
-    for c in candidates:
-        place, prob = choose(c, doc, ranker)
-        if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place):
+    """The pick of every candidate (one model call for the document); with ``nil``, picks neither
+    believed nor prominent become None."""
+    rows = [features(c, doc) for c in candidates]
+    probs = ranker.probabilities(np.vstack(rows)) if any(len(r) for r in rows) else np.zeros(0)
+    out: list[tuple[Place | None, float]] = []
+    at = 0
+    for c, r in zip(candidates, rows, strict=True):
+        if not c.places:
+            out.append((None, 0.0))
+            continue
+        place, prob = _pick(c, probs[at : at + len(r)])
+        at += len(r)
+        if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place, doc.country):
             place = None
         out.append((place, prob))
     return out
 
 
-def _prominent(candidate: Candidate, place: Place) -> bool:
+def _prominent(candidate: Candidate, place: Place, country: str | None) -> bool:
     """A pick kept even when the model doubts it: an exact, whole name of a country, of a city of
-    50,000 or more, or of the kind of place its cue announces ("Idlib province").
+    50,000 or more, or of the kind of place its cue announces ("Idlib province"); or a spelling
+    variant in the document's own country ("Kinsabba" in a Syrian report).
 
-    The training news (US local papers, epidemics) rarely says "province" and mostly means Paris,
-    Texas by "Paris", so its probabilities undersell such picks in other news.
+    The training news (US local papers, epidemics) rarely says "province", has few spelling variants
+    and mostly means Paris, Texas by "Paris", so its probabilities undersell such picks elsewhere.
     """
-    if candidate.fuzzy or candidate.fragment:
+    if candidate.fragment:
         return False
+    if candidate.fuzzy:
+        return country is not None and place.country_code == country
     wanted = _CUE_KIND.get(candidate.cue or "")
     return (
         place.feature_code.startswith("PCL")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .gazetteer import Gazetteer, normalize
+from .ranker import name_key
 from .records import Place, Span
 
 if TYPE_CHECKING:
@@ -195,7 +196,8 @@ def country_votes(
         if candidate.fuzzy:
             continue  # look-alikes do not vote
         span, places = candidate.span, candidate.places
-        exact = [p for p in places if normalize(p.name) == normalize(span.text)] or places
+        key = name_key(span.text)
+        exact = [p for p in places if name_key(p.name) == key] or places
         countries = {p.country_code for p in exact if p.feature_code.startswith("PCL")}
         for code in countries:
             votes[code] += 2
@@ -235,11 +237,11 @@ def rank(
     span, cue, places = candidate.span, candidate.cue, candidate.places
     best: Place | None = None
     best_score = -math.inf
-    surface = normalize(span.text)
+    surface = name_key(span.text)
     wanted = _CUE_FEATURE.get(cue or "")
     for place in places:
         score = min(math.log10(place.population + 1), 7.0) / 3.5  # prominence, up to 2
-        similarity = fuzz.ratio(surface, normalize(place.name)) / 100.0
+        similarity = fuzz.ratio(surface, name_key(place.name)) / 100.0
         score += similarity
         if country and place.country_code == country:
             score += 3.0

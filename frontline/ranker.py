@@ -83,6 +83,7 @@ FEATURES: tuple[str, ...] = (
     "focus_x_population",  # in_focus * log_population: prominence matters less at home
 )
 
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _CUE_KIND = {
     "town": "P", "city": "P", "village": "P", "villages": "P", "camp": "P", "neighbourhood": "P",
     "neighborhood": "P", "airport": "P", "airbase": "P", "suburb": "P", "suburbs": "P",
@@ -142,8 +143,10 @@ class Trees:
         feature, threshold = self.feature.ravel(), self.threshold.ravel()
         left, right = self.left.ravel(), self.right.ravel()
         node = np.broadcast_to(base, (x.shape[0], n_trees))
+        flat_x = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        row_offset = (np.arange(x.shape[0]) * x.shape[1])[:, None]
         for _ in range(self.depth):
-            values = np.take_along_axis(x, feature[node], axis=1)
+            values = flat_x[row_offset + feature[node]]
             node = base + np.where(values <= threshold[node], left[node], right[node])
         return np.asarray(self.value.ravel()[node].sum(axis=1))
 
@@ -309,7 +312,7 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     out = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if n == 0:
         return out
-    col = {name: i for i, name in enumerate(FEATURES)}
+    col = _COLUMN
     span = candidate.span
     surface = name_key(span.text)
     surface_skel = _skeleton(span.text)

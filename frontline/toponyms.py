@@ -204,8 +204,12 @@ def country_votes(
         admin = {p.country_code for p in exact if p.feature_code == "ADM1"}
         for code in admin - countries:
             votes[code] += 1
+    seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
     for m in re.finditer(rf"\b[{_UPPER}][a-z]+(?:s)?\b", text):
-        demonym = gazetteer.country_for_adjective(m.group(0)) or gazetteer.country_for_adjective(m.group(0).rstrip("s"))
+        word = m.group(0)
+        if word not in seen:
+            seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular
+        demonym = seen[word]
         if demonym:
             votes[demonym] += 1
     return {code: float(n) for code, n in sorted(votes.items())}

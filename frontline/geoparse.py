@@ -107,10 +107,10 @@ def _implied_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Entries for a given span that names a place without being its name.
 
     A nationality adjective ("Russian", "Palestinians") means its country, "US" (in capitals; the
-    gazetteer leaves it out for the pronoun) the United States, and a US state written the news way
+    gazetteer leaves it out for the pronoun) and "America" the United States, and a US state written the news way
     ("Tenn.", "W.Va.") its state. Given spans only: in running text these are words, not places.
     """
-    code = "US" if surface in ("US", "USA") else gazetteer.country_for_adjective(surface)
+    code = "US" if surface in ("US", "USA", "America") else gazetteer.country_for_adjective(surface)
     if code:
         info = gazetteer.country(code)
         place = gazetteer.get(info.geonameid) if info and info.geonameid else None

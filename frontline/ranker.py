@@ -436,7 +436,11 @@ def us_state(text: str, *, written: bool = False) -> str | None:
     first = words[0] if words else ""
     if written and first.rstrip(".,;:") in _POSTAL and first[:2].isupper():
         return first[:2]
-    if not first[:1].isupper() or not first.rstrip(",;:").endswith("."):
+    if not first[:1].isupper():
+        return None
+    if len(words) > 1 and len(first) == 2 and first.endswith(".") and words[1][:1].isupper():
+        first = f"{first} {words[1]}"  # "W. Va.", "N. Y."
+    if not first.rstrip(",;:").endswith("."):
         return None
     return _US_STATES.get(normalize(first))
 

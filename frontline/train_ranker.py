@@ -60,8 +60,9 @@ class Regions:
 
     The gazetteer puts a country at its capital and an admin1 region at its largest place (ACLED's
     convention), while the gold data (GeoNames) puts them at their centre: "Texas" is 400 km from
-    Houston. So a country or admin1 pick is measured as 0 km from a gold point that lies inside it,
-    and as the distance to its seat otherwise. Applied the same way in training and in the benchmark.
+    Houston. So a country or admin1 pick is measured as 0 km from a gold point that lies inside it
+    (one of its 3 nearest populated places within 300 km is in it), and as the distance to its seat
+    otherwise. Applied the same way in training and in the benchmark.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -79,15 +80,20 @@ class Regions:
             con.close()
         self._where = [(r[2], r[3]) for r in rows]
         self._tree = BallTree(np.radians([[r[0], r[1]] for r in rows]), metric="haversine")
-        self._cache: dict[tuple[float, float], tuple[str, str] | None] = {}
+        self._cache: dict[tuple[float, float], frozenset[tuple[str, str]]] = {}
 
-    def where(self, lat: float, lon: float) -> tuple[str, str] | None:
-        """(country, admin1) of the nearest populated place within 300 km; None when none is that near."""
+    def where(self, lat: float, lon: float) -> frozenset[tuple[str, str]]:
+        """(country, admin1) of the 3 populated places nearest the point, those within 300 km.
+
+        Three, not one: a centre in the sea (Britain's, 54 N 4 W) may be nearest to another country's
+        island.
+        """
         key = (lat, lon)
         if key not in self._cache:
-            dist, index = self._tree.query(np.radians([[lat, lon]]), k=1)
-            near = dist[0][0] * 6371.0 <= 300.0
-            self._cache[key] = self._where[int(index[0][0])] if near else None
+            dist, index = self._tree.query(np.radians([[lat, lon]]), k=3)
+            self._cache[key] = frozenset(
+                self._where[int(i)] for d, i in zip(dist[0], index[0], strict=True) if d * 6371.0 <= 300.0
+            )
         return self._cache[key]
 
     def error_km(self, places: Sequence[Place], lat: float, lon: float) -> np.ndarray:
@@ -98,7 +104,11 @@ class Regions:
         for i, p in enumerate(places):
             if dist[i] > ACC_KM and (p.feature_code.startswith("PCL") or p.feature_code == "ADM1"):
                 inside = self.where(lat, lon)
-                if inside is not None and inside[0] == p.country_code and (p.feature_code != "ADM1" or inside[1] == p.admin1_code):
+                if p.feature_code == "ADM1":
+                    hit = (p.country_code, p.admin1_code) in inside
+                else:
+                    hit = any(cc == p.country_code for cc, _ in inside)
+                if hit:
                     dist[i] = 0.0
         return np.asarray(dist)
 

@@ -161,7 +161,7 @@ def main() -> int:
     breakdown: dict[str, Counter[str]] = defaultdict(Counter)
     e2e: dict[str, Counter[str]] = defaultdict(Counter)
     e2e_scores: dict[str, Scores] = defaultdict(Scores)
-    for fold in range(args.folds):
+    for fold in range(args.folds if texts else 0):  # WikToR alone has no texts to cross-validate on
         train = [s for n in texts for s in rows[n] if fold_of[keys[n][s.doc]] != fold]
         false_hits = [s for n in texts for s in negatives[n] if fold_of[keys[n][s.doc]] != fold]
         ranker = fit(train, negatives=false_hits)

@@ -427,6 +427,11 @@ def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, 
     return None
 
 
+def has_parent(candidate: Candidate, doc: DocumentContext) -> bool:
+    """The span is qualified by a parent place: "X, Y" or "X in Y" with Y a region or country."""
+    return _parent(candidate, doc) is not None
+
+
 def us_state(text: str, *, written: bool = False) -> str | None:
     """The US state a news-style abbreviation at the start of ``text`` means: "Tenn." -> "TN", "N.Y." -> "NY".
 

@@ -300,11 +300,11 @@ def resolve(
     Then one sense per discourse: once "Latakia province" is said, a bare "Latakia" in the same
     document is the province too.
     """
-    from .ranker import Ranker, resolve_with
+    from .ranker import Ranker, has_parent, resolve_with
 
     doc = document_context(candidates, country, text=text, context=context, votes=votes)
     ranked = resolve_with(candidates, doc, ranker or Ranker.default(), nil=nil)
-    return _one_sense(candidates, ranked)
+    return _one_sense(candidates, ranked, qualified=[has_parent(c, doc) for c in candidates])
 
 
 def document_context(
@@ -338,18 +338,21 @@ def _first_pass(candidates: Sequence[Candidate], country: str | None) -> list[Pl
 
 
 def _one_sense(
-    candidates: Sequence[Candidate], ranked: list[tuple[Place | None, float]]
+    candidates: Sequence[Candidate],
+    ranked: list[tuple[Place | None, float]],
+    qualified: Sequence[bool] = (),
 ) -> list[tuple[Place | None, float]]:
-    """A bare name takes the entry of the same name said with a type cue ("Latakia province")."""
+    """A bare name takes the entry of the same name said with a type cue ("Latakia province") or,
+    where ``qualified`` says so, with a parent place ("Paris, Tenn.")."""
     typed: dict[str, Place] = {}
-    for candidate, (place, _score) in zip(candidates, ranked, strict=True):
-        if place is not None and candidate.cue in TYPE_CUES:
+    for i, (candidate, (place, _score)) in enumerate(zip(candidates, ranked, strict=True)):
+        if place is not None and (candidate.cue in TYPE_CUES or (i < len(qualified) and qualified[i])):
             typed.setdefault(normalize(candidate.span.text), place)
     if not typed:
         return ranked
     out = []
-    for candidate, (place, score) in zip(candidates, ranked, strict=True):
-        if candidate.cue is None:
+    for i, (candidate, (place, score)) in enumerate(zip(candidates, ranked, strict=True)):
+        if candidate.cue is None and not (i < len(qualified) and qualified[i]):
             place = typed.get(normalize(candidate.span.text), place)
         out.append((place, score))
     return out

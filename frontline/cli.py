@@ -323,11 +323,11 @@ def train_geoparse(
         "../shared/data"
     ),
     output: Arg[
-        Optional[Path],
+        Path | None,
         typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/ranker.json)."),
     ] = None,
     corpus: Arg[
-        Optional[list[str]], typer.Option("--corpus", help="Corpus to train on (repeatable): lgl, geovirus. Default: both.")
+        list[str] | None, typer.Option("--corpus", help="Corpus to train on (repeatable): lgl, geovirus. Default: both.")
     ] = None,
     model: Arg[str, typer.Option("--model", help="trees (gradient boosting) or logistic.")] = "trees",
     gazetteer: GazetteerOpt = None,

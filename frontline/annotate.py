@@ -21,11 +21,12 @@ from .records import (
     TimeMention,
 )
 from .timex import find_times
-from .toponyms import Candidate, document_country, find_toponyms, resolve
+from .toponyms import Candidate, country_votes, find_toponyms, focus_country, resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .ranker import Ranker
     from .recognize import Recognizer
 
 log = logging.getLogger(__name__)
@@ -47,10 +48,12 @@ def annotate(
     actors: ActorDictionary,
     nlp: Language,
     recognizer: Recognizer | None = None,
+    ranker: Ranker | None = None,
 ) -> Annotated:
     """Split ``document`` into sentences and find every mention the later stages need.
 
-    ``recognizer`` is the toponym filter (default: the packaged model).
+    ``recognizer`` is the toponym filter and ``ranker`` the toponym resolution model (default: the
+    packaged ones).
     """
     text = document.article.text
     sentences = _sentences(document, nlp)
@@ -58,7 +61,8 @@ def annotate(
     # Actors first: their spans are not places ("Syrian Observatory", "Nusra Front").
     actor_spans = [(s.start + m.start, s.start + m.end) for s in sentences for m in actors.find(s.text)]
     candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
-    country = document_country([c for _, c in candidates], document.text, gazetteer)
+    votes = country_votes([c for _, c in candidates], document.text, gazetteer)
+    country = focus_country(votes)
 
     # Actor names depend on the country focus: "rebels" becomes "Opposition Rebels (Syria)".
     actor_mentions = []
@@ -69,7 +73,7 @@ def annotate(
                 ActorMention(Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country)
             )
 
-    ranked = resolve([c for _, c in candidates], country)
+    ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)
     place_mentions = [
         PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3))
         for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)

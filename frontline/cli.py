@@ -475,6 +475,51 @@ def train_recognizer(
     )
 
 
+@train_app.command("geoparse")
+def train_geoparse(
+    data: Arg[Path, typer.Option("--data", help="Shared data folder holding geoparsing/lgl.xml and geovirus.xml.")] = Path(
+        "../shared/data"
+    ),
+    output: Arg[
+        Path | None,
+        typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/ranker.json)."),
+    ] = None,
+    corpus: Arg[
+        list[str] | None, typer.Option("--corpus", help="Corpus to train on (repeatable): lgl, geovirus. Default: both.")
+    ] = None,
+    model: Arg[str, typer.Option("--model", help="trees (gradient boosting) or logistic.")] = "trees",
+    gazetteer: GazetteerOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Train the toponym ranker on the gold spans of LGL and GeoVirus (needs scikit-learn: the train extra)."""
+    from .gazetteer import Gazetteer, GazetteerError
+
+    _setup_logging(verbose)
+    try:
+        from .train_ranker import TRAIN_CORPORA, train
+    except ImportError as exc:
+        err.print(f"[red]error:[/red] {exc}; install the training extra: pip install 'frontline[train]'")
+        raise typer.Exit(2) from None
+    try:
+        gaz = Gazetteer.open(gazetteer)
+    except GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    output = output or Path(__file__).resolve().parent / "models" / "ranker.json"
+    started = time.perf_counter()
+    try:
+        _ranker, scores = train(data, gaz, output, corpora=corpus or TRAIN_CORPORA, model=model, progress=err.print)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        gaz.close()
+    err.print(
+        f"trained in {time.perf_counter() - started:.1f} s: training Acc@161 {scores['training_acc161']}, "
+        f"NIL threshold {scores['nil_threshold']} -> {output}"
+    )
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"frontline {__version__}")

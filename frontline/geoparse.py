@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer
+from .ranker import us_state
 from .records import Place, Span
-from .toponyms import Candidate, cue_at, document_country, find_toponyms, resolve
+from .toponyms import (
+    Candidate,
+    country_votes,
+    cue_at,
+    find_toponyms,
+    focus_country,
+    resolve,
+)
+
+if TYPE_CHECKING:
+    from .ranker import Ranker
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +47,38 @@ def geoparse(
     text: str,
     gazetteer: Gazetteer,
     toponyms: Sequence[tuple[int, int]] | None = None,
+    *,
+    ranker: Ranker | None = None,
+    nil: bool | None = None,
 ) -> list[Resolved]:
-    """Resolve exactly the given ``toponyms`` spans, or find and resolve the toponyms in ``text``."""
+    """Resolve exactly the given ``toponyms`` spans, or find and resolve the toponyms in ``text``.
+
+    ``ranker``: the resolution model (default: the packaged one). ``nil``: leave picks the model does
+    not believe unresolved; by default only for found spans, since given spans are asserted places
+    (for which the best guess is never worse than none).
+    """
+    found, context, votes = prepare(text, gazetteer, toponyms)
+    ranked = resolve(
+        found,
+        focus_country(votes),
+        text=text,
+        context=context,
+        votes=votes,
+        ranker=ranker,
+        nil=toponyms is None if nil is None else nil,
+    )
+    return [Resolved(c.span, place) for c, (place, _score) in zip(found, ranked, strict=True)]
+
+
+def prepare(
+    text: str,
+    gazetteer: Gazetteer,
+    toponyms: Sequence[tuple[int, int]] | None = None,
+) -> tuple[list[Candidate], list[Candidate], dict[str, float]]:
+    """The candidates to resolve, every toponym of the text as context, and the country votes.
+
+    Shared by ``geoparse`` and the ranker's training, so that both see the same features.
+    """
     if toponyms is None:
         found = find_toponyms(text, gazetteer)
     else:
@@ -45,16 +87,36 @@ def geoparse(
             if not (0 <= start < end <= len(text)):
                 raise ValueError(f"toponym span {start}-{end} lies outside the text (length {len(text)})")
             surface = text[start:end]
-            matches = gazetteer.match(surface)
+            implied = _implied_places(surface, gazetteer)
+            matches = [] if implied else gazetteer.match(surface)
+            places = implied or tuple(m.place for m in matches)
             found.append(
                 Candidate(
                     Span(start, end, surface),
                     cue_at(text, start, end),
-                    tuple(m.place for m in matches),
-                    fuzzy=all(m.kind != "exact" for m in matches),
+                    places,
+                    fuzzy=bool(matches) and all(m.kind != "exact" for m in matches),
                 )
             )
     # The country focus comes from every place named in the text, not only the spans asked about.
     context = found if toponyms is None else [*found, *find_toponyms(text, gazetteer)]
-    country = document_country(context, text, gazetteer)
-    return [Resolved(c.span, place) for c, (place, _score) in zip(found, resolve(found, country), strict=True)]
+    return found, context, country_votes(context, text, gazetteer)
+
+
+def _implied_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Entries for a given span that names a place without being its name.
+
+    A nationality adjective ("Russian", "Palestinians") means its country, "US" (in capitals; the
+    gazetteer leaves it out for the pronoun) and "America" the United States, and a US state written the news way
+    ("Tenn.", "W.Va.") its state. Given spans only: in running text these are words, not places.
+    """
+    code = "US" if surface in ("US", "USA", "America") else gazetteer.country_for_adjective(surface)
+    if code:
+        info = gazetteer.country(code)
+        place = gazetteer.get(info.geonameid) if info and info.geonameid else None
+        return (place,) if place else ()
+    state = us_state(surface)
+    if state:
+        name = gazetteer.admin1_name("US", state)
+        return tuple(p for p in gazetteer.lookup(name) if p.feature_code == "ADM1" and p.country_code == "US")[:1]
+    return ()

@@ -30,6 +30,7 @@ from .records import Annotated, Article, Document, Event
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .ranker import Ranker
     from .recognize import Recognizer
 
 log = logging.getLogger(__name__)
@@ -56,13 +57,16 @@ class Pipeline:
     nlp: Language
     typer: EventTyper
     recognizer: Recognizer | None = None  # the toponym filter; None: the packaged model
+    ranker: Ranker | None = None  # toponym resolution model; None: the packaged one
 
     @classmethod
     def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> Pipeline:
         """The default resources: the cached GeoNames gazetteer (built on first use), the packaged
-        actor dictionary, spaCy's blank English sentencizer, the rule typer and the packaged toponym
-        recognizer."""
-        from .recognize import Recognizer  # loads numpy: only when built
+        actor dictionary, spaCy's blank English sentencizer, the rule typer, and the packaged toponym
+        recognizer and ranker."""
+        # Deferred: numpy is not needed to import the pipeline.
+        from .ranker import Ranker
+        from .recognize import Recognizer
 
         gazetteer = Gazetteer.open(gazetteer_path)
         actors = ActorDictionary.load(
@@ -71,13 +75,23 @@ class Pipeline:
             country_names=gazetteer.country_names(),
         )
         return cls(
-            gazetteer=gazetteer, actors=actors, nlp=new_sentencizer(), typer=RuleTyper(), recognizer=Recognizer.default()
+            gazetteer=gazetteer,
+            actors=actors,
+            nlp=new_sentencizer(),
+            typer=RuleTyper(),
+            recognizer=Recognizer.default(),
+            ranker=Ranker.default(),
         )
 
     def process(self, article: Article) -> Result:
         document = clean(article)
         annotated = annotate(
-            document, gazetteer=self.gazetteer, actors=self.actors, nlp=self.nlp, recognizer=self.recognizer
+            document,
+            gazetteer=self.gazetteer,
+            actors=self.actors,
+            nlp=self.nlp,
+            recognizer=self.recognizer,
+            ranker=self.ranker,
         )
         mentions = detect(annotated, self.typer)
         drafts = fill(annotated, mentions)

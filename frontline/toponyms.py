@@ -2,8 +2,9 @@
 
 No pretrained NER: candidate spans are capitalised word sequences (Arabic articles such as
 "al-" allowed inside), looked up in the gazetteer longest first. Each span's candidates are
-ranked by prominence, the document's country focus, cue words ("the town of X", "X province")
-and name similarity. A weak, foreign, uncued candidate is left unresolved rather than guessed.
+ranked by a small learned model (``ranker.py``) over prominence, name similarity, the document's
+country focus and admin1 coherence, "X, Y" parents and cue words ("the town of X", "X province").
+A pick the model does not believe is left unresolved rather than guessed.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .gazetteer import Gazetteer, normalize
+from .ranker import name_key
 from .records import Place, Span
 
 if TYPE_CHECKING:
-    from .recognize import Recognizer
+    from .recognize import Lexicon, Proposal, Recognizer
+    from .ranker import DocumentContext, Ranker
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +126,15 @@ def find_toponyms(
     if not proposals:
         return []
     scores = agree(text, proposals, model.scores(rows), rows)
+    countries = _confident_countries(proposals, scores, model.threshold)
     found: list[Candidate] = []
     for proposal, score in zip(proposals, scores, strict=True):
-        if proposal.kind != "demonym" and score < model.threshold and not strongly_cued(text, proposal):
+        if (
+            proposal.kind != "demonym"
+            and score < model.threshold
+            and not strongly_cued(text, proposal)
+            and not _variant_in(proposal, countries, text, model.lexicon)
+        ):
             continue
         start, end = proposal.start, proposal.end
         found.append(
@@ -139,6 +148,32 @@ def find_toponyms(
             )
         )
     return found
+
+
+def _confident_countries(proposals: Sequence[Proposal], scores: Sequence[float], threshold: float) -> frozenset[str]:
+    """Countries of the names the filter is sure of, matched exactly ("Latakia" -> SY)."""
+    return frozenset(
+        m.place.country_code
+        for p, score in zip(proposals, scores, strict=True)
+        if score >= threshold
+        for m in p.matches
+        if m.kind == "exact"
+    )
+
+
+def _variant_in(proposal: Proposal, countries: frozenset[str], text: str, lexicon: Lexicon) -> bool:
+    """A transliteration variant ("Kinsabba" for Kinnsibbā) of a place in a country the text is
+    surely about, capitalised mid-sentence. The filter learned from US news, where a skeleton-only
+    match is mostly noise; in conflict reporting such spellings are the rule, so the ranker decides."""
+    if proposal.fragment or not countries or _sentence_initial(text, proposal.start):
+        return False
+    surface = text[proposal.start : proposal.end]
+    if surface in lexicon.first_names or surface in lexicon.surnames:
+        return False  # "Assad" is the president, not Asad
+    skeletal = [m for m in proposal.matches if m.kind == "skeleton"]
+    return bool(skeletal) and len(skeletal) == len(proposal.matches) and any(
+        m.place.country_code in countries and m.place.feature_class in ("P", "A", "T") for m in skeletal
+    )
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -196,32 +231,50 @@ def cue_at(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def document_country(
+def country_votes(
     candidates: Iterable[Candidate],
     text: str,
     gazetteer: Gazetteer,
-) -> str | None:
-    """The country a document is about: votes from country names, admin1 names and demonyms."""
+) -> dict[str, float]:
+    """Votes for the country a document is about: country names 2, admin1 names 1, demonyms 1."""
     votes: Counter[str] = Counter()
     for candidate in candidates:
         if candidate.fuzzy:
             continue  # look-alikes do not vote
         span, places = candidate.span, candidate.places
-        exact = [p for p in places if normalize(p.name) == normalize(span.text)] or places
+        key = name_key(span.text)
+        exact = [p for p in places if name_key(p.name) == key] or places
         countries = {p.country_code for p in exact if p.feature_code.startswith("PCL")}
         for code in countries:
             votes[code] += 2
         admin = {p.country_code for p in exact if p.feature_code == "ADM1"}
         for code in admin - countries:
             votes[code] += 1
+    seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
     for m in re.finditer(rf"\b[{_UPPER}][a-z]+(?:s)?\b", text):
-        demonym = gazetteer.country_for_adjective(m.group(0)) or gazetteer.country_for_adjective(m.group(0).rstrip("s"))
+        word = m.group(0)
+        if word not in seen:
+            seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular
+        demonym = seen[word]
         if demonym:
             votes[demonym] += 1
+    return {code: float(n) for code, n in sorted(votes.items())}
+
+
+def focus_country(votes: dict[str, float]) -> str | None:
+    """The country with the most votes; ties break alphabetically, so the same text gives the same focus."""
     if not votes:
         return None
-    # Ties break alphabetically, so the same text always gives the same focus.
     return min(votes, key=lambda code: (-votes[code], code))
+
+
+def document_country(
+    candidates: Iterable[Candidate],
+    text: str,
+    gazetteer: Gazetteer,
+) -> str | None:
+    """The country a document is about: votes from country names, admin1 names and demonyms."""
+    return focus_country(country_votes(candidates, text, gazetteer))
 
 
 def rank(
@@ -234,11 +287,11 @@ def rank(
     span, cue, places = candidate.span, candidate.cue, candidate.places
     best: Place | None = None
     best_score = -math.inf
-    surface = normalize(span.text)
+    surface = name_key(span.text)
     wanted = _CUE_FEATURE.get(cue or "")
     for place in places:
         score = min(math.log10(place.population + 1), 7.0) / 3.5  # prominence, up to 2
-        similarity = fuzz.ratio(surface, normalize(place.name)) / 100.0
+        similarity = fuzz.ratio(surface, name_key(place.name)) / 100.0
         score += similarity
         if country and place.country_code == country:
             score += 3.0
@@ -272,23 +325,80 @@ def rank(
     return (best if credible else None), best_score
 
 
-def resolve(candidates: Sequence[Candidate], country: str | None) -> list[tuple[Place | None, float]]:
-    """Rank every candidate of one document, in two passes.
+def resolve(
+    candidates: Sequence[Candidate],
+    country: str | None,
+    *,
+    text: str = "",
+    context: Sequence[Candidate] | None = None,
+    votes: dict[str, float] | None = None,
+    ranker: Ranker | None = None,
+    nil: bool = True,
+) -> list[tuple[Place | None, float]]:
+    """Pick an entry for every candidate of one document with the learned ranker.
 
-    The first pass gives the admin1 areas the document is about, which lend weight to candidates
-    in them on the second. Then one sense per discourse: once "Latakia province" is said, a bare
-    "Latakia" in the same document is the province too.
+    ``text`` is the document (for "X, Y" and "X in Y"); ``context`` every toponym found in it
+    (default: ``candidates``); ``votes`` its country votes (``country_votes``; default: one vote for
+    ``country``). ``ranker`` defaults to the packaged model. With ``nil``, a pick whose probability is
+    below the model's threshold is left unresolved (for recognised spans; a caller who asserts that
+    its spans are places passes ``nil=False``). The score returned is the pick's probability.
+
+    Then one sense per discourse: once "Latakia province" is said, a bare "Latakia" in the same
+    document is the province too.
     """
-    first = [rank(c, country=country)[0] for c in candidates]
+    from .ranker import Ranker, has_parent, resolve_with
+
+    doc = document_context(candidates, country, text=text, context=context, votes=votes)
+    ranked = resolve_with(candidates, doc, ranker or Ranker.default(), nil=nil)
+    return _one_sense(candidates, ranked, qualified=[has_parent(c, doc) for c in candidates])
+
+
+def document_context(
+    candidates: Sequence[Candidate],
+    country: str | None,
+    *,
+    text: str = "",
+    context: Sequence[Candidate] | None = None,
+    votes: dict[str, float] | None = None,
+) -> DocumentContext:
+    """What the ranker's features see of the document (the arguments are those of ``resolve``)."""
+    from .ranker import DocumentContext
+
+    context = list(candidates) if context is None else list(context)
+    if votes is None:
+        votes = {country: 1.0} if country else {}
+    return DocumentContext.build(text, country, votes, context, _first_pass(context, country))
+
+
+def resolve_heuristic(candidates: Sequence[Candidate], country: str | None) -> list[tuple[Place | None, float]]:
+    """The hand-weighted resolution (``rank`` in two passes), kept as the first pass and as a baseline."""
+    first = _first_pass(candidates, country)
     admin1 = frozenset((p.country_code, p.admin1_code) for p in first if p is not None and p.admin1_code)
+    ranked = [rank(candidate, country=country, admin1=admin1) for candidate in candidates]
+    return _one_sense(candidates, ranked)
+
+
+def _first_pass(candidates: Sequence[Candidate], country: str | None) -> list[Place | None]:
+    """Hand-weighted picks without document coherence: the context the second pass (and the ranker) sees."""
+    return [rank(c, country=country)[0] for c in candidates]
+
+
+def _one_sense(
+    candidates: Sequence[Candidate],
+    ranked: list[tuple[Place | None, float]],
+    qualified: Sequence[bool] = (),
+) -> list[tuple[Place | None, float]]:
+    """A bare name takes the entry of the same name said with a type cue ("Latakia province") or,
+    where ``qualified`` says so, with a parent place ("Paris, Tenn.")."""
     typed: dict[str, Place] = {}
-    for candidate, place in zip(candidates, first, strict=True):
-        if place is not None and candidate.cue in TYPE_CUES:
+    for i, (candidate, (place, _score)) in enumerate(zip(candidates, ranked, strict=True)):
+        if place is not None and (candidate.cue in TYPE_CUES or (i < len(qualified) and qualified[i])):
             typed.setdefault(normalize(candidate.span.text), place)
-    ranked = []
-    for candidate in candidates:
-        place, score = rank(candidate, country=country, admin1=admin1)
-        if candidate.cue is None:
+    if not typed:
+        return ranked
+    out = []
+    for i, (candidate, (place, score)) in enumerate(zip(candidates, ranked, strict=True)):
+        if candidate.cue is None and not (i < len(qualified) and qualified[i]):
             place = typed.get(normalize(candidate.span.text), place)
-        ranked.append((place, score))
-    return ranked
+        out.append((place, score))
+    return out

@@ -1,0 +1,523 @@
+"""The learned toponym ranker: features of (span, candidate) pairs and a logistic scorer applied with numpy.
+
+Each gazetteer candidate of a toponym span gets a feature vector (prominence, feature class, name
+similarity, the document's country focus, admin1 and spatial coherence with the other places of the
+document, the parent place in "X, Y" / "X in Y", cue words). A logistic model, trained by
+``frontline train geoparse`` (``frontline/train_ranker.py``) and shipped as ``models/ranker.json``,
+scores each pair; the highest-scoring candidate wins. Its probability below the model's learned
+``nil_threshold`` means "no match" unless the pick is prominent (a country, a city of 50,000, the
+kind of place its cue announces, a spelling variant in the document's country); this is used when the spans come from recognition, not when a
+caller asserts that a span is a place.
+
+Document context comes from a first, hand-weighted pass (``toponyms.rank``), so the features of one
+span never depend on the model's own picks for the others: training and run time see the same inputs.
+
+scikit-learn is needed only to train; at run time the model is a weight vector and a dot product.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .gazetteer import normalize, skeleton
+from .records import Place
+
+if TYPE_CHECKING:
+    from .toponyms import Candidate
+
+log = logging.getLogger(__name__)
+
+MODEL_VERSION = 1
+DEFAULT_MODEL = "ranker.json"
+EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
+
+# The features, in the order of the model's weights. Keep in step with ``features``.
+FEATURES: tuple[str, ...] = (
+    "log_population",  # log10(population + 1) / 7
+    "population_gap",  # (best log10 population among the span's candidates - this one's) / 7
+    "top_population",  # the most populous of the span's candidates
+    "population_rank",  # log1p(rank by population among the span's candidates)
+    "n_candidates",  # log1p(number of candidates of the span)
+    "class_p",  # populated place
+    "capital",  # PPLC
+    "admin_seat",  # PPLA, PPLA2, ...
+    "adm1",
+    "country",  # PCL*
+    "other_admin",  # ADM2, ADMD, ... (class A, not ADM1 nor a country)
+    "terrain",  # class T, H, L, V, ...
+    "hand_feature",  # frontline's own features.tsv
+    "exact_main_name",  # the span is the entry's main name (not an alternate)
+    "name_ratio",  # rapidfuzz ratio of span and main name / 100
+    "same_skeleton",  # span and main name share a transliteration skeleton
+    "fuzzy",  # matched only through the skeleton key
+    "fragment",  # part of a longer capitalised sequence
+    "in_focus",  # in the document's country
+    "no_focus",  # the document has no country focus
+    "country_votes",  # share of the document's country votes for this entry's country
+    "admin1_support",  # log1p(other spans whose first pick is in this admin1)
+    "country_support",  # share of other spans' first picks in this country
+    "admin1_any",  # log1p(other names' soft votes for this admin1: each name splits one vote over its admin1s)
+    "country_any",  # other names' soft votes for this country, as a share of the names
+    "distance_to_others",  # log1p(km to the nearest first pick of another span) / log(20039)
+    "no_others",  # no other span has a first pick
+    "parent_admin1",  # "X, Y" / "X in Y" where Y is this entry's admin1
+    "parent_country",  # ... where Y is this entry's country
+    "parent_mismatch",  # there is a parent Y and it is neither
+    "is_parent",  # the span is the Y of "X, Y" and the entry is an ADM1 or a country
+    "cue_match",  # "province" -> ADM1, "district" -> ADM2, "town of" -> P, "mountains" -> T
+    "cue_mismatch",  # a type cue that this entry's kind contradicts
+    "near_cue",  # "near X", "X countryside", ...
+    "fuzzy_in_focus",  # a spelling variant in the document's country
+    "focus_x_population",  # in_focus * log_population: prominence matters less at home
+)
+
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+_CUE_KIND = {
+    "town": "P", "city": "P", "village": "P", "villages": "P", "camp": "P", "neighbourhood": "P",
+    "neighborhood": "P", "airport": "P", "airbase": "P", "suburb": "P", "suburbs": "P",
+    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2",
+    "mountain": "T", "mountains": "T", "hill": "T",
+}  # fmt: skip
+_NEAR = frozenset(
+    {"near", "outside", "around", "close to", "outskirts", "countryside", "suburb", "suburbs", "area", "areas"}
+    | {f"{d} of" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")}
+)
+# US state abbreviations in news style ("Paris, Tenn."), after a comma only: GeoNames admin1 codes.
+_US_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
+    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nebr": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY", "n c": "NC", "n d": "ND",
+    "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA", "r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN",
+    "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
+    "d c": "DC",
+}  # fmt: skip
+_POSTAL = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "  # noqa: SIM905
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """``normalize`` memoised: the same place names come back in every document."""
+    return normalize(name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeleton(name: str) -> str:
+    return skeleton(name)
+
+
+class RankerError(Exception):
+    """The ranker model file is missing, unreadable or of another version."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trees:
+    """A boosted tree ensemble as padded arrays (trees x nodes); a leaf points to itself."""
+
+    feature: np.ndarray  # int, feature index tested at each node
+    threshold: np.ndarray  # go left when x[feature] <= threshold
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray  # leaf values (0 at inner nodes)
+    depth: int
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """Sum of the leaf values each row reaches, all trees at once (depth steps of numpy)."""
+        n_trees, size = self.feature.shape
+        base = (np.arange(n_trees) * size)[None, :]
+        feature, threshold = self.feature.ravel(), self.threshold.ravel()
+        left, right = self.left.ravel(), self.right.ravel()
+        node = np.broadcast_to(base, (x.shape[0], n_trees))
+        flat_x = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        row_offset = (np.arange(x.shape[0]) * x.shape[1])[:, None]
+        for _ in range(self.depth):
+            values = flat_x[row_offset + feature[node]]
+            node = base + np.where(values <= threshold[node], left[node], right[node])
+        return np.asarray(self.value.ravel()[node].sum(axis=1))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "depth": self.depth,
+            "feature": self.feature.tolist(),
+            "threshold": self.threshold.tolist(),
+            "left": self.left.tolist(),
+            "right": self.right.tolist(),
+            "value": [[round(float(v), 6) for v in row] for row in self.value],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Trees:
+        return cls(
+            np.array(data["feature"], dtype=np.int64),
+            np.array(data["threshold"], dtype=np.float64),
+            np.array(data["left"], dtype=np.int64),
+            np.array(data["right"], dtype=np.int64),
+            np.array(data["value"], dtype=np.float64),
+            int(data["depth"]),
+        )
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """``probability = sigmoid(bias + x @ weights + trees(x))`` over ``FEATURES``.
+
+    The shipped model is boosted trees (weights all zero); a plain logistic model has no trees.
+    """
+
+    weights: np.ndarray
+    bias: float
+    nil_threshold: float
+    features: tuple[str, ...] = FEATURES
+    meta: dict[str, Any] | None = None
+    trees: Trees | None = None
+
+    def __post_init__(self) -> None:
+        if tuple(self.features) != FEATURES:
+            raise RankerError(
+                f"model features {list(self.features)} differ from this frontline's {list(FEATURES)}; "
+                "retrain it with 'frontline train geoparse'"
+            )
+        if self.weights.shape != (len(FEATURES),):
+            raise RankerError(f"model has {self.weights.shape} weights, expected {len(FEATURES)}")
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Probability that each row's candidate is the right entry."""
+        z = x @ self.weights + self.bias
+        if self.trees is not None:
+            z = z + self.trees.raw(x)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+    # -- files -----------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Ranker:
+        """Read a model written by ``save``; default: the packaged ``frontline/models/ranker.json``."""
+        try:
+            if path is None:
+                raw = resources.files("frontline").joinpath("models", DEFAULT_MODEL).read_text(encoding="utf-8")
+                where = f"frontline/models/{DEFAULT_MODEL}"
+            else:
+                raw = Path(path).read_text(encoding="utf-8")
+                where = str(path)
+        except OSError as exc:
+            raise RankerError(f"cannot read ranker model {path or DEFAULT_MODEL}: {exc}") from exc
+        try:
+            data = json.loads(raw)
+            if data.get("version") != MODEL_VERSION:
+                raise RankerError(f"{where}: model version {data.get('version')}, expected {MODEL_VERSION}")
+            names = tuple(data["features"])
+            weights = np.array([float(data["weights"].get(n, 0.0)) for n in names], dtype=np.float64)
+            trees = Trees.from_json(data["trees"]) if data.get("trees") else None
+            return cls(weights, float(data["bias"]), float(data["nil_threshold"]), names, data.get("meta"), trees)
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise RankerError(f"{where}: not a ranker model ({exc})") from exc
+
+    @classmethod
+    def default(cls) -> Ranker:
+        """The packaged model, loaded once per process."""
+        return _default_ranker()
+
+    def save(self, path: Path | str) -> None:
+        data = {
+            "version": MODEL_VERSION,
+            "features": list(self.features),
+            "weights": {n: round(float(w), 6) for n, w in zip(self.features, self.weights, strict=True) if w},
+            "bias": round(self.bias, 6),
+            "nil_threshold": round(self.nil_threshold, 4),
+            "meta": self.meta or {},
+            "trees": self.trees.as_json() if self.trees is not None else None,
+        }
+        Path(path).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _default_ranker() -> Ranker:
+    return Ranker.load()
+
+
+# --------------------------------------------------------------------------------------------------
+# Features
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What a document says about where it is, from the first, hand-weighted pass.
+
+    ``context`` holds every toponym found in the text (including the ones being resolved) and
+    ``first`` the first-pass pick of each; ``keys`` their normalized surfaces.
+    """
+
+    text: str
+    country: str | None
+    votes: dict[str, float]
+    context: tuple[Candidate, ...]
+    first: tuple[Place | None, ...]
+    keys: tuple[str, ...]
+    # Soft votes of each distinct name for the admin1 areas and countries its entries lie in.
+    admin1_votes: dict[str, dict[tuple[str, str], float]]
+    country_votes: dict[str, dict[str, float]]
+    admin1_total: dict[tuple[str, str], float]
+    country_total: dict[str, float]
+
+    @classmethod
+    def build(
+        cls,
+        text: str,
+        country: str | None,
+        votes: dict[str, float],
+        context: Sequence[Candidate],
+        first: Sequence[Place | None],
+    ) -> DocumentContext:
+        keys = tuple(name_key(c.span.text) for c in context)
+        admin1_votes: dict[str, dict[tuple[str, str], float]] = {}
+        country_votes: dict[str, dict[str, float]] = {}
+        for key, c in zip(keys, context, strict=True):
+            if key in admin1_votes or not c.places:
+                continue
+            areas = {(p.country_code, p.admin1_code) for p in c.places if p.admin1_code}
+            admin1_votes[key] = {a: 1.0 / len(areas) for a in areas}
+            countries = {p.country_code for p in c.places}
+            country_votes[key] = {cc: 1.0 / len(countries) for cc in countries}
+        admin1_total: Counter[tuple[str, str]] = Counter()
+        country_total: Counter[str] = Counter()
+        for v in admin1_votes.values():
+            admin1_total.update(v)
+        for w in country_votes.values():
+            country_total.update(w)
+        return cls(
+            text, country, dict(votes), tuple(context), tuple(first), keys,
+            admin1_votes, country_votes, dict(admin1_total), dict(country_total),
+        )  # fmt: skip
+
+
+def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
+    """One row of ``FEATURES`` per gazetteer entry of ``candidate`` (shape: entries x features)."""
+    places = candidate.places
+    n = len(places)
+    out = np.zeros((n, len(FEATURES)), dtype=np.float64)
+    if n == 0:
+        return out
+    col = _COLUMN
+    span = candidate.span
+    surface = name_key(span.text)
+    surface_skel = _skeleton(span.text)
+    logpops = [min(math.log10(p.population + 1), 7.0) / 7.0 for p in places]
+    best_pop = max(logpops)
+    order = sorted(range(n), key=lambda i: (-places[i].population, i))
+    pop_rank = {i: r for r, i in enumerate(order)}
+    total_votes = sum(doc.votes.values()) or 1.0
+
+    # Other spans' first picks (another surface: a repeated name does not support itself).
+    others = [p for key, p in zip(doc.keys, doc.first, strict=True) if p is not None and key != surface]
+    admin1_counts = Counter((p.country_code, p.admin1_code) for p in others if p.admin1_code)
+    country_counts = Counter(p.country_code for p in others)
+    own_admin1 = doc.admin1_votes.get(surface, {})
+    own_country = doc.country_votes.get(surface, {})
+    n_names = max(1, len(doc.country_votes) - (1 if own_country else 0))
+    if others:
+        nearest = _nearest_km(places, others)
+    parent = _parent(candidate, doc)
+    is_child_of_comma = _follows_comma_place(candidate, doc)
+    wanted = _CUE_KIND.get(candidate.cue or "")
+
+    for i, place in enumerate(places):
+        row = out[i]
+        fclass, fcode = place.feature_class, place.feature_code
+        row[col["log_population"]] = logpops[i]
+        row[col["population_gap"]] = best_pop - logpops[i]
+        row[col["top_population"]] = pop_rank[i] == 0
+        row[col["population_rank"]] = math.log1p(pop_rank[i])
+        row[col["n_candidates"]] = math.log1p(n)
+        is_country = fcode.startswith("PCL")
+        row[col["class_p"]] = fclass == "P"
+        row[col["capital"]] = fcode == "PPLC"
+        row[col["admin_seat"]] = fcode.startswith("PPLA")
+        row[col["adm1"]] = fcode == "ADM1"
+        row[col["country"]] = is_country
+        row[col["other_admin"]] = fclass == "A" and fcode != "ADM1" and not is_country
+        row[col["terrain"]] = fclass not in ("P", "A")
+        row[col["hand_feature"]] = place.source == "frontline-features"
+        main = name_key(place.name)
+        row[col["exact_main_name"]] = main == surface
+        row[col["name_ratio"]] = fuzz.ratio(surface, main) / 100.0
+        row[col["same_skeleton"]] = bool(surface_skel) and _skeleton(place.name) == surface_skel
+        row[col["fuzzy"]] = candidate.fuzzy
+        row[col["fragment"]] = candidate.fragment
+        in_focus = doc.country is not None and place.country_code == doc.country
+        row[col["in_focus"]] = in_focus
+        row[col["no_focus"]] = doc.country is None
+        row[col["country_votes"]] = doc.votes.get(place.country_code, 0.0) / total_votes
+        area = (place.country_code, place.admin1_code)
+        if place.admin1_code:
+            row[col["admin1_any"]] = math.log1p(doc.admin1_total.get(area, 0.0) - own_admin1.get(area, 0.0))
+        row[col["country_any"]] = (
+            doc.country_total.get(place.country_code, 0.0) - own_country.get(place.country_code, 0.0)
+        ) / n_names
+        if others:
+            row[col["distance_to_others"]] = math.log1p(nearest[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
+            row[col["admin1_support"]] = math.log1p(admin1_counts.get((place.country_code, place.admin1_code), 0)) if place.admin1_code else 0.0
+            row[col["country_support"]] = country_counts.get(place.country_code, 0) / len(others)
+        else:
+            row[col["no_others"]] = 1.0
+            row[col["distance_to_others"]] = 1.0
+        if parent is not None:
+            admin1s, countries = parent
+            if place.admin1_code and (place.country_code, place.admin1_code) in admin1s:
+                row[col["parent_admin1"]] = 1.0
+            elif place.country_code in countries:
+                row[col["parent_country"]] = 1.0
+            else:
+                row[col["parent_mismatch"]] = 1.0
+        row[col["is_parent"]] = is_child_of_comma and (is_country or fcode == "ADM1")
+        if wanted:
+            match = wanted in (fcode, fclass)
+            row[col["cue_match"]] = match
+            row[col["cue_mismatch"]] = not match and (wanted != "P" or fclass != "P")
+        row[col["near_cue"]] = (candidate.cue or "") in _NEAR
+        row[col["fuzzy_in_focus"]] = candidate.fuzzy and in_focus
+        row[col["focus_x_population"]] = in_focus * logpops[i]
+    return out
+
+
+def _nearest_km(places: Sequence[Place], others: Sequence[Place]) -> np.ndarray:
+    """Great-circle km from each of ``places`` to the nearest of ``others``."""
+    lat1 = np.radians([p.latitude for p in places])[:, None]
+    lon1 = np.radians([p.longitude for p in places])[:, None]
+    lat2 = np.radians([p.latitude for p in others])[None, :]
+    lon2 = np.radians([p.longitude for p in others])[None, :]
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return np.asarray(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0.0, 1.0))))
+
+
+def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
+    """Admin1 areas and countries the place Y of "X, Y" or "X in Y" can be; None without such a Y."""
+    text, end = doc.text, candidate.span.end
+    if text.startswith(",", end):
+        rest = text[end + 1 : end + 40]
+        at = end + 1 + len(rest) - len(rest.lstrip())
+        state = us_state(rest.lstrip(), written=True)
+        if state:
+            return {("US", state)}, set()
+    elif text.startswith(" in ", end):
+        at = end + 4
+        if text.startswith("the ", at):
+            at += 4
+    else:
+        return None
+    for c in doc.context:
+        if c.span.start == at:
+            admin1s = {(p.country_code, p.admin1_code) for p in c.places if p.feature_code == "ADM1"}
+            countries = {p.country_code for p in c.places if p.feature_code.startswith("PCL")}
+            return (admin1s, countries) if admin1s or countries else None
+    return None
+
+
+def has_parent(candidate: Candidate, doc: DocumentContext) -> bool:
+    """The span is qualified by a parent place: "X, Y" or "X in Y" with Y a region or country."""
+    return _parent(candidate, doc) is not None
+
+
+def us_state(text: str, *, written: bool = False) -> str | None:
+    """The US state a news-style abbreviation at the start of ``text`` means: "Tenn." -> "TN", "N.Y." -> "NY".
+
+    Postal codes ("TX") count only with ``written`` (after a comma, where "IN" or "ME" is no word).
+    """
+    words = text.split(" ", 2)
+    first = words[0] if words else ""
+    if written and first.rstrip(".,;:") in _POSTAL and first[:2].isupper():
+        return first[:2]
+    if not first[:1].isupper():
+        return None
+    if len(words) > 1 and len(first) == 2 and first.endswith(".") and words[1][:1].isupper():
+        first = f"{first} {words[1]}"  # "W. Va.", "N. Y."
+    if not first.rstrip(",;:").endswith("."):
+        return None
+    return _US_STATES.get(normalize(first))
+
+
+def _follows_comma_place(candidate: Candidate, doc: DocumentContext) -> bool:
+    """The span is the Y of "X, Y": another toponym ends right before ", "."""
+    start = candidate.span.start
+    head = doc.text[max(0, start - 2) : start]
+    if head != ", ":
+        return False
+    return any(c.span.end == start - 2 for c in doc.context)
+
+
+def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[Place | None, float]:
+    """The best-scoring entry of ``candidate`` and its probability (None, 0.0 without entries)."""
+    if not candidate.places:
+        return None, 0.0
+    return _pick(candidate, ranker.probabilities(features(candidate, doc)))
+
+
+def _pick(candidate: Candidate, probs: np.ndarray) -> tuple[Place | None, float]:
+    """The most probable entry; a type cue is obeyed.
+
+    "X province" picks among the ADM1 entries, "the town of X" among populated places, whenever the
+    candidate has such entries (the training news rarely says "province", so the model alone would
+    not learn it). Ties go to the earlier entry (the gazetteer's order: most populous first).
+    """
+    wanted = _CUE_KIND.get(candidate.cue or "")
+    if wanted:
+        fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
+        if fits.any():
+            probs = np.where(fits, probs, -1.0)
+    best = int(np.argmax(probs))
+    return candidate.places[best], float(probs[best])
+
+
+def resolve_with(
+    candidates: Sequence[Candidate], doc: DocumentContext, ranker: Ranker, *, nil: bool
+) -> list[tuple[Place | None, float]]:
+    """The pick of every candidate (one model call for the document); with ``nil``, picks neither
+    believed nor prominent become None."""
+    rows = [features(c, doc) for c in candidates]
+    probs = ranker.probabilities(np.vstack(rows)) if any(len(r) for r in rows) else np.zeros(0)
+    out: list[tuple[Place | None, float]] = []
+    at = 0
+    for c, r in zip(candidates, rows, strict=True):
+        if not c.places:
+            out.append((None, 0.0))
+            continue
+        place, prob = _pick(c, probs[at : at + len(r)])
+        at += len(r)
+        if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place, doc.country):
+            place = None
+        out.append((place, prob))
+    return out
+
+
+def _prominent(candidate: Candidate, place: Place, country: str | None) -> bool:
+    """A pick kept even when the model doubts it: an exact, whole name of a country, of a city of
+    50,000 or more, or of the kind of place its cue announces ("Idlib province"); or a spelling
+    variant in the document's own country ("Kinsabba" in a Syrian report).
+
+    The training news (US local papers, epidemics) rarely says "province", has few spelling variants
+    and mostly means Paris, Texas by "Paris", so its probabilities undersell such picks elsewhere.
+    """
+    if candidate.fragment:
+        return False
+    if candidate.fuzzy:
+        return country is not None and place.country_code == country
+    wanted = _CUE_KIND.get(candidate.cue or "")
+    return (
+        place.feature_code.startswith("PCL")
+        or place.population >= 50_000
+        or (wanted is not None and wanted in (place.feature_code, place.feature_class))
+    )

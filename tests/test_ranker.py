@@ -1,0 +1,186 @@
+"""The learned toponym ranker: the packaged model, its picks on hand-written sentences, and its training command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from frontline.cli import app
+from frontline.gazetteer import Gazetteer
+from frontline.geoparse import geoparse, prepare
+from frontline.ranker import FEATURES, Ranker, RankerError, features
+from frontline.toponyms import document_context, focus_country
+
+
+@pytest.fixture(scope="module")
+def gazetteer(gazetteer_path: Path):  # type: ignore[no-untyped-def]
+    with Gazetteer.open(gazetteer_path, build=False) as gaz:
+        yield gaz
+
+
+def picks(text: str, gazetteer: Gazetteer, **kwargs: object) -> dict[str, tuple[str, str, str, int] | None]:
+    """Surface -> (country, admin1 code, feature code, geonameid) of each toponym found in ``text``."""
+    return {
+        r.span.text: (r.place.country_code, r.place.admin1_code, r.place.feature_code, r.place.geonameid) if r.place else None
+        for r in geoparse(text, gazetteer, **kwargs)  # type: ignore[arg-type]
+    }
+
+
+def given(text: str, name: str, gazetteer: Gazetteer, ranker: Ranker | None = None):  # type: ignore[no-untyped-def]
+    start = text.index(name)
+    (only,) = geoparse(text, gazetteer, [(start, start + len(name))], ranker=ranker)
+    return only.place
+
+
+def test_packaged_model_loads_with_this_feature_set() -> None:
+    ranker = Ranker.default()
+    assert ranker.features == FEATURES
+    assert ranker.trees is not None
+    assert 0.0 < ranker.nil_threshold < 1.0
+    assert ranker.meta and ranker.meta["trained_by"] == "frontline train geoparse"
+
+
+def test_scores_are_deterministic(gazetteer: Gazetteer) -> None:
+    text = "Rebels shelled Jisr al-Shughur and Ariha in Idlib province, near the Turkish border."
+    found, context, votes = prepare(text, gazetteer)
+    doc = document_context(found, focus_country(votes), text=text, context=context, votes=votes)
+    x = np.vstack([features(c, doc) for c in found])
+    first = Ranker.default().probabilities(x)
+    again = Ranker.load().probabilities(x)  # a second, independent load of the same file
+    assert np.array_equal(first, again)
+    assert ((first >= 0) & (first <= 1)).all()
+    assert picks(text, gazetteer) == picks(text, gazetteer)
+
+
+def test_saved_model_scores_like_the_original(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "ranker.json"
+    Ranker.default().save(path)
+    text = "The council of Paris, Texas met on Monday."
+    found, context, votes = prepare(text, gazetteer)
+    doc = document_context(found, focus_country(votes), text=text, context=context, votes=votes)
+    x = np.vstack([features(c, doc) for c in found])
+    assert np.allclose(Ranker.load(path).probabilities(x), Ranker.default().probabilities(x))
+
+
+def test_a_broken_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 1, "features": ["log_population"]}', encoding="utf-8")
+    with pytest.raises(RankerError, match="bad.json"):
+        Ranker.load(bad)
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Kansaba", "Kinsabba", "Kinnsibba", "Kensaba"),
+        ("Jabal al-Akrad", "Jabal Akrad"),
+        ("Jisr al-Shughur", "Jisr ash-Shughur"),
+    ],
+)
+def test_transliteration_variants_resolve_to_one_entry(variants: tuple[str, ...], gazetteer: Gazetteer) -> None:
+    found = set()
+    for name in variants:
+        text = f"Syrian rebels attacked {name} in the north of Latakia and Idlib provinces."
+        place = given(text, name, gazetteer)
+        assert place is not None, name
+        found.add(place.geonameid)
+    assert len(found) == 1, (variants, found)
+
+
+def test_parent_place_changes_the_pick(gazetteer: Gazetteer) -> None:
+    texts = {
+        "TX": "The council of Paris, Texas, voted on the budget.",
+        "TN": "The council of Paris, Tenn., voted on the budget.",
+        "FR": "The council of Paris, France, voted on the budget.",
+    }
+    got = {}
+    for expected, text in texts.items():
+        place = given(text, "Paris", gazetteer)
+        assert place is not None and place.feature_class == "P"
+        got[expected] = (place.country_code, place.admin1_code)
+    assert got["TX"] == ("US", "TX")
+    assert got["TN"] == ("US", "TN")
+    assert got["FR"][0] == "FR"
+
+
+def test_province_cue_picks_the_region(gazetteer: Gazetteer) -> None:
+    assert picks("Clashes erupted in Idlib province on Monday.", gazetteer)["Idlib"] == ("SY", "12", "ADM1", 169387)
+    city = picks("Clashes erupted in the city of Idlib on Monday.", gazetteer)["Idlib"]
+    assert city is not None and city[2].startswith("PPL")
+
+
+def test_implied_places_of_given_spans(gazetteer: Gazetteer) -> None:
+    state = given("A man from Nashville, Tenn. was held.", "Tenn.", gazetteer)
+    assert state is not None and (state.country_code, state.admin1_code, state.feature_code) == ("US", "TN", "ADM1")
+    country = given("The Russian envoy arrived.", "Russian", gazetteer)
+    assert country is not None and (country.country_code, country.feature_code) == ("RU", "PCLI")
+
+
+def test_found_words_that_are_not_places_stay_unresolved(gazetteer: Gazetteer) -> None:
+    # Look-alikes of foreign places in a Syrian report: the model (and the NIL threshold) drop them.
+    got = picks("Assad's forces shelled Kansaba, the Zaman al-Wasl reporter said, as Rasha fled to Latakia.", gazetteer)
+    assert got.get("Assad") is None and got.get("Rasha") is None
+    assert got["Kansaba"] is not None and got["Kansaba"][3] == 167863
+
+
+# A tiny LGL-format corpus, written here: two documents about Paris, Texas and one about Paris, France.
+_LGL = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+{articles}
+</articles>
+"""
+_ARTICLE = """<article docid="{id}"><text><![CDATA[{text}]]></text><toponyms>{toponyms}</toponyms></article>"""
+_TOPONYM = """<toponym><start>{start}</start><end>{end}</end><phrase>{name}</phrase>
+<gaztag geonameid="{gid}"><name>{name}</name><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>"""
+
+
+def _write_lgl(folder: Path) -> None:
+    docs = [
+        ("d1", "Paris police said a man from Paris, Texas was held in Dallas.",
+         [("Paris", 31.0, 0, 33.6609, -95.5555), ("Texas", 0, 0, 31.25, -99.25), ("Dallas", 0, 0, 32.7831, -96.8067)]),
+        ("d2", "Officials in Paris and Dallas met in Texas on Monday.",
+         [("Paris", 0, 0, 33.6609, -95.5555), ("Dallas", 0, 0, 32.7831, -96.8067), ("Texas", 0, 0, 31.25, -99.25)]),
+        ("d3", "Tourists in Paris and Lyon, France, were warned.",
+         [("Paris", 0, 0, 48.8534, 2.3488), ("Lyon", 0, 0, 45.7485, 4.8467), ("France", 0, 0, 46.0, 2.0)]),
+    ]  # fmt: skip
+    articles = []
+    for doc_id, text, tops in docs:
+        spans, at = [], 0
+        for name, _a, _b, lat, lon in tops:
+            start = text.index(name, at)
+            at = start + len(name)
+            spans.append(_TOPONYM.format(start=start, end=at, name=name, gid=1, lat=lat, lon=lon))
+        articles.append(_ARTICLE.format(id=doc_id, text=text, toponyms="".join(spans)))
+    (folder / "geoparsing").mkdir(parents=True)
+    (folder / "geoparsing" / "lgl.xml").write_text(_LGL.format(articles="\n".join(articles)), encoding="utf-8")
+
+
+@pytest.mark.parametrize("model", ["trees", "logistic"])
+def test_training_command_writes_a_usable_model(model: str, tmp_path: Path, gazetteer_path: Path, gazetteer: Gazetteer) -> None:
+    _write_lgl(tmp_path / "data")
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(
+        app,
+        ["train", "geoparse", "--data", str(tmp_path / "data"), "--corpus", "lgl", "--model", model,
+         "--output", str(out), "--gazetteer", str(gazetteer_path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["meta"]["counts"]["lgl"]["documents"] == 3
+    assert data["meta"]["counts"]["lgl"]["spans"] == 9
+    ranker = Ranker.load(out)
+    assert (ranker.trees is not None) == (model == "trees")
+    place = given("Officials in Paris and Dallas met in Texas.", "Paris", gazetteer, ranker)
+    assert place is not None and place.feature_class == "P"
+
+
+def test_training_command_names_a_missing_corpus(tmp_path: Path, gazetteer_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["train", "geoparse", "--data", str(tmp_path), "--output", str(tmp_path / "m.json"), "--gazetteer", str(gazetteer_path)]
+    )
+    assert result.exit_code == 2
+    assert "lgl.xml" in result.output

@@ -34,7 +34,7 @@ import csv
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
@@ -125,6 +125,8 @@ class ActorMatch:
     inter: int  # ACLED inter code as a domestic actor
     country: str | None  # ISO2 of the actor's country when known
     generic: bool  # "rebels"/"troops"-style mention rather than a named group
+    template: str = ""  # the dictionary name, "{country}" unfilled (for ``localize``)
+    qualified: bool = False  # a nationality adjective or the entry itself fixed the country
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +355,7 @@ class ActorDictionary:
             iso = (
                 adj_iso or e.country or (doc_iso if (e.generic or templated) else None)
             )
+            qualified = bool(adj_iso or e.country)
             out.append(
                 ActorMatch(
                     start=start,
@@ -362,9 +365,30 @@ class ActorDictionary:
                     inter=e.inter,
                     country=iso,
                     generic=bool(e.generic),
+                    template=e.name,
+                    qualified=qualified,
                 )
             )
         return out
+
+    def localize(self, matches: Sequence[ActorMatch], country: str | None) -> list[ActorMatch]:
+        """``matches`` as ``find(..., country=country)`` would have named them: a generic mention
+        that no adjective qualified takes ``country`` (one dictionary pass per sentence, not two)."""
+        if not country:
+            return list(matches)
+        iso = country.upper()
+        out = []
+        for m in matches:
+            if m.qualified or not (m.generic or "{country}" in m.template):
+                out.append(m)
+                continue
+            name = self._fill(m.template, iso) if "{country}" in m.template else m.name
+            out.append(replace(m, name=name, country=iso))
+        return out
+
+    def name_for(self, template: str, country: str | None) -> str:
+        """An ACLED-style name from a template: ("Protesters ({country})", "PK") -> "Protesters (Pakistan)"."""
+        return self._fill(template, country.upper() if country else None)
 
     def _fill(self, template: str, iso: str | None) -> str:
         cname = self._names.get(iso) if iso else None

@@ -18,7 +18,7 @@ from .records import (
     Span,
     TimeMention,
 )
-from .timex import find_times
+from .timex import date_order_for, find_times
 from .toponyms import document_country, find_toponyms, resolve
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ def annotate(
     sentences = _sentences(document, nlp)
 
     # Actors first: their spans are not places ("Syrian Observatory", "Nusra Front").
-    actor_spans = [(s.start + m.start, s.start + m.end) for s in sentences for m in actors.find(s.text)]
+    found_actors = [actors.find(s.text) for s in sentences]
+    actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
     candidates = [
         (sentence, candidate)
         for sentence in sentences
@@ -58,8 +59,8 @@ def annotate(
 
     # Actor names depend on the country focus: "rebels" becomes "Opposition Rebels (Syria)".
     actor_mentions = []
-    for sentence in sentences:
-        for match in actors.find(sentence.text, country=country):
+    for sentence, matches in zip(sentences, found_actors, strict=True):
+        for match in actors.localize(matches, country):
             start, end = sentence.start + match.start, sentence.start + match.end
             actor_mentions.append(
                 ActorMention(Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country)
@@ -74,11 +75,12 @@ def annotate(
     casualty_mentions = []
     time_mentions = []
     published = document.article.published
+    order = date_order_for(document.article.source)
     for sentence in sentences:
         for c in find_casualties(sentence.text):
             span = Span(sentence.start + c.start, sentence.start + c.end, c.text)
             casualty_mentions.append(CasualtyMention(span, sentence.index, c.count, c.kind, c.low, c.high))
-        for t in find_times(sentence.text, published):
+        for t in find_times(sentence.text, published, order):
             span = Span(sentence.start + t.start, sentence.start + t.end, t.text)
             time_mentions.append(TimeMention(span, sentence.index, t.date, t.precision))
 

@@ -16,6 +16,13 @@ def geocode(event: Event, gazetteer: Gazetteer) -> Event:
     3 only a larger region (a province, a country or a natural feature) is known.
     """
     place = event.place
+    if place is None and event.place_country:
+        # No place named: code the event at country level, as ACLED does with its best location.
+        info = gazetteer.country(event.place_country)
+        place = gazetteer.get(info.geonameid) if info and info.geonameid else None
+        if place is None:
+            return replace(event, iso=info.isonum if info else None, country=info.name if info else "")
+        event = replace(event, place=place)
     if place is None:
         return event
     if place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):

@@ -70,7 +70,7 @@ class Pipeline:
         document = clean(article)
         annotated = annotate(document, gazetteer=self.gazetteer, actors=self.actors, nlp=self.nlp)
         mentions = detect(annotated, self.typer)
-        drafts = fill(annotated, mentions)
+        drafts = fill(annotated, mentions, self.actors)
         drafts = tuple(assign_date(geocode(e, self.gazetteer), article.published) for e in drafts)
         source = _sources(article.source, *document.attributions)
         events = tuple(describe(replace(e, source=source)) for e in merge(drafts))

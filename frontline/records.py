@@ -39,7 +39,14 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "fatalities",
 )
 # Columns frontline adds after ACLED's own.
-EXTRA_COLUMNS: tuple[str, ...] = ("article_id", "geonameid", "confidence", "evidence")
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "geonameid",
+    "confidence",
+    "evidence",
+    "fatalities_low",
+    "fatalities_high",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +231,10 @@ class Event:
     place_cue: str | None = field(default=None, compare=False)
     time: TimeMention | None = field(default=None, compare=False)
     sentences: tuple[int, ...] = field(default=(), compare=False)
+    place_country: str | None = field(default=None, compare=False)  # ISO2 when no place was found
+    # The toll's range as reported ("between 10 and 15": fatalities 10, low 10, high 15); None if no range.
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
 
     @property
     def year(self) -> int | None:
@@ -239,4 +250,6 @@ class Event:
         row["geonameid"] = self.geonameid
         row["confidence"] = round(self.confidence, 3)
         row["evidence"] = [s.as_dict() for s in self.evidence]
+        row["fatalities_low"] = self.fatalities_low
+        row["fatalities_high"] = self.fatalities_high
         return row

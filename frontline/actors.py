@@ -347,6 +347,7 @@ class ActorDictionary:
             floor = stop
 
         spans = _absorb(text, spans)
+        spans = self._of_country(text, spans)
         out: list[ActorMatch] = []
         for start, stop, e, adj_iso in spans:
             if e.generic == GENERIC_NEEDS_ADJECTIVE and adj_iso is None:
@@ -389,6 +390,37 @@ class ActorDictionary:
     def name_for(self, template: str, country: str | None) -> str:
         """An ACLED-style name from a template: ("Protesters ({country})", "PK") -> "Protesters (Pakistan)"."""
         return self._fill(template, country.upper() if country else None)
+
+    def _of_country(self, text: str, spans: list[list]) -> list[list]:
+        """ "military forces of India and Pakistan": the country after "of" qualifies a generic
+        mention, and a second country joined by "and" is a second actor of the same kind."""
+        if not self._possessive:
+            return spans
+        out: list[list] = []
+        for sp in spans:
+            start, stop, e, adj_iso = sp
+            out.append(sp)
+            if not e.generic or adj_iso is not None or "{country}" not in e.name:
+                continue
+            m = _OF_COUNTRY.match(text, stop)
+            iso = self._country_at(m.group(1)) if m else None
+            if m is None or iso is None:
+                continue
+            sp[1], sp[3] = m.end(1), iso
+            more = _AND_COUNTRY.match(text, m.end(1))
+            other = self._country_at(more.group(1)) if more else None
+            if more is not None and other is not None:
+                out.append([more.start(1), more.end(1), e, other])
+        return out
+
+    def _country_at(self, words: str) -> str | None:
+        """ISO2 of the longest leading run of ``words`` that names a country."""
+        parts = words.split()
+        for n in range(len(parts), 0, -1):
+            iso = self._possessive.get(" ".join(parts[:n]).lower())
+            if iso:
+                return iso
+        return None
 
     def _fill(self, template: str, iso: str | None) -> str:
         cname = self._names.get(iso) if iso else None
@@ -483,6 +515,8 @@ def _is_modifier(text: str, start: int, stop: int) -> bool:
     )
 
 
+_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_AND_COUNTRY = re.compile(r",? and (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _OF_GAP = re.compile(r" (?:of|from) (?:the )?")
 
 

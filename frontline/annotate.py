@@ -63,7 +63,9 @@ def annotate(
         for match in actors.localize(matches, country):
             start, end = sentence.start + match.start, sentence.start + match.end
             actor_mentions.append(
-                ActorMention(Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country)
+                ActorMention(
+                    Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country, match.generic
+                )
             )
 
     ranked = resolve([c for _, c in candidates], country)

@@ -77,7 +77,7 @@ def fill(
             * (1.0 if mention.sentence == _first_sentence(annotated, mention) else 0.9),
             evidence=(_sentence_span(sentence),),
             place=place.place if place else None,
-            place_cue=place.cue if place else None,
+            place_cue=_cue(annotated, place),
             time=_event_time(annotated, mention),
             sentences=(mention.sentence,),
             place_country=where if place is None else None,
@@ -86,6 +86,32 @@ def fill(
         )
         events.append(event)
     return tuple(events)
+
+
+# Words before a place that put the event near it, not in it (ACLED geo_precision 2).
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|around|close\s+to|(?:in\s+)?the\s+vicinity\s+of|outskirts\s+of|\d+\s*km\s+(?:\w+\s+)?(?:of|from)"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of|countryside\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
+
+
+def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
+    """The place's cue, with "near" when the words before it say so ("in the vicinity of X")."""
+    if place is None:
+        return None
+    text = annotated.document.article.text
+    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+        return "near"
+    if place.cue is None and (m := _DISTRICT_AFTER.match(text, place.span.end)):
+        return m.group(1).lower()
+    if place.cue is None and place.place is not None and place.place.feature_code == "ADM1":
+        # Once the text says "Latakia province", a bare "Latakia" is the province too.
+        name = re.escape(place.span.text)
+        if re.search(rf"\b{name}\s+(?:province|governorate|region|state|oblast)\b|\b(?:province|governorate|region|state)\s+of\s+{name}\b", text, re.IGNORECASE):
+            return "province"
+    return place.cue
 
 
 def _first_sentence(annotated: Annotated, mention: EventMention) -> int:
@@ -116,7 +142,12 @@ def _fatalities(
         pool.extend(killed)
         if killed and index == mention.sentence:
             break
-    stated = [c for c in pool if _STATED_TOLL.search(c.span.text)]
+    # A coder's statement of the toll closes a note: it holds for the paragraph's events.
+    stated = [
+        c for c in annotated.casualties
+        if c.sentence >= mention.sentence and _same_paragraph(annotated, c.sentence, mention.sentence)
+        and _STATED_TOLL.search(c.span.text)
+    ]
     if stated:
         pool = stated[-1:]
     elif pool:
@@ -134,6 +165,12 @@ def _event_time(annotated: Annotated, mention: EventMention) -> TimeMention | No
     paragraph (a note's "On 9 May 2020, ..." dates the sentences that follow it)."""
     times = annotated.in_sentence("times", mention.sentence)
     if times:
+        # A date opening the sentence ("On 3 May 2020, ...") dates its main clause, even when a
+        # background phrase ("... attempted suicide last week") sits nearer the trigger.
+        start = annotated.sentences[mention.sentence].start
+        opener = [t for t in times if t.span.start - start <= 6 and t.span.end <= mention.trigger.start]
+        if opener:
+            return opener[0]
         return min(times, key=lambda t: abs(t.span.start - mention.trigger.start))
     earlier = [
         t for t in annotated.times

@@ -5,8 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .gazetteer import Gazetteer
-from .records import Event
+from .records import Event, Place
 from .toponyms import NEAR_CUES
+
+
+# Cues that make a name the region, not its capital ("Bamako region"); and those that make a
+# town's name stand for the district around it ("Balkh district": ACLED geo_precision 2).
+_REGION_CUES = frozenset({"province", "governorate", "region", "state", "oblast"})
+_DISTRICT_CUES = frozenset({"district", "districts", "subdistrict", "county", "municipality", "township", "sector"})
+
+
+def _same_name_city(region: Place, gazetteer: Gazetteer) -> Place | None:
+    """The populated place named like ``region`` inside it, if there is one."""
+    for candidate in gazetteer.lookup(region.name, fuzzy=False):
+        if (
+            candidate.feature_class == "P"
+            and candidate.country_code == region.country_code
+            and candidate.admin1_code == region.admin1_code
+        ):
+            return candidate
+    return None
 
 
 def geocode(event: Event, gazetteer: Gazetteer) -> Event:
@@ -25,9 +43,13 @@ def geocode(event: Event, gazetteer: Gazetteer) -> Event:
         event = replace(event, place=place)
     if place is None:
         return event
+    if place.feature_code == "ADM1" and (event.place_cue or "") not in _REGION_CUES:
+        # A bare province name that is also its capital's name means the city ("in Bamako").
+        place = _same_name_city(place, gazetteer) or place
+        event = replace(event, place=place)
     if place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
         precision = 3
-    elif place.feature_code == "ADM2" or (event.place_cue or "") in NEAR_CUES:
+    elif place.feature_code == "ADM2" or (event.place_cue or "") in NEAR_CUES or event.place_cue in _DISTRICT_CUES:
         precision = 2
     else:
         precision = 1

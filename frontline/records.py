@@ -146,6 +146,7 @@ class ActorMention:
     name: str  # ACLED-style name, e.g. "Military Forces of Syria"
     inter: int  # ACLED inter code 1-8
     country: str | None = None
+    generic: bool = False  # "rebels", "troops": a kind of actor rather than a named group
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,8 +105,13 @@ def assign_roles(
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
         if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, sentence.start, first.span.start):
             first = next((a for a in acting if a.span.end <= trigger.start), first)
+    # Another side: a different kind of actor, another country's, or two groups each named.
     rest = [a for a in found if first is None or (a.name != first.name)]
-    second = next((a for a in rest if first is None or a.inter != first.inter or a.country != first.country), None)
+    second = next(
+        (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
+         or not (a.generic or first.generic)),
+        None,
+    )
 
     actor1 = Side.of(first) if first else None
     actor2 = Side.of(second) if second else None
@@ -141,7 +146,7 @@ def assign_roles(
     if sub == "Arrests":
         force = next((Side.of(a) for a in found if a.inter == STATE), None) or make("Police Forces of {country}", STATE)
         held = next((Side.of(a) for a in found if a.inter != STATE), None)
-        return Roles(force, held)
+        return Roles(force, held or make("Civilians ({country})", CIVILIANS))
 
     if actor1 is None:
         main = _document_actor(annotated, lambda a: a.inter != CIVILIANS)
@@ -151,6 +156,10 @@ def assign_roles(
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
+    # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
+    # as that kind against itself.
+    if sub == "Armed clash" and actor2 is None and actor1 is not None and actor1.inter in (4, RIOTERS) and first is not None and first.generic:
+        actor2 = actor1
     return Roles(actor1, actor2, assoc1, assoc2)
 
 

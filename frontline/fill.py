@@ -8,6 +8,7 @@ keeps empty location fields.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
@@ -47,7 +48,12 @@ def fill(
     article = annotated.document.article
     events = []
     event_sentences = {m.sentence for m in mentions}
+    published = article.published
     for mention in mentions:
+        time = _event_time(annotated, mention)
+        if _background(annotated, mention, time, published):
+            log.debug("%s: %r is background, not an event", article.id, mention.trigger.text)
+            continue
         place = _event_place(annotated, mention)
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         roles = assign_roles(annotated, mention, actors, where)
@@ -78,7 +84,7 @@ def fill(
             evidence=(_sentence_span(sentence),),
             place=place.place if place else None,
             place_cue=_cue(annotated, place),
-            time=_event_time(annotated, mention),
+            time=time,
             sentences=(mention.sentence,),
             place_country=where if place is None else None,
             fatalities_low=low,
@@ -112,6 +118,30 @@ def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         if re.search(rf"\b{name}\s+(?:province|governorate|region|state|oblast)\b|\b(?:province|governorate|region|state)\s+of\s+{name}\b", text, re.IGNORECASE):
             return "province"
     return place.cue
+
+
+# A sentence that tells how the war began is history, not news ("the war began in March 2011 with protests").
+_HISTORY = re.compile(
+    r"\b(?:war|conflict|uprising|revolution|crisis|insurgency|civil\s+war)\s+(?:\w+\s+){0,2}(?:began|started|erupted|broke\s+out)\b",
+    re.IGNORECASE,
+)
+# A sentence that sums up a long period ("Since the start of the year, air strikes have killed 6,000").
+_SUMMARY = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch|onset)\s+of|so\s+far\s+this\s+(?:year|month)"
+    r"|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years))\b",
+    re.IGNORECASE,
+)
+# Events dated longer ago than this before the report are background (the report's own news is recent).
+BACKGROUND_DAYS = 365
+
+
+def _background(annotated: Annotated, mention: EventMention, time: TimeMention | None, published: dt.date | None) -> bool:
+    text = annotated.sentences[mention.sentence].text
+    if _HISTORY.search(text):
+        return True
+    if _SUMMARY.search(text) and not any(t.precision == 1 for t in annotated.in_sentence("times", mention.sentence)):
+        return True
+    return time is not None and published is not None and (published - time.date).days > BACKGROUND_DAYS
 
 
 def _first_sentence(annotated: Annotated, mention: EventMention) -> int:

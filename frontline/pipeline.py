@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary
 from .annotate import annotate, new_sentencizer
-from .clean import clean
+from .clean import attributed_sources, clean
 from .dating import assign_date
 from .detect import EventTyper, RuleTyper, detect
 from .fill import fill
@@ -72,12 +72,27 @@ class Pipeline:
         mentions = detect(annotated, self.typer)
         drafts = fill(annotated, mentions, self.actors)
         drafts = tuple(assign_date(geocode(e, self.gazetteer), article.published) for e in drafts)
-        source = _sources(article.source, *document.attributions)
-        events = tuple(describe(replace(e, source=source)) for e in merge(drafts))
+        events = tuple(
+            describe(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
+            for e in merge(drafts)
+        )
         return Result(document, annotated, events)
 
     def extract(self, article: Article) -> list[Event]:
         return list(self.process(article).events)
+
+
+def _claims(annotated: Annotated, event: Event) -> list[str]:
+    """Who the event's sentences, or the next sentence of the same paragraph, attribute it to
+    ("SOHR", "Nusra Front statement")."""
+    text = annotated.document.article.text
+    indexes: list[int] = []
+    for i in event.sentences:
+        indexes.append(i)
+        after = i + 1
+        if after < len(annotated.sentences) and "\n" not in text[annotated.sentences[i].end : annotated.sentences[after].start]:
+            indexes.append(after)
+    return [name for i in dict.fromkeys(indexes) for name in attributed_sources(annotated.sentences[i].text)]
 
 
 def _sources(*names: str | None) -> str:

@@ -39,6 +39,12 @@ TWO_SIDED = {
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 _PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+|alleged\s+|\w+\s+){0,3}$", re.IGNORECASE)
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
+# "backed by Russian air power", "with the support of X": X fought on the acting side.
+_SUPPORT_BEFORE = re.compile(
+    r"\b(?:(?:backed|supported|aided|assisted|helped|joined)\s+by|with\s+(?:the\s+)?(?:air\s+)?(?:support|help|backing|cover)\s+(?:of|from)"
+    r"|alongside|along\s+with|together\s+with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ASSOC_GAP = re.compile(r"^\s*(?:,|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -105,8 +111,10 @@ def assign_roles(
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
         if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, sentence.start, first.span.start):
             first = next((a for a in acting if a.span.end <= trigger.start), first)
+    # Supporters of the acting side are its associates, not its opponents.
+    supporters = [a for a in found if a is not first and _SUPPORT_BEFORE.search(text, max(sentence.start, a.span.start - 40), a.span.start)]
     # Another side: a different kind of actor, another country's, or two groups each named.
-    rest = [a for a in found if first is None or (a.name != first.name)]
+    rest = [a for a in found if (first is None or a.name != first.name) and a not in supporters]
     second = next(
         (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
          or not (a.generic or first.generic)),
@@ -115,7 +123,7 @@ def assign_roles(
 
     actor1 = Side.of(first) if first else None
     actor2 = Side.of(second) if second else None
-    assoc1 = _associates(text, first, found, actor2)
+    assoc1 = tuple(dict.fromkeys((*_associates(text, first, found, actor2), *(Side.of(a) for a in supporters if first is not None))))
     assoc2 = _associates(text, second, found, actor1)
 
     if sub in _PROTESTS:

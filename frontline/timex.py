@@ -203,6 +203,8 @@ def _last_day_month(published: dt.date, month: int, day: int) -> dt.date | None:
     """'9 May' without a year: the latest such day on or before publication."""
     candidate = _safe_date(published.year, month, day)
     if candidate is not None and candidate > published:
+        if (candidate - published).days <= 31:
+            return None  # days just after the report: the end of a range or a plan, not last year
         candidate = _safe_date(published.year - 1, month, day)
     return candidate
 

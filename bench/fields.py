@@ -44,11 +44,11 @@ FLOORS = ROOT / "bench" / "floors" / "fields.json"
 SEED = 2026
 SPLITS: dict[str, tuple[tuple[str, int], ...]] = {
     "tuning": (
-        ("acled_global_2020-04-27_2020-05-09.csv", 400),
-        ("acled_afghanistan_2020-03.csv", 150),
-        ("acled_kenya_1997_2019.csv", 150),
+        ("acled_global_2020-04-27_2020-05-09.csv", 700),
+        ("acled_afghanistan_2020-03.csv", 250),
+        ("acled_kenya_1997_2019.csv", 250),
     ),
-    "heldout": (("acled_global_2022-01_2022-06_two_thirds.csv", 700),),
+    "heldout": (("acled_global_2022-01_2022-06_two_thirds.csv", 1500),),
 }
 FIELDS = ("event", "event_date", "fatalities", "location_25km", "inter1", "inter2", "geo_precision", "time_precision")
 KM = 25.0

@@ -57,22 +57,24 @@ def annotate(
     ]
     country = document_country([c for _, c in candidates], document.text, gazetteer)
 
-    # Actor names depend on the country focus: "rebels" becomes "Opposition Rebels (Syria)".
+    ranked = resolve([c for _, c in candidates], country)
+    place_mentions = [
+        PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3))
+        for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
+    ]
+
+    # Actor names depend on where they act: "rebels" becomes "Opposition Rebels (Syria)" in a
+    # sentence about Idlib, whatever the document's focus; with no place, the focus decides.
     actor_mentions = []
     for sentence, matches in zip(sentences, found_actors, strict=True):
-        for match in actors.localize(matches, country):
+        here = _sentence_country(place_mentions, sentence.index) or country
+        for match in actors.localize(matches, here):
             start, end = sentence.start + match.start, sentence.start + match.end
             actor_mentions.append(
                 ActorMention(
                     Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country, match.generic
                 )
             )
-
-    ranked = resolve([c for _, c in candidates], country)
-    place_mentions = [
-        PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3))
-        for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
-    ]
 
     casualty_mentions = []
     time_mentions = []
@@ -95,6 +97,16 @@ def annotate(
         times=tuple(time_mentions),
         country_code=country,
     )
+
+
+def _sentence_country(places: list[PlaceMention], index: int) -> str | None:
+    """The one country of a sentence's resolved places below country level, if they agree."""
+    codes = {
+        p.place.country_code
+        for p in places
+        if p.sentence == index and p.place is not None and not p.place.feature_code.startswith("PCL")
+    }
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _sentences(document: Document, nlp: Language) -> list[Sentence]:

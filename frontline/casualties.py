@@ -141,8 +141,8 @@ def find_casualties(text: str) -> list[Casualties]:
 
     A toll stated as such ("3 fatalities", "fatalities coded as 10") comes with "fatalit" in its text."""
     found: list[Casualties] = _stated_tolls(text)
-    for m in _ONE_VICTIM.finditer(text):
-        found.append(Casualties(m.start(), m.end(), m.group(0), 1, "killed", 1, None))
+    for one in _ONE_VICTIM.finditer(text):
+        found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in found]
     for pattern in (_N_THEN_VERB, _VERB_THEN_N):
         pos = 0

@@ -59,8 +59,11 @@ SOURCE_ABBREVIATIONS = {
 }
 # Capitalised words that open a sentence but name nobody in particular.
 _NOT_SOURCES = frozenset(
-    "the he she they it we i a an this that these those officials official police witnesses residents sources source "
-    "activists medics doctors locals reports report media state government army military moscow washington".split()
+    {
+        "the", "he", "she", "they", "it", "we", "i", "a", "an", "this", "that", "these", "those", "officials",
+        "official", "police", "witnesses", "residents", "sources", "source", "activists", "medics", "doctors",
+        "locals", "reports", "report", "media", "state", "government", "army", "military", "moscow", "washington",
+    }
 )
 
 

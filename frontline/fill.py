@@ -64,6 +64,9 @@ def fill(
         sentence = annotated.sentences[mention.sentence]
         count, low, high = _fatalities(annotated, mention, event_sentences)
         sub = mention.sub_event_type
+        # The event's country is where it happened. When the place disagrees with the document's
+        # focus, either may be wrong (a look-alike place, a focus tipped by a foreign demonym), so
+        # a state's forces count as external (8) only when foreign to both.
         home = {c for c in (where, annotated.country_code) if c}
         event = Event(
             article_id=article.id,

@@ -8,7 +8,6 @@ from .gazetteer import Gazetteer
 from .records import Event, Place
 from .toponyms import NEAR_CUES
 
-
 # Cues that make a name the region, not its capital ("Bamako region"); and those that make a
 # town's name stand for the district around it ("Balkh district": ACLED geo_precision 2).
 _REGION_CUES = frozenset({"province", "governorate", "region", "state", "oblast"})

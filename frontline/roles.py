@@ -97,13 +97,15 @@ def assign_roles(
         name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
         return Side(name, inter, country)
 
+    # Supporters of the acting side ("backed by Russian air power") are its associates.
+    supporters = [a for a in found if _SUPPORT_BEFORE.search(text, max(sentence.start, a.span.start - 40), a.span.start)]
     # Passive agents ("shot dead by gunmen") and targets ("clashed with X") by their cue words.
     agent = next(
-        (a for a in found if a.span.start >= trigger.end and _PASSIVE_AGENT.search(text, sentence.start, a.span.start)
+        (a for a in found if a not in supporters and a.span.start >= trigger.end and _PASSIVE_AGENT.search(text, sentence.start, a.span.start)
          and a.span.start - trigger.end <= 60),
         None,
     )
-    acting = tuple(a for a in found if a.inter != CIVILIANS)
+    acting = tuple(a for a in found if a.inter != CIVILIANS and a not in supporters)
     if agent is not None and agent.inter != CIVILIANS:
         first: ActorMention | None = agent
     else:
@@ -111,8 +113,6 @@ def assign_roles(
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
         if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, sentence.start, first.span.start):
             first = next((a for a in acting if a.span.end <= trigger.start), first)
-    # Supporters of the acting side are its associates, not its opponents.
-    supporters = [a for a in found if a is not first and _SUPPORT_BEFORE.search(text, max(sentence.start, a.span.start - 40), a.span.start)]
     # Another side: a different kind of actor, another country's, or two groups each named.
     rest = [a for a in found if (first is None or a.name != first.name) and a not in supporters]
     second = next(
@@ -123,7 +123,7 @@ def assign_roles(
 
     actor1 = Side.of(first) if first else None
     actor2 = Side.of(second) if second else None
-    assoc1 = tuple(dict.fromkeys((*_associates(text, first, found, actor2), *(Side.of(a) for a in supporters if first is not None))))
+    assoc1 = tuple(dict.fromkeys((*_associates(text, first, found, actor2), *(Side.of(a) for a in supporters if first is not None and a is not first))))
     assoc2 = _associates(text, second, found, actor1)
 
     if sub in _PROTESTS:

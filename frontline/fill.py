@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
 
 from .actors import ActorDictionary
 from .records import (
@@ -64,10 +65,8 @@ def fill(
         sentence = annotated.sentences[mention.sentence]
         count, low, high = _fatalities(annotated, mention, event_sentences)
         sub = mention.sub_event_type
-        # The event's country is where it happened. When the place disagrees with the document's
-        # focus, either may be wrong (a look-alike place, a focus tipped by a foreign demonym), so
-        # a state's forces count as external (8) only when foreign to both.
-        home = {c for c in (where, annotated.country_code) if c}
+        # The event's country is where it happened: a state's forces from elsewhere are external (8).
+        home = {where} if where else set()
         event = Event(
             article_id=article.id,
             event_type=mention.event_type,
@@ -103,14 +102,24 @@ _NEAR_BEFORE = re.compile(
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of|countryside\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
+_QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
 
 
 def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
-    """The place's cue, with "near" when the words before it say so ("in the vicinity of X")."""
+    """The place's cue, with "near" when the words before it say so ("in the vicinity of X"), or
+    when it stands in for a place the gazetteer lacks ("near Pyshchevyk, Donetsk": Donetsk)."""
     if place is None:
         return None
     text = annotated.document.article.text
+    unknown = [
+        p for p in annotated.in_sentence("places", place.sentence)
+        if p.place is None and p.span.end <= place.span.start
+        and _QUALIFIER_GAP.fullmatch(text, p.span.end, place.span.start)
+    ]
+    if unknown:
+        return "near"
     if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
         return "near"
     if place.cue is None and (m := _DISTRICT_AFTER.match(text, place.span.end)):
@@ -238,7 +247,7 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
     qualify a town named with it ("in Jowai (Meghalaya)"); countries only as a last resort.
     With no place in the sentence: "the town" points back at the last town; else the nearest
     place named earlier in the document."""
-    places = [p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None]
+    places = _consensus([p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None], annotated.country_code)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = _drop_qualifiers(local) or places
     if pool:
@@ -263,6 +272,21 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
     if local_before or before_all:
         return (local_before or before_all)[-1]
     return None
+
+
+def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
+    """The sentence's places in its main country: the country most of its places below country
+    level lie in, the document's focus breaking a tie. In "Sosnovskoye, Donetsk" a Russian
+    Sosnovskoye is a look-alike of the Ukrainian village."""
+    votes = Counter(p.place.country_code for p in places if p.place is not None and not p.place.feature_code.startswith("PCL"))
+    if len(votes) < 2:
+        return places
+    best = max(votes.values())
+    leaders = sorted(code for code, n in votes.items() if n == best)
+    main = focus if focus in leaders else (leaders[0] if len(leaders) == 1 else None)
+    if main is None:
+        return places
+    return [p for p in places if p.place is not None and p.place.country_code == main]
 
 
 def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:

@@ -152,8 +152,10 @@ def assign_roles(
             return Roles(perpetrator, actor2, assoc1)
         return Roles(perpetrator, victims or make("Civilians ({country})", CIVILIANS), assoc1)
     if sub == "Arrests":
-        force = next((Side.of(a) for a in found if a.inter == STATE), None) or make("Police Forces of {country}", STATE)
-        held = next((Side.of(a) for a in found if a.inter != STATE), None)
+        # The acting side if it is armed ("QSD detained ..."), else the state's forces, else the police.
+        armed = actor1 if actor1 is not None and actor1.inter in (STATE, 2, 3, EXTERNAL) else None
+        force = armed or next((Side.of(a) for a in found if a.inter == STATE), None) or make("Police Forces of {country}", STATE)
+        held = next((Side.of(a) for a in found if a.name != force.name and a.inter != STATE), None)
         return Roles(force, held or make("Civilians ({country})", CIVILIANS))
 
     if actor1 is None:

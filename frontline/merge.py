@@ -112,6 +112,8 @@ def _combine(members: list[Event]) -> Event:
     when = min(dated, key=lambda e: e.time_precision or 9)
     actor1, assoc1 = _pick_actor([(e.actor1, e.inter1) for e in members])
     actor2, assoc2 = _pick_actor([(e.actor2, e.inter2) for e in members if e.actor2 != actor1[0]])
+    if not actor2[0] and any(e.actor2 and e.actor2 == actor1[0] for e in members):
+        actor2 = actor1  # one kind against itself: "clan militias clashed"
     # Associates that fill found in the text ("X and Y attacked") join those of the merge.
     assoc1 = _join_assoc(assoc1, [e.assoc_actor_1 for e in members], {actor1[0], actor2[0]})
     assoc2 = _join_assoc(assoc2, [e.assoc_actor_2 for e in members], {actor1[0], actor2[0]})

@@ -168,8 +168,12 @@ def assign_roles(
         actor1 = make(_UNIDENTIFIED, 3)
     # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
     # as that kind against itself.
-    if sub == "Armed clash" and actor2 is None and actor1 is not None and actor1.inter in (4, RIOTERS) and first is not None and first.generic:
-        actor2 = actor1
+    if sub == "Armed clash" and actor2 is None and actor1 is not None:
+        if actor1.inter in (3, 4, RIOTERS) and (first is None or first.generic):
+            actor2 = actor1
+        elif actor1.inter in (STATE, EXTERNAL):
+            # Forces clashing with nobody named: an unidentified armed group.
+            actor2 = make(_UNIDENTIFIED, 3)
     return Roles(actor1, actor2, assoc1, assoc2)
 
 

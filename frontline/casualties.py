@@ -43,7 +43,7 @@ _N_THEN_VERB = re.compile(
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"
 _VERB_THEN_N = re.compile(
-    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
+    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
     rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated)\s+)?{_QUANT}\b",
     re.IGNORECASE,
 )
@@ -61,7 +61,7 @@ class Casualties:
     end: int
     text: str
     count: int
-    kind: str  # "killed" | "wounded"
+    kind: str  # "killed" | "wounded" | "split" (a stated toll shared by ``count`` events)
     low: int | None
     high: int | None
 
@@ -120,6 +120,12 @@ def _stated_tolls(text: str) -> list[Casualties]:
             count = int(m.group("low"))
             if m.group("parts"):
                 count = round(count / max(1, int(m.group("parts"))))
+        elif m.group("parts"):
+            # "Fatalities split between 2 events": the note's toll is shared; kind "split" carries
+            # the number of parts for fill to divide by.
+            parts = int(m.group("parts"))
+            found.append(Casualties(m.start(), m.end(), text[m.start():m.end()], parts, "split", None, None))
+            continue
         else:
             continue
         found.append(Casualties(m.start(), m.end(), text[m.start():m.end()], count, "killed", count, None))

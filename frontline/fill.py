@@ -33,6 +33,9 @@ _ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(town|village|city)\b", re.IGNORE
 _CIVILIAN_TARGETING = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
 # A toll stated as ACLED writes it ("3 fatalities") is the event's whole toll.
 _STATED_TOLL = re.compile(r"fatalit", re.IGNORECASE)
+_CODED_TOLL = re.compile(r"coded|split|divided", re.IGNORECASE)
+# Peaceful protests have no fatalities by definition; a toll in their note belongs to something else.
+_NO_TOLL = {"Peaceful protest"}
 # How many sentences after the event's own a toll may still belong to it ("... clashed in X. 3 were killed.").
 _TOLL_REACH = 2
 # Region-level gazetteer entries: they qualify a town named with them ("Jowai (Meghalaya)").
@@ -64,6 +67,8 @@ def fill(
             log.debug("%s: %r has no place; coded at country level (%s)", article.id, mention.trigger.text, where)
         sentence = annotated.sentences[mention.sentence]
         count, low, high = _fatalities(annotated, mention, event_sentences)
+        if mention.sub_event_type in _NO_TOLL:
+            count, low, high = 0, None, None
         sub = mention.sub_event_type
         # The event's country is where it happened: a state's forces from elsewhere are external (8).
         home = {where} if where else set()
@@ -188,12 +193,20 @@ def _fatalities(
     stated = [
         c for c in annotated.casualties
         if c.sentence >= mention.sentence and _same_paragraph(annotated, c.sentence, mention.sentence)
-        and _STATED_TOLL.search(c.span.text)
+        and c.kind == "killed" and _STATED_TOLL.search(c.span.text)
     ]
-    if stated:
-        pool = stated[-1:]
+    coded = [c for c in stated if _CODED_TOLL.search(c.span.text)]
+    split = [
+        c for c in annotated.casualties
+        if c.kind == "split" and c.sentence >= mention.sentence and _same_paragraph(annotated, c.sentence, mention.sentence)
+    ]
+    if coded or stated:
+        pool = coded[:1] or stated[-1:]
     elif pool:
         pool = [c for c in pool if c.sentence == pool[0].sentence]
+        if split:
+            # "4 people were killed ... Fatalities split between 2 events."
+            return round(sum(c.count for c in pool) / max(1, split[0].count)), None, None
     count = sum(c.count for c in pool)
     if not any(c.high is not None for c in pool):
         return count, None, None

@@ -154,7 +154,7 @@ class CasualtyMention:
     span: Span
     sentence: int
     count: int
-    kind: str  # "killed" or "wounded"
+    kind: str  # "killed", "wounded", or "split" (a stated toll shared by ``count`` events)
     low: int | None = None
     high: int | None = None
 

@@ -42,6 +42,8 @@ import ahocorasick
 log = logging.getLogger(__name__)
 
 PACKAGED_TSV = Path(__file__).resolve().parent / "data" / "actors.tsv"
+# ACLED's periods for state forces ("Military Forces of Syria (2000-)"), by name.
+PACKAGED_PERIODS = Path(__file__).resolve().parent / "data" / "state_periods.tsv"
 COLUMNS: tuple[str, ...] = (
     "pattern",
     "name",
@@ -209,6 +211,22 @@ def read_actor_tsv(path: Path | str) -> list[ActorEntry]:
     return entries
 
 
+def read_periods(path: Path) -> dict[str, list[tuple[int, int | None]]]:
+    """name -> [(start, end or None)] from a periods TSV; a missing file gives no periods."""
+    periods: dict[str, list[tuple[int, int | None]]] = {}
+    if not path.exists():
+        return periods
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, start, end = (line.split("\t") + ["", ""])[:3]
+        try:
+            periods.setdefault(name, []).append((int(start), int(end) if end.strip() else None))
+        except ValueError:
+            log.warning("%s: bad period row skipped: %r", path, line)
+    return periods
+
+
 def _countryless(template: str) -> str:
     return re.sub(
         r"\s*\(\{country\}\)|\s+of\s+\{country\}|\{country\}", "", template
@@ -258,6 +276,7 @@ class ActorDictionary:
             k.strip().upper(): v.strip() for k, v in (country_names or {}).items()
         }
         # "Syria's army": a possessive country name qualifies a generic mention too.
+        self._periods: dict[str, list[tuple[int, int | None]]] = {}
         self._possessive: dict[str, str] = (
             {v.lower(): k for k, v in self._names.items()} if nationalities else {}
         )
@@ -282,8 +301,22 @@ class ActorDictionary:
             log.debug("actors: %d entries from %s", len(extra), p)
             entries.extend(extra)
         d = cls(entries, nationalities=nationalities, country_names=country_names)
+        d._periods = read_periods(PACKAGED_PERIODS)
         log.debug("actors: %d patterns loaded", len(d))
         return d
+
+    def dated_name(self, name: str, year: int | None) -> str:
+        """A state's forces with ACLED's period for ``year``: ("Military Forces of Syria", 2016)
+        -> "Military Forces of Syria (2000-)". Other names, and unknown periods, stay as they are."""
+        spans = self._periods.get(name)
+        if not spans or year is None:
+            return name
+        current = [p for p in spans if p[0] <= year and (p[1] is None or year < p[1])]
+        current = current or [p for p in spans if p[0] <= year and p[1] == year]
+        if not current:
+            return name
+        start, end = max(current)
+        return f"{name} ({start}-{end or ''})"
 
     def __len__(self) -> int:
         return len(self._entries)

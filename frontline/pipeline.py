@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .actors import ActorDictionary
 from .annotate import annotate, new_sentencizer
 from .clean import attributed_sources, clean
-from .dating import assign_date
+from .dating import assign_date, name_periods
 from .detect import EventTyper, RuleTyper, detect
 from .fill import fill
 from .gazetteer import Gazetteer
@@ -71,7 +71,9 @@ class Pipeline:
         annotated = annotate(document, gazetteer=self.gazetteer, actors=self.actors, nlp=self.nlp)
         mentions = detect(annotated, self.typer)
         drafts = fill(annotated, mentions, self.actors)
-        drafts = tuple(assign_date(geocode(e, self.gazetteer), article.published) for e in drafts)
+        drafts = tuple(
+            name_periods(assign_date(geocode(e, self.gazetteer), article.published), self.actors) for e in drafts
+        )
         events = tuple(
             describe(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
             for e in merge(drafts)

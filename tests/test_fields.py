@@ -138,13 +138,13 @@ def test_a_past_event_keeps_its_date_and_a_background_one_is_not_coded(pipeline)
 @pytest.mark.parametrize("phrase", ["Regime forces", "The Syrian army", "The SAA"])
 def test_state_forces_are_normalised(pipeline, phrase: str) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, f"{phrase} shelled the town of Saraqib in Idlib province on Thursday.")
-    assert found and found[0].actor1 == "Military Forces of Syria" and found[0].inter1 == 1
+    assert found and found[0].actor1 == "Military Forces of Syria (2000-)" and found[0].inter1 == 1
 
 
 def test_foreign_air_force_is_external(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "Russian warplanes carried out air strikes on Syrian rebels in Idlib on Thursday.")
     strike = [e for e in found if e.sub_event_type == "Air/drone strike"]
-    assert strike and strike[0].actor1 == "Military Forces of Russia" and strike[0].inter1 == 8
+    assert strike and strike[0].actor1.startswith("Military Forces of Russia") and strike[0].inter1 == 8
     assert strike[0].inter2 == 2 and strike[0].interaction == 28
 
 
@@ -170,17 +170,24 @@ def test_passive_agent_acts_on_civilians(pipeline) -> None:  # type: ignore[no-u
 
 def test_two_countries_named_after_military_forces_are_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "On Thursday, military forces of India and Pakistan clashed near Poonch.")
-    assert {(found[0].actor1, found[0].inter1), (found[0].actor2, found[0].inter2)} == {
-        ("Military Forces of India", 1),
-        ("Military Forces of Pakistan", 8),
-    }
+    sides = {(found[0].actor1.split(" (")[0], found[0].inter1), (found[0].actor2.split(" (")[0], found[0].inter2)}
+    assert sides == {("Military Forces of India", 1), ("Military Forces of Pakistan", 8)}
 
 
 def test_supporters_are_associates_not_opponents(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "Syrian troops captured Saraqib in Idlib province on Thursday, backed by Russian air power.")
-    assert found[0].actor1 == "Military Forces of Syria"
+    assert found[0].actor1 == "Military Forces of Syria (2000-)"
     assert "Military Forces of Russia" in found[0].assoc_actor_1
-    assert found[0].actor2 != "Military Forces of Russia"
+    assert not found[0].actor2.startswith("Military Forces of Russia")
+
+
+def test_state_forces_carry_acled_period_for_the_event_year(pipeline) -> None:  # type: ignore[no-untyped-def]
+    actors = pipeline.actors
+    assert actors.dated_name("Police Forces of Kenya", 2010) == "Police Forces of Kenya (2002-2013)"
+    assert actors.dated_name("Police Forces of Kenya", 2016) == "Police Forces of Kenya (2013-)"
+    assert actors.dated_name("Opposition Rebels (Syria)", 2016) == "Opposition Rebels (Syria)"
+    found = events(pipeline, "On Thursday, police dispersed protesters with tear gas in Nairobi.", dt.date(2010, 7, 1))
+    assert found[0].actor2 == "Police Forces of Kenya (2002-2013)"
 
 
 def test_localize_matches_find_with_a_country(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -239,7 +246,8 @@ def test_source_and_notes_come_from_the_fields(pipeline) -> None:  # type: ignor
     event = events(pipeline, text, source="Zaman al-Wasl")[0]
     assert event.source == "Zaman al-Wasl; SOHR"
     assert event.notes == (
-        "On 30 June 2016, Opposition Rebels (Syria) clashed with Military Forces of Syria in Saraqib (Idlib). 12 fatalities."
+        "On 30 June 2016, Opposition Rebels (Syria) clashed with Military Forces of Syria (2000-) in Saraqib (Idlib). "
+        "12 fatalities."
     )
 
 

@@ -105,7 +105,10 @@ def find_times(text: str, published: dt.date | None, date_order: str = "DMY") ->
         if date is None or any(s < end and start < e for s, e in taken):
             return
         if published is not None and date > published:
-            return  # news reports the past; a future date is a misreading (or a plan, not an event)
+            # News reports the past; a future date is a misreading or a plan, not an event. Its
+            # span stays taken, so "29 April 2020" never falls back to "April 2020".
+            taken.append((start, end))
+            return
         taken.append((start, end))
         found.append(Timex(start, end, text[start:end], date, precision))
 

@@ -82,7 +82,7 @@ def fill(
             actor2=roles.actor2.name if roles.actor2 else "",
             assoc_actor_2="; ".join(a.name for a in roles.assoc2),
             inter2=_inter(roles.actor2, home),
-            civilian_targeting=_civilian_targeting(sub, roles.actor2),
+            civilian_targeting=_civilian_targeting(sub, roles.actor2, mention.event_type),
             fatalities=count,
             # The lead sentence states the main event; later ones add detail or background.
             confidence=mention.confidence
@@ -234,8 +234,11 @@ def _event_time(annotated: Annotated, mention: EventMention) -> TimeMention | No
     return earlier[-1] if earlier else None
 
 
-def _civilian_targeting(sub: str, target: Side | None) -> str:
-    """ACLED marks an event whose primary target is civilians, whatever its type."""
+def _civilian_targeting(sub: str, target: Side | None, event_type: str = "") -> str:
+    """ACLED marks a violent event whose primary target is civilians (never a protest or a
+    strategic development)."""
+    if event_type in ("Protests", "Strategic developments"):
+        return ""
     if sub in _CIVILIAN_TARGETING or (target is not None and target.inter == CIVILIANS):
         return "Civilian targeting"
     return ""

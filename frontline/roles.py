@@ -142,7 +142,9 @@ def assign_roles(
             return Roles(rioters, Side.of(target))
         if sub == "Mob violence":
             return Roles(rioters, make("Civilians ({country})", CIVILIANS))
-        return Roles(rioters, None)
+        # Riots are mostly met by the state's forces; a force named anywhere in the report is the other side.
+        force = _document_actor(annotated, lambda a: a.inter == STATE)
+        return Roles(rioters, Side.of(force) if force else None)
     if sub in _AGAINST_CIVILIANS:
         perpetrator = actor1 if actor1 is not None and actor1.inter != CIVILIANS else None
         victims = next((Side.of(a) for a in found if a.inter == CIVILIANS), None)
@@ -166,6 +168,8 @@ def assign_roles(
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
+    if sub == "Looting/property destruction" and actor2 is None:
+        actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named
     # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
     # as that kind against itself.
     if sub == "Armed clash" and actor2 is None and actor1 is not None:

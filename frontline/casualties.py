@@ -111,8 +111,16 @@ _ONE_VICTIM = re.compile(
 )
 
 
+_ANY_TOLL_WORD = re.compile(
+    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch",
+    re.IGNORECASE,
+)
+
+
 def _stated_tolls(text: str) -> list[Casualties]:
     found: list[Casualties] = []
+    if "fatalit" not in text.lower():
+        return found  # both patterns need the word; most sentences lack it
     for m in _CODED.finditer(text):
         if m.group("share"):
             count = int(m.group("share"))
@@ -146,6 +154,8 @@ def find_casualties(text: str) -> list[Casualties]:
     """Counts of killed and wounded people in ``text``, in text order, without overlaps.
 
     A toll stated as such ("3 fatalities", "fatalities coded as 10") comes with "fatalit" in its text."""
+    if not _ANY_TOLL_WORD.search(text):
+        return []  # most sentences name no death or injury: skip the costlier patterns
     found: list[Casualties] = _stated_tolls(text)
     for one in _ONE_VICTIM.finditer(text):
         found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
@@ -167,7 +177,7 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue  # "killed 5 years ago"
             if _YEAR.match(m.group("low")):
                 continue  # "21 November 2016 Ten civilians ... killed": a year, not a count
-            if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, 0, start) or _PERIOD_BEFORE.search(text, 0, start):
+            if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, max(0, start - 200), start) or _PERIOD_BEFORE.search(text, max(0, start - 250), start):
                 continue
             low = parse_number(m.group("low"))
             if low is None or low >= IMPLAUSIBLE:

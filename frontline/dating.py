@@ -28,10 +28,12 @@ def name_periods(event: Event, actors: ActorDictionary) -> Event:
     def dated(names: str) -> str:
         return "; ".join(actors.dated_name(n, year) for n in names.split("; ")) if names else names
 
-    return replace(
-        event,
-        actor1=dated(event.actor1),
-        actor2=dated(event.actor2),
-        assoc_actor_1=dated(event.assoc_actor_1),
-        assoc_actor_2=dated(event.assoc_actor_2),
-    )
+    names = {
+        "actor1": dated(event.actor1),
+        "actor2": dated(event.actor2),
+        "assoc_actor_1": dated(event.assoc_actor_1),
+        "assoc_actor_2": dated(event.assoc_actor_2),
+    }
+    if all(getattr(event, k) == v for k, v in names.items()):
+        return event
+    return replace(event, **names)

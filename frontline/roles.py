@@ -101,7 +101,8 @@ def assign_roles(
     supporters = [a for a in found if _SUPPORT_BEFORE.search(text, max(sentence.start, a.span.start - 40), a.span.start)]
     # Passive agents ("shot dead by gunmen") and targets ("clashed with X") by their cue words.
     agent = next(
-        (a for a in found if a not in supporters and a.span.start >= trigger.end and _PASSIVE_AGENT.search(text, sentence.start, a.span.start)
+        (a for a in found if a not in supporters and a.span.start >= trigger.end
+         and _PASSIVE_AGENT.search(text, max(sentence.start, a.span.start - 60), a.span.start)
          and a.span.start - trigger.end <= 60),
         None,
     )
@@ -111,7 +112,7 @@ def assign_roles(
     else:
         first = subject(acting, sentence.start, trigger.start)
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
-        if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, sentence.start, first.span.start):
+        if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start):
             first = next((a for a in acting if a.span.end <= trigger.start), first)
     # Another side: a different kind of actor, another country's, or two groups each named.
     rest = [a for a in found if (first is None or a.name != first.name) and a not in supporters]

@@ -38,6 +38,13 @@ TWO_SIDED = {
 # Unnamed perpetrators: ACLED's "Unidentified Armed Group (<country>)".
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 _PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+|alleged\s+|\w+\s+){0,3}$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEAR_BY = re.compile(r"\s+(?:\w+\s+)?by\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}", re.IGNORECASE)
+_VICTIMS_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained|ambushed|targeted)\b",
+    re.IGNORECASE,
+)
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
 # "backed by Russian air power", "with the support of X": X fought on the acting side.
 _SUPPORT_BEFORE = re.compile(
@@ -100,15 +107,25 @@ def assign_roles(
     # Supporters of the acting side ("backed by Russian air power") are its associates.
     supporters = [a for a in found if _SUPPORT_BEFORE.search(text, max(sentence.start, a.span.start - 40), a.span.start)]
     # Passive agents ("shot dead by gunmen") and targets ("clashed with X") by their cue words.
+    # The agent counts only in a passive clause ("was shot dead by") or right after a noun
+    # trigger ("an airstrike by Afghan forces"), not after another verb ("food hidden by ARSA").
+    passive = bool(_PASSIVE_AUX.search(text, max(sentence.start, trigger.start - 30), trigger.start))
     agent = next(
         (a for a in found if a not in supporters and a.span.start >= trigger.end
          and _PASSIVE_AGENT.search(text, max(sentence.start, a.span.start - 60), a.span.start)
+         and (passive or _NEAR_BY.fullmatch(text, trigger.end, a.span.start))
          and a.span.start - trigger.end <= 60),
         None,
     )
     acting = tuple(a for a in found if a.inter != CIVILIANS and a not in supporters)
+    # "14 Taliban militants were killed during clashes with Afghan forces": the side whose dead
+    # open the sentence is acted on; the other side acts.
+    victims = next((a for a in acting if _VICTIMS_AFTER.match(text, a.span.end)), None)
+    others = [a for a in acting if victims is not None and a is not victims and a.name != victims.name]
     if agent is not None and agent.inter != CIVILIANS:
         first: ActorMention | None = agent
+    elif victims is not None and others:
+        first = others[0]
     else:
         first = subject(acting, sentence.start, trigger.start)
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
@@ -138,7 +155,11 @@ def assign_roles(
         return Roles(protesters, Side.of(force) if force else make("Police Forces of {country}", STATE))
     if sub in _RIOTS:
         rioters = next((Side.of(a) for a in found if a.inter == RIOTERS), None) or make("Rioters ({country})", RIOTERS)
-        target = next((a for a in found if a.inter != RIOTERS and a.inter != PROTESTERS), None)
+        # Mob violence targets whoever it hits; a violent demonstration only an armed side.
+        target = next(
+            (a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)),
+            None,
+        )
         if target is not None:
             return Roles(rioters, Side.of(target))
         if sub == "Mob violence":

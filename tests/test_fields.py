@@ -168,6 +168,18 @@ def test_passive_agent_acts_on_civilians(pipeline) -> None:  # type: ignore[no-u
     assert found[0].civilian_targeting == "Civilian targeting" and found[0].fatalities == 1
 
 
+def test_the_side_whose_dead_open_the_sentence_is_acted_on(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, 14 Taliban militants were killed during clashes with Afghan forces in Kandahar.")
+    assert found[0].actor1.startswith("Military Forces of Afghanistan") and found[0].inter1 == 1
+    assert (found[0].actor2, found[0].inter2, found[0].fatalities) == ("Taliban", 2, 14)
+
+
+def test_by_after_another_verb_is_not_the_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, the Myanmar military seized weapons allegedly hidden by ARSA near Maungdaw."
+    found = [e for e in events(pipeline, text) if e.sub_event_type == "Government regains territory"]
+    assert found and found[0].actor1.startswith("Military Forces of Myanmar") and found[0].inter2 == 2
+
+
 def test_two_countries_named_after_military_forces_are_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "On Thursday, military forces of India and Pakistan clashed near Poonch.")
     sides = {(found[0].actor1.split(" (")[0], found[0].inter1), (found[0].actor2.split(" (")[0], found[0].inter2)}

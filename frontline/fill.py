@@ -107,6 +107,12 @@ _NEAR_BEFORE = re.compile(
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of|countryside\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# What may come before a place that opens its sentence: a time phrase, then "in"/"near".
+_OPENER = re.compile(
+    r"\W*(?:(?:on|around|as\s+reported\s+on|on\s+or\s+(?:about|around|before))?\s*[^,.;]{3,40},\s*)?"
+    r"(?:in|near|around|outside|at)\s+(?:the\s+)?(?:(?:town|city|village|municipality|district)\s+of\s+)?",
+    re.IGNORECASE,
+)
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
@@ -267,6 +273,16 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = _drop_qualifiers(local) or places
     if pool:
+        # "On 3 May 2020, in Morelia, Michoacan, a man was shot dead in Colonia X": the place that
+        # opens the sentence sets the scene; a later, smaller place inside it is rarely known.
+        sentence_start = annotated.sentences[mention.sentence].start
+        text = annotated.document.article.text
+        opener = [
+            p for p in pool
+            if p.span.end <= mention.trigger.start and _OPENER.fullmatch(text, sentence_start, p.span.start)
+        ]
+        if opener:
+            return opener[0]
         after = [p for p in pool if p.span.start >= mention.trigger.end]
         before = [p for p in pool if p.span.end <= mention.trigger.start]
         if after:

@@ -113,6 +113,13 @@ _OPENER = re.compile(
     r"(?:in|near|around|outside|at)\s+(?:the\s+)?(?:(?:town|city|village|municipality|district)\s+of\s+)?",
     re.IGNORECASE,
 )
+# A populated place this large has quarters the gazetteer does not list.
+_CITY = 100_000
+# A name the gazetteer does not know, qualified by the place that follows: "near Pyshchevyk, Donetsk".
+_UNKNOWN_BEFORE = re.compile(
+    r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?(?:(?:village|town|area|locality)\s+(?:of\s+)?)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
+)
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
@@ -129,7 +136,18 @@ def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         if p.place is None and p.span.end <= place.span.start
         and _QUALIFIER_GAP.fullmatch(text, p.span.end, place.span.start)
     ]
-    if unknown:
+    # A quarter of a city is coded at the city (geo_precision 1, "Usaquen, Bogota"); a village
+    # in a province or near a small town at that place, as "near" (2).
+    resolved = place.place
+    city = resolved is not None and resolved.feature_class == "P" and resolved.population >= _CITY
+    before = _UNKNOWN_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
+    stand_in = bool(unknown) or bool(
+        before and not any(
+            p.place is not None and p.span.start < place.span.start and p.span.end > before.start(1)
+            for p in annotated.in_sentence("places", place.sentence)
+        )
+    )
+    if stand_in and not city:
         return "near"
     if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
         return "near"

@@ -230,6 +230,16 @@ def test_a_region_named_with_a_town_only_qualifies_it(pipeline) -> None:  # type
     assert found[0].location.startswith("Jowai") and found[0].geo_precision == 1
 
 
+def test_the_place_opening_the_sentence_sets_the_scene(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, in Morelia, Michoacan, a man was shot dead in Colonia Camino Real.")
+    assert found[0].location == "Morelia" and found[0].geo_precision == 1 and found[0].admin1 == "Michoacán"
+
+
+def test_a_town_standing_in_for_an_unknown_village_is_near(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, rebels shelled army positions near Zzyzxville, Idlib.")
+    assert found[0].admin1 == "Idlib" and found[0].geo_precision == 2
+
+
 def test_an_event_without_a_place_in_its_sentence_takes_the_last_one_named(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "Fighting raged around Saraqib on Thursday. Rebels later clashed with regime forces.")
     assert found and all(e.location and e.latitude is not None for e in found)

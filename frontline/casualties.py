@@ -31,7 +31,8 @@ _NUM = (
 _QUANT = rf"(?P<low>{_NUM})(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUM}))?"
 _KILL = (
     r"(?:killed|dead|died|deaths?|killing|slain|perished|lost\s+their\s+lives|executed|massacred|beheaded"
-    r"|(?:shot|stabbed|hacked|beaten|burned|burnt|lynched)\s+(?:to\s+death|dead)|shot\s+and\s+killed)"
+    r"|(?:shot|stabbed|hacked|beaten|burned|burnt|stoned|tortured|lynched)\s+(?:to\s+death|dead)|shot\s+and\s+killed"
+    r"|gunned\s+down|lynched|burn(?:ed|t)\s+alive)"
 )
 _WOUND = r"(?:wounded|injured|injuring|wounding|hurt|injuries)"
 _VERB = rf"(?P<verb>{_KILL}|{_WOUND})"
@@ -43,14 +44,15 @@ _N_THEN_VERB = re.compile(
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"
 _VERB_THEN_N = re.compile(
-    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
+    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
     rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated)\s+)?{_QUANT}\b",
     re.IGNORECASE,
 )
 # Words between a number and the verb that show the number counts something else ("5 years", "3 tanks").
 _NOT_PEOPLE = re.compile(
     r"\b(years?|months?|days?|weeks?|hours?|km|kilometres?|kilometers?|miles?|percent|%|tanks?|vehicles?|houses?|homes?"
-    r"|buildings?|times?|shells?|rockets?|missiles?|bombs?|strikes?|airstrikes?|raids?|attacks?|rounds?|barrels?)\b",
+    r"|buildings?|times?|shells?|rockets?|missiles?|bombs?|strikes?|airstrikes?|raids?|attacks?|rounds?|barrels?"
+    r"|camels?|cattle|cows?|goats?|sheep|livestock|animals?|donkeys?|dogs?|elephants?|birds?|fish)\b",
     re.IGNORECASE,
 )
 
@@ -97,22 +99,25 @@ _STATED = re.compile(
     re.IGNORECASE,
 )
 _CODED = re.compile(
-    r"fatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:coded\s+as\s+(?P<low>\d+)(?:\s+and)?)?"
+    r"fatalit(?:y|ies)\s*(?::\s*(?P<colon>\d+)\b)?\s*(?:are\s+|were\s+)?(?:coded\s+as\s+(?P<low>\d+)(?:\s+and)?)?"
     r"(?:\s*(?:split|divided)\s+(?:up\s+)?(?:between|among|across|over)\s+(?P<parts>\d+)\s+\w+(?:\s*\((?P<share>\d+)\))?)?",
     re.IGNORECASE,
 )
 
 
+_AUX = re.compile(r"\b(?:was|were|been|being)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 # One victim named without a number: "killing him", "shot dead the driver".
 _ONE_VICTIM = re.compile(
-    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded)\s+(?:him|her|the\s+(?:man|woman|boy|girl|victim|child|driver|suspect))\b",
+    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?)\s+"
+    r"(?:him|her|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
+    r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher))\b",
     re.IGNORECASE,
 )
 
 
 _ANY_TOLL_WORD = re.compile(
-    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch",
+    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur",
     re.IGNORECASE,
 )
 
@@ -122,7 +127,9 @@ def _stated_tolls(text: str) -> list[Casualties]:
     if "fatalit" not in text.lower():
         return found  # both patterns need the word; most sentences lack it
     for m in _CODED.finditer(text):
-        if m.group("share"):
+        if m.group("colon"):
+            count = int(m.group("colon"))  # "FATALITIES: 17"
+        elif m.group("share"):
             count = int(m.group("share"))
         elif m.group("low"):
             count = int(m.group("low"))
@@ -175,6 +182,8 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue
             if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
                 continue  # "killed 5 years ago"
+            if pattern is _N_THEN_VERB and m.group("low").lower() in ("a", "an") and not _AUX.search(m.group(0)):
+                continue  # "a mob lynched": the article counts the mob; "a man was lynched" counts the man
             if _YEAR.match(m.group("low")):
                 continue  # "21 November 2016 Ten civilians ... killed": a year, not a count
             if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, max(0, start - 200), start) or _PERIOD_BEFORE.search(text, max(0, start - 250), start):

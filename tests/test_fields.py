@@ -44,10 +44,21 @@ def killed(text: str) -> list[tuple[int, int | None, int | None]]:
         ("The strike killed at least 1,200 people.", 1200),
         ("A man was shot dead by gunmen.", 1),
         ("Police opened fire, killing the man.", 1),
+        ("Police gunned down 2 suspected gang members.", 2),
+        ("Vigilantes lynched a suspected robber.", 1),
+        ("Taliban fighters ambushed and killed the district commander.", 1),
     ],
 )
 def test_codebook_counts(text: str, count: int) -> None:
     assert [k[0] for k in killed(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A mob lynched and burned the house.", "Over 100 camels have been killed by raiders.", "Five goats died in the attack."],
+)
+def test_no_people_no_toll(text: str) -> None:
+    assert killed(text) == []
 
 
 def test_a_range_is_coded_low_with_both_ends_kept() -> None:

@@ -43,7 +43,7 @@ _WORD = re.compile(r"\w+")
 
 # Who a sentence attributes its claim to: "the Syrian Observatory for Human Rights said",
 # "according to SOHR", "Nusra Front said in an online statement".
-_NAME = r"(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:for|of|al|el|de|the)\s+)?[A-Z][\w'’.-]*){0,6})"
+_NAME = r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:for|of|al|el|de|the)\s+)?[A-Z][\w'’.-]*){0,6})"
 _CLAIMS = (
     re.compile(rf"\b(?i:according)\s+to\s+{_NAME}"),
     re.compile(rf"(?:^|(?<=[,;:.]\s)){_NAME}\s+(?:said|says|reported|reports|claimed|claims|announced|stated)(?P<statement>\s+in\s+an?\s+(?:\w+\s+)?statement)?"),
@@ -67,6 +67,15 @@ _NOT_SOURCES = frozenset(
 )
 
 
+_NOT_SOURCE_STARTS = frozenset(
+    {
+        "he", "she", "they", "it", "we", "i", "president", "prime", "minister", "foreign", "defence", "defense",
+        "interior", "spokesman", "spokeswoman", "spokesperson", "general", "gen", "colonel", "col", "major", "captain",
+        "mr", "mrs", "ms", "dr", "sheikh", "us", "u.s.", "king", "queen", "governor", "mayor", "senator",
+    }
+)
+
+
 def attributed_sources(text: str) -> list[str]:
     """Who ``text`` attributes its claims to, in order: "SOHR", "Nusra Front statement", "Reuters"."""
     found: list[tuple[int, str]] = []
@@ -76,8 +85,8 @@ def attributed_sources(text: str) -> list[str]:
             if len(words) > 1 and words[0].lower().endswith("-based"):
                 words = words[1:]  # "the Britain-based Syrian Observatory"
             name = " ".join(words).rstrip(".")
-            if name.lower() in _NOT_SOURCES or name.split()[0].lower() in ("he", "she", "they", "it", "we", "i"):
-                continue
+            if name.lower() in _NOT_SOURCES or name.split()[0].lower() in _NOT_SOURCE_STARTS:
+                continue  # pronouns and people by title: the source column names outlets and organisations
             name = SOURCE_ABBREVIATIONS.get(name.lower(), name)
             if m.groupdict().get("statement"):
                 name += " statement"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .records import Event
@@ -34,6 +35,17 @@ _VERBS = {
     "Non-violent transfer of territory": "handed over territory to{a2}",
     "Other": "took part in an event with{a2}",
 }
+# What actor1 did when no one was on the receiving end.
+_NO_OBJECT = {
+    "Shelling/artillery/missile attack": "carried out shelling",
+    "Attack": "carried out an attack",
+    "Abduction/forced disappearance": "abducted people",
+    "Arrests": "made arrests",
+    "Looting/property destruction": "looted or destroyed property",
+    "Remote explosive/landmine/IED": "detonated an explosive device",
+    "Grenade": "threw a grenade",
+    "Other": "took part in an event",
+}
 _PRECISION_WORDS = {2: "During the week of ", 3: "In the month of "}
 
 
@@ -50,10 +62,13 @@ def describe(event: Event) -> Event:
     if event.assoc_actor_1:
         actor += f" (with {event.assoc_actor_1.replace('; ', ', ')})"
     verb = _VERBS.get(event.sub_event_type, "were involved in an event with{a2}")
-    verb = verb.replace("{a2}", f" {event.actor2}" if event.actor2 else (" others" if verb.endswith("{a2}") else ""))
+    if event.actor2:
+        verb = verb.replace("{a2}", f" {event.actor2}")
+    else:
+        verb = _NO_OBJECT.get(event.sub_event_type) or re.sub(r"\s+(?:with|against|from|by|of|at|to)\{a2\}$|\{a2\}$", "", verb)
     where = event.location + (f" ({event.admin1})" if event.admin1 and event.admin1 != event.location else "")
     near = "near " if event.geo_precision == 2 else "in "
     text = f"{when}{actor} {verb} {near}{where}." if where else f"{when}{actor} {verb}."
     if event.fatalities:
-        text += f" {event.fatalities} fatalities."
+        text += f" {event.fatalities} {'fatality' if event.fatalities == 1 else 'fatalities'}."
     return replace(event, notes=text[0].upper() + text[1:])

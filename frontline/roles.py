@@ -133,6 +133,9 @@ def assign_roles(
             first = next((a for a in acting if a.span.end <= trigger.start), first)
     # Another side: a different kind of actor, another country's, or two groups each named.
     rest = [a for a in found if (first is None or a.name != first.name) and a not in supporters]
+    # Battles are fought between armed, organised sides; civilians there are victims, not a side.
+    if sub in TWO_SIDED:
+        rest = [a for a in rest if a.inter != CIVILIANS]
     second = next(
         (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
          or not (a.generic or first.generic)),

@@ -52,7 +52,11 @@ _SUPPORT_BEFORE = re.compile(
     r"|alongside|along\s+with|together\s+with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_ASSOC_GAP = re.compile(r"^\s*(?:,|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of)\s*(?:the\s+)?$", re.IGNORECASE)
+_ASSOC_GAP = re.compile(
+    r"^\s*(?:,|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of)\s*"
+    r"(?:the\s+)?(?:(?:pro-[\w-]+|allied|affiliated)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,11 @@ def assign_roles(
     # Battles are fought between armed, organised sides; civilians there are victims, not a side.
     if sub in TWO_SIDED:
         rest = [a for a in rest if a.inter != CIVILIANS]
+    else:
+        # "Turkish forces and pro-Turkey rebels shelled X": in a one-sided event the actors joined
+        # to the subject act together ("X and Y clashed" would make them opponents).
+        allies = {a.name for a in _associates(text, first, found, None)}
+        rest = [a for a in rest if a.name not in allies]
     second = next(
         (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
          or not (a.generic or first.generic)),

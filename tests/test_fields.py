@@ -213,6 +213,22 @@ def test_state_forces_carry_acled_period_for_the_event_year(pipeline) -> None:  
     assert found[0].actor2 == "Police Forces of Kenya (2002-2013)"
 
 
+def test_actors_joined_in_a_one_sided_event_act_together(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Turkish forces and pro-Turkey rebel factions shelled the village of Qarfel near Tell Abiad in Raqqa province."
+    event = events(pipeline, text)[0]
+    assert event.actor1.startswith("Military Forces of Turkey") and event.inter1 == 8
+    assert event.assoc_actor_1 == "Opposition Rebels (Syria)" and event.actor2 == ""
+
+
+def test_actors_joined_in_a_clash_are_opponents(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Thursday, GNA and LNA forces clashed in Tripoli.")[0]
+    assert {event.actor1, event.actor2} == {
+        "Military Forces of Libya (2016-) Government of National Accord",
+        "Military Forces of Libya (2014-) Haftar Faction",
+    }
+    assert event.assoc_actor_1 == ""
+
+
 def test_localize_matches_find_with_a_country(pipeline) -> None:  # type: ignore[no-untyped-def]
     actors = pipeline.actors
     text = "Rebels and Syrian troops clashed as civilians fled, and Nusra Front fighters joined."

@@ -28,12 +28,8 @@ def name_periods(event: Event, actors: ActorDictionary) -> Event:
     def dated(names: str) -> str:
         return "; ".join(actors.dated_name(n, year) for n in names.split("; ")) if names else names
 
-    names = {
-        "actor1": dated(event.actor1),
-        "actor2": dated(event.actor2),
-        "assoc_actor_1": dated(event.assoc_actor_1),
-        "assoc_actor_2": dated(event.assoc_actor_2),
-    }
-    if all(getattr(event, k) == v for k, v in names.items()):
+    actor1, actor2 = dated(event.actor1), dated(event.actor2)
+    assoc1, assoc2 = dated(event.assoc_actor_1), dated(event.assoc_actor_2)
+    if (actor1, actor2, assoc1, assoc2) == (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
         return event
-    return replace(event, **names)
+    return replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2)

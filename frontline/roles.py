@@ -189,9 +189,16 @@ def assign_roles(
         return Roles(perpetrator, victims or make("Civilians ({country})", CIVILIANS), assoc1)
     if sub == "Arrests":
         # The acting side if it is armed ("QSD detained ..."), else the state's forces, else the police.
-        armed = actor1 if actor1 is not None and actor1.inter in (STATE, 2, 3, EXTERNAL) else None
+        armed = (
+            actor1 if first is not None and first.span.end <= trigger.start and actor1 is not None
+            and actor1.inter in (STATE, 2, 3, EXTERNAL) else None
+        )
         force = armed or next((Side.of(a) for a in found if a.inter == STATE), None) or make("Police Forces of {country}", STATE)
-        held = next((Side.of(a) for a in found if a.name != force.name and a.inter != STATE), None)
+        # Whoever was held: a named or armed group after the trigger, else civilians.
+        held = next(
+            (Side.of(a) for a in found if a.name != force.name and a.inter != STATE and a.span.start >= trigger.end),
+            None,
+        ) or next((Side.of(a) for a in found if a.name != force.name and a.inter != STATE), None)
         return Roles(force, held or make("Civilians ({country})", CIVILIANS))
 
     if actor1 is None:

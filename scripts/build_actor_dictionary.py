@@ -76,7 +76,8 @@ Military Forces of {country} | 1 |  | 2 |
     strikes; air raids; artillery; bombers
 Police Forces of {country} | 1 |  | 1 |
     police; policemen; policeman; policewomen; police officers; police officer; police
-    forces; police force; riot police; gendarmes; gendarmerie; cops
+    forces; police force; riot police; gendarmes; gendarmerie; cops; law enforcement; law
+    enforcement officers; law enforcement agents; law enforcement agencies
 # --- non-state, generic
 Opposition Rebels ({country}) | 2 |  | 1 |
     rebels; rebel; rebel fighters; rebel forces; rebel groups; rebel group; rebel factions;

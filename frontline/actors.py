@@ -403,7 +403,7 @@ class ActorDictionary:
                     qualified=qualified,
                 )
             )
-        return out
+        return _identity_militias(text, out, doc_iso, self)
 
     def localize(self, matches: Sequence[ActorMatch], country: str | None) -> list[ActorMatch]:
         """``matches`` as ``find(..., country=country)`` would have named them: a generic mention
@@ -546,6 +546,60 @@ def _is_modifier(text: str, start: int, stop: int) -> bool:
         and text[start - 5 : start - 1].lower() == "anti"
         and text[start - 1] in _HYPHENS
     )
+
+
+# Identity militias named by their community: "Hawadle clan militia", "Al Muaili tribesmen",
+# "Tiv and Ichen ethnic militias", "militias from the Hawadle and Jarer Weyne clans" (ACLED inter 4).
+_NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+_MILITIA_AFTER = re.compile(
+    rf"\b(?P<a>{_NAME_WORDS})(?:\s+(?:and|&)\s+(?P<b>{_NAME_WORDS}))?\s+"
+    r"(?i:(?P<kind>clan|sub-clan|tribal|ethnic|communal)\s+(?:militias?|militiamen|fighters|members)|(?P<noun>tribesmen|clansmen))\b"
+)
+_MILITIA_BEFORE = re.compile(
+    rf"\b(?i:militias?)\s+(?:from|of)\s+the\s+(?P<a>{_NAME_WORDS})(?:\s+and\s+(?P<b>{_NAME_WORDS}))?\s+"
+    r"(?i:(?P<kind>clans?|sub-clans?|tribes?|communities))\b"
+)
+_MILITIA_KINDS = {
+    "clan": "Clan", "sub-clan": "Clan", "clansmen": "Clan", "clans": "Clan", "sub-clans": "Clan",
+    "tribal": "Tribal", "tribesmen": "Tribal", "tribe": "Tribal", "tribes": "Tribal",
+    "ethnic": "Ethnic", "communal": "Communal", "community": "Communal", "communities": "Communal",
+}
+_NOT_COMMUNITY = frozenset(
+    "the a an unidentified unknown armed local rival suspected two some several many other both on in at".split()
+)
+
+
+def _identity_militias(text: str, found: list[ActorMatch], iso: str | None, names: ActorDictionary) -> list[ActorMatch]:
+    """Add identity militias named by their community; they replace generic mentions they cover."""
+    if not re.search(r"clan|trib|ethnic|communal|communit", text, re.IGNORECASE):
+        return found
+    extra: list[ActorMatch] = []
+    for pattern in (_MILITIA_AFTER, _MILITIA_BEFORE):
+        for m in pattern.finditer(text):
+            kind = _MILITIA_KINDS.get((m.group("kind") or m.groupdict().get("noun") or "").lower())
+            if kind is None:
+                continue
+            for group in ("a", "b"):
+                words = (m.group(group) or "").split()
+                while words and words[0].lower() in _NOT_COMMUNITY:
+                    words = words[1:]
+                if not words or not words[0][0].isupper():
+                    continue
+                start = m.start(group) + m.group(group).index(words[0])
+                if pattern is _MILITIA_BEFORE and group == "a":
+                    start = m.start()  # "militias from the Hawadle ...": the generic noun is this actor
+                # "Hawadle clan militia" is one span; in "X and Y tribesmen" each name is its own.
+                end = m.end() if pattern is _MILITIA_AFTER and (group == "b" or not m.group("b")) else m.end(group)
+                if any(f.start < end and start < f.end and not f.generic for f in found):
+                    continue  # a named group of the dictionary wins
+                template = f"{' '.join(words)} {kind} Militia ({{country}})"
+                extra.append(
+                    ActorMatch(start, end, text[start:end], names.name_for(template, iso), 4, iso, False, template, False)
+                )
+    if not extra:
+        return found
+    kept = [f for f in found if not any(x.start < f.end and f.start < x.end for x in extra)]
+    return sorted(kept + extra, key=lambda a: a.start)
 
 
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")

@@ -229,6 +229,19 @@ def test_actors_joined_in_a_clash_are_opponents(pipeline) -> None:  # type: igno
     assert event.assoc_actor_1 == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Militias from the Hawadle and Jarer Weyne clans clashed.", ["Hawadle Clan Militia", "Jarer Weyne Clan Militia"]),
+        ("Clashes erupted between Al Muaili and Al Mahtam tribesmen.", ["Al Muaili Tribal Militia", "Al Mahtam Tribal Militia"]),
+        ("Tiv and Ichen ethnic militias clashed over land.", ["Tiv Ethnic Militia", "Ichen Ethnic Militia"]),
+    ],
+)
+def test_identity_militias_are_named_by_their_community(pipeline, text: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = pipeline.actors.find(text, country="SO")
+    assert [(m.name, m.inter) for m in found] == [(f"{n} (Somalia)", 4) for n in names]
+
+
 def test_localize_matches_find_with_a_country(pipeline) -> None:  # type: ignore[no-untyped-def]
     actors = pipeline.actors
     text = "Rebels and Syrian troops clashed as civilians fled, and Nusra Front fighters joined."

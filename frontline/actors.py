@@ -431,7 +431,7 @@ class ActorDictionary:
             return spans
         out: list[list] = []
         for sp in spans:
-            start, stop, e, adj_iso = sp
+            _start, stop, e, adj_iso = sp
             out.append(sp)
             if not e.generic or adj_iso is not None or "{country}" not in e.name:
                 continue
@@ -565,7 +565,10 @@ _MILITIA_KINDS = {
     "ethnic": "Ethnic", "communal": "Communal", "community": "Communal", "communities": "Communal",
 }
 _NOT_COMMUNITY = frozenset(
-    "the a an unidentified unknown armed local rival suspected two some several many other both on in at".split()
+    {
+        "the", "a", "an", "unidentified", "unknown", "armed", "local", "rival", "suspected", "two", "some",
+        "several", "many", "other", "both", "on", "in", "at",
+    }
 )
 
 

@@ -34,7 +34,7 @@ import csv
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
@@ -42,6 +42,8 @@ import ahocorasick
 log = logging.getLogger(__name__)
 
 PACKAGED_TSV = Path(__file__).resolve().parent / "data" / "actors.tsv"
+# ACLED's periods for state forces ("Military Forces of Syria (2000-)"), by name.
+PACKAGED_PERIODS = Path(__file__).resolve().parent / "data" / "state_periods.tsv"
 COLUMNS: tuple[str, ...] = (
     "pattern",
     "name",
@@ -125,6 +127,8 @@ class ActorMatch:
     inter: int  # ACLED inter code as a domestic actor
     country: str | None  # ISO2 of the actor's country when known
     generic: bool  # "rebels"/"troops"-style mention rather than a named group
+    template: str = ""  # the dictionary name, "{country}" unfilled (for ``localize``)
+    qualified: bool = False  # a nationality adjective or the entry itself fixed the country
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +211,22 @@ def read_actor_tsv(path: Path | str) -> list[ActorEntry]:
     return entries
 
 
+def read_periods(path: Path) -> dict[str, list[tuple[int, int | None]]]:
+    """name -> [(start, end or None)] from a periods TSV; a missing file gives no periods."""
+    periods: dict[str, list[tuple[int, int | None]]] = {}
+    if not path.exists():
+        return periods
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, start, end = (line.split("\t") + ["", ""])[:3]
+        try:
+            periods.setdefault(name, []).append((int(start), int(end) if end.strip() else None))
+        except ValueError:
+            log.warning("%s: bad period row skipped: %r", path, line)
+    return periods
+
+
 def _countryless(template: str) -> str:
     return re.sub(
         r"\s*\(\{country\}\)|\s+of\s+\{country\}|\{country\}", "", template
@@ -256,6 +276,7 @@ class ActorDictionary:
             k.strip().upper(): v.strip() for k, v in (country_names or {}).items()
         }
         # "Syria's army": a possessive country name qualifies a generic mention too.
+        self._periods: dict[str, list[tuple[int, int | None]]] = {}
         self._possessive: dict[str, str] = (
             {v.lower(): k for k, v in self._names.items()} if nationalities else {}
         )
@@ -280,8 +301,22 @@ class ActorDictionary:
             log.debug("actors: %d entries from %s", len(extra), p)
             entries.extend(extra)
         d = cls(entries, nationalities=nationalities, country_names=country_names)
+        d._periods = read_periods(PACKAGED_PERIODS)
         log.debug("actors: %d patterns loaded", len(d))
         return d
+
+    def dated_name(self, name: str, year: int | None) -> str:
+        """A state's forces with ACLED's period for ``year``: ("Military Forces of Syria", 2016)
+        -> "Military Forces of Syria (2000-)". Other names, and unknown periods, stay as they are."""
+        spans = self._periods.get(name)
+        if not spans or year is None:
+            return name
+        current = [p for p in spans if p[0] <= year and (p[1] is None or year < p[1])]
+        current = current or [p for p in spans if p[0] <= year and p[1] == year]
+        if not current:
+            return name
+        start, end = max(current)
+        return f"{name} ({start}-{end or ''})"
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -345,6 +380,7 @@ class ActorDictionary:
             floor = stop
 
         spans = _absorb(text, spans)
+        spans = self._of_country(text, spans)
         out: list[ActorMatch] = []
         for start, stop, e, adj_iso in spans:
             if e.generic == GENERIC_NEEDS_ADJECTIVE and adj_iso is None:
@@ -353,6 +389,7 @@ class ActorDictionary:
             iso = (
                 adj_iso or e.country or (doc_iso if (e.generic or templated) else None)
             )
+            qualified = bool(adj_iso or e.country)
             out.append(
                 ActorMatch(
                     start=start,
@@ -362,9 +399,61 @@ class ActorDictionary:
                     inter=e.inter,
                     country=iso,
                     generic=bool(e.generic),
+                    template=e.name,
+                    qualified=qualified,
                 )
             )
+        return _identity_militias(text, out, doc_iso, self)
+
+    def localize(self, matches: Sequence[ActorMatch], country: str | None) -> list[ActorMatch]:
+        """``matches`` as ``find(..., country=country)`` would have named them: a generic mention
+        that no adjective qualified takes ``country`` (one dictionary pass per sentence, not two)."""
+        if not country:
+            return list(matches)
+        iso = country.upper()
+        out = []
+        for m in matches:
+            if m.qualified or not (m.generic or "{country}" in m.template):
+                out.append(m)
+                continue
+            name = self._fill(m.template, iso) if "{country}" in m.template else m.name
+            out.append(replace(m, name=name, country=iso))
         return out
+
+    def name_for(self, template: str, country: str | None) -> str:
+        """An ACLED-style name from a template: ("Protesters ({country})", "PK") -> "Protesters (Pakistan)"."""
+        return self._fill(template, country.upper() if country else None)
+
+    def _of_country(self, text: str, spans: list[list]) -> list[list]:
+        """ "military forces of India and Pakistan": the country after "of" qualifies a generic
+        mention, and a second country joined by "and" is a second actor of the same kind."""
+        if not self._possessive:
+            return spans
+        out: list[list] = []
+        for sp in spans:
+            _start, stop, e, adj_iso = sp
+            out.append(sp)
+            if not e.generic or adj_iso is not None or "{country}" not in e.name:
+                continue
+            m = _OF_COUNTRY.match(text, stop)
+            iso = self._country_at(m.group(1)) if m else None
+            if m is None or iso is None:
+                continue
+            sp[1], sp[3] = m.end(1), iso
+            more = _AND_COUNTRY.match(text, m.end(1))
+            other = self._country_at(more.group(1)) if more else None
+            if more is not None and other is not None:
+                out.append([more.start(1), more.end(1), e, other])
+        return out
+
+    def _country_at(self, words: str) -> str | None:
+        """ISO2 of the longest leading run of ``words`` that names a country."""
+        parts = words.split()
+        for n in range(len(parts), 0, -1):
+            iso = self._possessive.get(" ".join(parts[:n]).lower())
+            if iso:
+                return iso
+        return None
 
     def _fill(self, template: str, iso: str | None) -> str:
         cname = self._names.get(iso) if iso else None
@@ -459,6 +548,65 @@ def _is_modifier(text: str, start: int, stop: int) -> bool:
     )
 
 
+# Identity militias named by their community: "Hawadle clan militia", "Al Muaili tribesmen",
+# "Tiv and Ichen ethnic militias", "militias from the Hawadle and Jarer Weyne clans" (ACLED inter 4).
+_NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+_MILITIA_AFTER = re.compile(
+    rf"\b(?P<a>{_NAME_WORDS})(?:\s+(?:and|&)\s+(?P<b>{_NAME_WORDS}))?\s+"
+    r"(?i:(?P<kind>clan|sub-clan|tribal|ethnic|communal)\s+(?:militias?|militiamen|fighters|members)|(?P<noun>tribesmen|clansmen))\b"
+)
+_MILITIA_BEFORE = re.compile(
+    rf"\b(?i:militias?)\s+(?:from|of)\s+the\s+(?P<a>{_NAME_WORDS})(?:\s+and\s+(?P<b>{_NAME_WORDS}))?\s+"
+    r"(?i:(?P<kind>clans?|sub-clans?|tribes?|communities))\b"
+)
+_MILITIA_KINDS = {
+    "clan": "Clan", "sub-clan": "Clan", "clansmen": "Clan", "clans": "Clan", "sub-clans": "Clan",
+    "tribal": "Tribal", "tribesmen": "Tribal", "tribe": "Tribal", "tribes": "Tribal",
+    "ethnic": "Ethnic", "communal": "Communal", "community": "Communal", "communities": "Communal",
+}
+_NOT_COMMUNITY = frozenset(
+    {
+        "the", "a", "an", "unidentified", "unknown", "armed", "local", "rival", "suspected", "two", "some",
+        "several", "many", "other", "both", "on", "in", "at",
+    }
+)
+
+
+def _identity_militias(text: str, found: list[ActorMatch], iso: str | None, names: ActorDictionary) -> list[ActorMatch]:
+    """Add identity militias named by their community; they replace generic mentions they cover."""
+    if not re.search(r"clan|trib|ethnic|communal|communit", text, re.IGNORECASE):
+        return found
+    extra: list[ActorMatch] = []
+    for pattern in (_MILITIA_AFTER, _MILITIA_BEFORE):
+        for m in pattern.finditer(text):
+            kind = _MILITIA_KINDS.get((m.group("kind") or m.groupdict().get("noun") or "").lower())
+            if kind is None:
+                continue
+            for group in ("a", "b"):
+                words = (m.group(group) or "").split()
+                while words and words[0].lower() in _NOT_COMMUNITY:
+                    words = words[1:]
+                if not words or not words[0][0].isupper():
+                    continue
+                start = m.start(group) + m.group(group).index(words[0])
+                if pattern is _MILITIA_BEFORE and group == "a":
+                    start = m.start()  # "militias from the Hawadle ...": the generic noun is this actor
+                # "Hawadle clan militia" is one span; in "X and Y tribesmen" each name is its own.
+                end = m.end() if pattern is _MILITIA_AFTER and (group == "b" or not m.group("b")) else m.end(group)
+                if any(f.start < end and start < f.end and not f.generic for f in found):
+                    continue  # a named group of the dictionary wins
+                template = f"{' '.join(words)} {kind} Militia ({{country}})"
+                extra.append(
+                    ActorMatch(start, end, text[start:end], names.name_for(template, iso), 4, iso, False, template, False)
+                )
+    if not extra:
+        return found
+    kept = [f for f in found if not any(x.start < f.end and f.start < x.end for x in extra)]
+    return sorted(kept + extra, key=lambda a: a.start)
+
+
+_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_AND_COUNTRY = re.compile(r",? and (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _OF_GAP = re.compile(r" (?:of|from) (?:the )?")
 
 

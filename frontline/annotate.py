@@ -20,7 +20,7 @@ from .records import (
     Span,
     TimeMention,
 )
-from .timex import find_times
+from .timex import date_order_for, find_times
 from .toponyms import Candidate, country_votes, find_toponyms, focus_country, resolve
 
 if TYPE_CHECKING:
@@ -59,19 +59,11 @@ def annotate(
     sentences = _sentences(document, nlp)
 
     # Actors first: their spans are not places ("Syrian Observatory", "Nusra Front").
-    actor_spans = [(s.start + m.start, s.start + m.end) for s in sentences for m in actors.find(s.text)]
+    found_actors = [actors.find(s.text) for s in sentences]
+    actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
     candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
     votes = country_votes([c for _, c in candidates], document.text, gazetteer)
     country = focus_country(votes)
-
-    # Actor names depend on the country focus: "rebels" becomes "Opposition Rebels (Syria)".
-    actor_mentions = []
-    for sentence in sentences:
-        for match in actors.find(sentence.text, country=country):
-            start, end = sentence.start + match.start, sentence.start + match.end
-            actor_mentions.append(
-                ActorMention(Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country)
-            )
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)
     place_mentions = [
@@ -79,14 +71,28 @@ def annotate(
         for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
     ]
 
+    # Actor names depend on where they act: "rebels" becomes "Opposition Rebels (Syria)" in a
+    # sentence about Idlib, whatever the document's focus; with no place, the focus decides.
+    actor_mentions = []
+    for sentence, matches in zip(sentences, found_actors, strict=True):
+        here = _sentence_country(place_mentions, sentence.index) or country
+        for match in actors.localize(matches, here):
+            start, end = sentence.start + match.start, sentence.start + match.end
+            actor_mentions.append(
+                ActorMention(
+                    Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country, match.generic
+                )
+            )
+
     casualty_mentions = []
     time_mentions = []
     published = document.article.published
+    order = date_order_for(document.article.source)
     for sentence in sentences:
         for c in find_casualties(sentence.text):
             span = Span(sentence.start + c.start, sentence.start + c.end, c.text)
             casualty_mentions.append(CasualtyMention(span, sentence.index, c.count, c.kind, c.low, c.high))
-        for t in find_times(sentence.text, published):
+        for t in find_times(sentence.text, published, order):
             span = Span(sentence.start + t.start, sentence.start + t.end, t.text)
             time_mentions.append(TimeMention(span, sentence.index, t.date, t.precision))
 
@@ -137,6 +143,16 @@ def _toponyms(
         span = Span(start, end, document.article.text[start:end])
         found.append((sentences[i], replace(candidate, span=span)))
     return found
+
+
+def _sentence_country(places: list[PlaceMention], index: int) -> str | None:
+    """The one country of a sentence's resolved places below country level, if they agree."""
+    codes = {
+        p.place.country_code
+        for p in places
+        if p.sentence == index and p.place is not None and not p.place.feature_code.startswith("PCL")
+    }
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _sentences(document: Document, nlp: Language) -> list[Sentence]:

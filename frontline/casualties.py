@@ -25,10 +25,15 @@ _NUM = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|a\s+dozen|dozens(?:\s+of)?|tens(?:\s+of)?|hundreds(?:\s+of)?|scores(?:\s+of)?)"
+    r"|seventeen|eighteen|nineteen|a\s+dozen|dozens(?:\s+of)?|tens(?:\s+of)?|hundreds(?:\s+of)?|scores(?:\s+of)?"
+    r"|several|a\s+few|a\s+number\s+of|an?(?=\s+[a-z]))"
 )
 _QUANT = rf"(?P<low>{_NUM})(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUM}))?"
-_KILL = r"(?:killed|dead|died|deaths?|killing|slain|perished|lost\s+their\s+lives|executed|massacred)"
+_KILL = (
+    r"(?:killed|dead|died|deaths?|killing|slain|perished|lost\s+their\s+lives|executed|massacred|beheaded"
+    r"|(?:shot|stabbed|hacked|beaten|burned|burnt|stoned|tortured|lynched)\s+(?:to\s+death|dead)|shot\s+and\s+killed"
+    r"|gunned\s+down|lynched|burn(?:ed|t)\s+alive)"
+)
 _WOUND = r"(?:wounded|injured|injuring|wounding|hurt|injuries)"
 _VERB = rf"(?P<verb>{_KILL}|{_WOUND})"
 
@@ -39,14 +44,15 @@ _N_THEN_VERB = re.compile(
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"
 _VERB_THEN_N = re.compile(
-    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
+    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
     rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated)\s+)?{_QUANT}\b",
     re.IGNORECASE,
 )
 # Words between a number and the verb that show the number counts something else ("5 years", "3 tanks").
 _NOT_PEOPLE = re.compile(
     r"\b(years?|months?|days?|weeks?|hours?|km|kilometres?|kilometers?|miles?|percent|%|tanks?|vehicles?|houses?|homes?"
-    r"|buildings?|times?|shells?|rockets?|missiles?|bombs?|strikes?|airstrikes?|raids?|attacks?|rounds?|barrels?)\b",
+    r"|buildings?|times?|shells?|rockets?|missiles?|bombs?|strikes?|airstrikes?|raids?|attacks?|rounds?|barrels?"
+    r"|camels?|cattle|cows?|goats?|sheep|livestock|animals?|donkeys?|dogs?|elephants?|birds?|fish)\b",
     re.IGNORECASE,
 )
 
@@ -57,7 +63,7 @@ class Casualties:
     end: int
     text: str
     count: int
-    kind: str  # "killed" | "wounded"
+    kind: str  # "killed" | "wounded" | "split" (a stated toll shared by ``count`` events)
     low: int | None
     high: int | None
 
@@ -69,6 +75,12 @@ _CUMULATIVE = re.compile(
 )
 # ... or one whose sentence says it is the war's toll ("the war ... has killed more than 300,000").
 _WAR_BEFORE = re.compile(r"\b(?:war|conflict|uprising|crisis|revolution)\b(?!-)[^.;]{0,120}$", re.IGNORECASE)
+# ... or one whose clause opens with a longer period ("Since the start of the year, attacks killed 6,000").
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning|outbreak|launch|onset)\s+of|(?:early\s+|late\s+|mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d|last\s+(?:year|month|week))"
+    r"|so\s+far\s+this\s+(?:year|month)|this\s+year|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|year|month))\b[^.;]{0,150}$",
+    re.IGNORECASE,
+)
 # A number in the gap means the count is that one, not ours ("URL 9427 At least 10 civilians were killed").
 _NUMBER_IN_GAP = re.compile(r"\d|\bat\s+least\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores)\b", re.IGNORECASE)
 # A number glued to a month is a date ("Jun 182016").
@@ -78,10 +90,83 @@ IMPLAUSIBLE = 10_000
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
-def find_casualties(text: str) -> list[Casualties]:
-    """Counts of killed and wounded people in ``text``, in text order, without overlaps."""
+# The toll as a coder states it: "3 fatalities", "2 rebel and 1 military fatality", "Fatalities
+# coded as 0 (VoJ reported 1)", "Unknown fatalities coded as 10 and split between 3 events",
+# "Fatalities are split across 4 events (2)". It is the event's whole toll.
+_STATED = re.compile(
+    rf"(?P<low>{_NUM})\s+(?:[a-z-]+\s+)?(?:and\s+(?P<more>{_NUM})\s+(?:[a-z-]+\s+)?)?fatalit(?:y|ies)\b"
+    rf"(?:\s+(?:\w+\s+){{0,2}}?(?:split|divided)\s+(?:up\s+)?(?:between|among|across|over)\s+(?P<parts>\d+))?",
+    re.IGNORECASE,
+)
+_CODED = re.compile(
+    r"fatalit(?:y|ies)\s*(?::\s*(?P<colon>\d+)\b)?\s*(?:are\s+|were\s+)?(?:coded\s+as\s+(?P<low>\d+)(?:\s+and)?)?"
+    r"(?:\s*(?:split|divided)\s+(?:up\s+)?(?:between|among|across|over)\s+(?P<parts>\d+)\s+\w+(?:\s*\((?P<share>\d+)\))?)?",
+    re.IGNORECASE,
+)
+
+
+_AUX = re.compile(r"\b(?:was|were|been|being)\b", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+# One victim named without a number: "killing him", "shot dead the driver".
+_ONE_VICTIM = re.compile(
+    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?)\s+"
+    r"(?:him|her|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
+    r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher))\b",
+    re.IGNORECASE,
+)
+
+
+_ANY_TOLL_WORD = re.compile(
+    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur",
+    re.IGNORECASE,
+)
+
+
+def _stated_tolls(text: str) -> list[Casualties]:
     found: list[Casualties] = []
-    taken: list[tuple[int, int]] = []
+    if "fatalit" not in text.lower():
+        return found  # both patterns need the word; most sentences lack it
+    for m in _CODED.finditer(text):
+        if m.group("colon"):
+            count = int(m.group("colon"))  # "FATALITIES: 17"
+        elif m.group("share"):
+            count = int(m.group("share"))
+        elif m.group("low"):
+            count = int(m.group("low"))
+            if m.group("parts"):
+                count = round(count / max(1, int(m.group("parts"))))
+        elif m.group("parts"):
+            # "Fatalities split between 2 events": the note's toll is shared; kind "split" carries
+            # the number of parts for fill to divide by.
+            parts = int(m.group("parts"))
+            found.append(Casualties(m.start(), m.end(), text[m.start():m.end()], parts, "split", None, None))
+            continue
+        else:
+            continue
+        found.append(Casualties(m.start(), m.end(), text[m.start():m.end()], count, "killed", count, None))
+    for m in _STATED.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            continue
+        low = parse_number(m.group("low"))
+        if low is None or low >= IMPLAUSIBLE or _YEAR.match(m.group("low")):
+            continue
+        count = low + (parse_number(m.group("more")) or 0 if m.group("more") else 0)
+        if m.group("parts"):
+            count = round(count / max(1, int(m.group("parts"))))
+        found.append(Casualties(m.start(), m.end(), text[m.start():m.end()], count, "killed", count, None))
+    return found
+
+
+def find_casualties(text: str) -> list[Casualties]:
+    """Counts of killed and wounded people in ``text``, in text order, without overlaps.
+
+    A toll stated as such ("3 fatalities", "fatalities coded as 10") comes with "fatalit" in its text."""
+    if not _ANY_TOLL_WORD.search(text):
+        return []  # most sentences name no death or injury: skip the costlier patterns
+    found: list[Casualties] = _stated_tolls(text)
+    for one in _ONE_VICTIM.finditer(text):
+        found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in found]
     for pattern in (_N_THEN_VERB, _VERB_THEN_N):
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
@@ -90,14 +175,18 @@ def find_casualties(text: str) -> list[Casualties]:
             if any(s < end and start < e for s, e in taken):
                 continue
             gap = m.groupdict().get("gap") or ""
+            if pattern is _N_THEN_VERB and _VERB_BEFORE.search(text, 0, start):
+                continue  # "killing one and injuring another": the number belongs to "killing"
             if _NOT_PEOPLE.search(gap) or _NUMBER_IN_GAP.search(gap) or _DATE_BEFORE.search(text, 0, start):
                 pos = start + 1  # retry from inside: "Jun 182016 BEIRUT At least seven people died"
                 continue
             if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
                 continue  # "killed 5 years ago"
+            if pattern is _N_THEN_VERB and m.group("low").lower() in ("a", "an") and not _AUX.search(m.group(0)):
+                continue  # "a mob lynched": the article counts the mob; "a man was lynched" counts the man
             if _YEAR.match(m.group("low")):
                 continue  # "21 November 2016 Ten civilians ... killed": a year, not a count
-            if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, 0, start):
+            if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, max(0, start - 200), start) or _PERIOD_BEFORE.search(text, max(0, start - 250), start):
                 continue
             low = parse_number(m.group("low"))
             if low is None or low >= IMPLAUSIBLE:

@@ -41,6 +41,58 @@ _ATTRIBUTION = re.compile(r"\((?:with|additional reporting by|reporting by)\s+([
 _DATELINE = re.compile(r"^\s*\(([A-Z][^()]{1,40})\)\s*[-–—:]")
 _WORD = re.compile(r"\w+")
 
+# Who a sentence attributes its claim to: "the Syrian Observatory for Human Rights said",
+# "according to SOHR", "Nusra Front said in an online statement".
+_NAME = r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:for|of|al|el|de|the)\s+)?[A-Z][\w'’.-]*){0,6})"
+_CLAIMS = (
+    re.compile(rf"\b(?i:according)\s+to\s+{_NAME}"),
+    re.compile(rf"(?:^|(?<=[,;:.]\s)){_NAME}\s+(?:said|says|reported|reports|claimed|claims|announced|stated)(?P<statement>\s+in\s+an?\s+(?:\w+\s+)?statement)?"),
+    re.compile(rf"\bin\s+an?\s+(?:\w+\s+)?statement,?\s+{_NAME}(?P<statement>)"),
+)
+# Monitors and agencies better known by their initials, as ACLED's source column writes them.
+SOURCE_ABBREVIATIONS = {
+    "syrian observatory for human rights": "SOHR",
+    "syrian observatory": "SOHR",
+    "observatory": "SOHR",
+    "syrian arab news agency": "SANA",
+    "armed conflict location and event data project": "ACLED",
+}
+# Capitalised words that open a sentence but name nobody in particular.
+_NOT_SOURCES = frozenset(
+    {
+        "the", "he", "she", "they", "it", "we", "i", "a", "an", "this", "that", "these", "those", "officials",
+        "official", "police", "witnesses", "residents", "sources", "source", "activists", "medics", "doctors",
+        "locals", "reports", "report", "media", "state", "government", "army", "military", "moscow", "washington",
+    }
+)
+
+
+_NOT_SOURCE_STARTS = frozenset(
+    {
+        "he", "she", "they", "it", "we", "i", "president", "prime", "minister", "foreign", "defence", "defense",
+        "interior", "spokesman", "spokeswoman", "spokesperson", "general", "gen", "colonel", "col", "major", "captain",
+        "mr", "mrs", "ms", "dr", "sheikh", "us", "u.s.", "king", "queen", "governor", "mayor", "senator",
+    }
+)
+
+
+def attributed_sources(text: str) -> list[str]:
+    """Who ``text`` attributes its claims to, in order: "SOHR", "Nusra Front statement", "Reuters"."""
+    found: list[tuple[int, str]] = []
+    for pattern in _CLAIMS:
+        for m in pattern.finditer(text):
+            words = m.group("name").split()
+            if len(words) > 1 and words[0].lower().endswith("-based"):
+                words = words[1:]  # "the Britain-based Syrian Observatory"
+            name = " ".join(words).rstrip(".")
+            if name.lower() in _NOT_SOURCES or name.split()[0].lower() in _NOT_SOURCE_STARTS:
+                continue  # pronouns and people by title: the source column names outlets and organisations
+            name = SOURCE_ABBREVIATIONS.get(name.lower(), name)
+            if m.groupdict().get("statement"):
+                name += " statement"
+            found.append((m.start(), name))
+    return list(dict.fromkeys(name for _, name in sorted(found)))
+
 NEAR_DUPLICATE = 90.0  # rapidfuzz token ratio at or above which a paragraph repeats an earlier one
 
 

@@ -170,7 +170,7 @@ def _print_events(rows: list[dict[str, object]]) -> None:
         return
     table = Table(show_lines=False, title="events")
     for col in ("event_date", "tp", "sub_event_type", "actor1", "actor2", "location", "admin1", "gp", "fatalities"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("event_date", "sub_event_type"))
     for r in rows:
         table.add_row(
             str(r["event_date"]), str(r["time_precision"]), str(r["sub_event_type"]), str(r["actor1"]),

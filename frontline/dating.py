@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .actors import ActorDictionary
 from .records import Event
 
 
@@ -16,3 +17,19 @@ def assign_date(event: Event, published: dt.date | None) -> Event:
     if published is not None:
         return replace(event, event_date=published, time_precision=2)
     return event
+
+
+def name_periods(event: Event, actors: ActorDictionary) -> Event:
+    """State forces named with ACLED's period for the event's year ("Military Forces of Syria (2000-)")."""
+    year = event.event_date.year if event.event_date else None
+    if year is None:
+        return event
+
+    def dated(names: str) -> str:
+        return "; ".join(actors.dated_name(n, year) for n in names.split("; ")) if names else names
+
+    actor1, actor2 = dated(event.actor1), dated(event.actor2)
+    assoc1, assoc2 = dated(event.assoc_actor_1), dated(event.assoc_actor_2)
+    if (actor1, actor2, assoc1, assoc2) == (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+        return event
+    return replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2)

@@ -1,69 +1,270 @@
-"""fill: give each event mention its arguments: actors, place, time phrase and fatalities."""
+"""fill: give each event mention its arguments: actors, place, time phrase and fatalities.
+
+Every typed mention becomes a draft event. ACLED codes each event at the best location it can,
+so a mention whose sentence names no place takes the nearest place named before it, else the
+document's country (geo_precision 3), else the acting side's country; with none of these it
+keeps empty location fields.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections import Counter
 
-from .detect import subject
-from .records import ActorMention, Annotated, Event, EventMention, PlaceMention, Sentence, Span
+from .actors import ActorDictionary
+from .records import (
+    Annotated,
+    CasualtyMention,
+    Event,
+    EventMention,
+    PlaceMention,
+    Sentence,
+    Span,
+    TimeMention,
+)
+from .roles import CIVILIANS, Side, assign_roles
 
 log = logging.getLogger(__name__)
 
 # Anaphora that point back at the last named place of that kind ("the town overlooks ...").
 _ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(town|village|city)\b", re.IGNORECASE)
-# Sub-types where someone is acted on, so a missing actor2 is the other side of the conflict.
-_TWO_SIDED = {
-    "Armed clash",
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
-CIVILIANS = 7
 _CIVILIAN_TARGETING = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
+# A toll stated as ACLED writes it ("3 fatalities") is the event's whole toll.
+_STATED_TOLL = re.compile(r"fatalit", re.IGNORECASE)
+_CODED_TOLL = re.compile(r"coded|split|divided", re.IGNORECASE)
+# Peaceful protests have no fatalities by definition; a toll in their note belongs to something else.
+_NO_TOLL = {"Peaceful protest"}
+# How many sentences after the event's own a toll may still belong to it ("... clashed in X. 3 were killed.").
+_TOLL_REACH = 2
+# Region-level gazetteer entries: they qualify a town named with them ("Jowai (Meghalaya)").
+_REGION_CODES = ("ADM1", "ADM2", "ADM3", "ADMD", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "RGN")
 
 
-def fill(annotated: Annotated, mentions: tuple[EventMention, ...]) -> tuple[Event, ...]:
-    """One draft ``Event`` per event mention that has a place; the others are dropped with a debug log."""
+def fill(
+    annotated: Annotated,
+    mentions: tuple[EventMention, ...],
+    actors: ActorDictionary | None = None,
+) -> tuple[Event, ...]:
+    """One draft ``Event`` per event mention. ``actors`` names the sides the codebook implies
+    ("Protesters (Pakistan)"); without it they are named without their country."""
     article = annotated.document.article
     events = []
+    event_sentences = {m.sentence for m in mentions}
+    published = article.published
     for mention in mentions:
-        place = _event_place(annotated, mention)
-        if place is None:
-            log.debug("%s: %r has no place; not an event", article.id, mention.trigger.text)
+        time = _event_time(annotated, mention)
+        if _background(annotated, mention, time, published):
+            log.debug("%s: %r is background, not an event", article.id, mention.trigger.text)
             continue
-        actor1, actor2 = _actors(annotated, mention)
+        place = _event_place(annotated, mention)
+        where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
+        roles = assign_roles(annotated, mention, actors, where)
+        if where is None and roles.actor1 is not None:
+            where = roles.actor1.country
+        if place is None:
+            log.debug("%s: %r has no place; coded at country level (%s)", article.id, mention.trigger.text, where)
         sentence = annotated.sentences[mention.sentence]
-        killed = [c for c in annotated.in_sentence("casualties", mention.sentence) if c.kind == "killed"]
-        times = annotated.in_sentence("times", mention.sentence)
-        time = min(times, key=lambda t: abs(t.span.start - mention.trigger.start)) if times else None
+        count, low, high = _fatalities(annotated, mention, event_sentences)
+        if mention.sub_event_type in _NO_TOLL:
+            count, low, high = 0, None, None
         sub = mention.sub_event_type
-        where = place.place.country_code  # type: ignore[union-attr]
-        events.append(
-            Event(
-                article_id=article.id,
-                event_type=mention.event_type,
-                sub_event_type=sub,
-                actor1=actor1.name if actor1 else "",
-                inter1=_inter(actor1, where),
-                actor2=actor2.name if actor2 else "",
-                inter2=_inter(actor2, where),
-                civilian_targeting=_civilian_targeting(sub, actor2),
-                fatalities=sum(c.count for c in killed),
-                confidence=mention.confidence * (0.6 + 0.4 * min(place.score, 8.0) / 8.0),
-                evidence=(_sentence_span(sentence),),
-                place=place.place,
-                place_cue=place.cue,
-                time=time,
-                sentences=(mention.sentence,),
-            )
+        # The event's country is where it happened: a state's forces from elsewhere are external (8).
+        home = {where} if where else set()
+        event = Event(
+            article_id=article.id,
+            event_type=mention.event_type,
+            sub_event_type=sub,
+            actor1=roles.actor1.name if roles.actor1 else "",
+            assoc_actor_1="; ".join(a.name for a in roles.assoc1),
+            inter1=_inter(roles.actor1, home),
+            actor2=roles.actor2.name if roles.actor2 else "",
+            assoc_actor_2="; ".join(a.name for a in roles.assoc2),
+            inter2=_inter(roles.actor2, home),
+            civilian_targeting=_civilian_targeting(sub, roles.actor2, mention.event_type),
+            fatalities=count,
+            # The lead sentence states the main event; later ones add detail or background.
+            confidence=mention.confidence
+            * (0.6 + 0.4 * min(place.score, 8.0) / 8.0 if place else 0.5)
+            * (1.0 if mention.sentence == _first_sentence(annotated, mention) else 0.9),
+            evidence=(_sentence_span(sentence),),
+            place=place.place if place else None,
+            place_cue=_cue(annotated, place),
+            time=time,
+            sentences=(mention.sentence,),
+            place_country=where if place is None else None,
+            fatalities_low=low,
+            fatalities_high=high,
         )
+        events.append(event)
     return tuple(events)
 
 
-def _civilian_targeting(sub: str, target: ActorMention | None) -> str:
-    """ACLED marks an event whose primary target is civilians, whatever its type."""
+# Words before a place that put the event near it, not in it (ACLED geo_precision 2).
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|around|close\s+to|(?:in\s+)?the\s+vicinity\s+of|outskirts\s+of|\d+\s*km\s+(?:\w+\s+)?(?:of|from)"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of|countryside\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What may come before a place that opens its sentence: a time phrase, then "in"/"near".
+_OPENER = re.compile(
+    r"\W*(?:(?:on|around|as\s+reported\s+on|on\s+or\s+(?:about|around|before))?\s*[^,.;]{3,40},\s*)?"
+    r"(?:in|near|around|outside|at)\s+(?:the\s+)?(?:(?:town|city|village|municipality|district)\s+of\s+)?",
+    re.IGNORECASE,
+)
+# A populated place this large has quarters the gazetteer does not list.
+_CITY = 100_000
+# A name the gazetteer does not know, qualified by the place that follows: "near Pyshchevyk, Donetsk".
+_UNKNOWN_BEFORE = re.compile(
+    r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?(?:(?:village|town|area|locality)\s+(?:of\s+)?)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
+)
+# Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
+_QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
+
+
+def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
+    """The place's cue, with "near" when the words before it say so ("in the vicinity of X"), or
+    when it stands in for a place the gazetteer lacks ("near Pyshchevyk, Donetsk": Donetsk)."""
+    if place is None:
+        return None
+    text = annotated.document.article.text
+    unknown = [
+        p for p in annotated.in_sentence("places", place.sentence)
+        if p.place is None and p.span.end <= place.span.start
+        and _QUALIFIER_GAP.fullmatch(text, p.span.end, place.span.start)
+    ]
+    # A quarter of a city is coded at the city (geo_precision 1, "Usaquen, Bogota"); a village
+    # in a province or near a small town at that place, as "near" (2).
+    resolved = place.place
+    city = resolved is not None and resolved.feature_class == "P" and resolved.population >= _CITY
+    before = _UNKNOWN_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
+    stand_in = bool(unknown) or bool(
+        before and not any(
+            p.place is not None and p.span.start < place.span.start and p.span.end > before.start(1)
+            for p in annotated.in_sentence("places", place.sentence)
+        )
+    )
+    if stand_in and city and resolved is not None and resolved.name.lower() == resolved.admin1.lower():
+        city = False  # "Zzyzxville, Idlib": a qualifier named like its province means the province
+    if stand_in and not city:
+        return "near"
+    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+        return "near"
+    if place.cue is None and (m := _DISTRICT_AFTER.match(text, place.span.end)):
+        return m.group(1).lower()
+    if place.cue is None and place.place is not None and place.place.feature_code == "ADM1":
+        # Once the text says "Latakia province", a bare "Latakia" is the province too.
+        name = re.escape(place.span.text)
+        if re.search(rf"\b{name}\s+(?:province|governorate|region|state|oblast)\b|\b(?:province|governorate|region|state)\s+of\s+{name}\b", text, re.IGNORECASE):
+            return "province"
+    return place.cue
+
+
+# A sentence that tells how the war began is history, not news ("the war began in March 2011 with protests").
+_HISTORY = re.compile(
+    r"\b(?:war|conflict|uprising|revolution|crisis|insurgency|civil\s+war)\s+(?:\w+\s+){0,2}(?:began|started|erupted|broke\s+out)\b",
+    re.IGNORECASE,
+)
+# A sentence that sums up a long period ("Since the start of the year, air strikes have killed 6,000").
+_SUMMARY = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch|onset)\s+of|so\s+far\s+this\s+(?:year|month)"
+    r"|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years))\b",
+    re.IGNORECASE,
+)
+# Events dated longer ago than this before the report are background (the report's own news is recent).
+BACKGROUND_DAYS = 365
+
+
+def _background(annotated: Annotated, mention: EventMention, time: TimeMention | None, published: dt.date | None) -> bool:
+    text = annotated.sentences[mention.sentence].text
+    if _HISTORY.search(text):
+        return True
+    if _SUMMARY.search(text) and not any(t.precision == 1 for t in annotated.in_sentence("times", mention.sentence)):
+        return True
+    return time is not None and published is not None and (published - time.date).days > BACKGROUND_DAYS
+
+
+def _first_sentence(annotated: Annotated, mention: EventMention) -> int:
+    """The first sentence of the mention's paragraph (paragraphs are separated by newlines)."""
+    text = annotated.document.article.text
+    index = mention.sentence
+    while index > 0 and "\n" not in text[annotated.sentences[index - 1].end : annotated.sentences[index].start]:
+        index -= 1
+    return index
+
+
+def _same_paragraph(annotated: Annotated, a: int, b: int) -> bool:
+    text = annotated.document.article.text
+    lo, hi = sorted((a, b))
+    return "\n" not in text[annotated.sentences[lo].start : annotated.sentences[hi].start]
+
+
+def _fatalities(
+    annotated: Annotated, mention: EventMention, event_sentences: set[int]
+) -> tuple[int, int | None, int | None]:
+    """The toll: the killed counts in the mention's sentence, else in the next sentences of its
+    paragraph that report no event of their own. A stated "N fatalities" is the whole toll."""
+    pool: list[CasualtyMention] = []
+    for index in range(mention.sentence, min(len(annotated.sentences), mention.sentence + _TOLL_REACH + 1)):
+        if index != mention.sentence and (index in event_sentences or not _same_paragraph(annotated, mention.sentence, index)):
+            break
+        killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed"]
+        pool.extend(killed)
+        if killed and index == mention.sentence:
+            break
+    # A coder's statement of the toll closes a note: it holds for the paragraph's events.
+    stated = [
+        c for c in annotated.casualties
+        if c.sentence >= mention.sentence and _same_paragraph(annotated, c.sentence, mention.sentence)
+        and c.kind == "killed" and _STATED_TOLL.search(c.span.text)
+    ]
+    coded = [c for c in stated if _CODED_TOLL.search(c.span.text)]
+    split = [
+        c for c in annotated.casualties
+        if c.kind == "split" and c.sentence >= mention.sentence and _same_paragraph(annotated, c.sentence, mention.sentence)
+    ]
+    if coded or stated:
+        pool = coded[:1] or stated[-1:]
+    elif pool:
+        pool = [c for c in pool if c.sentence == pool[0].sentence]
+        if split:
+            # "4 people were killed ... Fatalities split between 2 events."
+            return round(sum(c.count for c in pool) / max(1, split[0].count)), None, None
+    count = sum(c.count for c in pool)
+    if not any(c.high is not None for c in pool):
+        return count, None, None
+    low = sum(c.low if c.low is not None else c.count for c in pool)
+    high = sum(c.high if c.high is not None else c.count for c in pool)
+    return count, low, high
+
+
+def _event_time(annotated: Annotated, mention: EventMention) -> TimeMention | None:
+    """The time phrase nearest the trigger in its sentence, else the last one earlier in the
+    paragraph (a note's "On 9 May 2020, ..." dates the sentences that follow it)."""
+    times = annotated.in_sentence("times", mention.sentence)
+    if times:
+        # A date opening the sentence ("On 3 May 2020, ...") dates its main clause, even when a
+        # background phrase ("... attempted suicide last week") sits nearer the trigger.
+        start = annotated.sentences[mention.sentence].start
+        opener = [t for t in times if t.span.start - start <= 6 and t.span.end <= mention.trigger.start]
+        if opener:
+            return opener[0]
+        return min(times, key=lambda t: abs(t.span.start - mention.trigger.start))
+    earlier = [
+        t for t in annotated.times
+        if t.sentence < mention.sentence and _same_paragraph(annotated, t.sentence, mention.sentence)
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _civilian_targeting(sub: str, target: Side | None, event_type: str = "") -> str:
+    """ACLED marks a violent event whose primary target is civilians (never a protest or a
+    strategic development)."""
+    if event_type in ("Protests", "Strategic developments"):
+        return ""
     if sub in _CIVILIAN_TARGETING or (target is not None and target.inter == CIVILIANS):
         return "Civilian targeting"
     return ""
@@ -73,22 +274,35 @@ def _sentence_span(sentence: Sentence) -> Span:
     return Span(sentence.start, sentence.end, sentence.text)
 
 
-def _inter(actor: ActorMention | None, country: str) -> int:
-    """ACLED codes a state's forces acting abroad as external forces (8)."""
+def _inter(actor: Side | None, home: set[str]) -> int:
+    """ACLED codes a state's forces acting outside their country as external forces (8)."""
     if actor is None:
         return 0
-    if actor.inter == 1 and actor.country and actor.country != country:
+    if actor.inter == 1 and actor.country and home and actor.country not in home:
         return 8
     return actor.inter
 
 
 def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | None:
     """The place where it happened: a resolved place in the sentence, nearest after the trigger
-    (the object of "captured X", "in X"), else nearest before; countries only as a last resort."""
-    places = [p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None]
+    (the object of "captured X", "in X"), else nearest before; a region only when it does not just
+    qualify a town named with it ("in Jowai (Meghalaya)"); countries only as a last resort.
+    With no place in the sentence: "the town" points back at the last town; else the nearest
+    place named earlier in the document."""
+    places = _consensus([p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None], annotated.country_code)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
-    pool = local or places
+    pool = _drop_qualifiers(local) or places
     if pool:
+        # "On 3 May 2020, in Morelia, Michoacan, a man was shot dead in Colonia X": the place that
+        # opens the sentence sets the scene; a later, smaller place inside it is rarely known.
+        sentence_start = annotated.sentences[mention.sentence].start
+        text = annotated.document.article.text
+        opener = [
+            p for p in pool
+            if p.span.end <= mention.trigger.start and _OPENER.fullmatch(text, sentence_start, p.span.start)
+        ]
+        if opener:
+            return opener[0]
         after = [p for p in pool if p.span.start >= mention.trigger.end]
         before = [p for p in pool if p.span.end <= mention.trigger.start]
         if after:
@@ -105,30 +319,39 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
         ]
         if earlier:
             return earlier[-1]
+    before_all = [p for p in annotated.places if p.place is not None and p.span.end <= sentence.start]
+    local_before = _drop_qualifiers([p for p in before_all if not p.place.feature_code.startswith("PCL")])  # type: ignore[union-attr]
+    if local_before or before_all:
+        return (local_before or before_all)[-1]
     return None
 
 
-def _actors(annotated: Annotated, mention: EventMention) -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 is the sentence's acting side (see ``detect.subject``); actor2 is another side in the sentence, else, for two-sided events, the document's main opponent."""
-    actors = annotated.in_sentence("actors", mention.sentence)
-    # Civilians are only ever acted on (ACLED never codes them as actor1).
-    acting = tuple(a for a in actors if a.inter != CIVILIANS)
-    actor1 = subject(acting, annotated.sentences[mention.sentence].start, mention.trigger.start)
-    others = [a for a in actors if actor1 is None or a.inter != actor1.inter]
-    actor2 = others[0] if others else None
-    if actor1 is None:
-        actor1 = _main_actor(annotated, exclude_inter=None)
-    if actor2 is None and mention.sub_event_type in _TWO_SIDED and actor1 is not None:
-        actor2 = _main_actor(annotated, exclude_inter=actor1.inter)
-    return actor1, actor2
+def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
+    """The sentence's places in its main country: the country most of its places below country
+    level lie in, the document's focus breaking a tie. In "Sosnovskoye, Donetsk" a Russian
+    Sosnovskoye is a look-alike of the Ukrainian village."""
+    votes = Counter(p.place.country_code for p in places if p.place is not None and not p.place.feature_code.startswith("PCL"))
+    if len(votes) < 2:
+        return places
+    best = max(votes.values())
+    leaders = sorted(code for code, n in votes.items() if n == best)
+    main = focus if focus in leaders else (leaders[0] if len(leaders) == 1 else None)
+    if main is None:
+        return places
+    return [p for p in places if p.place is not None and p.place.country_code == main]
 
 
-def _main_actor(annotated: Annotated, exclude_inter: int | None) -> ActorMention | None:
-    """The actor named most often in the document, optionally on a different side (inter code)."""
-    pool = [a for a in annotated.actors if exclude_inter is None or a.inter != exclude_inter]
-    pool = [a for a in pool if a.inter != CIVILIANS]  # civilians are not a fighting side
-    if not pool:
-        return None
-    counts = Counter(a.name for a in pool)
-    best = min(counts, key=lambda name: (-counts[name], name))
-    return next(a for a in pool if a.name == best)
+def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Without the regions that hold another place of the list (admin1 or country of a named town)."""
+    def holds(region: PlaceMention, other: PlaceMention) -> bool:
+        r, o = region.place, other.place
+        if r is None or o is None or r.geonameid == o.geonameid or r.country_code != o.country_code:
+            return False
+        if r.feature_code not in _REGION_CODES or o.feature_code in ("ADM1", "PCLI"):
+            return False
+        if r.feature_code.startswith("PCL"):
+            return True
+        if r.feature_code == "ADM1":
+            return bool(r.admin1_code) and r.admin1_code == o.admin1_code
+        return bool(r.admin2_code) and r.admin2_code == o.admin2_code and r.admin1_code == o.admin1_code
+    return [p for p in places if not any(holds(p, o) for o in places)]

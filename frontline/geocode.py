@@ -5,8 +5,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .gazetteer import Gazetteer
-from .records import Event
+from .records import Event, Place
 from .toponyms import NEAR_CUES
+
+# Cues that make a name the region, not its capital ("Bamako region"); and those that make a
+# town's name stand for the district around it ("Balkh district": ACLED geo_precision 2).
+_REGION_CUES = frozenset({"province", "governorate", "region", "state", "oblast"})
+_DISTRICT_CUES = frozenset({"district", "districts", "subdistrict", "county", "municipality", "township", "sector"})
+
+
+def _same_name_city(region: Place, gazetteer: Gazetteer) -> Place | None:
+    """The populated place named like ``region`` inside it, if there is one."""
+    for candidate in gazetteer.lookup(region.name, fuzzy=False):
+        if (
+            candidate.feature_class == "P"
+            and candidate.country_code == region.country_code
+            and candidate.admin1_code == region.admin1_code
+        ):
+            return candidate
+    return None
 
 
 def geocode(event: Event, gazetteer: Gazetteer) -> Event:
@@ -16,11 +33,22 @@ def geocode(event: Event, gazetteer: Gazetteer) -> Event:
     3 only a larger region (a province, a country or a natural feature) is known.
     """
     place = event.place
+    if place is None and event.place_country:
+        # No place named: code the event at country level, as ACLED does with its best location.
+        info = gazetteer.country(event.place_country)
+        place = gazetteer.get(info.geonameid) if info and info.geonameid else None
+        if place is None:
+            return replace(event, iso=info.isonum if info else None, country=info.name if info else "")
+        event = replace(event, place=place)
     if place is None:
         return event
+    if place.feature_code == "ADM1" and (event.place_cue or "") not in _REGION_CUES:
+        # A bare province name that is also its capital's name means the city ("in Bamako").
+        place = _same_name_city(place, gazetteer) or place
+        event = replace(event, place=place)
     if place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
         precision = 3
-    elif place.feature_code == "ADM2" or (event.place_cue or "") in NEAR_CUES:
+    elif place.feature_code == "ADM2" or (event.place_cue or "") in NEAR_CUES or event.place_cue in _DISTRICT_CUES:
         precision = 2
     else:
         precision = 1

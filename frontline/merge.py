@@ -112,6 +112,11 @@ def _combine(members: list[Event]) -> Event:
     when = min(dated, key=lambda e: e.time_precision or 9)
     actor1, assoc1 = _pick_actor([(e.actor1, e.inter1) for e in members])
     actor2, assoc2 = _pick_actor([(e.actor2, e.inter2) for e in members if e.actor2 != actor1[0]])
+    if not actor2[0] and any(e.actor2 and e.actor2 == actor1[0] for e in members):
+        actor2 = actor1  # one kind against itself: "clan militias clashed"
+    # Associates that fill found in the text ("X and Y attacked") join those of the merge.
+    assoc1 = _join_assoc(assoc1, [e.assoc_actor_1 for e in members], {actor1[0], actor2[0]})
+    assoc2 = _join_assoc(assoc2, [e.assoc_actor_2 for e in members], {actor1[0], actor2[0]})
     evidence = tuple(sorted({s for e in members for s in e.evidence}, key=lambda s: s.start))
     confidence = min(0.99, max(e.confidence for e in members) + 0.05 * (len(members) - 1))
     base = replace(
@@ -143,6 +148,11 @@ def _pick_actor(pairs: list[tuple[str, int]]) -> tuple[tuple[str, int], str]:
     best = min(counts, key=lambda pair: (-counts[pair], first[pair]))
     assoc = [name for name, inter in dict.fromkeys(named) if inter == best[1] and name != best[0]]
     return best, "; ".join(assoc)
+
+
+def _join_assoc(merged: str, found: list[str], sides: set[str]) -> str:
+    names = [n for part in (merged, *found) for n in part.split("; ") if n and n not in sides]
+    return "; ".join(dict.fromkeys(names))
 
 
 def interaction(inter1: int, inter2: int) -> int:

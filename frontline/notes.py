@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .records import Event
@@ -34,7 +35,18 @@ _VERBS = {
     "Non-violent transfer of territory": "handed over territory to{a2}",
     "Other": "took part in an event with{a2}",
 }
-_PRECISION_WORDS = {2: "the week of ", 3: "the month of "}
+# What actor1 did when no one was on the receiving end.
+_NO_OBJECT = {
+    "Shelling/artillery/missile attack": "carried out shelling",
+    "Attack": "carried out an attack",
+    "Abduction/forced disappearance": "abducted people",
+    "Arrests": "made arrests",
+    "Looting/property destruction": "looted or destroyed property",
+    "Remote explosive/landmine/IED": "detonated an explosive device",
+    "Grenade": "threw a grenade",
+    "Other": "took part in an event",
+}
+_PRECISION_WORDS = {2: "During the week of ", 3: "In the month of "}
 
 
 def describe(event: Event) -> Event:
@@ -44,14 +56,19 @@ def describe(event: Event) -> Event:
         if event.time_precision == 3:
             when = f"In {event.event_date:%B %Y}, "
         else:
-            prefix = _PRECISION_WORDS.get(event.time_precision or 1, "")
-            when = f"On {prefix}{event.event_date.day} {event.event_date:%B %Y}, "
+            prefix = _PRECISION_WORDS.get(event.time_precision or 1, "On ")
+            when = f"{prefix}{event.event_date.day} {event.event_date:%B %Y}, "
     actor = event.actor1 or "unidentified actors"
+    if event.assoc_actor_1:
+        actor += f" (with {event.assoc_actor_1.replace('; ', ', ')})"
     verb = _VERBS.get(event.sub_event_type, "were involved in an event with{a2}")
-    verb = verb.replace("{a2}", f" {event.actor2}" if event.actor2 else (" others" if verb.endswith("{a2}") else ""))
+    if event.actor2:
+        verb = verb.replace("{a2}", f" {event.actor2}")
+    else:
+        verb = _NO_OBJECT.get(event.sub_event_type) or re.sub(r"\s+(?:with|against|from|by|of|at|to)\{a2\}$|\{a2\}$", "", verb)
     where = event.location + (f" ({event.admin1})" if event.admin1 and event.admin1 != event.location else "")
     near = "near " if event.geo_precision == 2 else "in "
-    text = f"{when}{actor} {verb} {near}{where}."
+    text = f"{when}{actor} {verb} {near}{where}." if where else f"{when}{actor} {verb}."
     if event.fatalities:
-        text += f" {event.fatalities} fatalities."
+        text += f" {event.fatalities} {'fatality' if event.fatalities == 1 else 'fatalities'}."
     return replace(event, notes=text[0].upper() + text[1:])

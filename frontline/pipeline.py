@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary
 from .annotate import annotate, new_sentencizer
-from .clean import clean
-from .dating import assign_date
+from .clean import attributed_sources, clean
+from .dating import assign_date, name_periods
 from .detect import EventTyper, RuleTyper, detect
 from .fill import fill
 from .gazetteer import Gazetteer
@@ -94,14 +94,31 @@ class Pipeline:
             ranker=self.ranker,
         )
         mentions = detect(annotated, self.typer)
-        drafts = fill(annotated, mentions)
-        drafts = tuple(assign_date(geocode(e, self.gazetteer), article.published) for e in drafts)
-        source = _sources(article.source, *document.attributions)
-        events = tuple(describe(replace(e, source=source)) for e in merge(drafts))
+        drafts = fill(annotated, mentions, self.actors)
+        drafts = tuple(
+            name_periods(assign_date(geocode(e, self.gazetteer), article.published), self.actors) for e in drafts
+        )
+        events = tuple(
+            describe(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
+            for e in merge(drafts)
+        )
         return Result(document, annotated, events)
 
     def extract(self, article: Article) -> list[Event]:
         return list(self.process(article).events)
+
+
+def _claims(annotated: Annotated, event: Event) -> list[str]:
+    """Who the event's sentences, or the next sentence of the same paragraph, attribute it to
+    ("SOHR", "Nusra Front statement")."""
+    text = annotated.document.article.text
+    indexes: list[int] = []
+    for i in event.sentences:
+        indexes.append(i)
+        after = i + 1
+        if after < len(annotated.sentences) and "\n" not in text[annotated.sentences[i].end : annotated.sentences[after].start]:
+            indexes.append(after)
+    return [name for i in dict.fromkeys(indexes) for name in attributed_sources(annotated.sentences[i].text)]
 
 
 def _sources(*names: str | None) -> str:

@@ -39,7 +39,14 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "fatalities",
 )
 # Columns frontline adds after ACLED's own.
-EXTRA_COLUMNS: tuple[str, ...] = ("article_id", "geonameid", "confidence", "evidence")
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "geonameid",
+    "confidence",
+    "evidence",
+    "fatalities_low",
+    "fatalities_high",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +152,7 @@ class ActorMention:
     name: str  # ACLED-style name, e.g. "Military Forces of Syria"
     inter: int  # ACLED inter code 1-8
     country: str | None = None
+    generic: bool = False  # "rebels", "troops": a kind of actor rather than a named group
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +160,7 @@ class CasualtyMention:
     span: Span
     sentence: int
     count: int
-    kind: str  # "killed" or "wounded"
+    kind: str  # "killed", "wounded", or "split" (a stated toll shared by ``count`` events)
     low: int | None = None
     high: int | None = None
 
@@ -230,6 +238,10 @@ class Event:
     place_cue: str | None = field(default=None, compare=False)
     time: TimeMention | None = field(default=None, compare=False)
     sentences: tuple[int, ...] = field(default=(), compare=False)
+    place_country: str | None = field(default=None, compare=False)  # ISO2 when no place was found
+    # The toll's range as reported ("between 10 and 15": fatalities 10, low 10, high 15); None if no range.
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
 
     @property
     def year(self) -> int | None:
@@ -245,4 +257,6 @@ class Event:
         row["geonameid"] = self.geonameid
         row["confidence"] = round(self.confidence, 3)
         row["evidence"] = [s.as_dict() for s in self.evidence]
+        row["fatalities_low"] = self.fatalities_low
+        row["fatalities_high"] = self.fatalities_high
         return row

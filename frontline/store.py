@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS events (
     iso INTEGER, country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT, location TEXT,
     latitude REAL, longitude REAL, geo_precision INTEGER,
     source TEXT, notes TEXT, fatalities INTEGER,
-    geonameid INTEGER, confidence REAL
+    geonameid INTEGER, confidence REAL,
+    fatalities_low INTEGER, fatalities_high INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
@@ -53,7 +54,9 @@ CREATE TABLE IF NOT EXISTS evidence (
     PRIMARY KEY (event_id, start, end)
 );
 """
-_EVENT_COLUMNS = [c for c in ACLED_COLUMNS] + ["article_id", "geonameid", "confidence"]
+_EVENT_COLUMNS = [c for c in ACLED_COLUMNS] + ["article_id", "geonameid", "confidence", "fatalities_low", "fatalities_high"]
+# Columns added after the first schema, with their types; an older store gets them on open.
+_ADDED_COLUMNS = {"fatalities_low": "INTEGER", "fatalities_high": "INTEGER"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,10 @@ class EventStore:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(SCHEMA)
+            have = {r[1] for r in self._db.execute("PRAGMA table_info(events)")}
+            for column, kind in _ADDED_COLUMNS.items():
+                if column not in have:
+                    self._db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable frontline store ({exc})") from exc
         self._db.row_factory = sqlite3.Row

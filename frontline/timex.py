@@ -40,6 +40,12 @@ _EXPLICIT = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Qualifiers that make an explicit day a week-precision date (ACLED time_precision 2).
+_VAGUE_DAY = re.compile(
+    r"\b(?:(?:on\s+or\s+)?(?:around|about)|(?:as\s+)?reported\s+on|on\s+or\s+(?:before|after)|(?:in\s+)?the\s+week\s+of"
+    r"|(?:sometime|some\s+time)\s+(?:before|around|on))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DAY_MONTH = re.compile(
     rf"\b(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b\.?(?!,?\s+\d{{4}})"
     rf"|\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})",
@@ -71,13 +77,26 @@ _MONTH_REL = re.compile(
     r"\b(?:(early|earlier|late|later)\s+)?(last|this|the\s+previous|the\s+past)\s+month\b",
     re.IGNORECASE,
 )
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+# Outlets that write month first in numeric dates; everyone else is read day first.
+MONTH_FIRST_SOURCES = ("associated press", "ap news", "cnn", "new york times", "washington post", "fox news", "usa today", "nbc", "cbs", "abc news", "npr")
+
+
+def date_order_for(source: str | None) -> str:
+    """ "MDY" for outlets known to write month first ("Associated Press"), else "DMY"."""
+    low = (source or "").lower()
+    return "MDY" if any(name in low for name in MONTH_FIRST_SOURCES) else "DMY"
+
+
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-def find_times(text: str, published: dt.date | None) -> list[Timex]:
+def find_times(text: str, published: dt.date | None, date_order: str = "DMY") -> list[Timex]:
     """All resolvable time expressions in ``text``, in text order, without overlaps.
 
     Without a publication date only expressions that carry their own year are resolved.
+    ``date_order`` ("DMY" or "MDY") reads numeric dates such as "05/08/2016"; when that reading is
+    impossible or after publication, the other order is tried.
     """
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
@@ -86,12 +105,18 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
         if date is None or any(s < end and start < e for s, e in taken):
             return
         if published is not None and date > published:
-            return  # news reports the past; a future date is a misreading (or a plan, not an event)
+            # News reports the past; a future date is a misreading or a plan, not an event. Its
+            # span stays taken, so "29 April 2020" never falls back to "April 2020".
+            taken.append((start, end))
+            return
         taken.append((start, end))
         found.append(Timex(start, end, text[start:end], date, precision))
 
     for m in _EXPLICIT.finditer(text):
-        add(m.start(), m.end(), _parse_explicit(m.group(1), published), 1)
+        # "Around 7 May", "as reported on 7 May", "on or before 7 May": the day is not sure (week).
+        vague = _VAGUE_DAY.search(text, 0, m.start())
+        start = vague.start() if vague else m.start()
+        add(start, m.end(), _parse_explicit(m.group(1), published, date_order), 2 if vague else 1)
     for m in _MONTH_YEAR.finditer(text):
         month = _month_number(m.group(2))
         add(m.start(), m.end(), _safe_date(int(m.group(3)), month, 1), 3)
@@ -102,7 +127,13 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
         if not (m.group(2) or m.group(3))[0].isupper():
             continue  # "may" the verb, not May the month
         day_text, month_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        add(m.start(), m.end(), _last_day_month(published, _month_number(month_text), int(day_text)), 1)
+        vague = _VAGUE_DAY.search(text, 0, m.start())
+        add(
+            vague.start() if vague else m.start(),
+            m.end(),
+            _last_day_month(published, _month_number(month_text), int(day_text)),
+            2 if vague else 1,
+        )
     for m in _RELATIVE_DAY.finditer(text):
         word = m.group(1).lower()
         offset = 1 if word in ("yesterday", "last night") else 0
@@ -138,7 +169,19 @@ def find_times(text: str, published: dt.date | None) -> list[Timex]:
     return sorted(found, key=lambda t: t.start)
 
 
-def _parse_explicit(text: str, published: dt.date | None) -> dt.date | None:
+def _parse_explicit(text: str, published: dt.date | None, date_order: str = "DMY") -> dt.date | None:
+    if numeric := _NUMERIC_DATE.fullmatch(text):
+        first, second, year = (int(g) for g in numeric.groups())
+        if year < 100:
+            year += 2000 if year < 50 else 1900
+        readings = [(first, second), (second, first)]  # (day, month)
+        if date_order.upper().startswith("M"):
+            readings.reverse()
+        for day, month in readings:
+            date = _safe_date(year, month, day)
+            if date is not None and (published is None or date <= published):
+                return date
+        return None
     import dateparser  # deferred: its import costs ~0.1 s
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
@@ -163,6 +206,8 @@ def _last_day_month(published: dt.date, month: int, day: int) -> dt.date | None:
     """'9 May' without a year: the latest such day on or before publication."""
     candidate = _safe_date(published.year, month, day)
     if candidate is not None and candidate > published:
+        if (candidate - published).days <= 31:
+            return None  # days just after the report: the end of a range or a plan, not last year
         candidate = _safe_date(published.year - 1, month, day)
     return candidate
 

@@ -151,13 +151,13 @@ def find_toponyms(
 
 
 def _confident_countries(proposals: Sequence[Proposal], scores: Sequence[float], threshold: float) -> frozenset[str]:
-    """Countries of the names the filter is sure of, matched exactly ("Latakia" -> SY)."""
+    """Countries the filter is sure the text names, as a country or a province ("Latakia" -> SY)."""
     return frozenset(
         m.place.country_code
         for p, score in zip(proposals, scores, strict=True)
         if score >= threshold
         for m in p.matches
-        if m.kind == "exact"
+        if m.kind == "exact" and (m.place.feature_code.startswith("PCL") or m.place.feature_code == "ADM1")
     )
 
 
@@ -168,12 +168,43 @@ def _variant_in(proposal: Proposal, countries: frozenset[str], text: str, lexico
     if proposal.fragment or not countries or _sentence_initial(text, proposal.start):
         return False
     surface = text[proposal.start : proposal.end]
-    if surface in lexicon.first_names or surface in lexicon.surnames:
-        return False  # "Assad" is the president, not Asad
+    if surface in lexicon.first_names or surface in lexicon.surnames or lexicon.lowercase.get(surface.lower(), 0.0) > 0.0:
+        return False  # "Assad" is the president, not Asad; a word also written in lowercase is a word
     skeletal = [m for m in proposal.matches if m.kind == "skeleton"]
+    transliterated = _transliterated_countries()
     return bool(skeletal) and len(skeletal) == len(proposal.matches) and any(
-        m.place.country_code in countries and m.place.feature_class in ("P", "A", "T") for m in skeletal
+        m.place.country_code in countries
+        and m.place.country_code in transliterated
+        and m.place.feature_class in ("P", "A", "T")
+        for m in skeletal
     )
+
+
+# First languages written in another script than Latin (plus Somali, whose place names are spelled
+# many ways): their place names reach English news in several transliterations.
+_TRANSLITERATED_LANGUAGES = frozenset(
+    "ar fa ps ur ku ckb ru uk be bg mk sr kk ky tg mn he yi hi bn ne mr pa gu ta te kn ml si dz my th lo km "
+    "am ti ka hy zh ja ko el dv ug so".split()  # noqa: SIM905 - a word list reads better
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _transliterated_countries() -> frozenset[str]:
+    """Countries whose first language is in ``_TRANSLITERATED_LANGUAGES`` (GeoNames countryInfo)."""
+    import gzip
+    from importlib import resources
+
+    codes = set()
+    with resources.files("frontline.data").joinpath("countryInfo.txt.gz").open("rb") as raw, gzip.open(
+        raw, "rt", encoding="utf-8"
+    ) as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(fields) < 16 or not fields[15]:
+                continue
+            if fields[15].split(",")[0].split("-")[0] in _TRANSLITERATED_LANGUAGES:
+                codes.add(fields[0])
+    return frozenset(codes)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

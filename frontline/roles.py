@@ -1,0 +1,251 @@
+"""Roles: who acted (actor1), who was acted on (actor2) and who joined them (assoc actors).
+
+The text gives the sides it names; ACLED's codebook fixes the rest by event type:
+- protests are coded with protesters as actor1 (and the force that intervened as actor2);
+- riots with rioters as actor1 (mob violence targets civilians unless a force is named);
+- violence against civilians has civilians as actor2 and, when nobody is named, an unidentified
+  armed group as actor1;
+- arrests are made by the police unless another force is named.
+
+Word order decides among named sides: the subject (an actor opening the clause before the
+trigger) acts; an agent after "by" acts in a passive clause ("a man was shot dead by gunmen");
+an actor after "with"/"against"/"on"/"at" is acted on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .actors import ActorDictionary
+from .records import ActorMention, Annotated, EventMention
+
+CIVILIANS, PROTESTERS, RIOTERS, STATE, EXTERNAL = 7, 6, 5, 1, 8
+# An actor starting within this many characters of the clause start is taken as its subject.
+SUBJECT_WINDOW = 40
+
+_PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+_RIOTS = {"Violent demonstration", "Mob violence"}
+_AGAINST_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+# Sub-types where someone is acted on, so a missing actor2 is the other side of the conflict.
+TWO_SIDED = {
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+# Unnamed perpetrators: ACLED's "Unidentified Armed Group (<country>)".
+_UNIDENTIFIED = "Unidentified Armed Group ({country})"
+_PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+|alleged\s+|\w+\s+){0,3}$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEAR_BY = re.compile(r"\s+(?:\w+\s+)?by\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}", re.IGNORECASE)
+_VICTIMS_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained|ambushed|targeted)\b",
+    re.IGNORECASE,
+)
+_TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
+# "backed by Russian air power", "with the support of X": X fought on the acting side.
+_SUPPORT_BEFORE = re.compile(
+    r"\b(?:(?:backed|supported|aided|assisted|helped|joined)\s+by|with\s+(?:the\s+)?(?:air\s+)?(?:support|help|backing|cover)\s+(?:of|from)"
+    r"|alongside|along\s+with|together\s+with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ASSOC_GAP = re.compile(
+    r"^\s*(?:,|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of)\s*"
+    r"(?:the\s+)?(?:(?:pro-[\w-]+|allied|affiliated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """An actor as coded: ACLED-style name, inter code (as a domestic actor) and ISO2 country."""
+
+    name: str
+    inter: int
+    country: str | None = None
+
+    @classmethod
+    def of(cls, mention: ActorMention) -> Side:
+        return cls(mention.name, mention.inter, mention.country)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor1: Side | None
+    actor2: Side | None
+    assoc1: tuple[Side, ...] = ()
+    assoc2: tuple[Side, ...] = ()
+
+
+def subject(actors: tuple[ActorMention, ...], clause_start: int, trigger_start: int) -> ActorMention | None:
+    """The acting side: an actor opening the clause if it precedes the trigger, else the nearest
+    actor before the trigger, else the first in the sentence."""
+    before = [a for a in actors if a.span.end <= trigger_start]
+    if before and before[0].span.start - clause_start <= SUBJECT_WINDOW:
+        return before[0]
+    if before:
+        return before[-1]
+    return actors[0] if actors else None
+
+
+def assign_roles(
+    annotated: Annotated,
+    mention: EventMention,
+    dictionary: ActorDictionary | None,
+    country: str | None,
+) -> Roles:
+    """actor1, actor2 and their associates for one event mention in ``country`` (ISO2)."""
+    text = annotated.document.article.text
+    sentence = annotated.sentences[mention.sentence]
+    sub = mention.sub_event_type
+    found = annotated.in_sentence("actors", mention.sentence)
+    trigger = mention.trigger
+
+    def make(template: str, inter: int) -> Side:
+        name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
+        return Side(name, inter, country)
+
+    # Supporters of the acting side ("backed by Russian air power") are its associates.
+    supporters = [a for a in found if _SUPPORT_BEFORE.search(text, max(sentence.start, a.span.start - 40), a.span.start)]
+    # Passive agents ("shot dead by gunmen") and targets ("clashed with X") by their cue words.
+    # The agent counts only in a passive clause ("was shot dead by") or right after a noun
+    # trigger ("an airstrike by Afghan forces"), not after another verb ("food hidden by ARSA").
+    passive = bool(_PASSIVE_AUX.search(text, max(sentence.start, trigger.start - 30), trigger.start))
+    agent = next(
+        (a for a in found if a not in supporters and a.span.start >= trigger.end
+         and _PASSIVE_AGENT.search(text, max(sentence.start, a.span.start - 60), a.span.start)
+         and (passive or _NEAR_BY.fullmatch(text, trigger.end, a.span.start))
+         and a.span.start - trigger.end <= 60),
+        None,
+    )
+    acting = tuple(a for a in found if a.inter != CIVILIANS and a not in supporters)
+    # "14 Taliban militants were killed during clashes with Afghan forces": the side whose dead
+    # open the sentence is acted on; the other side acts.
+    victims = next((a for a in acting if _VICTIMS_AFTER.match(text, a.span.end)), None)
+    others = [a for a in acting if victims is not None and a is not victims and a.name != victims.name]
+    if agent is not None and agent.inter != CIVILIANS:
+        first: ActorMention | None = agent
+    elif victims is not None and others:
+        first = others[0]
+    else:
+        first = subject(acting, sentence.start, trigger.start)
+        # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
+        if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start):
+            first = next((a for a in acting if a.span.end <= trigger.start), first)
+    # Another side: a different kind of actor, another country's, or two groups each named.
+    rest = [a for a in found if (first is None or a.name != first.name) and a not in supporters]
+    # Battles are fought between armed, organised sides; civilians there are victims, not a side.
+    if sub in TWO_SIDED:
+        rest = [a for a in rest if a.inter != CIVILIANS]
+    else:
+        # "Turkish forces and pro-Turkey rebels shelled X": in a one-sided event the actors joined
+        # to the subject act together ("X and Y clashed" would make them opponents).
+        allies = {a.name for a in _associates(text, first, found, None)}
+        rest = [a for a in rest if a.name not in allies]
+    second = next(
+        (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
+         or not (a.generic or first.generic)),
+        None,
+    )
+
+    actor1 = Side.of(first) if first else None
+    actor2 = Side.of(second) if second else None
+    assoc1 = tuple(dict.fromkeys((*_associates(text, first, found, actor2), *(Side.of(a) for a in supporters if first is not None and a is not first))))
+    assoc2 = _associates(text, second, found, actor1)
+
+    if sub in _PROTESTS:
+        named = [a for a in found if a.inter == PROTESTERS]
+        force = next((a for a in found if a.inter in (STATE, EXTERNAL) or a.inter <= 3), None)
+        protesters = Side.of(named[0]) if named else make("Protesters ({country})", PROTESTERS)
+        if sub == "Peaceful protest":
+            return Roles(protesters, None)
+        if force is None:
+            force = _document_actor(annotated, lambda a: a.inter == STATE)
+        return Roles(protesters, Side.of(force) if force else make("Police Forces of {country}", STATE))
+    if sub in _RIOTS:
+        rioters = next((Side.of(a) for a in found if a.inter == RIOTERS), None) or make("Rioters ({country})", RIOTERS)
+        # Mob violence targets whoever it hits; a violent demonstration only an armed side.
+        target = next(
+            (a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)),
+            None,
+        )
+        if target is not None:
+            return Roles(rioters, Side.of(target))
+        if sub == "Mob violence":
+            return Roles(rioters, make("Civilians ({country})", CIVILIANS))
+        # Riots are mostly met by the state's forces; a force named anywhere in the report is the other side.
+        force = _document_actor(annotated, lambda a: a.inter == STATE)
+        return Roles(rioters, Side.of(force) if force else None)
+    if sub in _AGAINST_CIVILIANS:
+        perpetrator = actor1 if actor1 is not None and actor1.inter != CIVILIANS else None
+        victims = next((Side.of(a) for a in found if a.inter == CIVILIANS), None)
+        if perpetrator is None:
+            perpetrator = make(_UNIDENTIFIED, 3)
+        if actor2 is not None and actor2.inter != CIVILIANS and victims is None and sub == "Abduction/forced disappearance":
+            return Roles(perpetrator, actor2, assoc1)
+        return Roles(perpetrator, victims or make("Civilians ({country})", CIVILIANS), assoc1)
+    if sub == "Arrests":
+        # The acting side if it is armed ("QSD detained ..."), else the state's forces, else the police.
+        armed = (
+            actor1 if first is not None and first.span.end <= trigger.start and actor1 is not None
+            and actor1.inter in (STATE, 2, 3, EXTERNAL) else None
+        )
+        force = armed or next((Side.of(a) for a in found if a.inter == STATE), None) or make("Police Forces of {country}", STATE)
+        # Whoever was held: a named or armed group after the trigger, else civilians.
+        held = next(
+            (Side.of(a) for a in found if a.name != force.name and a.inter != STATE and a.span.start >= trigger.end),
+            None,
+        ) or next((Side.of(a) for a in found if a.name != force.name and a.inter != STATE), None)
+        return Roles(force, held or make("Civilians ({country})", CIVILIANS))
+
+    if actor1 is None:
+        main = _document_actor(annotated, lambda a: a.inter != CIVILIANS)
+        actor1 = Side.of(main) if main else None
+    if actor2 is None and sub in TWO_SIDED and actor1 is not None:
+        other = _document_actor(annotated, lambda a: a.inter not in (CIVILIANS, actor1.inter))
+        actor2 = Side.of(other) if other else None
+    if actor1 is None and sub != "Other":
+        actor1 = make(_UNIDENTIFIED, 3)
+    if sub == "Looting/property destruction" and actor2 is None:
+        actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named
+    # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
+    # as that kind against itself.
+    if sub == "Armed clash" and actor2 is None and actor1 is not None:
+        if actor1.inter in (3, 4, RIOTERS) and (first is None or first.generic):
+            actor2 = actor1
+        elif actor1.inter in (STATE, EXTERNAL):
+            # Forces clashing with nobody named: an unidentified armed group.
+            actor2 = make(_UNIDENTIFIED, 3)
+    return Roles(actor1, actor2, assoc1, assoc2)
+
+
+def _associates(text: str, head: ActorMention | None, found: tuple[ActorMention, ...], other: Side | None) -> tuple[Side, ...]:
+    """Actors joined to ``head`` by "and", "along with", "backed by": they fought on its side."""
+    if head is None:
+        return ()
+    out: list[Side] = []
+    chain = head
+    for a in sorted(found, key=lambda m: m.span.start):
+        if a.span.start < chain.span.end or a.name == head.name or a.inter == CIVILIANS:
+            continue
+        if other is not None and a.name == other.name:
+            break
+        if _ASSOC_GAP.match(text[chain.span.end : a.span.start]):
+            out.append(Side.of(a))
+            chain = a
+        else:
+            break
+    return tuple(out)
+
+
+def _document_actor(annotated: Annotated, keep) -> ActorMention | None:  # type: ignore[no-untyped-def]
+    """The actor named most often in the document among those ``keep`` accepts."""
+    pool = [a for a in annotated.actors if keep(a)]
+    if not pool:
+        return None
+    counts = Counter(a.name for a in pool)
+    best = min(counts, key=lambda name: (-counts[name], name))
+    return next(a for a in pool if a.name == best)

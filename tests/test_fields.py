@@ -1,0 +1,350 @@
+"""Event arguments (issue 5): actors and roles, fatalities, dates, location, attribution, notes.
+
+Each test runs real text through the real parts: the casualty and time finders, the packaged actor
+dictionary, and the whole pipeline on the session's gazetteer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from frontline.casualties import find_casualties
+from frontline.clean import attributed_sources
+from frontline.corpora.acled_fields import parse_acled_date, parse_inter, read_acled
+from frontline.records import Article, Event
+from frontline.timex import date_order_for, find_times
+
+PUBLISHED = dt.date(2016, 7, 1)  # a Friday
+
+
+def events(pipeline, text: str, published: dt.date = PUBLISHED, source: str = "Test Wire") -> list[Event]:  # type: ignore[no-untyped-def]
+    return list(pipeline.process(Article(id="t", text=text, published=published, source=source)).events)
+
+
+def killed(text: str) -> list[tuple[int, int | None, int | None]]:
+    return [(c.count, c.low, c.high) for c in find_casualties(text) if c.kind == "killed"]
+
+
+# -- fatalities ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Dozens of people were killed in the attack.", 12),
+        ("Tens of fighters were killed.", 10),
+        ("Hundreds of civilians died.", 100),
+        ("A dozen soldiers were killed.", 12),
+        ("Three people were killed.", 3),
+        ("Twenty-one people were killed.", 21),
+        ("The strike killed at least 1,200 people.", 1200),
+        ("A man was shot dead by gunmen.", 1),
+        ("Police opened fire, killing the man.", 1),
+        ("Police gunned down 2 suspected gang members.", 2),
+        ("Vigilantes lynched a suspected robber.", 1),
+        ("Taliban fighters ambushed and killed the district commander.", 1),
+    ],
+)
+def test_codebook_counts(text: str, count: int) -> None:
+    assert [k[0] for k in killed(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A mob lynched and burned the house.", "Over 100 camels have been killed by raiders.", "Five goats died in the attack."],
+)
+def test_no_people_no_toll(text: str) -> None:
+    assert killed(text) == []
+
+
+def test_a_range_is_coded_low_with_both_ends_kept() -> None:
+    assert killed("Between 10 and 15 people were killed in the clashes.") == [(10, 10, 15)]
+
+
+def test_wounded_are_never_counted() -> None:
+    found = find_casualties("At least 113 soldiers were killed and 300 more wounded.")
+    assert [(c.count, c.kind) for c in found] == [(113, "killed"), (300, "wounded")]
+    assert killed("Five people were wounded and three injured.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the start of the offensive, 40 soldiers have been killed.",
+        "Since the start of the year, air strikes killed 6,000 people.",
+        "More than 300,000 people have been killed in the war since 2011.",
+    ],
+)
+def test_tolls_of_a_longer_period_are_skipped(text: str) -> None:
+    assert killed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Fatalities coded as 0 (the group reported 4).", 0),
+        ("Unknown fatalities coded as 10 and split between 3 events.", 3),
+        ("Fatalities are split across 4 events (2).", 2),
+        ("The clash resulted in 2 rebel and 1 military fatality.", 3),
+    ],
+)
+def test_a_stated_toll_is_read_as_stated(text: str, count: int) -> None:
+    assert [k[0] for k in killed(text)] == [count]
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+
+def times(text: str, published: dt.date = PUBLISHED, order: str = "DMY") -> list[tuple[dt.date, int]]:
+    return [(t.date, t.precision) for t in find_times(text, published, order)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 9 May 2016, rebels attacked.", (dt.date(2016, 5, 9), 1)),
+        ("Rebels attacked on Thursday.", (dt.date(2016, 6, 30), 1)),
+        ("Rebels attacked overnight.", (dt.date(2016, 7, 1), 1)),
+        ("Rebels attacked last week.", (dt.date(2016, 6, 20), 2)),
+        ("Rebels took the town early this week.", (dt.date(2016, 6, 27), 2)),
+        ("The regime took the town in February.", (dt.date(2016, 2, 1), 3)),
+        ("Around 7 May 2016, rebels attacked.", (dt.date(2016, 5, 7), 2)),
+        ("As reported on 28 April 2016, rebels attacked.", (dt.date(2016, 4, 28), 2)),
+    ],
+)
+def test_time_phrases(text: str, expected: tuple[dt.date, int]) -> None:
+    assert times(text) == [expected]
+
+
+def test_numeric_dates_follow_the_source_order() -> None:
+    assert times("On 05/06/2016 rebels attacked.") == [(dt.date(2016, 6, 5), 1)]
+    assert times("On 05/06/2016 rebels attacked.", order="MDY") == [(dt.date(2016, 5, 6), 1)]
+    # A reading after publication is impossible; the other order is used.
+    assert times("On 13/06/2016 rebels attacked.", order="MDY") == [(dt.date(2016, 6, 13), 1)]
+    assert date_order_for("Associated Press") == "MDY"
+    assert date_order_for("Zaman al-Wasl") == "DMY"
+
+
+def test_a_past_event_keeps_its_date_and_a_background_one_is_not_coded(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The war began in March 2011 with protests in Daraa. "
+        "Regime forces captured Saraqib in February. "
+        "On Thursday, rebels clashed with regime forces in Idlib."
+    )
+    found = events(pipeline, text)
+    assert not [e for e in found if e.event_date is not None and e.event_date.year == 2011]
+    capture = [e for e in found if e.sub_event_type == "Government regains territory"]
+    assert [(e.event_date, e.time_precision) for e in capture] == [(dt.date(2016, 2, 1), 3)]
+    clash = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert [(e.event_date, e.time_precision) for e in clash] == [(dt.date(2016, 6, 30), 1)]
+
+
+# -- actors and roles ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase", ["Regime forces", "The Syrian army", "The SAA"])
+def test_state_forces_are_normalised(pipeline, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, f"{phrase} shelled the town of Saraqib in Idlib province on Thursday.")
+    assert found and found[0].actor1 == "Military Forces of Syria (2000-)" and found[0].inter1 == 1
+
+
+def test_foreign_air_force_is_external(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "Russian warplanes carried out air strikes on Syrian rebels in Idlib on Thursday.")
+    strike = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].actor1.startswith("Military Forces of Russia") and strike[0].inter1 == 8
+    assert strike[0].inter2 == 2 and strike[0].interaction == 28
+
+
+def test_a_coalition_named_as_a_modifier_is_still_the_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "US-led air strikes killed 20 Islamic State militants near Raqqa on Monday.")
+    assert found[0].actor1 == "Global Coalition Against Daesh" and found[0].inter1 == 8
+    assert found[0].actor2.startswith("Islamic State") and found[0].fatalities == 20
+
+
+def test_protesters_are_actor1_and_the_police_actor2(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, police dispersed protesters with tear gas in Lahore.")
+    assert found[0].sub_event_type == "Protest with intervention"
+    assert (found[0].actor1, found[0].inter1) == ("Protesters (Pakistan)", 6)
+    assert found[0].inter2 == 1 and found[0].actor2.startswith("Police Forces of Pakistan")
+
+
+def test_passive_agent_acts_on_civilians(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, a man was shot dead by gunmen in Kandahar.")
+    assert found[0].sub_event_type == "Attack"
+    assert found[0].inter1 == 3 and (found[0].actor2, found[0].inter2) == ("Civilians (Afghanistan)", 7)
+    assert found[0].civilian_targeting == "Civilian targeting" and found[0].fatalities == 1
+
+
+def test_the_side_whose_dead_open_the_sentence_is_acted_on(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, 14 Taliban militants were killed during clashes with Afghan forces in Kandahar.")
+    assert found[0].actor1.startswith("Military Forces of Afghanistan") and found[0].inter1 == 1
+    assert (found[0].actor2, found[0].inter2, found[0].fatalities) == ("Taliban", 2, 14)
+
+
+def test_by_after_another_verb_is_not_the_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, the Myanmar military seized weapons allegedly hidden by ARSA near Maungdaw."
+    found = [e for e in events(pipeline, text) if e.sub_event_type == "Government regains territory"]
+    assert found and found[0].actor1.startswith("Military Forces of Myanmar") and found[0].inter2 == 2
+
+
+def test_two_countries_named_after_military_forces_are_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, military forces of India and Pakistan clashed near Poonch.")
+    sides = {(found[0].actor1.split(" (")[0], found[0].inter1), (found[0].actor2.split(" (")[0], found[0].inter2)}
+    assert sides == {("Military Forces of India", 1), ("Military Forces of Pakistan", 8)}
+
+
+def test_supporters_are_associates_not_opponents(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "Syrian troops captured Saraqib in Idlib province on Thursday, backed by Russian air power.")
+    assert found[0].actor1 == "Military Forces of Syria (2000-)"
+    assert "Military Forces of Russia" in found[0].assoc_actor_1
+    assert not found[0].actor2.startswith("Military Forces of Russia")
+
+
+def test_state_forces_carry_acled_period_for_the_event_year(pipeline) -> None:  # type: ignore[no-untyped-def]
+    actors = pipeline.actors
+    assert actors.dated_name("Police Forces of Kenya", 2010) == "Police Forces of Kenya (2002-2013)"
+    assert actors.dated_name("Police Forces of Kenya", 2016) == "Police Forces of Kenya (2013-)"
+    assert actors.dated_name("Opposition Rebels (Syria)", 2016) == "Opposition Rebels (Syria)"
+    found = events(pipeline, "On Thursday, police dispersed protesters with tear gas in Nairobi.", dt.date(2010, 7, 1))
+    assert found[0].actor2 == "Police Forces of Kenya (2002-2013)"
+
+
+def test_actors_joined_in_a_one_sided_event_act_together(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Turkish forces and pro-Turkey rebel factions shelled the village of Qarfel near Tell Abiad in Raqqa province."
+    event = events(pipeline, text)[0]
+    assert event.actor1.startswith("Military Forces of Turkey") and event.inter1 == 8
+    assert event.assoc_actor_1 == "Opposition Rebels (Syria)" and event.actor2 == ""
+
+
+def test_actors_joined_in_a_clash_are_opponents(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Thursday, GNA and LNA forces clashed in Tripoli.")[0]
+    assert {event.actor1, event.actor2} == {
+        "Military Forces of Libya (2016-) Government of National Accord",
+        "Military Forces of Libya (2014-) Haftar Faction",
+    }
+    assert event.assoc_actor_1 == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Militias from the Hawadle and Jarer Weyne clans clashed.", ["Hawadle Clan Militia", "Jarer Weyne Clan Militia"]),
+        ("Clashes erupted between Al Muaili and Al Mahtam tribesmen.", ["Al Muaili Tribal Militia", "Al Mahtam Tribal Militia"]),
+        ("Tiv and Ichen ethnic militias clashed over land.", ["Tiv Ethnic Militia", "Ichen Ethnic Militia"]),
+    ],
+)
+def test_identity_militias_are_named_by_their_community(pipeline, text: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = pipeline.actors.find(text, country="SO")
+    assert [(m.name, m.inter) for m in found] == [(f"{n} (Somalia)", 4) for n in names]
+
+
+def test_localize_matches_find_with_a_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    actors = pipeline.actors
+    text = "Rebels and Syrian troops clashed as civilians fled, and Nusra Front fighters joined."
+    once = actors.localize(actors.find(text), "SY")
+    assert [(m.name, m.start, m.end) for m in once] == [(m.name, m.start, m.end) for m in actors.find(text, country="SY")]
+
+
+# -- location --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("On Thursday, rebels clashed with regime forces in Saraqib.", 1),
+        ("On Thursday, rebels clashed with regime forces near Saraqib.", 2),
+        ("On Thursday, rebels clashed with regime forces in Idlib province.", 3),
+    ],
+)
+def test_geo_precision_follows_the_cue(pipeline, text: str, precision: int) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, text)
+    assert found[0].geo_precision == precision and found[0].admin1 == "Idlib"
+
+
+def test_a_region_named_with_a_town_only_qualifies_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, students protested in Jowai (Meghalaya) against the decision.")
+    assert found[0].location.startswith("Jowai") and found[0].geo_precision == 1
+
+
+def test_the_place_opening_the_sentence_sets_the_scene(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, in Morelia, Michoacan, a man was shot dead in Colonia Camino Real.")
+    assert found[0].location == "Morelia" and found[0].geo_precision == 1 and found[0].admin1 == "Michoacán"
+
+
+def test_a_town_standing_in_for_an_unknown_village_is_near(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, rebels shelled army positions near Zzyzxville, Idlib.")
+    assert found[0].admin1 == "Idlib" and found[0].geo_precision == 2
+
+
+def test_an_event_without_a_place_in_its_sentence_takes_the_last_one_named(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "Fighting raged around Saraqib on Thursday. Rebels later clashed with regime forces.")
+    assert found and all(e.location and e.latitude is not None for e in found)
+
+
+def test_an_event_with_no_place_at_all_is_coded_at_country_level(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, Syrian troops clashed with rebels.")
+    assert found and found[0].country == "Syria" and found[0].geo_precision == 3
+    assert found[0].latitude is not None
+
+
+# -- attribution and notes -------------------------------------------------------------------------
+
+
+def test_claims_are_attributed() -> None:
+    assert attributed_sources("Rebels took the town, the Syrian Observatory for Human Rights said.") == ["SOHR"]
+    assert attributed_sources("Nusra Front said in an online statement that it took the town.") == [
+        "Nusra Front statement"
+    ]
+    assert attributed_sources("According to SOHR, five were killed.") == ["SOHR"]
+    assert attributed_sources("The source who works in Latakia said the city was calm.") == []
+
+
+def test_source_and_notes_come_from_the_fields(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, rebels clashed with regime forces in Saraqib, killing 12 soldiers, the Syrian Observatory for Human Rights said."
+    event = events(pipeline, text, source="Zaman al-Wasl")[0]
+    assert event.source == "Zaman al-Wasl; SOHR"
+    assert event.notes == (
+        "On 30 June 2016, Opposition Rebels (Syria) clashed with Military Forces of Syria (2000-) in Saraqib (Idlib). "
+        "12 fatalities."
+    )
+
+
+def test_extract_writes_the_fatality_range(tmp_path: Path, gazetteer_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from frontline.cli import app
+
+    source = tmp_path / "in.jsonl"
+    line = {"id": "a", "text": "On Thursday, between 10 and 15 people were killed in clashes in Saraqib.", "published": "2016-07-01"}
+    source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(source), "-o", str(out), "--gazetteer", str(gazetteer_path)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["fatalities"], r["fatalities_low"], r["fatalities_high"]) for r in rows] == [(10, 10, 15)]
+
+
+# -- the ACLED reader of the benchmark --------------------------------------------------------------
+
+
+def test_acled_reader_handles_each_export_style(tmp_path: Path) -> None:
+    assert [parse_inter(v) for v in ("6", "6.0", "Rebel group", "External/Other forces", "")] == [6, 6, 2, 8, 0]
+    assert parse_acled_date("9-May-20") == dt.date(2020, 5, 9)
+    assert parse_acled_date("31-12-19") == dt.date(2019, 12, 31)
+    assert parse_acled_date("21 March 2020") == dt.date(2020, 3, 21)
+    assert parse_acled_date("2022-06-08") == dt.date(2022, 6, 8)
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,time_precision,sub_event_type,actor1,inter1,actor2,inter2,country,location,"
+        "latitude,longitude,geo_precision,source,notes,fatalities\n"
+        "XX1,2022-06-08,1.0,Peaceful protest,Protesters (X),Protesters,,,X,Town,1.5,2.5,1.0,Paper,Some note.,0.0\n"
+        "XX1,2022-06-08,1.0,Peaceful protest,Other row of the same event,6,,,X,Town,1.5,2.5,1.0,Paper,Some note.,0\n"
+        "XX2,2022-06-09,1,Attack,Gang,3,Civilians (X),7,X,Town,1.5,2.5,2,Paper,,1\n",
+        encoding="utf-8",
+    )
+    rows = list(read_acled(path))
+    assert [(r.event_id, r.inter1, r.inter2, r.geo_precision) for r in rows] == [("XX1", 6, 0, 1)]

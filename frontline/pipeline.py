@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from .actors import ActorDictionary
 from .annotate import annotate, new_sentencizer
 from .clean import clean
+from .codes import event_codes
 from .dating import assign_date
-from .detect import EventTyper, RuleTyper, detect
+from .detect import EventTyper, detect
 from .fill import fill
 from .gazetteer import Gazetteer
 from .geocode import geocode
@@ -26,6 +27,7 @@ from .ingest import content_id
 from .merge import merge
 from .notes import describe
 from .records import Annotated, Article, Document, Event
+from .typing_model import LearnedTyper
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,14 +59,14 @@ class Pipeline:
     @classmethod
     def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> Pipeline:
         """The default resources: the cached GeoNames gazetteer (built on first use), the packaged
-        actor dictionary, spaCy's blank English sentencizer and the rule typer."""
+        actor dictionary, spaCy's blank English sentencizer and the learned typer (its model loads on first use)."""
         gazetteer = Gazetteer.open(gazetteer_path)
         actors = ActorDictionary.load(
             actor_files,
             nationalities=gazetteer.nationalities(),
             country_names=gazetteer.country_names(),
         )
-        return cls(gazetteer=gazetteer, actors=actors, nlp=new_sentencizer(), typer=RuleTyper())
+        return cls(gazetteer=gazetteer, actors=actors, nlp=new_sentencizer(), typer=LearnedTyper())
 
     def process(self, article: Article) -> Result:
         document = clean(article)
@@ -73,11 +75,17 @@ class Pipeline:
         drafts = fill(annotated, mentions)
         drafts = tuple(assign_date(geocode(e, self.gazetteer), article.published) for e in drafts)
         source = _sources(article.source, *document.attributions)
-        events = tuple(describe(replace(e, source=source)) for e in merge(drafts))
+        events = tuple(describe(_with_codes(replace(e, source=source))) for e in merge(drafts))
         return Result(document, annotated, events)
 
     def extract(self, article: Article) -> list[Event]:
         return list(self.process(article).events)
+
+
+def _with_codes(event: Event) -> Event:
+    """The event with its sub-type's CAMEO root and PLOVER type."""
+    codes = event_codes(event.sub_event_type)
+    return replace(event, cameo_root=codes.cameo_root, plover_type=codes.plover_type)
 
 
 def _sources(*names: str | None) -> str:

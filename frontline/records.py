@@ -39,7 +39,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "fatalities",
 )
 # Columns frontline adds after ACLED's own.
-EXTRA_COLUMNS: tuple[str, ...] = ("article_id", "geonameid", "confidence", "evidence")
+EXTRA_COLUMNS: tuple[str, ...] = ("article_id", "geonameid", "confidence", "evidence", "cameo_root", "plover_type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +224,9 @@ class Event:
     place_cue: str | None = field(default=None, compare=False)
     time: TimeMention | None = field(default=None, compare=False)
     sentences: tuple[int, ...] = field(default=(), compare=False)
+    # The sub-type's CAMEO root and PLOVER event type (``codes.event_codes``), set by the pipeline.
+    cameo_root: str = ""
+    plover_type: str = ""
 
     @property
     def year(self) -> int | None:
@@ -239,4 +242,6 @@ class Event:
         row["geonameid"] = self.geonameid
         row["confidence"] = round(self.confidence, 3)
         row["evidence"] = [s.as_dict() for s in self.evidence]
+        row["cameo_root"] = self.cameo_root
+        row["plover_type"] = self.plover_type
         return row

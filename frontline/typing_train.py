@@ -35,7 +35,14 @@ import numpy as np
 
 from .corpora.acled import clean_notes, read_acled_folder
 from .detect import SUB_EVENT_TYPES, RuleTyper
-from .typing_model import DEFAULT_BITS, NO_EVENT, TypingModel, feature_names, hashed, rule_subs
+from .typing_model import (
+    DEFAULT_BITS,
+    NO_EVENT,
+    TypingModel,
+    feature_names,
+    hashed,
+    rule_subs,
+)
 from .typing_synthetic import synthetic_examples
 
 log = logging.getLogger(__name__)

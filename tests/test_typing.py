@@ -14,7 +14,13 @@ from frontline.codes import event_codes
 from frontline.corpora.acled import clean_notes, read_acled, read_acled_folder
 from frontline.corpora.case2021 import read_case2021
 from frontline.detect import SUB_EVENT_TYPES, RuleTyper
-from frontline.typing_model import NO_EVENT, LearnedTyper, TypingModel, feature_names, hashed
+from frontline.typing_model import (
+    NO_EVENT,
+    LearnedTyper,
+    TypingModel,
+    feature_names,
+    hashed,
+)
 
 NEW_TAXONOMY = """event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
 XYZ1,2025-04-02,2025,1,Political violence,Battles,Armed clash,Military Forces of Xland (2020-),,State forces,Xland Liberation Army,,Rebel group,State forces-Rebel group,,999,Eastern Africa,Xland,North,Upper,,Alpha,1.5,2.25,2,Local radio,National,"On 2 April 2025, soldiers fought rebels near Alpha town. [size=no report]",4,,1

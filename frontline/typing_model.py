@@ -71,6 +71,9 @@ _NON_STATE_WORDS = re.compile(
 )
 
 
+_PROTEST = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|crowd)", re.IGNORECASE)
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased words; every number becomes "0" so that counts do not split features."""
     return ["0" if t.isdigit() else t for t in _TOKEN.findall(text.lower())]
@@ -196,7 +199,12 @@ class LearnedTyper:
         model = self.model
         p = model.probabilities(feature_names(sentence, rule_subs(hits)))
         probs = dict(zip(model.classes, (float(v) for v in p)))
-        disrupted = any(h.sub_event_type == "Disrupted weapons use" for h in hits)
+        found = {h.sub_event_type for h in hits}
+        # ACLED codes lethal or injuring force against protesters as its own sub-type whenever the
+        # protesters were not violent themselves; news tells it as a protest story, so the trigger decides.
+        if "Excessive force against protesters" in found and "Violent demonstration" not in found and _PROTEST.search(sentence):
+            probs = _raise(probs, "Excessive force against protesters", max(0.5, probs.get("Excessive force against protesters", 0.0)))
+        disrupted = "Disrupted weapons use" in found
         for pattern, sub, floor in self._rare:
             m = None if disrupted else pattern.search(sentence)  # seized grenades are no grenade attack
             if m and probs.get(sub, 0.0) < floor:

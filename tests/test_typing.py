@@ -94,6 +94,8 @@ def typer() -> LearnedTyper:
         ("Warplanes bombed the rebel-held town, killing six people.", "Air/drone strike"),
         ("Hundreds of nurses marched peacefully to parliament to demand better pay.", "Peaceful protest"),
         ("Bomb disposal experts defused a roadside bomb planted near the police station.", "Disrupted weapons use"),
+        ("Police seized six pistols and 400 live rounds of ammunition during a raid.", "Disrupted weapons use"),
+        ("Security forces opened fire on peaceful protesters in the capital, killing three.", "Excessive force against protesters"),
     ],
 )
 def test_typer_types_clear_sentences(typer: LearnedTyper, sentence: str, expected: str) -> None:

@@ -204,6 +204,8 @@ class LearnedTyper:
         # protesters were not violent themselves; news tells it as a protest story, so the trigger decides.
         if "Excessive force against protesters" in found and "Violent demonstration" not in found and _PROTEST.search(sentence):
             probs = _raise(probs, "Excessive force against protesters", max(0.5, probs.get("Excessive force against protesters", 0.0)))
+        if "Violent demonstration" in found:
+            probs = _raise(probs, "Violent demonstration", max(0.5, probs.get("Violent demonstration", 0.0)))
         disrupted = "Disrupted weapons use" in found
         for pattern, sub, floor in self._rare:
             m = None if disrupted else pattern.search(sentence)  # seized grenades are no grenade attack

@@ -96,6 +96,7 @@ def typer() -> LearnedTyper:
         ("Bomb disposal experts defused a roadside bomb planted near the police station.", "Disrupted weapons use"),
         ("Police seized six pistols and 400 live rounds of ammunition during a raid.", "Disrupted weapons use"),
         ("Security forces opened fire on peaceful protesters in the capital, killing three.", "Excessive force against protesters"),
+        ("The protest turned violent as demonstrators threw stones at police and burned tyres.", "Violent demonstration"),
     ],
 )
 def test_typer_types_clear_sentences(typer: LearnedTyper, sentence: str, expected: str) -> None:

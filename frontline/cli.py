@@ -520,6 +520,36 @@ def train_geoparse(
     )
 
 
+@train_app.command("typing")
+def train_typing(
+    data: Arg[Path, typer.Option("--data", help="The shared data folder (acled/, plover/, corpora/).")] = Path("../shared/data"),
+    output: Arg[Optional[Path], typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/typing.npz).")] = None,
+    folds: Arg[int, typer.Option("--folds", min=0, help="Cross-validation folds on the ACLED notes (0 or 1: none; no calibration).")] = 5,
+    bits: Arg[int, typer.Option("--bits", min=12, max=22, help="Hashed feature space: 2**bits buckets.")] = 17,
+    c: Arg[float, typer.Option("--c", min=0.0, help="Inverse L2 regularisation strength.")] = 10.0,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Train the event typer (25 ACLED sub-types + no event) and write it with its figures (.json beside it)."""
+    try:
+        from .typing_train import train
+    except ImportError as exc:
+        err.print(f"[red]error:[/red] training needs scikit-learn: pip install 'frontline[train]' ({exc})")
+        raise typer.Exit(2) from None
+    _setup_logging(verbose)
+    target = output or Path(__file__).resolve().parent / "models" / "typing.npz"
+    try:
+        report = train(data, target, bits=bits, c=c, folds=folds)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if report.cv_weighted_f1 is not None:
+        err.print(f"{folds}-fold CV on ACLED notes: weighted F1 {report.cv_weighted_f1:.3f}, macro F1 {report.cv_macro_f1:.3f}")
+    err.print(
+        f"{sum(report.examples.values())} examples ({dict(report.examples)}), temperature {report.temperature:.2f}, "
+        f"{report.size_bytes / 1e6:.1f} MB in {report.seconds:.0f} s -> {target}"
+    )
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"frontline {__version__}")

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from .actors import ActorDictionary
 from .annotate import annotate, new_sentencizer
 from .clean import attributed_sources, clean
+from .codes import event_codes
 from .dating import assign_date, name_periods
-from .detect import EventTyper, RuleTyper, detect
+from .detect import EventTyper, detect
 from .fill import fill
 from .gazetteer import Gazetteer
 from .geocode import geocode
@@ -26,6 +27,7 @@ from .ingest import content_id
 from .merge import merge
 from .notes import describe
 from .records import Annotated, Article, Document, Event
+from .typing_model import LearnedTyper
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,8 +64,8 @@ class Pipeline:
     @classmethod
     def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> Pipeline:
         """The default resources: the cached GeoNames gazetteer (built on first use), the packaged
-        actor dictionary, spaCy's blank English sentencizer, the rule typer, and the packaged toponym
-        recognizer and ranker."""
+        actor dictionary, spaCy's blank English sentencizer, the learned typer (its model loads on first
+        use), and the packaged toponym recognizer and ranker."""
         # Deferred: numpy is not needed to import the pipeline.
         from .ranker import Ranker
         from .recognize import Recognizer
@@ -78,7 +80,7 @@ class Pipeline:
             gazetteer=gazetteer,
             actors=actors,
             nlp=new_sentencizer(),
-            typer=RuleTyper(),
+            typer=LearnedTyper(),
             recognizer=Recognizer.default(),
             ranker=Ranker.default(),
         )
@@ -99,7 +101,9 @@ class Pipeline:
             name_periods(assign_date(geocode(e, self.gazetteer), article.published), self.actors) for e in drafts
         )
         events = tuple(
-            describe(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
+            describe(
+                _with_codes(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
+            )
             for e in merge(drafts)
         )
         return Result(document, annotated, events)
@@ -119,6 +123,12 @@ def _claims(annotated: Annotated, event: Event) -> list[str]:
         if after < len(annotated.sentences) and "\n" not in text[annotated.sentences[i].end : annotated.sentences[after].start]:
             indexes.append(after)
     return [name for i in dict.fromkeys(indexes) for name in attributed_sources(annotated.sentences[i].text)]
+
+
+def _with_codes(event: Event) -> Event:
+    """The event with its sub-type's CAMEO root and PLOVER type."""
+    codes = event_codes(event.sub_event_type)
+    return replace(event, cameo_root=codes.cameo_root, plover_type=codes.plover_type)
 
 
 def _sources(*names: str | None) -> str:

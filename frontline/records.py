@@ -46,6 +46,8 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "evidence",
     "fatalities_low",
     "fatalities_high",
+    "cameo_root",
+    "plover_type",
 )
 
 
@@ -242,6 +244,9 @@ class Event:
     # The toll's range as reported ("between 10 and 15": fatalities 10, low 10, high 15); None if no range.
     fatalities_low: int | None = None
     fatalities_high: int | None = None
+    # The sub-type's CAMEO root and PLOVER event type (``codes.event_codes``), set by the pipeline.
+    cameo_root: str = ""
+    plover_type: str = ""
 
     @property
     def year(self) -> int | None:
@@ -259,4 +264,6 @@ class Event:
         row["evidence"] = [s.as_dict() for s in self.evidence]
         row["fatalities_low"] = self.fatalities_low
         row["fatalities_high"] = self.fatalities_high
+        row["cameo_root"] = self.cameo_root
+        row["plover_type"] = self.plover_type
         return row

@@ -187,7 +187,9 @@ def test_the_side_whose_dead_open_the_sentence_is_acted_on(pipeline) -> None:  #
 
 def test_by_after_another_verb_is_not_the_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "On Thursday, the Myanmar military seized weapons allegedly hidden by ARSA near Maungdaw."
-    found = [e for e in events(pipeline, text) if e.sub_event_type == "Government regains territory"]
+    # Seized weapons are "Disrupted weapons use" to the learned typer (the rule lexicon said territory);
+    # either way the military acts and ARSA is acted on.
+    found = events(pipeline, text)
     assert found and found[0].actor1.startswith("Military Forces of Myanmar") and found[0].inter2 == 2
 
 

@@ -1,0 +1,166 @@
+"""Event typing on CASE 2021 Task 2 (the development third): the task's own metric, and speed.
+
+    python bench/typing.py                 # (a) typer on the snippets, (b) through `frontline extract`
+    python bench/typing.py --skip-extract  # (a) only
+    python bench/typing.py --cv            # also re-run 5-fold cross-validation on the ACLED notes
+
+Metric: weighted F1 over ACLED's 25 sub-types (scikit-learn ``f1_score(average="weighted", labels=<25>)``),
+as in CASE 2021; a non-ACLED gold snippet (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB)
+typed as an ACLED sub-type is a false positive, and "no event" is right for it.
+
+(a) the default typer on each snippet's sentences (spaCy sentencizer as in the pipeline); the snippet's
+    type is its highest-confidence typed span, "no event" if none.
+(b) the snippets as JSONL through `frontline extract` in a child process, exactly as a user runs it; the
+    snippet's type is its highest-confidence event, "no event" if none.
+
+Also: macro F1, per-class table, confusion matrix, the CV F1 recorded when the model was trained
+(``frontline/models/typing.json``), sentences/s of the typer on one core, and the artifact's size.
+Exits 1 if a figure is below its floor in bench/floors/typing.json. Needs scikit-learn (the train extra).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# This script is named like the standard library's ``typing``: keep its folder off the import path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
+
+import argparse
+import json
+import subprocess
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from frontline.annotate import new_sentencizer
+from frontline.corpora.case2021 import read_case2021
+from frontline.detect import SUB_EVENT_TYPES
+from frontline.typing_model import LearnedTyper
+
+DATA = ROOT.parent / "shared" / "data"
+DEV = DATA / "case2021" / "case2021_task2_dev_third.tsv"
+FLOORS = ROOT / "bench" / "floors" / "typing.json"
+MODEL = ROOT / "frontline" / "models" / "typing.npz"
+NONE = "no event"
+LABELS = sorted(SUB_EVENT_TYPES)
+
+
+def direct(snippets, typer, nlp) -> list[str]:  # type: ignore[no-untyped-def]
+    predicted = []
+    for snippet in snippets:
+        spans = [span for sentence in nlp(snippet.text).sents for span in typer.type_sentence(sentence.text)]
+        predicted.append(max(spans, key=lambda s: s.confidence).sub_event_type if spans else NONE)
+    return predicted
+
+
+def through_extract(snippets) -> list[str]:  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory() as tmp:
+        source, output = Path(tmp) / "snippets.jsonl", Path(tmp) / "events.jsonl"
+        with source.open("w", encoding="utf-8") as fh:
+            for snippet in snippets:
+                fh.write(json.dumps({"id": f"case-{snippet.id}", "text": snippet.text}) + "\n")
+        command = [sys.executable, "-m", "frontline", "extract", str(source), "-o", str(output)]
+        subprocess.run(command, check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        best: dict[str, tuple[float, str]] = {}
+        for line in output.read_text(encoding="utf-8").splitlines():
+            event = json.loads(line)
+            key = event["article_id"]
+            if key not in best or event["confidence"] > best[key][0]:
+                best[key] = (event["confidence"], event["sub_event_type"])
+    return [best.get(f"case-{s.id}", (0.0, NONE))[1] for s in snippets]
+
+
+def report(name: str, gold: list[str], predicted: list[str]) -> dict[str, float]:
+    from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+    weighted = f1_score(gold, predicted, labels=LABELS, average="weighted", zero_division=0)
+    macro = f1_score(gold, predicted, labels=LABELS, average="macro", zero_division=0)
+    p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=LABELS, zero_division=0)
+    print(f"\n== {name}: weighted F1 {weighted:.3f}   macro F1 {macro:.3f}   ({len(gold)} snippets)")
+    print(f"{'sub-type':40s} {'P':>5s} {'R':>5s} {'F1':>5s} {'n':>4s}")
+    for label, pi, ri, fi, n in zip(LABELS, p, r, f, support):
+        print(f"{label:40s} {pi:5.2f} {ri:5.2f} {fi:5.2f} {n:4d}")
+    nones = sum(1 for g, q in zip(gold, predicted) if q == NONE and g != NONE)
+    print(f"ACLED-typed snippets with no event: {nones}; non-ACLED snippets typed as an event: "
+          f"{sum(1 for g, q in zip(gold, predicted) if g == NONE and q != NONE)}")
+    return {"weighted_f1": float(weighted), "macro_f1": float(macro), "min_class_f1": float(min(f))}
+
+
+def confusion(gold: list[str], predicted: list[str]) -> None:
+    """Rows gold, columns predicted; classes abbreviated to their first letters."""
+    classes = [*LABELS, NONE]
+    abbrev = {c: "".join(w[0] for w in c.replace("/", " ").split())[:4].upper() for c in classes}
+    counts = Counter(zip(gold, predicted))
+    print("\nconfusion (rows gold, columns predicted):")
+    print(f"{'':5s}" + "".join(f"{abbrev[c]:>5s}" for c in classes))
+    for g in classes:
+        if any(counts[(g, q)] for q in classes):
+            print(f"{abbrev[g]:5s}" + "".join(f"{counts[(g, q)] or '.':>5}" for q in classes))
+    print("  " + "; ".join(f"{abbrev[c]}={c}" for c in classes))
+
+
+def speed(texts: list[str], typer) -> float:  # type: ignore[no-untyped-def]
+    typer.type_sentence("warm up")
+    started = time.perf_counter()
+    for text in texts:
+        typer.type_sentence(text)
+    return len(texts) / (time.perf_counter() - started)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--skip-extract", action="store_true", help="Only (a): skip the run through `frontline extract`.")
+    parser.add_argument("--cv", action="store_true", help="Re-run 5-fold CV on the ACLED notes (slow; trains 5 models).")
+    args = parser.parse_args()
+    if not DEV.exists():
+        print(f"{DEV}: missing; the benchmark needs ../shared/data", file=sys.stderr)
+        return 2
+    snippets = list(read_case2021(DEV))
+    gold = [s.sub_event_type or NONE for s in snippets]
+    typer, nlp = LearnedTyper(), new_sentencizer()
+    figures: dict[str, float] = {}
+
+    predicted = direct(snippets, typer, nlp)
+    for key, value in report("(a) typer on the snippets' sentences", gold, predicted).items():
+        figures[f"direct_{key}"] = value
+    confusion(gold, predicted)
+    if not args.skip_extract:
+        predicted = through_extract(snippets)
+        for key, value in report("(b) through `frontline extract`", gold, predicted).items():
+            figures[f"extract_{key}"] = value
+        confusion(gold, predicted)
+
+    sentences = [s.text for snippet in snippets for s in nlp(snippet.text).sents]
+    texts = (sentences * (10_000 // len(sentences) + 1))[:10_000]
+    figures["sentences_per_s"] = speed(texts, typer)
+    print(f"\nspeed: {figures['sentences_per_s']:.0f} sentences/s (one process, {len(texts)} sentences)")
+    print(f"artifact: {MODEL.stat().st_size / 1e6:.1f} MB ({MODEL.relative_to(ROOT)})")
+    meta_path = MODEL.with_suffix(".json")
+    if meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        print(f"recorded at training: 5-fold CV on ACLED notes weighted F1 {meta['cv_weighted_f1']:.3f}, "
+              f"macro F1 {meta['cv_macro_f1']:.3f}; temperature {meta['temperature']:.2f}; {meta['seconds']:.0f} s")
+        figures["cv_weighted_f1"] = meta["cv_weighted_f1"]
+    if args.cv:
+        from frontline.typing_train import train
+
+        with tempfile.TemporaryDirectory() as tmp:
+            result = train(DATA, Path(tmp) / "typing.npz")
+        print(f"re-run CV: weighted F1 {result.cv_weighted_f1:.3f}, macro F1 {result.cv_macro_f1:.3f}")
+        figures["cv_weighted_f1"] = result.cv_weighted_f1 or 0.0
+
+    floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
+    failed = [f"{k} {figures[k]:.3f} < floor {v}" for k, v in floors.items() if k in figures and figures[k] < v]
+    for line in failed:
+        print(f"BELOW FLOOR: {line}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,276 @@
+"""The learned event typer: a hashed n-gram linear model combined with the trigger lexicon.
+
+Inference is numpy only. A sentence becomes a bag of hashed features (words, word pairs, six-letter
+stems, and one feature per trigger-lexicon hit), the model scores 26 classes (ACLED's 25 sub-types plus
+``NO_EVENT``) with one matrix product, and a softmax with a fitted temperature turns scores into calibrated
+probabilities. A few rare sub-types that the training notes barely cover (chemical weapons, suicide
+bombs, grenades, sexual violence) also have high-precision rules that set a floor under their probability.
+
+The artifact (``frontline/models/typing.npz``) is written by ``frontline train typing``
+(``frontline.typing_train``); see docs/typing.md for data, recipe and scores.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
+
+log = logging.getLogger(__name__)
+
+NO_EVENT = "NO_EVENT"
+FORMAT_VERSION = 1
+DEFAULT_BITS = 17
+# "No event" only when the model gives it at least this probability; below it the likeliest sub-type wins.
+# The training data's "no event" examples come from other domains (diplomacy, disasters, crime), so the
+# model over-predicts it on conflict news; see docs/typing.md for how this value was chosen.
+NO_EVENT_THRESHOLD = 0.5
+# The least probability a sub-type whose trigger word is in the sentence needs when the model's own
+# best guess has no trigger.
+_TRIGGERED_FLOOR = 0.05
+# A sub-type that no lexicon trigger in the sentence names needs at least this probability: the model
+# alone, on a sentence without a conflict word ("markets were open"), must not invent an event.
+UNTRIGGERED_THRESHOLD = 0.5
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
+# Rules that name a rare sub-type so plainly that their hit puts a floor under its probability.
+# (pattern, sub-type, floor). Written from ACLED's codebook definitions, not from any evaluation text.
+_RARE_RULES: tuple[tuple[str, str, float], ...] = (
+    (r"chlorine|sarin|mustard\s+gas|nerve\s+(?:agent|gas)|chemical\s+(?:weapons?\s+attack|attack|bombs?|munitions?|shells?|rockets?)|toxic\s+gas\s+attack|poison(?:ous)?\s+gas\s+attack", "Chemical weapon", 0.6),
+    (r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ing)?|truck\s+bomb(?:er|ing)?|vest|belt|blast|explosion)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)", "Suicide bomb", 0.6),
+    (r"(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)\bhand[- ]?grenades?|(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)(?<!propelled\s)\bgrenades?\b(?!\s+launchers?)", "Grenade", 0.5),
+    (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
+)
+
+
+# Cues of accidents and disasters, which kill and destroy without being political violence. They enter
+# the model as features (``c:accident``), learned from the "no event" examples, never as rules.
+_ACCIDENT = re.compile(
+    r"\b(?:accident(?:al|ally|s)?|crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|leak(?:ed|s|age)?|spill(?:ed|s)?|"
+    r"caught\s+fire|fire\s+broke\s+out|blaze|gas\s+cylinder|boiler|short\s+circuit|earthquake|flood(?:s|ing)?|cyclone|"
+    r"hurricane|typhoon|landslide|storm|drought|wildfires?|outbreak|infect(?:ed|ions?)|virus|covid|pandemic|poisoning)\b",
+    re.IGNORECASE,
+)
+# Words that name state forces and non-state armed groups, to tell who took ground when no actor
+# dictionary is at hand (``detect`` uses the real actors in the pipeline).
+_STATE_WORDS = re.compile(
+    r"\b(?:army|armies|troops|soldiers|government|regime|military|security\s+forces|police|marines|"
+    r"national\s+guard|loyalist|(?:syrian|iraqi|afghan|somali|nigerian|malian|russian|ukrainian|turkish|israeli)\s+forces|saa)\b",
+    re.IGNORECASE,
+)
+_NON_STATE_WORDS = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|militias?|militiamen|guerrillas?|terrorists?|"
+    r"islamic\s+state|isis|isil|daesh|taliban|al[- ]shabaa?b|boko\s+haram|nusra|hts|al[- ]qaeda|opposition|"
+    r"separatists?|kurdish|ypg|sdf|houthis?|hezbollah|gunmen)\b",
+    re.IGNORECASE,
+)
+
+
+_PROTEST = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|crowd)", re.IGNORECASE)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words; every number becomes "0" so that counts do not split features."""
+    return ["0" if t.isdigit() else t for t in _TOKEN.findall(text.lower())]
+
+
+def feature_names(text: str, rule_subs: Iterable[str]) -> list[str]:
+    """The features of one text: words, stems, word pairs, and the lexicon's hits (``r:<sub-type>``)."""
+    words = tokens(text)
+    names = [f"w:{w}" for w in words]
+    names += [f"s:{w[:6]}" for w in words if len(w) > 6]
+    names += [f"b:{a} {b}" for a, b in itertools.pairwise(words)]
+    names += [f"r:{sub}" for sub in rule_subs]
+    if _ACCIDENT.search(text):
+        names.append("c:accident")
+    names.append("bias")
+    return names
+
+
+def hashed(names: Iterable[str], bits: int) -> np.ndarray:
+    """Distinct bucket indices of the feature names (CRC32, stable across runs and platforms)."""
+    mask = (1 << bits) - 1
+    return np.unique(np.fromiter((zlib.crc32(n.encode("utf-8")) & mask for n in names), dtype=np.int64))
+
+
+@dataclass(frozen=True)
+class TypingModel:
+    """Linear model over hashed features: ``softmax((x @ coef + intercept) / temperature)``."""
+
+    classes: tuple[str, ...]
+    coef: np.ndarray  # (2**bits, n_classes), float16 or float32
+    intercept: np.ndarray  # (n_classes,)
+    bits: int
+    temperature: float = 1.0
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> TypingModel:
+        """The committed model (``frontline/models/typing.npz``), or one at ``path``."""
+        if path is None:
+            ref = resources.files("frontline") / "models" / "typing.npz"
+            with resources.as_file(ref) as file:
+                return cls._read(Path(file))
+        return cls._read(path)
+
+    @classmethod
+    def _read(cls, path: Path) -> TypingModel:
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: typing model missing; run `frontline train typing`")
+        with np.load(path, allow_pickle=False) as data:
+            version = int(data["format_version"])
+            if version != FORMAT_VERSION:
+                raise ValueError(f"{path}: typing model format {version}, expected {FORMAT_VERSION}; retrain it")
+            return cls(
+                classes=tuple(str(c) for c in data["classes"]),
+                coef=data["coef"].astype(np.float32),
+                intercept=data["intercept"].astype(np.float32),
+                bits=int(data["bits"]),
+                temperature=float(data["temperature"]),
+            )
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path,
+            format_version=np.array(FORMAT_VERSION),
+            classes=np.array(self.classes),
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept.astype(np.float32),
+            bits=np.array(self.bits),
+            temperature=np.array(self.temperature),
+        )
+
+    def scores(self, names: list[str]) -> np.ndarray:
+        """Raw class scores of one feature list (binary features, L2-normalised)."""
+        index = hashed(names, self.bits)
+        return self.coef[index].sum(axis=0) / np.sqrt(len(index)) + self.intercept
+
+    def probabilities(self, names: list[str]) -> np.ndarray:
+        z = self.scores(names) / self.temperature
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+
+def rule_subs(spans: list[TypedSpan]) -> list[str]:
+    """The lexicon's sub-types for a sentence; a territory trigger counts for both territory sub-types."""
+    return sorted({s.sub_event_type for s in spans})
+
+
+class LearnedTyper:
+    """The default ``EventTyper``: the learned model's best sub-type for the sentence, with a trigger span.
+
+    No span when the model's "no event" probability reaches ``no_event``, or when the best sub-type has
+    no trigger in the sentence and a probability below ``untriggered``.
+    The trigger is the lexicon's match for that sub-type when there is one, else the whole sentence.
+    Further lexicon hits whose sub-type the model still finds likely (``secondary`` or more) are
+    reported too, so a sentence that tells of a clash and a capture yields both.
+    """
+
+    def __init__(
+        self,
+        model: TypingModel | None = None,
+        rules: RuleTyper | None = None,
+        *,
+        no_event: float = NO_EVENT_THRESHOLD,
+        untriggered: float = UNTRIGGERED_THRESHOLD,
+        secondary: float = 0.25,
+    ) -> None:
+        self._model = model
+        self._rules = rules or RuleTyper()
+        self._rare = [(re.compile(rf"\b(?:{p})", re.IGNORECASE), sub, floor) for p, sub, floor in _RARE_RULES]
+        self._no_event = no_event
+        self._untriggered = untriggered
+        self._secondary = secondary
+
+    @property
+    def model(self) -> TypingModel:
+        if self._model is None:  # loaded on first use, not at import or construction
+            self._model = TypingModel.load()
+        return self._model
+
+    def probabilities(self, sentence: str) -> tuple[dict[str, float], list[TypedSpan]]:
+        """Calibrated probability per class (``NO_EVENT`` included) and the lexicon's hits."""
+        hits = self._rules.type_sentence(sentence)
+        model = self.model
+        p = model.probabilities(feature_names(sentence, rule_subs(hits)))
+        probs = dict(zip(model.classes, (float(v) for v in p)))
+        found = {h.sub_event_type for h in hits}
+        # ACLED codes lethal or injuring force against protesters as its own sub-type whenever the
+        # protesters were not violent themselves; news tells it as a protest story, so the trigger decides.
+        if "Excessive force against protesters" in found and "Violent demonstration" not in found and _PROTEST.search(sentence):
+            probs = _raise(probs, "Excessive force against protesters", max(0.5, probs.get("Excessive force against protesters", 0.0)))
+        if "Violent demonstration" in found:
+            probs = _raise(probs, "Violent demonstration", max(0.5, probs.get("Violent demonstration", 0.0)))
+        disrupted = "Disrupted weapons use" in found
+        for pattern, sub, floor in self._rare:
+            m = None if disrupted else pattern.search(sentence)  # seized grenades are no grenade attack
+            if m and probs.get(sub, 0.0) < floor:
+                probs = _raise(probs, sub, floor)
+                hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)]
+                hits.append(TypedSpan(sub, m.start(), m.end(), floor))
+        return probs, hits
+
+    def type_sentence(self, sentence: str) -> list[TypedSpan]:
+        if not sentence.strip():
+            return []
+        probs, hits = self.probabilities(sentence)
+        if probs.get(NO_EVENT, 0.0) >= self._no_event:
+            return []
+        best = max((c for c in probs if c != NO_EVENT), key=lambda c: (probs[c], c))
+        if not _triggered(best, hits) and probs[best] < self._untriggered:
+            # No trigger word for the model's guess and no confidence in it: a sub-type whose trigger
+            # the sentence does hold wins if the model gives it any weight, else it is no event.
+            triggered = [c for c in probs if c != NO_EVENT and _triggered(c, hits)]
+            best = max(triggered, key=lambda c: (probs[c], c), default="")
+            if not best or probs[best] < _TRIGGERED_FLOOR:
+                return []
+        if best in TERRITORY_SUBS:
+            best = _taker(sentence, hits, best)
+            territory = sum(probs.get(s, 0.0) for s in TERRITORY_SUBS)
+            probs = {**probs, best: territory}
+        found = [_span(best, probs[best], hits, sentence)]
+        for hit in hits:
+            subs = TERRITORY_SUBS if hit.sub_event_type == TERRITORY else (hit.sub_event_type,)
+            sub = max(subs, key=lambda s: probs.get(s, 0.0))
+            if sub != best and probs.get(sub, 0.0) >= self._secondary and all(f.sub_event_type != sub for f in found):
+                found.append(TypedSpan(sub, hit.start, hit.end, probs[sub]))
+        return sorted(found, key=lambda t: (t.start, -t.confidence))
+
+
+def _triggered(sub: str, hits: list[TypedSpan]) -> bool:
+    return any(h.sub_event_type == sub or (h.sub_event_type == TERRITORY and sub in TERRITORY_SUBS) for h in hits)
+
+
+def _taker(sentence: str, hits: list[TypedSpan], default: str) -> str:
+    """Who took the ground: the side named first before the territory trigger (else in the sentence)."""
+    trigger = next((h.start for h in hits if h.sub_event_type == TERRITORY), len(sentence))
+    for text in (sentence[:trigger], sentence):
+        state, other = _STATE_WORDS.search(text), _NON_STATE_WORDS.search(text)
+        if state or other:
+            if state and (other is None or state.start() < other.start()):
+                return "Government regains territory"
+            return "Non-state actor overtakes territory"
+    return default
+
+
+def _raise(probs: dict[str, float], sub: str, floor: float) -> dict[str, float]:
+    """Set ``sub``'s probability to ``floor`` and scale the others to share the rest."""
+    rest = 1.0 - probs.get(sub, 0.0)
+    scale = (1.0 - floor) / rest if rest > 0 else 0.0
+    return {c: (floor if c == sub else v * scale) for c, v in probs.items()}
+
+
+def _span(sub: str, confidence: float, hits: list[TypedSpan], sentence: str) -> TypedSpan:
+    for hit in hits:
+        if hit.sub_event_type == sub or (hit.sub_event_type == TERRITORY and sub in TERRITORY_SUBS):
+            return TypedSpan(sub, hit.start, hit.end, confidence)
+    stripped = len(sentence) - len(sentence.lstrip())
+    return TypedSpan(sub, stripped, len(sentence.rstrip()), confidence)

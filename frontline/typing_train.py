@@ -1,0 +1,316 @@
+"""Training the learned event typer (``frontline train typing``). Needs scikit-learn (the ``train`` extra).
+
+Data (all under ``../shared/data``; see docs/typing.md for counts):
+
+- ACLED notes, both taxonomies: 2019+ rows by their sub-type; pre-2019 rows only where their type names one
+  sub-type (``corpora.acled.OLD_TO_SUB``); note boilerplate stripped (``clean_notes``); duplicates dropped.
+- The codebook definitions and news-style templates of ``typing_synthetic`` (rare sub-types, "no event").
+- PLOVER synthetic stories: the lead sentence of non-violent stories (consult, accuse, aid, sanction, ...)
+  as "no event"; the lead of violent or protest stories as their ACLED sub-type only where the trigger
+  lexicon agrees.
+- InSight Crime articles: lead sentences as "no event" (organised crime is not in ACLED's scope).
+
+Recipe: hashed features (``typing_model.feature_names``), multinomial logistic regression with
+square-root-balanced class weights, a softmax temperature fitted on 5-fold cross-validated scores of the
+ACLED notes (which also give the reported CV F1), then one fit on everything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import math
+import re
+import time
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .corpora.acled import clean_notes, read_acled_folder
+from .detect import SUB_EVENT_TYPES, RuleTyper
+from .typing_model import (
+    DEFAULT_BITS,
+    NO_EVENT,
+    TypingModel,
+    feature_names,
+    hashed,
+    rule_subs,
+)
+from .typing_synthetic import synthetic_examples
+
+log = logging.getLogger(__name__)
+
+CLASSES: tuple[str, ...] = (*sorted(SUB_EVENT_TYPES), NO_EVENT)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_MAX_WORDS = 80
+# "No event" examples come from other domains and styles than the ACLED notes, so the model learns to
+# read news style itself as "no event"; halving their weight offsets part of that.
+NO_EVENT_WEIGHT = 0.5
+# PLOVER modes/labels whose story is an ACLED sub-type (kept only where the lexicon agrees).
+_PLOVER_SUB = {
+    "AERIAL": "Air/drone strike",
+    "DRONE": "Air/drone strike",
+    "SUICIDE-ATTACK": "Suicide bomb",
+    "EXPLOSIVES": "Remote explosive/landmine/IED",
+    "SEXUAL": "Sexual violence",
+    "ABDUCT": "Abduction/forced disappearance",
+    "DEMO": "Peaceful protest",
+    "RIOT": "Violent demonstration",
+    "ARREST": "Arrests",
+    "CEASEFIRE": "Agreement",
+}
+# PLOVER labels that are never an ACLED event (diplomacy, statements, aid, sanctions, ...).
+_PLOVER_NONE_LABELS = {"CONSULT", "SUPPORT", "COOPERATE", "ACCUSE", "AID", "REQUEST", "REJECT", "SANCTION", "THREATEN", "CONCEDE", "AGREE"}
+_PLOVER_NONE_MODES = {"CYBER", "MISINFORMATION", "CENSOR", "CURFEW", "BAN", "MARTIAL-LAW", "DEPORT", "RESTRICT", "WITHHOLD"}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    label: str
+    weight: float
+    source: str  # "acled", "synthetic", "plover", "insightcrime"
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def _truncate(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:_MAX_WORDS])
+
+
+def acled_examples(folder: Path) -> list[Example]:
+    """Cleaned ACLED notes with today's sub-type; unmappable old-taxonomy rows and duplicates dropped."""
+    seen: set[str] = set()
+    out = []
+    for row in read_acled_folder(folder):
+        sub = row.mapped_sub_event_type()
+        if sub not in SUB_EVENT_TYPES:
+            continue
+        text = _truncate(clean_notes(row.notes))
+        if len(text) < 15 or text in seen:
+            continue
+        seen.add(text)
+        out.append(Example(text, sub, 1.0, "acled"))
+    return out
+
+
+def plover_examples(zip_path: Path, rules: RuleTyper) -> list[Example]:
+    out = []
+    with zipfile.ZipFile(zip_path) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".csv"))
+        with archive.open(name) as handle:
+            rows = list(csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8")))
+    for row in rows:
+        lead = first_sentence(row["text"])
+        if len(lead) < 20:
+            continue
+        label, mode = row["label"].strip(), row["mode"].strip()
+        hits = rule_subs(rules.type_sentence(lead))
+        if mode in _PLOVER_SUB:
+            if _PLOVER_SUB[mode] in hits:
+                out.append(Example(lead, _PLOVER_SUB[mode], 0.5, "plover"))
+        elif label in _PLOVER_NONE_LABELS or mode in _PLOVER_NONE_MODES:
+            out.append(Example(lead, NO_EVENT, 0.5, "plover"))
+    return out
+
+
+def insightcrime_examples(folder: Path) -> list[Example]:
+    out = []
+    for path in sorted(folder.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle, delimiter="\t"):
+                if not row or not row[0].strip():
+                    continue
+                sentences = _SENTENCE_END.split(" ".join(row[0].split()), maxsplit=2)
+                for sentence in sentences[1:2]:  # the first sentence after the headline
+                    if len(sentence) >= 20:
+                        out.append(Example(sentence, NO_EVENT, 0.3, "insightcrime"))
+    return out
+
+
+# Words that mark a sentence as possibly telling of violence, so it is no safe "no event" example.
+_VIOLENT = re.compile(r"kill|dead|death|die|wound|injur|attack|bomb|explo|fire|shot|shoot|clash|strike|troops|forces|"
+                      r"militant|rebel|army|fight|battle|gun|arrest|protest|captur|seiz|raid|abduct|kidnap|assault", re.IGNORECASE)
+_NEWS_PER_CLASS = 300
+_NEWS_NO_EVENT = 1500
+
+
+def news_examples(data: Path, rules: RuleTyper) -> list[Example]:
+    """Weak labels on real news sentences (FA-KES, SATP): a sentence where the lexicon fires for exactly one
+    sub-type gets it (territory triggers are skipped: their sub-type needs the actor); a sentence with no
+    trigger and no word of violence is "no event". Capped per class, picked in a fixed pseudo-random order."""
+    texts: list[str] = []
+    fakes = data / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
+    if fakes.exists():
+        csv.field_size_limit(1 << 24)
+        with fakes.open(encoding="utf-8", errors="replace", newline="") as handle:
+            texts += [row["article_content"] for row in csv.DictReader(handle)]
+    for path in sorted((data / "corpora" / "satp").glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts += [row[0] for row in csv.reader(handle, delimiter="\t") if row]
+    sentences = sorted({s for text in texts for s in _SENTENCE_END.split(" ".join(text.split())) if 40 <= len(s) <= 400},
+                       key=lambda s: zlib.crc32(s.encode("utf-8")))
+    taken: Counter[str] = Counter()
+    out = []
+    for sentence in sentences:
+        subs = {h.sub_event_type for h in rules.type_sentence(sentence)}
+        if not subs:
+            if taken[NO_EVENT] < _NEWS_NO_EVENT and not _VIOLENT.search(sentence):
+                taken[NO_EVENT] += 1
+                out.append(Example(sentence, NO_EVENT, 0.2, "news"))
+        elif len(subs) == 1:
+            (sub,) = subs
+            if sub in SUB_EVENT_TYPES and taken[sub] < _NEWS_PER_CLASS:
+                taken[sub] += 1
+                out.append(Example(sentence, sub, 0.3, "news"))
+    return out
+
+
+def load_examples(data: Path, rules: RuleTyper | None = None) -> list[Example]:
+    """Every training example, in a fixed order. Raises FileNotFoundError naming a missing folder."""
+    rules = rules or RuleTyper()
+    acled = data / "acled"
+    if not acled.is_dir():
+        raise FileNotFoundError(f"{acled}: ACLED folder missing (see ../shared/data/README.md)")
+    examples = acled_examples(acled)
+    examples += [Example(text, label, 1.0, "synthetic") for text, label in synthetic_examples()]
+    plover = data / "plover" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
+    if plover.exists():
+        examples += plover_examples(plover, rules)
+    crime = data / "corpora" / "insightcrime"
+    if crime.is_dir():
+        examples += insightcrime_examples(crime)
+    examples += news_examples(data, rules)
+    return examples
+
+
+def featurize(texts: Iterable[str], bits: int, rules: RuleTyper):  # type: ignore[no-untyped-def]
+    """Sparse (n, 2**bits) matrix of the hashed features, rows L2-normalised as at inference."""
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+
+    indptr, indices, values = [0], [], []
+    for text in texts:
+        index = hashed(feature_names(text, rule_subs(rules.type_sentence(text))), bits)
+        indices.append(index)
+        values.append(np.full(len(index), 1.0 / math.sqrt(len(index)), dtype=np.float32))
+        indptr.append(indptr[-1] + len(index))
+    return csr_matrix((np.concatenate(values), np.concatenate(indices), np.array(indptr)), shape=(len(indptr) - 1, 1 << bits))
+
+
+def _class_weights(labels: list[str]) -> dict[str, float]:
+    """Square-root balanced: rare classes count more, without drowning the common ones."""
+    counts = Counter(labels)
+    total = len(labels)
+    return {c: math.sqrt(total / (len(counts) * n)) for c, n in counts.items()}
+
+
+def _fit(X, y: np.ndarray, weights: np.ndarray, c: float):  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    model = LogisticRegression(C=c, max_iter=200, tol=1e-4)
+    model.fit(X, y, sample_weight=weights)
+    return model
+
+
+def _temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The softmax temperature that minimises the log-loss of out-of-fold scores."""
+    best, best_loss = 1.0, math.inf
+    for t in np.arange(0.3, 3.01, 0.05):
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        loss = -logp[np.arange(len(y)), y].mean()
+        if loss < best_loss:
+            best, best_loss = float(t), float(loss)
+    return best
+
+
+@dataclass(frozen=True)
+class TrainReport:
+    examples: Counter[str]
+    per_class: Counter[str]
+    cv_weighted_f1: float | None
+    cv_macro_f1: float | None
+    temperature: float
+    seconds: float
+    size_bytes: int
+
+
+def train(data: Path, output: Path, *, bits: int = DEFAULT_BITS, c: float = 10.0, folds: int = 5, seed: int = 0) -> TrainReport:
+    """Train on ``data`` (the shared data folder), write the model to ``output``, return the figures."""
+    from sklearn.metrics import f1_score  # type: ignore[import-untyped]
+    from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
+
+    started = time.perf_counter()
+    rules = RuleTyper()
+    examples = load_examples(data, rules)
+    index = {name: i for i, name in enumerate(CLASSES)}
+    labels = [e.label for e in examples]
+    weights_by_class = _class_weights(labels)
+    y = np.array([index[e.label] for e in examples])
+    w = np.array([e.weight * weights_by_class[e.label] * (NO_EVENT_WEIGHT if e.label == NO_EVENT else 1.0) for e in examples])
+    X = featurize((e.text for e in examples), bits, rules)
+    log.info("%d examples, %d features", X.shape[0], X.shape[1])
+
+    acled = np.array([e.source == "acled" for e in examples])
+    cv_weighted = cv_macro = None
+    temperature = 1.0
+    if folds > 1:
+        acled_rows = np.flatnonzero(acled)
+        other_rows = np.flatnonzero(~acled)
+        logits = np.zeros((len(acled_rows), len(CLASSES)))
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        for fold, (train_part, test_part) in enumerate(splitter.split(acled_rows, y[acled_rows])):
+            rows = np.concatenate([acled_rows[train_part], other_rows])
+            model = _fit(X[rows], y[rows], w[rows], c)
+            scores = np.full((len(test_part), len(CLASSES)), -1e9)
+            scores[:, model.classes_] = model.decision_function(X[acled_rows[test_part]])
+            logits[test_part] = scores
+            log.info("fold %d/%d done", fold + 1, folds)
+        predicted = logits.argmax(axis=1)
+        gold = y[acled_rows]
+        acled_labels = [index[s] for s in SUB_EVENT_TYPES]
+        cv_weighted = float(f1_score(gold, predicted, labels=acled_labels, average="weighted", zero_division=0))
+        cv_macro = float(f1_score(gold, predicted, labels=acled_labels, average="macro", zero_division=0))
+        temperature = _temperature(np.clip(logits, -50, 50), gold)
+
+    model = _fit(X, y, w, c)
+    coef = np.zeros((1 << bits, len(CLASSES)), dtype=np.float32)
+    intercept = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class absent from training never wins
+    coef[:, model.classes_] = model.coef_.T
+    intercept[model.classes_] = model.intercept_
+    TypingModel(CLASSES, coef, intercept, bits, temperature).save(output)
+    seconds = time.perf_counter() - started
+    meta = {
+        "examples_by_source": dict(sorted(Counter(e.source for e in examples).items())),
+        "examples_by_class": dict(sorted(Counter(labels).items())),
+        "cv_folds": folds,
+        "cv_weighted_f1": cv_weighted,
+        "cv_macro_f1": cv_macro,
+        "temperature": temperature,
+        "bits": bits,
+        "c": c,
+        "seconds": round(seconds, 1),
+    }
+    output.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    return TrainReport(
+        examples=Counter(e.source for e in examples),
+        per_class=Counter(labels),
+        cv_weighted_f1=cv_weighted,
+        cv_macro_f1=cv_macro,
+        temperature=temperature,
+        seconds=seconds,
+        size_bytes=output.stat().st_size,
+    )
+

@@ -1,0 +1,189 @@
+"""Event typing: the ACLED and CASE readers, the learned typer, its codes, and `frontline train typing`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from frontline.cli import app
+from frontline.codes import event_codes
+from frontline.corpora.acled import clean_notes, read_acled, read_acled_folder
+from frontline.corpora.case2021 import read_case2021
+from frontline.detect import SUB_EVENT_TYPES, RuleTyper
+from frontline.typing_model import (
+    NO_EVENT,
+    LearnedTyper,
+    TypingModel,
+    feature_names,
+    hashed,
+)
+
+NEW_TAXONOMY = """event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
+XYZ1,2025-04-02,2025,1,Political violence,Battles,Armed clash,Military Forces of Xland (2020-),,State forces,Xland Liberation Army,,Rebel group,State forces-Rebel group,,999,Eastern Africa,Xland,North,Upper,,Alpha,1.5,2.25,2,Local radio,National,"On 2 April 2025, soldiers fought rebels near Alpha town. [size=no report]",4,,1
+XYZ2,2025-04-03,2025,1,Demonstrations,Protests,Peaceful protest,Protesters (Xland),,Protesters,,,,Protesters only,,999,Eastern Africa,Xland,North,Upper,,Beta,1.6,2.3,1,Local radio,National,"Around 3 April 2025 (as reported), teachers marched in Beta demanding pay.",0,,1
+"""
+OLD_TAXONOMY = (
+    "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,ACTOR2,ALLY_ACTOR_2,"
+    "INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,NOTES,FATALITIES\n"
+    "999,1XYZ,,29/12/2015,2015,1,Battle-Government regains territory,Military Forces of Xland,,1,Rebels,,2,12,Xland,North,,,"
+    "Gamma,1.0,2.0,1,Caf\u00e9 News,Army retook Gamma from rebels.,3\n"
+    "999,2XYZ,,30/12/2015,2015,1,Remote violence,Unidentified Armed Group,,3,,,0,30,Xland,North,,,"
+    "Delta,1.0,2.0,1,Caf\u00e9 News,A bomb exploded in Delta.,0\n"
+)
+
+
+def test_acled_reader_new_taxonomy(tmp_path: Path) -> None:
+    path = tmp_path / "acled_x.csv"
+    path.write_text(NEW_TAXONOMY, encoding="utf-8")
+    first, second = read_acled(path)
+    assert first.event_date == dt.date(2025, 4, 2)
+    assert (first.inter1, first.inter2) == (1, 2)
+    assert second.inter1 == 6 and second.inter2 is None
+    assert first.sub_event_type == first.mapped_sub_event_type() == "Armed clash"
+    assert (first.latitude, first.longitude, first.geo_precision, first.fatalities) == (1.5, 2.25, 2, 4)
+    assert first.origin == "acled_x.csv:2"
+    assert clean_notes(first.notes) == "Soldiers fought rebels near Alpha town."
+    assert clean_notes(second.notes) == "Teachers marched in Beta demanding pay."
+
+
+def test_acled_reader_old_taxonomy_latin1(tmp_path: Path) -> None:
+    path = tmp_path / "acled_old.csv"
+    path.write_bytes(OLD_TAXONOMY.encode("latin-1"))
+    regain, remote = read_acled(path)
+    assert regain.source == "Caf\u00e9 News"
+    assert regain.event_date == dt.date(2015, 12, 29)
+    assert regain.old_taxonomy and regain.mapped_sub_event_type() == "Government regains territory"
+    assert remote.mapped_sub_event_type() is None  # "Remote violence" spans several sub-types
+    (tmp_path / "acled_event_categories.csv").write_text("event_type,sub_event_type\nBattles,Armed clash\n")
+    assert len(list(read_acled_folder(tmp_path))) == 2  # the codebook table is skipped
+
+
+def test_acled_reader_rejects_other_csv(tmp_path: Path) -> None:
+    path = tmp_path / "acled_bad.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="acled_bad.csv"):
+        list(read_acled(path))
+
+
+def test_case_reader(tmp_path: Path) -> None:
+    path = tmp_path / "case.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n1\tTroops shelled the town.\tART_MISS_ATTACK\n2\tA flood hit.\tNATURAL_DISASTER\n")
+    shelled, flood = read_case2021(path)
+    assert shelled.sub_event_type == "Shelling/artillery/missile attack"
+    assert flood.sub_event_type is None
+    path.write_text("id\tEventSnippet\tSubType\n1\tx\tNOT_A_CODE\n")
+    with pytest.raises(ValueError, match=r"case.tsv:2"):
+        list(read_case2021(path))
+
+
+@pytest.fixture(scope="module")
+def typer() -> LearnedTyper:
+    return LearnedTyper()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A suicide bomber blew himself up at a crowded checkpoint, killing nine soldiers.", "Suicide bomb"),
+        ("Government helicopters dropped barrels of chlorine gas on the rebel-held suburb.", "Chemical weapon"),
+        ("Police arrested five opposition activists at their homes in the capital on Tuesday.", "Arrests"),
+        ("Warplanes bombed the rebel-held town, killing six people.", "Air/drone strike"),
+        ("Hundreds of nurses marched peacefully to parliament to demand better pay.", "Peaceful protest"),
+        ("Bomb disposal experts defused a roadside bomb planted near the police station.", "Disrupted weapons use"),
+        ("Police seized six pistols and 400 live rounds of ammunition during a raid.", "Disrupted weapons use"),
+        ("Security forces opened fire on peaceful protesters in the capital, killing three.", "Excessive force against protesters"),
+        ("The protest turned violent as demonstrators threw stones at police and burned tyres.", "Violent demonstration"),
+    ],
+)
+def test_typer_types_clear_sentences(typer: LearnedTyper, sentence: str, expected: str) -> None:
+    spans = typer.type_sentence(sentence)
+    best = max(spans, key=lambda s: s.confidence)
+    assert best.sub_event_type == expected
+    assert 0.0 < best.confidence <= 1.0
+    assert 0 <= best.start < best.end <= len(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The central bank raised interest rates by half a point to curb inflation.",
+        "The football team won the national championship after a dramatic final.",
+        "",
+    ],
+)
+def test_typer_finds_no_event_in_other_news(typer: LearnedTyper, sentence: str) -> None:
+    assert typer.type_sentence(sentence) == []
+
+
+def test_probabilities_are_calibrated_distribution(typer: LearnedTyper) -> None:
+    probs, _ = typer.probabilities("Rebels clashed with the army near the border.")
+    assert set(probs) == {*SUB_EVENT_TYPES, NO_EVENT}
+    assert sum(probs.values()) == pytest.approx(1.0, abs=1e-5)
+    assert max(probs, key=probs.get) == "Armed clash"
+
+
+def test_trigger_span_is_the_lexicon_match(typer: LearnedTyper) -> None:
+    sentence = "On Monday a grenade was thrown at a police post, wounding two officers."
+    best = max(typer.type_sentence(sentence), key=lambda s: s.confidence)
+    assert best.sub_event_type == "Grenade"
+    assert sentence[best.start : best.end].lower() == "grenade"
+
+
+def test_features_are_stable_and_model_round_trips(tmp_path: Path) -> None:
+    names = feature_names("Rebels shelled 3 villages", ["Armed clash"])
+    assert "w:0" in names and "b:shelled 0" in names and "r:Armed clash" in names
+    assert hashed(names, 12).tolist() == hashed(list(reversed(names)), 12).tolist()
+    rng = np.random.default_rng(0)
+    model = TypingModel(("A", "B"), rng.normal(size=(1 << 12, 2)).astype(np.float32), np.zeros(2, np.float32), 12, 1.5)
+    model.save(tmp_path / "m.npz")
+    loaded = TypingModel.load(tmp_path / "m.npz")
+    assert loaded.classes == ("A", "B") and loaded.temperature == 1.5
+    np.testing.assert_allclose(loaded.probabilities(names), model.probabilities(names), atol=1e-3)
+    with pytest.raises(FileNotFoundError, match="frontline train typing"):
+        TypingModel.load(tmp_path / "missing.npz")
+
+
+def test_every_sub_type_has_cameo_and_plover_codes() -> None:
+    for sub in SUB_EVENT_TYPES:
+        codes = event_codes(sub)
+        if sub == "Other":
+            assert codes.cameo_root == "" and codes.plover_type == ""
+        else:
+            assert len(codes.cameo_root) == 2 and codes.cameo_code.startswith(codes.cameo_root), sub
+            assert codes.plover_type.isupper(), sub
+    assert event_codes("Suicide bomb").plover_type == "ASSAULT"
+    assert event_codes("Peaceful protest").cameo_root == "14"
+
+
+def test_rule_typer_is_case_blind() -> None:
+    rules = RuleTyper()
+    lower = rules.type_sentence("rebels captured the town of kansaba.")
+    upper = rules.type_sentence("REBELS CAPTURED THE TOWN OF KANSABA.")
+    assert [s.sub_event_type for s in lower] == [s.sub_event_type for s in upper] == ["territory"]
+
+
+def test_train_command_writes_a_working_model(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "acled").mkdir(parents=True)
+    rows = [NEW_TAXONOMY.splitlines()[0]]
+    for i in range(12):
+        rows.append(NEW_TAXONOMY.splitlines()[1].replace("XYZ1", f"A{i}").replace("near Alpha town", f"near village {i} in a long battle"))
+        rows.append(NEW_TAXONOMY.splitlines()[2].replace("XYZ2", f"B{i}").replace("in Beta", f"in town {i} peacefully"))
+    (data / "acled" / "acled_fixture.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    output = tmp_path / "typing.npz"
+    result = CliRunner().invoke(app, ["train", "typing", "--data", str(data), "-o", str(output), "--folds", "2", "--bits", "12"])
+    assert result.exit_code == 0, result.output
+    assert output.exists() and output.with_suffix(".json").exists()
+    typer = LearnedTyper(TypingModel.load(output))
+    best = max(typer.type_sentence("Soldiers fought rebels near the village."), key=lambda s: s.confidence)
+    assert best.sub_event_type == "Armed clash"
+
+
+def test_train_command_names_missing_data(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["train", "typing", "--data", str(tmp_path), "-o", str(tmp_path / "m.npz"), "--folds", "0"])
+    assert result.exit_code == 2
+    assert "acled" in result.output

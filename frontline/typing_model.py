@@ -37,6 +37,7 @@ NO_EVENT_THRESHOLD = 0.5
 # The least probability a sub-type whose trigger word is in the sentence needs when the model's own
 # best guess has no trigger.
 _TRIGGERED_FLOOR = 0.05
+_BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 # A sub-type that no lexicon trigger in the sentence names needs at least this probability: the model
 # alone, on a sentence without a conflict word ("markets were open"), must not invent an event.
 UNTRIGGERED_THRESHOLD = 0.5
@@ -232,6 +233,10 @@ class LearnedTyper:
             best = max(triggered, key=lambda c: (probs[c], c), default="")
             if not best or probs[best] < _TRIGGERED_FLOOR:
                 return []
+        if best == "Disrupted weapons use" and any(h.sub_event_type == TERRITORY for h in hits):
+            # Arms seized while taking a town belong to the takeover (the codebook's disrupted weapons
+            # use is a seizure on its own).
+            best = max(TERRITORY_SUBS, key=lambda c: (probs.get(c, 0.0), c))
         if best in TERRITORY_SUBS:
             best = _taker(sentence, hits, best)
             territory = sum(probs.get(s, 0.0) for s in TERRITORY_SUBS)
@@ -240,6 +245,8 @@ class LearnedTyper:
         for hit in hits:
             subs = TERRITORY_SUBS if hit.sub_event_type == TERRITORY else (hit.sub_event_type,)
             sub = max(subs, key=lambda s: probs.get(s, 0.0))
+            if sub == "Disrupted weapons use" and best in _BATTLES:
+                continue  # arms seized while taking a town belong to that battle, not an event of their own
             if sub != best and probs.get(sub, 0.0) >= self._secondary and all(f.sub_event_type != sub for f in found):
                 found.append(TypedSpan(sub, hit.start, hit.end, probs[sub]))
         return sorted(found, key=lambda t: (t.start, -t.confidence))

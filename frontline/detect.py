@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from .records import ActorMention, Annotated, EventMention, Span
+from .records import ActorMention, Annotated, EventMention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
@@ -155,9 +155,26 @@ def detect(annotated: Annotated, typer: EventTyper) -> tuple[EventMention, ...]:
             if sub in seen or sub not in SUB_EVENT_TYPES:
                 continue
             seen.add(sub)
+            if _elaborates(mentions, sentence, sub, typed):
+                continue
             trigger = Span(start, end, annotated.document.article.text[start:end])
             mentions.append(EventMention(sentence.index, SUB_EVENT_TYPES[sub], sub, trigger, typed.confidence))
     return tuple(mentions)
+
+
+# How many sentences back an event may be that a sentence without its own trigger word goes on about.
+ELABORATION_WINDOW = 2
+
+
+def _elaborates(mentions: list[EventMention], sentence: Sentence, sub: str, typed: TypedSpan) -> bool:
+    """A sentence typed without any trigger word (the model read the whole sentence) that follows an
+    event of the same sub-type tells more about that event ("hospitals have been flooded with dead
+    and wounded soldiers" after the battle's toll); it is not an event of its own."""
+    body = sentence.text.strip()
+    untriggered = typed.end - typed.start >= len(body)
+    return untriggered and any(
+        m.sub_event_type == sub and 0 < sentence.index - m.sentence <= ELABORATION_WINDOW for m in mentions
+    )
 
 
 def subject(actors: tuple[ActorMention, ...], sentence_start: int, trigger_start: int) -> ActorMention | None:

@@ -94,3 +94,15 @@ def test_library_extract(pipeline, seed_text) -> None:  # type: ignore[no-untype
     events = extract(seed_text, published="2016-07-01", source="Zaman al-Wasl", pipeline=pipeline)
     assert any(e.fatalities == 113 for e in events)
     assert all(e.source.startswith("Zaman al-Wasl") for e in events)
+
+
+def test_exactly_the_three_events_a_coder_would_take(result) -> None:  # type: ignore[no-untyped-def]
+    # The capture in February, the rebels' retaking, the Jabal al-Akrad battles; the sentence on
+    # hospitals flooded with the battles' dead and wounded tells more about the battles, and
+    # the tanks seized in the takeover belong to it: neither is an event of its own.
+    got = sorted((e.sub_event_type, e.event_date.isoformat()) for e in result.events)
+    assert got == [
+        ("Armed clash", "2016-06-30"),
+        ("Government regains territory", "2016-02-01"),
+        ("Non-state actor overtakes territory", "2016-06-27"),
+    ]

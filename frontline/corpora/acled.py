@@ -50,7 +50,9 @@ OLD_TO_SUB: dict[str, str] = {
     "non-violent transfer of territory": "Non-violent transfer of territory",
     "headquarters or base established": "Headquarters or base established",
 }
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%b-%y", "%d-%B-%Y", "%d %B %Y", "%d/%m/%Y", "%d-%m-%y", "%d-%b-%Y", "%B %d %Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d", "%d-%b-%y", "%d-%B-%Y", "%d %B %Y", "%d/%m/%Y", "%d-%m-%y", "%d-%m-%Y", "%d-%b-%Y", "%B %d %Y", "%d %b %Y",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ def read_acled(path: Path) -> Iterator[AcledRow]:
     if reader.fieldnames is None:
         raise ValueError(f"{path}: empty file")
     columns = {name.strip().lower(): name for name in reader.fieldnames if name and name.strip()}
-    if "notes" not in columns or "event_type" not in columns:
+    if "notes" not in columns or not ({"event_type", "sub_event_type"} & columns.keys()):
         raise ValueError(f"{path}: not an ACLED export (no notes/event_type column)")
 
     def get(row: dict[str, str], *names: str) -> str:

@@ -122,15 +122,15 @@ def read_acled(path: Path) -> Iterator[AcledRow]:
         origin = f"{path.name}:{line}"
         yield AcledRow(
             event_id=get(row, "event_id_cnty", "data_id"),
-            event_date=_date(get(row, "event_date"), origin),
+            event_date=acled_date(get(row, "event_date"), origin),
             event_type=get(row, "event_type"),
             sub_event_type=get(row, "sub_event_type"),
             actor1=get(row, "actor1"),
             assoc_actor_1=get(row, "assoc_actor_1", "ally_actor_1"),
-            inter1=_inter(get(row, "inter1")),
+            inter1=inter_code(get(row, "inter1")),
             actor2=get(row, "actor2"),
             assoc_actor_2=get(row, "assoc_actor_2", "ally_actor_2"),
-            inter2=_inter(get(row, "inter2")),
+            inter2=inter_code(get(row, "inter2")),
             interaction=_int(get(row, "interaction")),
             civilian_targeting=get(row, "civilian_targeting"),
             country=get(row, "country"),
@@ -182,7 +182,7 @@ def clean_notes(notes: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _date(value: str, origin: str) -> dt.date | None:
+def acled_date(value: str, origin: str) -> dt.date | None:
     if not value:
         return None
     value = value.strip().strip('"')
@@ -207,7 +207,7 @@ def _int(value: str) -> int | None:
     return int(number) if number is not None else None
 
 
-def _inter(value: str) -> int | None:
+def inter_code(value: str) -> int | None:
     """Numeric inter code from "6", "6.0" or "Protesters"; None if empty or unknown."""
     if not value:
         return None

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .acled import _date, _inter
+from .acled import acled_date, inter_code
 from .acled import read_acled as read_rows
+
 
 @dataclass(frozen=True, slots=True)
 class AcledRow:
@@ -41,12 +42,12 @@ class AcledRow:
 
 def parse_inter(value: str) -> int:
     """"6", "6.0", "Protesters" -> 6; empty or unknown -> 0."""
-    return _inter(value.strip()) or 0
+    return inter_code(value.strip()) or 0
 
 
 def parse_acled_date(value: str) -> dt.date | None:
     """The date formats found in the extracts: "2022-06-08", "9-May-20", "21 March 2020", "31-12-19"."""
-    return _date(value, "")
+    return acled_date(value, "")
 
 
 def read_acled(path: Path) -> Iterator[AcledRow]:

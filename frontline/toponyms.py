@@ -150,7 +150,7 @@ def find_toponyms(
     return found
 
 
-def _confident_countries(proposals: Sequence[Proposal], scores: Sequence[float], threshold: float) -> frozenset[str]:
+def _confident_countries(proposals: Sequence[Proposal], scores: Iterable[float], threshold: float) -> frozenset[str]:
     """Countries the filter is sure the text names, as a country or a province ("Latakia" -> SY)."""
     return frozenset(
         m.place.country_code

@@ -56,7 +56,7 @@ def read_lgl(path: Path) -> Iterator[GoldDocument]:
                     node.findtext("phrase") or text[start:end],
                     _float(gaz.find("lat")) if gaz is not None else None,
                     _float(gaz.find("lon")) if gaz is not None else None,
-                    int(gaz.get("geonameid")) if gaz is not None and gaz.get("geonameid") else None,
+                    int(gaz.get("geonameid") or 0) or None if gaz is not None else None,
                     gaz.findtext("fcode") if gaz is not None else None,
                 )
             )

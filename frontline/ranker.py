@@ -50,6 +50,8 @@ FEATURES: tuple[str, ...] = (
     "top_population",  # the most populous of the span's candidates
     "population_rank",  # log1p(rank by population among the span's candidates)
     "n_candidates",  # log1p(number of candidates of the span)
+    "log_names",  # log10(number of distinct names + 1) / 3: GeoNames lists many names for known places
+    "names_gap",  # (most names among the span's candidates, as log_names) - this one's
     "class_p",  # populated place
     "capital",  # PPLC
     "admin_seat",  # PPLA, PPLA2, ...
@@ -318,6 +320,8 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     surface_skel = _skeleton(span.text)
     logpops = [min(math.log10(p.population + 1), 7.0) / 7.0 for p in places]
     best_pop = max(logpops)
+    lognames = [min(math.log10(p.n_names + 1), 3.0) / 3.0 for p in places]
+    best_names = max(lognames)
     order = sorted(range(n), key=lambda i: (-places[i].population, i))
     pop_rank = {i: r for r, i in enumerate(order)}
     total_votes = sum(doc.votes.values()) or 1.0
@@ -343,6 +347,8 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
         row[col["top_population"]] = pop_rank[i] == 0
         row[col["population_rank"]] = math.log1p(pop_rank[i])
         row[col["n_candidates"]] = math.log1p(n)
+        row[col["log_names"]] = lognames[i]
+        row[col["names_gap"]] = best_names - lognames[i]
         is_country = fcode.startswith("PCL")
         row[col["class_p"]] = fclass == "P"
         row[col["capital"]] = fcode == "PPLC"

@@ -521,21 +521,46 @@ def resolve_with(
     candidates: Sequence[Candidate], doc: DocumentContext, ranker: Ranker, *, nil: bool
 ) -> list[tuple[Place | None, float]]:
     """The pick of every candidate (one model call for the document); with ``nil``, picks neither
-    believed nor prominent become None."""
-    rows = [features(c, doc) for c in candidates]
-    probs = ranker.probabilities(np.vstack(rows)) if any(len(r) for r in rows) else np.zeros(0)
+    believed nor prominent become None.
+
+    A name said again in the same way (same entries, cue, parent and comma context) has the same
+    features, so each distinct one is featurised and scored once per document.
+    """
+    blocks: dict[tuple[Any, ...], int] = {}
+    block_of: list[int] = []
+    rows: list[np.ndarray] = []
+    for c in candidates:
+        key = _same_features_key(c, doc)
+        if key not in blocks:
+            blocks[key] = len(rows)
+            rows.append(features(c, doc))
+        block_of.append(blocks[key])
+    starts = np.cumsum([0, *(len(r) for r in rows)])
+    probs = ranker.probabilities(np.vstack(rows)) if starts[-1] else np.zeros(0)
     out: list[tuple[Place | None, float]] = []
-    at = 0
-    for c, r in zip(candidates, rows, strict=True):
+    for c, b in zip(candidates, block_of, strict=True):
         if not c.places:
             out.append((None, 0.0))
             continue
-        place, prob = _pick(c, probs[at : at + len(r)], r)
-        at += len(r)
+        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b])
         if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place, doc.country):
             place = None
         out.append((place, prob))
     return out
+
+
+def _same_features_key(candidate: Candidate, doc: DocumentContext) -> tuple[Any, ...]:
+    """What ``features`` reads of a candidate besides the document: equal keys, equal rows."""
+    parent = _parent(candidate, doc)
+    return (
+        candidate.span.text,
+        candidate.cue,
+        candidate.fuzzy,
+        candidate.fragment,
+        tuple(p.geonameid for p in candidate.places),
+        None if parent is None else (frozenset(parent[0]), frozenset(parent[1])),
+        _follows_comma_place(candidate, doc),
+    )
 
 
 def _prominent(candidate: Candidate, place: Place, country: str | None) -> bool:

@@ -4,7 +4,9 @@ Each gazetteer candidate of a toponym span gets a feature vector (prominence, fe
 similarity, the document's country focus, admin1 and spatial coherence with the other places of the
 document, the parent place in "X, Y" / "X in Y", cue words). A logistic model, trained by
 ``frontline train geoparse`` (``frontline/train_ranker.py``) and shipped as ``models/ranker.json``,
-scores each pair; the highest-scoring candidate wins. Its probability below the model's learned
+scores each pair; an entry of the user's own import gets a fixed log-odds bonus when the document does
+not contradict it (``imported_bonus``: a rule, since the training data hold no imports); the
+highest-scoring candidate wins. Its probability below the model's learned
 ``nil_threshold`` means "no match" unless the pick is prominent (a country, a city of 50,000, the
 kind of place its cue announces, a spelling variant in the document's country); this is used when the spans come from recognition, not when a
 caller asserts that a span is a place.

@@ -25,6 +25,8 @@ from .ranker import name_key
 from .records import Place, Span
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .ranker import DocumentContext, Ranker
     from .recognize import Lexicon, Proposal, Recognizer
 
@@ -150,7 +152,7 @@ def find_toponyms(
     return found
 
 
-def _confident_countries(proposals: Sequence[Proposal], scores: Sequence[float], threshold: float) -> frozenset[str]:
+def _confident_countries(proposals: Sequence[Proposal], scores: Sequence[float] | np.ndarray, threshold: float) -> frozenset[str]:
     """Countries the filter is sure the text names, as a country or a province ("Latakia" -> SY)."""
     return frozenset(
         m.place.country_code

@@ -4,7 +4,8 @@ Recipe: every gold toponym with coordinates is resolved the way ``geoparse`` res
 (same candidates, same document context), and each of its gazetteer candidates becomes one row of
 ``ranker.FEATURES``. The label is 1 for the candidate nearest the gold point when it lies within
 161 km, else 0. Spans with no candidate that near teach nothing about ranking and are left out of
-the fit. A logistic regression (scikit-learn, L2, C=1, on standardised features folded back into
+the fit. Each span's rows weigh 1/sqrt(mentions of the same name in its document), so that a local
+story repeating its town's name does not outweigh the other documents. A logistic regression (scikit-learn, L2, C=1, on standardised features folded back into
 plain weights) or, by default, gradient-boosted trees (200 trees of depth 4, exported as arrays) is
 fitted on the rows; the "no match" threshold is then chosen on the same training
 spans to maximise (right picks - wrong picks) among the picks it keeps.

@@ -4,7 +4,9 @@ Each gazetteer candidate of a toponym span gets a feature vector (prominence, fe
 similarity, the document's country focus, admin1 and spatial coherence with the other places of the
 document, the parent place in "X, Y" / "X in Y", cue words). A logistic model, trained by
 ``frontline train geoparse`` (``frontline/train_ranker.py``) and shipped as ``models/ranker.json``,
-scores each pair; the highest-scoring candidate wins. Its probability below the model's learned
+scores each pair; an entry of the user's own import gets a fixed log-odds bonus when the document does
+not contradict it (``imported_bonus``: a rule, since the training data hold no imports); the
+highest-scoring candidate wins. Its probability below the model's learned
 ``nil_threshold`` means "no match" unless the pick is prominent (a country, a city of 50,000, the
 kind of place its cue announces, a spelling variant in the document's country); this is used when the spans come from recognition, not when a
 caller asserts that a span is a place.
@@ -42,6 +44,8 @@ log = logging.getLogger(__name__)
 MODEL_VERSION = 1
 DEFAULT_MODEL = "ranker.json"
 EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
+# Log-odds bonus of an entry from the user's own import (see ``imported_bonus``): odds x 403.
+IMPORTED_BONUS = 6.0
 
 # The features, in the order of the model's weights. Keep in step with ``features``.
 FEATURES: tuple[str, ...] = (
@@ -50,6 +54,8 @@ FEATURES: tuple[str, ...] = (
     "top_population",  # the most populous of the span's candidates
     "population_rank",  # log1p(rank by population among the span's candidates)
     "n_candidates",  # log1p(number of candidates of the span)
+    "log_names",  # log10(number of distinct names + 1) / 3: GeoNames lists many names for known places
+    "names_gap",  # (most names among the span's candidates, as log_names) - this one's
     "class_p",  # populated place
     "capital",  # PPLC
     "admin_seat",  # PPLA, PPLA2, ...
@@ -318,6 +324,8 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     surface_skel = _skeleton(span.text)
     logpops = [min(math.log10(p.population + 1), 7.0) / 7.0 for p in places]
     best_pop = max(logpops)
+    lognames = [min(math.log10(p.n_names + 1), 3.0) / 3.0 for p in places]
+    best_names = max(lognames)
     order = sorted(range(n), key=lambda i: (-places[i].population, i))
     pop_rank = {i: r for r, i in enumerate(order)}
     total_votes = sum(doc.votes.values()) or 1.0
@@ -343,6 +351,8 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
         row[col["top_population"]] = pop_rank[i] == 0
         row[col["population_rank"]] = math.log1p(pop_rank[i])
         row[col["n_candidates"]] = math.log1p(n)
+        row[col["log_names"]] = lognames[i]
+        row[col["names_gap"]] = best_names - lognames[i]
         is_country = fcode.startswith("PCL")
         row[col["class_p"]] = fclass == "P"
         row[col["capital"]] = fcode == "PPLC"
@@ -463,16 +473,43 @@ def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[
     """The best-scoring entry of ``candidate`` and its probability (None, 0.0 without entries)."""
     if not candidate.places:
         return None, 0.0
-    return _pick(candidate, ranker.probabilities(features(candidate, doc)))
+    x = features(candidate, doc)
+    return _pick(candidate, ranker.probabilities(x), x)
 
 
-def _pick(candidate: Candidate, probs: np.ndarray) -> tuple[Place | None, float]:
-    """The most probable entry; a type cue is obeyed.
+def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
+    """Log-odds added to each entry's score: ``IMPORTED_BONUS`` for an entry of the user's own import
+    (``Place.imported``) that the document does not contradict (in its country, or the document has
+    none; not against an "X, Y" parent), else 0.
+
+    A rule, not a learned weight: the training corpora hold no imported entries, so no model can learn
+    how much a user's import should count. The entries a UCDP/ACLED import adds have no population and
+    one or two names, which the model (trained on GeoNames) takes for obscure places.
+    """
+    bonus = np.zeros(len(candidate.places))
+    for i, place in enumerate(candidate.places):
+        row = x[i]
+        if (
+            place.imported
+            and (row[_COLUMN["in_focus"]] or row[_COLUMN["no_focus"]])
+            and not row[_COLUMN["parent_mismatch"]]
+        ):
+            bonus[i] = IMPORTED_BONUS
+    return bonus
+
+
+def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place | None, float]:
+    """The most probable entry, after the imported-entry bonus; a type cue is obeyed.
 
     "X province" picks among the ADM1 entries, "the town of X" among populated places, whenever the
     candidate has such entries (the training news rarely says "province", so the model alone would
-    not learn it). Ties go to the earlier entry (the gazetteer's order: most populous first).
+    not learn it). Ties go to the earlier entry (the gazetteer's order: most populous first). The
+    probability returned includes the bonus (``imported_bonus``).
     """
+    bonus = imported_bonus(candidate, x)
+    if bonus.any():
+        clipped = np.clip(probs, 1e-12, 1 - 1e-12)
+        probs = 1.0 / (1.0 + np.exp(-(np.log(clipped / (1 - clipped)) + bonus)))
     wanted = _CUE_KIND.get(candidate.cue or "")
     if wanted:
         fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
@@ -486,21 +523,46 @@ def resolve_with(
     candidates: Sequence[Candidate], doc: DocumentContext, ranker: Ranker, *, nil: bool
 ) -> list[tuple[Place | None, float]]:
     """The pick of every candidate (one model call for the document); with ``nil``, picks neither
-    believed nor prominent become None."""
-    rows = [features(c, doc) for c in candidates]
-    probs = ranker.probabilities(np.vstack(rows)) if any(len(r) for r in rows) else np.zeros(0)
+    believed nor prominent become None.
+
+    A name said again in the same way (same entries, cue, parent and comma context) has the same
+    features, so each distinct one is featurised and scored once per document.
+    """
+    blocks: dict[tuple[Any, ...], int] = {}
+    block_of: list[int] = []
+    rows: list[np.ndarray] = []
+    for c in candidates:
+        key = _same_features_key(c, doc)
+        if key not in blocks:
+            blocks[key] = len(rows)
+            rows.append(features(c, doc))
+        block_of.append(blocks[key])
+    starts = np.cumsum([0, *(len(r) for r in rows)])
+    probs = ranker.probabilities(np.vstack(rows)) if starts[-1] else np.zeros(0)
     out: list[tuple[Place | None, float]] = []
-    at = 0
-    for c, r in zip(candidates, rows, strict=True):
+    for c, b in zip(candidates, block_of, strict=True):
         if not c.places:
             out.append((None, 0.0))
             continue
-        place, prob = _pick(c, probs[at : at + len(r)])
-        at += len(r)
+        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b])
         if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place, doc.country):
             place = None
         out.append((place, prob))
     return out
+
+
+def _same_features_key(candidate: Candidate, doc: DocumentContext) -> tuple[Any, ...]:
+    """What ``features`` reads of a candidate besides the document: equal keys, equal rows."""
+    parent = _parent(candidate, doc)
+    return (
+        candidate.span.text,
+        candidate.cue,
+        candidate.fuzzy,
+        candidate.fragment,
+        tuple(p.geonameid for p in candidate.places),
+        None if parent is None else (frozenset(parent[0]), frozenset(parent[1])),
+        _follows_comma_place(candidate, doc),
+    )
 
 
 def _prominent(candidate: Candidate, place: Place, country: str | None) -> bool:

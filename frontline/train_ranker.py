@@ -4,7 +4,8 @@ Recipe: every gold toponym with coordinates is resolved the way ``geoparse`` res
 (same candidates, same document context), and each of its gazetteer candidates becomes one row of
 ``ranker.FEATURES``. The label is 1 for the candidate nearest the gold point when it lies within
 161 km, else 0. Spans with no candidate that near teach nothing about ranking and are left out of
-the fit. A logistic regression (scikit-learn, L2, C=1, on standardised features folded back into
+the fit. Each span's rows weigh 1/sqrt(mentions of the same name in its document), so that a local
+story repeating its town's name does not outweigh the other documents. A logistic regression (scikit-learn, L2, C=1, on standardised features folded back into
 plain weights) or, by default, gradient-boosted trees (200 trees of depth 4, exported as arrays) is
 fitted on the rows; the "no match" threshold is then chosen on the same training
 spans to maximise (right picks - wrong picks) among the picks it keeps.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +29,7 @@ import numpy as np
 from .corpora.geoparsing import GoldDocument, read_geovirus, read_lgl, read_wiktor_gold
 from .gazetteer import Gazetteer
 from .geoparse import prepare
-from .ranker import FEATURES, Ranker, Trees, features
+from .ranker import FEATURES, Ranker, Trees, features, name_key
 from .records import Place
 from .toponyms import document_context, focus_country
 
@@ -130,6 +132,7 @@ class SpanRows:
     doc: int  # index into the dataset's documents
     x: np.ndarray  # candidates x features
     km: np.ndarray  # distance of each candidate to the gold point
+    weight: float = 1.0  # 1 / sqrt(mentions of the same name in the document): repeats add little
 
     @property
     def label(self) -> int | None:
@@ -149,10 +152,12 @@ def span_rows(docs: Sequence[GoldDocument], gazetteer: Gazetteer, regions: Regio
             continue
         found, context, votes = prepare(doc.text, gazetteer, [(t.start, t.end) for t in gold])
         ctx = document_context(found, focus_country(votes), text=doc.text, context=context, votes=votes)
+        mentions = Counter(name_key(c.span.text) for c in found)
         for candidate, t in zip(found, gold, strict=True):
             assert t.latitude is not None and t.longitude is not None
             dist = regions.error_km(candidate.places, t.latitude, t.longitude)
-            out.append(SpanRows(number, features(candidate, ctx), dist))
+            weight = mentions[name_key(candidate.span.text)] ** -0.5
+            out.append(SpanRows(number, features(candidate, ctx), dist, weight))
     return out
 
 
@@ -169,11 +174,13 @@ def negative_rows(docs: Sequence[GoldDocument], gazetteer: Gazetteer) -> list[Sp
         gold = [(t.start, t.end) for t in doc.toponyms]
         found, context, votes = prepare(doc.text, gazetteer)
         ctx = document_context(found, focus_country(votes), text=doc.text, context=context, votes=votes)
-        for candidate in found:
-            span = candidate.span
-            if not candidate.places or any(s < span.end and span.start < e for s, e in gold):
-                continue
-            out.append(SpanRows(number, features(candidate, ctx), np.full(len(candidate.places), np.inf)))
+        kept = [
+            c for c in found if c.places and not any(s < c.span.end and c.span.start < e for s, e in gold)
+        ]
+        mentions = Counter(name_key(c.span.text) for c in kept)
+        for candidate in kept:
+            weight = mentions[name_key(candidate.span.text)] ** -0.5
+            out.append(SpanRows(number, features(candidate, ctx), np.full(len(candidate.places), np.inf), weight))
     return out
 
 
@@ -196,37 +203,38 @@ def fit(
     y = np.concatenate(
         [np.eye(len(s.km), dtype=np.int8)[s.label] if s.label is not None else np.zeros(len(s.km), np.int8) for s in usable]
     )
+    w = np.concatenate([np.full(len(s.km), s.weight) for s in usable])
     if len(set(y.tolist())) < 2:
         raise ValueError("training spans have no wrong candidates to learn from; give more data")
     if model == "logistic":
-        ranker = _fit_logistic(x, y, meta)
+        ranker = _fit_logistic(x, y, w, meta)
     elif model == "trees":
-        ranker = _fit_trees(x, y, meta)
+        ranker = _fit_trees(x, y, w, meta)
     else:
         raise ValueError(f"unknown model {model!r}; choose trees or logistic")
     threshold = tune_nil(ranker, [*spans, *negatives])
     return Ranker(ranker.weights, ranker.bias, threshold, FEATURES, meta, ranker.trees)
 
 
-def _fit_logistic(x: np.ndarray, y: np.ndarray, meta: dict[str, Any] | None) -> Ranker:
+def _fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, meta: dict[str, Any] | None) -> Ranker:
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     mean, std = x.mean(axis=0), x.std(axis=0)
     std[std == 0] = 1.0
     model = LogisticRegression(C=C, max_iter=2000)
-    model.fit((x - mean) / std, y)
+    model.fit((x - mean) / std, y, sample_weight=w)
     weights = model.coef_[0] / std
     bias = float(model.intercept_[0] - (model.coef_[0] * mean / std).sum())
     return Ranker(weights, bias, 0.0, FEATURES, meta)
 
 
-def _fit_trees(x: np.ndarray, y: np.ndarray, meta: dict[str, Any] | None) -> Ranker:
+def _fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, meta: dict[str, Any] | None) -> Ranker:
     from sklearn.ensemble import GradientBoostingClassifier  # type: ignore[import-untyped]
 
     model = GradientBoostingClassifier(
         n_estimators=N_TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE, random_state=SEED
     )
-    model.fit(x, y)
+    model.fit(x, y, sample_weight=w)
     grown = [estimator.tree_ for estimator in model.estimators_[:, 0]]
     size = max(t.node_count for t in grown)
     shape = (len(grown), size)

@@ -184,3 +184,47 @@ def test_training_command_names_a_missing_corpus(tmp_path: Path, gazetteer_path:
     )
     assert result.exit_code == 2
     assert "lgl.xml" in result.output
+
+
+def test_a_lone_name_goes_to_the_prominent_place_it_names(gazetteer: Gazetteer) -> None:
+    """One place in the report: Kandahar is Afghanistan's city, not a town of 25,000 in India.
+
+    The model trained on the merged code once sent it to India: LGL's one-place local stories, each
+    repeating its town's name, outweighed the rest until repeated mentions were down-weighted.
+    """
+    place = given("On Thursday, a man was shot dead by gunmen in Kandahar.", "Kandahar", gazetteer)
+    assert place is not None and (place.country_code, place.feature_code) == ("AF", "PPL")
+
+
+def _with_imported_village(gazetteer: Gazetteer, text: str, name: str, country: str, *, imported: bool = True):  # type: ignore[no-untyped-def]
+    """``name``'s candidates in ``text`` plus a user-imported village of that name (population 0, one name)."""
+    import dataclasses
+
+    from frontline.ranker import choose
+    from frontline.records import Place
+
+    start = text.index(name)
+    found, context, votes = prepare(text, gazetteer, [(start, start + len(name))])
+    village = Place(-(1 << 41), name, 35.0, 38.0, country, source="ucdp", population=0, n_names=1, imported=imported)
+    candidate = dataclasses.replace(found[0], places=(*found[0].places, village))
+    doc = document_context([candidate], focus_country(votes), text=text, context=context, votes=votes)
+    place, _prob = choose(candidate, doc, Ranker.default())
+    return place, village
+
+
+def test_the_users_import_wins_among_same_named_places(gazetteer: Gazetteer) -> None:
+    text = "Fighting was reported in Buraydah, Syria, on Monday."
+    place, village = _with_imported_village(gazetteer, text, "Buraydah", "SY")
+    assert place == village
+    # The bonus is the reason: the same village, not imported, loses to Saudi Arabia's city.
+    place, village = _with_imported_village(gazetteer, text, "Buraydah", "SY", imported=False)
+    assert place is not None and place != village and place.country_code == "SA"
+
+
+def test_the_import_bonus_is_not_a_filter(gazetteer: Gazetteer) -> None:
+    # Against the document's own country ("X, Saudi Arabia") an imported Syrian village gets no bonus.
+    place, village = _with_imported_village(gazetteer, "Fighting was reported in Buraydah, Saudi Arabia.", "Buraydah", "SY")
+    assert place is not None and place.country_code == "SA"
+    # A big city of the document's country still beats an imported hamlet of the same name.
+    place, village = _with_imported_village(gazetteer, "Shelling hit Aleppo, Syria, on Monday.", "Aleppo", "SY")
+    assert place is not None and place != village and place.population > 1_000_000

@@ -1,8 +1,8 @@
 """Event typing on CASE 2021 Task 2 (the development third): the task's own metric, and speed.
 
-    python bench/typing.py                 # (a) typer on the snippets, (b) through `frontline extract`
-    python bench/typing.py --skip-extract  # (a) only
-    python bench/typing.py --cv            # also re-run 5-fold cross-validation on the ACLED notes
+    python bench/event_typing.py                 # (a) typer on the snippets, (b) through `frontline extract`
+    python bench/event_typing.py --skip-extract  # (a) only
+    python bench/event_typing.py --cv            # also re-run 5-fold cross-validation on the ACLED notes
 
 Metric: weighted F1 over ACLED's 25 sub-types (scikit-learn ``f1_score(average="weighted", labels=<25>)``),
 as in CASE 2021; a non-ACLED gold snippet (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB)

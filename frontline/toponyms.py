@@ -25,7 +25,6 @@ from .ranker import name_key
 from .records import Place, Span
 
 if TYPE_CHECKING:
-    import numpy as np
 
     from .ranker import DocumentContext, Ranker
     from .recognize import Lexicon, Proposal, Recognizer

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from frontline.cli import app
 from frontline.codes import event_codes
-from frontline.corpora.acled import clean_notes, read_acled, read_acled_folder
+from frontline.corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled, read_acled_folder
 from frontline.corpora.case2021 import read_case2021
 from frontline.detect import SUB_EVENT_TYPES, RuleTyper
 from frontline.typing_model import (
@@ -60,6 +60,16 @@ def test_acled_reader_old_taxonomy_latin1(tmp_path: Path) -> None:
     assert remote.mapped_sub_event_type() is None  # "Remote violence" spans several sub-types
     (tmp_path / "acled_event_categories.csv").write_text("event_type,sub_event_type\nBattles,Armed clash\n")
     assert len(list(read_acled_folder(tmp_path))) == 2  # the codebook table is skipped
+
+
+def test_typing_training_leaves_out_the_field_benchmarks_held_out_file(tmp_path: Path) -> None:
+    from frontline.typing_train import acled_examples
+
+    (tmp_path / "acled_x.csv").write_text(NEW_TAXONOMY, encoding="utf-8")
+    (tmp_path / FIELDS_HELDOUT).write_text(NEW_TAXONOMY.replace("soldiers fought", "troops battled"), encoding="utf-8")
+    assert len(list(read_acled_folder(tmp_path))) == 4
+    texts = [e.text for e in acled_examples(tmp_path)]
+    assert texts == ["Soldiers fought rebels near Alpha town.", "Teachers marched in Beta demanding pay."]
 
 
 def test_acled_reader_rejects_other_csv(tmp_path: Path) -> None:

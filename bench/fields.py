@@ -22,12 +22,18 @@ checked against bench/floors/fields.json (exit 1 when one drops below its floor)
 
 from __future__ import annotations
 
+import os
+import sys
+
+# bench/typing.py is named like the standard library's ``typing``: keep this folder off the import path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
+
 import argparse
 import json
 import logging
 import math
 import random
-import sys
 import tempfile
 import time
 from collections import Counter, defaultdict

@@ -180,9 +180,19 @@ _SIZE = re.compile(r"\s*\[(?:size|women targeted|[a-z ]+)=[^\]]*\]", re.IGNORECA
 _FATALITIES = re.compile(r"\s*(?:\d+\s+)?fatalit(?:y|ies)\s*(?::|-|were|was|coded|reported)[^.]*\.?\s*$", re.IGNORECASE)
 
 
+# A coder's label before the note ("Movement of forces: On 3 May ...", "Defusal:", "Property destruction:")
+# names the sub-type outright; news never has it, so a model must not learn from it.
+_LABEL = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[a-z]+){0,4}\s*:\s+")
+# Coders' asides: "(coded separately)", "(coded as Unidentified Military Forces)", "(coded to Dhaka)".
+_CODED = re.compile(r"\s*\((?:[^()]*\s)?cod(?:ed|ing)\b[^()]*\)", re.IGNORECASE)
+
+
 def clean_notes(notes: str) -> str:
-    """The note without its date preamble and size/fatality boilerplate, first letter upper-cased."""
+    """The note without its date preamble, coder's label and asides and size/fatality boilerplate, first
+    letter upper-cased."""
     text = _SIZE.sub("", notes)
+    text = _CODED.sub("", text)
+    text = _LABEL.sub("", text, count=1)
     text = _PREAMBLE.sub("", text, count=1)
     text = _FATALITIES.sub("", text).strip()
     return text[:1].upper() + text[1:] if text else text

@@ -40,7 +40,7 @@ _TRIGGERED_FLOOR = 0.05
 _BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 # A sub-type that no lexicon trigger in the sentence names needs at least this probability: the model
 # alone, on a sentence without a conflict word ("markets were open"), must not invent an event.
-UNTRIGGERED_THRESHOLD = 0.6
+UNTRIGGERED_THRESHOLD = 0.5
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
 # Rules that name a rare sub-type so plainly that their hit puts a floor under its probability.
 # (pattern, sub-type, floor). Written from ACLED's codebook definitions, not from any evaluation text.

@@ -194,8 +194,8 @@ def insightcrime_examples(folder: Path) -> list[Example]:
 _VIOLENT = re.compile(r"kill|dead|death|die|wound|injur|attack|bomb|explo|fire|shot|shoot|clash|strike|troops|forces|"
                       r"militant|rebel|army|fight|battle|gun|arrest|protest|captur|seiz|raid|abduct|kidnap|assault", re.IGNORECASE)
 _NEWS_PER_CLASS = 300
-_NEWS_NO_EVENT = 1500
-_NEWS_NO_EVENT_WEIGHT = 0.2
+_NEWS_NO_EVENT = 4000
+_NEWS_NO_EVENT_WEIGHT = 0.3
 
 
 def news_examples(data: Path, rules: RuleTyper) -> list[Example]:

@@ -3,15 +3,16 @@
 Data (all under ``../shared/data``; see docs/typing.md for counts):
 
 - ACLED notes, both taxonomies: 2019+ rows by their sub-type; pre-2019 rows only where their type names one
-  sub-type (``corpora.acled.OLD_TO_SUB``); note boilerplate stripped (``clean_notes``); duplicates dropped.
+  sub-type (``corpora.acled.OLD_TO_SUB``); note boilerplate stripped (``clean_notes``); duplicates dropped;
+  half rewritten as news leads (``news_style``). The field benchmark's held-out file (``FIELDS_HELDOUT``) is
+  never read.
 - The codebook definitions and news-style templates of ``typing_synthetic`` (rare sub-types, "no event").
 - PLOVER synthetic stories: the lead sentence of non-violent stories (consult, accuse, aid, sanction, ...)
-  as "no event"; the lead of violent or protest stories as their ACLED sub-type only where the trigger
-  lexicon agrees.
+  as "no event"; the lead of violent or protest stories as the ACLED sub-type their mode names.
 - InSight Crime articles: lead sentences as "no event" (organised crime is not in ACLED's scope).
 
 Recipe: hashed features (``typing_model.feature_names``), multinomial logistic regression with
-square-root-balanced class weights, a softmax temperature fitted on 5-fold cross-validated scores of the
+class weights balanced to the power ``CLASS_WEIGHT_POWER``, a softmax temperature fitted on 5-fold cross-validated scores of the
 ACLED notes (which also give the reported CV F1), then one fit on everything.
 """
 

@@ -3,15 +3,16 @@
 Data (all under ``../shared/data``; see docs/typing.md for counts):
 
 - ACLED notes, both taxonomies: 2019+ rows by their sub-type; pre-2019 rows only where their type names one
-  sub-type (``corpora.acled.OLD_TO_SUB``); note boilerplate stripped (``clean_notes``); duplicates dropped.
+  sub-type (``corpora.acled.OLD_TO_SUB``); note boilerplate stripped (``clean_notes``); duplicates dropped;
+  half rewritten as news leads (``news_style``). The field benchmark's held-out file (``FIELDS_HELDOUT``) is
+  never read.
 - The codebook definitions and news-style templates of ``typing_synthetic`` (rare sub-types, "no event").
 - PLOVER synthetic stories: the lead sentence of non-violent stories (consult, accuse, aid, sanction, ...)
-  as "no event"; the lead of violent or protest stories as their ACLED sub-type only where the trigger
-  lexicon agrees.
+  as "no event"; the lead of violent or protest stories as the ACLED sub-type their mode names.
 - InSight Crime articles: lead sentences as "no event" (organised crime is not in ACLED's scope).
 
 Recipe: hashed features (``typing_model.feature_names``), multinomial logistic regression with
-square-root-balanced class weights, a softmax temperature fitted on 5-fold cross-validated scores of the
+class weights balanced to the power ``CLASS_WEIGHT_POWER``, a softmax temperature fitted on 5-fold cross-validated scores of the
 ACLED notes (which also give the reported CV F1), then one fit on everything.
 """
 
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpora.acled import clean_notes, read_acled_folder
+from .corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled_folder
 from .detect import SUB_EVENT_TYPES, RuleTyper
 from .typing_model import (
     DEFAULT_BITS,
@@ -53,6 +54,8 @@ _MAX_WORDS = 80
 # "No event" examples come from other domains and styles than the ACLED notes, so the model learns to
 # read news style itself as "no event"; halving their weight offsets part of that.
 NO_EVENT_WEIGHT = 0.5
+# Class weights are (N / (K * n_c)) ** CLASS_WEIGHT_POWER: between none (0) and fully balanced (1).
+CLASS_WEIGHT_POWER = 0.75
 # PLOVER modes/labels whose story is an ACLED sub-type (kept only where the lexicon agrees).
 _PLOVER_SUB = {
     "AERIAL": "Air/drone strike",
@@ -65,6 +68,8 @@ _PLOVER_SUB = {
     "RIOT": "Violent demonstration",
     "ARREST": "Arrests",
     "CEASEFIRE": "Agreement",
+    "HEAVY-WEAPONS": "Shelling/artillery/missile attack",
+    "DESTROY": "Looting/property destruction",
 }
 # PLOVER labels that are never an ACLED event (diplomacy, statements, aid, sanctions, ...).
 _PLOVER_NONE_LABELS = {"CONSULT", "SUPPORT", "COOPERATE", "ACCUSE", "AID", "REQUEST", "REJECT", "SANCTION", "THREATEN", "CONCEDE", "AGREE"}
@@ -89,11 +94,55 @@ def _truncate(text: str) -> str:
     return " ".join(words[:_MAX_WORDS])
 
 
-def acled_examples(folder: Path) -> list[Example]:
-    """Cleaned ACLED notes with today's sub-type; unmappable old-taxonomy rows and duplicates dropped."""
+# News tells an event with an attribution and a weekday ("..., police said on Tuesday"); ACLED's notes
+# never do, while the "no event" examples (diplomacy, crime, PLOVER stories) always do. Without help the
+# model reads "said" and "on Monday" as "no event". ``news_style`` rewrites a seeded share of the notes in
+# that style: generic phrases written for this purpose, not taken from any evaluation text.
+_ATTRIBUTIONS = (
+    "police said", "officials said", "a local official said", "witnesses said", "residents said",
+    "the military said", "a spokesman said", "local media reported", "security sources said",
+    "according to local media", "according to officials", "according to witnesses", "the ministry said",
+    "a police spokesman told reporters", "state media reported", "sources said",
+)
+_REPORTERS = (
+    "Police said", "Officials said", "Local media reported", "Witnesses said", "Authorities said",
+    "A local official said", "Security sources said", "The military said", "Residents said", "Reports said",
+)
+_WHEN = (
+    "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday",
+    "overnight", "late on Friday", "early on Sunday", "on Wednesday night", "yesterday", "earlier this week",
+    "last week", "this morning",
+)
+NEWS_STYLE_SHARE = 0.5
+
+
+def news_style(text: str, share: float = NEWS_STYLE_SHARE) -> str:
+    """A seeded ``share`` of notes rewritten as a news lead: a time phrase and an attribution added to the
+    first sentence ("Troops shelled X on Tuesday, officials said."). The rest are returned unchanged."""
+    h = zlib.crc32(text.encode("utf-8"))
+    if (h % 1000) >= share * 1000:
+        return text
+    first = first_sentence(text)
+    rest = text[len(first):]
+    body = first.rstrip().rstrip(".")
+    if not body:
+        return text
+    if (h >> 10) % 4:
+        body = f"{body} {_WHEN[(h >> 12) % len(_WHEN)]}"
+    style = (h >> 16) % 3
+    if style == 0:
+        body = f"{body}, {_ATTRIBUTIONS[(h >> 18) % len(_ATTRIBUTIONS)]}"
+    elif style == 1 and body[:2] != body[:2].upper():
+        body = f"{_REPORTERS[(h >> 18) % len(_REPORTERS)]} {body[0].lower()}{body[1:]}"
+    return f"{body}.{rest}"
+
+
+def acled_examples(folder: Path, share: float = 0.0) -> list[Example]:
+    """Cleaned ACLED notes with today's sub-type; unmappable old-taxonomy rows and duplicates dropped. The field
+    benchmark's held-out file (``FIELDS_HELDOUT``) is left out, so that benchmark never scores notes the typer saw."""
     seen: set[str] = set()
     out = []
-    for row in read_acled_folder(folder):
+    for row in read_acled_folder(folder, exclude=frozenset({FIELDS_HELDOUT})):
         sub = row.mapped_sub_event_type()
         if sub not in SUB_EVENT_TYPES:
             continue
@@ -101,11 +150,14 @@ def acled_examples(folder: Path) -> list[Example]:
         if len(text) < 15 or text in seen:
             continue
         seen.add(text)
-        out.append(Example(text, sub, 1.0, "acled"))
+        out.append(Example(news_style(text, share) if share else text, sub, 1.0, "acled"))
     return out
 
 
-def plover_examples(zip_path: Path, rules: RuleTyper) -> list[Example]:
+def plover_examples(zip_path: Path, rules: RuleTyper, *, trust_modes: bool = False) -> list[Example]:
+    """Lead sentences of the PLOVER stories. An event story keeps its mode's sub-type where the lexicon agrees,
+    or always with ``trust_modes`` (the mode was the story's prompt, so it is the label; news-style wording
+    the lexicon misses is what the model most needs). Threats of an event are never the event."""
     out = []
     with zipfile.ZipFile(zip_path) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".csv"))
@@ -117,8 +169,8 @@ def plover_examples(zip_path: Path, rules: RuleTyper) -> list[Example]:
             continue
         label, mode = row["label"].strip(), row["mode"].strip()
         hits = rule_subs(rules.type_sentence(lead))
-        if mode in _PLOVER_SUB:
-            if _PLOVER_SUB[mode] in hits:
+        if mode in _PLOVER_SUB and label != "THREATEN":
+            if trust_modes or _PLOVER_SUB[mode] in hits:
                 out.append(Example(lead, _PLOVER_SUB[mode], 0.5, "plover"))
         elif label in _PLOVER_NONE_LABELS or mode in _PLOVER_NONE_MODES:
             out.append(Example(lead, NO_EVENT, 0.5, "plover"))
@@ -143,7 +195,8 @@ def insightcrime_examples(folder: Path) -> list[Example]:
 _VIOLENT = re.compile(r"kill|dead|death|die|wound|injur|attack|bomb|explo|fire|shot|shoot|clash|strike|troops|forces|"
                       r"militant|rebel|army|fight|battle|gun|arrest|protest|captur|seiz|raid|abduct|kidnap|assault", re.IGNORECASE)
 _NEWS_PER_CLASS = 300
-_NEWS_NO_EVENT = 1500
+_NEWS_NO_EVENT = 4000
+_NEWS_NO_EVENT_WEIGHT = 0.3
 
 
 def news_examples(data: Path, rules: RuleTyper) -> list[Example]:
@@ -168,7 +221,7 @@ def news_examples(data: Path, rules: RuleTyper) -> list[Example]:
         if not subs:
             if taken[NO_EVENT] < _NEWS_NO_EVENT and not _VIOLENT.search(sentence):
                 taken[NO_EVENT] += 1
-                out.append(Example(sentence, NO_EVENT, 0.2, "news"))
+                out.append(Example(sentence, NO_EVENT, _NEWS_NO_EVENT_WEIGHT, "news"))
         elif len(subs) == 1:
             (sub,) = subs
             if sub in SUB_EVENT_TYPES and taken[sub] < _NEWS_PER_CLASS:
@@ -177,17 +230,19 @@ def news_examples(data: Path, rules: RuleTyper) -> list[Example]:
     return out
 
 
-def load_examples(data: Path, rules: RuleTyper | None = None) -> list[Example]:
+def load_examples(
+    data: Path, rules: RuleTyper | None = None, *, news_share: float = NEWS_STYLE_SHARE, trust_plover: bool = True
+) -> list[Example]:
     """Every training example, in a fixed order. Raises FileNotFoundError naming a missing folder."""
     rules = rules or RuleTyper()
     acled = data / "acled"
     if not acled.is_dir():
         raise FileNotFoundError(f"{acled}: ACLED folder missing (see ../shared/data/README.md)")
-    examples = acled_examples(acled)
+    examples = acled_examples(acled, news_share)
     examples += [Example(text, label, 1.0, "synthetic") for text, label in synthetic_examples()]
     plover = data / "plover" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
     if plover.exists():
-        examples += plover_examples(plover, rules)
+        examples += plover_examples(plover, rules, trust_modes=trust_plover)
     crime = data / "corpora" / "insightcrime"
     if crime.is_dir():
         examples += insightcrime_examples(crime)
@@ -208,11 +263,11 @@ def featurize(texts: Iterable[str], bits: int, rules: RuleTyper):  # type: ignor
     return csr_matrix((np.concatenate(values), np.concatenate(indices), np.array(indptr)), shape=(len(indptr) - 1, 1 << bits))
 
 
-def _class_weights(labels: list[str]) -> dict[str, float]:
-    """Square-root balanced: rare classes count more, without drowning the common ones."""
+def _class_weights(labels: list[str], power: float = CLASS_WEIGHT_POWER) -> dict[str, float]:
+    """Balanced to the ``power`` (0.5: square root): rare classes count more, without drowning the common ones."""
     counts = Counter(labels)
     total = len(labels)
-    return {c: math.sqrt(total / (len(counts) * n)) for c, n in counts.items()}
+    return {c: (total / (len(counts) * n)) ** power for c, n in counts.items()}
 
 
 def _fit(X, y: np.ndarray, weights: np.ndarray, c: float):  # type: ignore[no-untyped-def]

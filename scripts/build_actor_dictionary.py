@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from frontline.actors import COLUMNS, is_acronym, pattern_key
+from frontline.corpora.acled import FIELDS_HELDOUT
 
 log = logging.getLogger("build_actor_dictionary")
 
@@ -47,7 +48,7 @@ DEFAULT_OUT = ROOT / "frontline" / "data" / "actors.tsv"
 MIN_ACLED_COUNT = 2
 # The field benchmark's held-out split (bench/fields.py): its actor names stay out of the
 # dictionary, so the benchmark measures names and codes it has not seen.
-HELD_OUT_ACLED = frozenset({"acled_global_2022-01_2022-06_two_thirds.csv"})
+HELD_OUT_ACLED = frozenset({FIELDS_HELDOUT})
 ORIGIN_RANK = {"convention": 0, "acled": 1, "phoenix_mns": 2, "phoenix_agent": 3}
 
 # ---------------------------------------------------------------------------------------

@@ -11,7 +11,12 @@ from typer.testing import CliRunner
 
 from frontline.cli import app
 from frontline.codes import event_codes
-from frontline.corpora.acled import clean_notes, read_acled, read_acled_folder
+from frontline.corpora.acled import (
+    FIELDS_HELDOUT,
+    clean_notes,
+    read_acled,
+    read_acled_folder,
+)
 from frontline.corpora.case2021 import read_case2021
 from frontline.detect import SUB_EVENT_TYPES, RuleTyper
 from frontline.typing_model import (
@@ -60,6 +65,34 @@ def test_acled_reader_old_taxonomy_latin1(tmp_path: Path) -> None:
     assert remote.mapped_sub_event_type() is None  # "Remote violence" spans several sub-types
     (tmp_path / "acled_event_categories.csv").write_text("event_type,sub_event_type\nBattles,Armed clash\n")
     assert len(list(read_acled_folder(tmp_path))) == 2  # the codebook table is skipped
+
+
+def test_clean_notes_drops_coder_labels_and_asides() -> None:
+    note = "Movement of forces: On 3 May 2025, army troops deployed to Alpha (coded separately). [size=no report]"
+    assert clean_notes(note) == "Army troops deployed to Alpha."
+    assert clean_notes("Defusal: Police defused a bomb in Beta (coded as Police Forces of Xland).") == "Police defused a bomb in Beta."
+
+
+def test_news_style_adds_time_and_attribution_to_a_share_of_notes() -> None:
+    from frontline.typing_train import news_style
+
+    notes = [f"Soldiers fought rebels near town number {i}. Two died." for i in range(200)]
+    rewritten = [news_style(n, 0.5) for n in notes]
+    changed = [r for n, r in zip(notes, rewritten) if r != n]
+    assert 60 <= len(changed) <= 140
+    assert all(r.endswith(". Two died.") for r in changed)
+    assert all(news_style(n, 0.0) == n for n in notes)
+    assert rewritten == [news_style(n, 0.5) for n in notes]  # seeded by the text
+
+
+def test_typing_training_leaves_out_the_field_benchmarks_held_out_file(tmp_path: Path) -> None:
+    from frontline.typing_train import acled_examples
+
+    (tmp_path / "acled_x.csv").write_text(NEW_TAXONOMY, encoding="utf-8")
+    (tmp_path / FIELDS_HELDOUT).write_text(NEW_TAXONOMY.replace("soldiers fought", "troops battled"), encoding="utf-8")
+    assert len(list(read_acled_folder(tmp_path))) == 4
+    texts = [e.text for e in acled_examples(tmp_path)]
+    assert texts == ["Soldiers fought rebels near Alpha town.", "Teachers marched in Beta demanding pay."]
 
 
 def test_acled_reader_rejects_other_csv(tmp_path: Path) -> None:

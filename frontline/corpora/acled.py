@@ -50,6 +50,9 @@ OLD_TO_SUB: dict[str, str] = {
     "non-violent transfer of territory": "Non-violent transfer of territory",
     "headquarters or base established": "Headquarters or base established",
 }
+# The held-out split of the field benchmark (bench/fields.py, issue 5). It is never used for training or tuning:
+# the typer's training data, the actor dictionary and the gazetteer imports all leave it out.
+FIELDS_HELDOUT = "acled_global_2022-01_2022-06_two_thirds.csv"
 _DATE_FORMATS = (
     "%Y-%m-%d", "%d-%b-%y", "%d-%B-%Y", "%d %B %Y", "%d/%m/%Y", "%d-%m-%y", "%d-%m-%Y", "%d-%b-%Y", "%B %d %Y", "%d %b %Y",
 )
@@ -150,9 +153,12 @@ def read_acled(path: Path) -> Iterator[AcledRow]:
         )
 
 
-def read_acled_folder(folder: Path) -> Iterator[AcledRow]:
-    """Rows of every ACLED export in ``folder`` (files named ``acled_*.csv`` that have notes), sorted by name."""
+def read_acled_folder(folder: Path, exclude: frozenset[str] = frozenset()) -> Iterator[AcledRow]:
+    """Rows of every ACLED export in ``folder`` (files named ``acled_*.csv`` that have notes), sorted by name,
+    except the files named in ``exclude``."""
     for path in sorted(folder.glob("acled_*.csv")):
+        if path.name in exclude:
+            continue
         with path.open("rb") as handle:
             header = handle.readline().decode("latin-1").lower()
         if "notes" not in header:
@@ -174,9 +180,19 @@ _SIZE = re.compile(r"\s*\[(?:size|women targeted|[a-z ]+)=[^\]]*\]", re.IGNORECA
 _FATALITIES = re.compile(r"\s*(?:\d+\s+)?fatalit(?:y|ies)\s*(?::|-|were|was|coded|reported)[^.]*\.?\s*$", re.IGNORECASE)
 
 
+# A coder's label before the note ("Movement of forces: On 3 May ...", "Defusal:", "Property destruction:")
+# names the sub-type outright; news never has it, so a model must not learn from it.
+_LABEL = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[a-z]+){0,4}\s*:\s+")
+# Coders' asides: "(coded separately)", "(coded as Unidentified Military Forces)", "(coded to Dhaka)".
+_CODED = re.compile(r"\s*\((?:[^()]*\s)?cod(?:ed|ing)\b[^()]*\)", re.IGNORECASE)
+
+
 def clean_notes(notes: str) -> str:
-    """The note without its date preamble and size/fatality boilerplate, first letter upper-cased."""
+    """The note without its date preamble, coder's label and asides and size/fatality boilerplate, first
+    letter upper-cased."""
     text = _SIZE.sub("", notes)
+    text = _CODED.sub("", text)
+    text = _LABEL.sub("", text, count=1)
     text = _PREAMBLE.sub("", text, count=1)
     text = _FATALITIES.sub("", text).strip()
     return text[:1].upper() + text[1:] if text else text

@@ -434,6 +434,7 @@ def gazetteer_search(
     out.print(table)
 
 
+# The shared data folder beside a source checkout (the project's `../shared/data`), the default for `train`.
 _SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
@@ -477,9 +478,7 @@ def train_recognizer(
 
 @train_app.command("geoparse")
 def train_geoparse(
-    data: Arg[Path, typer.Option("--data", help="Shared data folder holding geoparsing/lgl.xml and geovirus.xml.")] = Path(
-        "../shared/data"
-    ),
+    data: Arg[Path, typer.Option("--data", help="Shared data folder holding geoparsing/lgl.xml and geovirus.xml.")] = _SHARED_DATA,
     output: Arg[
         Path | None,
         typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/ranker.json)."),
@@ -522,7 +521,7 @@ def train_geoparse(
 
 @train_app.command("typing")
 def train_typing(
-    data: Arg[Path, typer.Option("--data", help="The shared data folder (acled/, plover/, corpora/).")] = Path("../shared/data"),
+    data: Arg[Path, typer.Option("--data", help="The shared data folder (acled/, plover/, corpora/).")] = _SHARED_DATA,
     output: Arg[Optional[Path], typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/typing.npz).")] = None,
     folds: Arg[int, typer.Option("--folds", min=0, help="Cross-validation folds on the ACLED notes (0 or 1: none; no calibration).")] = 5,
     bits: Arg[int, typer.Option("--bits", min=12, max=22, help="Hashed feature space: 2**bits buckets.")] = 17,

@@ -197,7 +197,7 @@ def _transliterated_countries() -> frozenset[str]:
     from importlib import resources
 
     codes = set()
-    with resources.files("frontline.data").joinpath("countryInfo.txt.gz").open("rb") as raw, gzip.open(
+    with resources.files("frontline").joinpath("data", "countryInfo.txt.gz").open("rb") as raw, gzip.open(
         raw, "rt", encoding="utf-8"
     ) as lines:
         for line in lines:

@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated as Arg
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -46,7 +45,7 @@ out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)  # messages stay on one line: greppable, with whole paths
 
 
-def _published(value: Optional[str]) -> Optional[dt.date]:
+def _published(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -81,7 +80,7 @@ def _progress() -> Progress:
 WorkersOpt = Arg[int, typer.Option("--workers", "-j", min=1, help="Worker processes (output is the same for any number).")]
 VerboseOpt = Arg[bool, typer.Option("--verbose", "-v", help="Log debug messages to stderr.")]
 GazetteerOpt = Arg[
-    Optional[Path],
+    Path | None,
     typer.Option("--gazetteer", help="Gazetteer SQLite file (default: the user cache; built on first use)."),
 ]
 
@@ -90,8 +89,8 @@ GazetteerOpt = Arg[
 def run(
     paths: Arg[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders, read recursively.")],
     db: Arg[Path, typer.Option("--db", help="SQLite store to write.")] = Path("frontline.db"),
-    published: Arg[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs that lack one.")] = None,
-    source: Arg[Optional[str], typer.Option(help="Source (outlet) name for inputs that lack one.")] = None,
+    published: Arg[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that lack one.")] = None,
+    source: Arg[str | None, typer.Option(help="Source (outlet) name for inputs that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
     show: Arg[int, typer.Option(help="Print at most this many events of this run (0: none).")] = 50,
     workers: WorkersOpt = 1,
@@ -153,7 +152,7 @@ def run(
         raise typer.Exit(1)
 
 
-def _outcomes(items, workers: int, gazetteer: Optional[Path]):  # type: ignore[no-untyped-def]
+def _outcomes(items, workers: int, gazetteer: Path | None):  # type: ignore[no-untyped-def]
     """The pipeline over ``items`` with a clear message if the gazetteer cannot be opened."""
     from .gazetteer import GazetteerError
     from .parallel import process_all
@@ -189,8 +188,8 @@ def _open_input(path: Path) -> None:
 def extract(
     input: Arg[Path, typer.Argument(help='JSONL input, one {"id", "text", "published"?, "source"?, ...} per line.')],
     output: Arg[Path, typer.Option("--output", "-o", help="JSONL output, one event per line.")],
-    published: Arg[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for lines that lack one.")] = None,
-    source: Arg[Optional[str], typer.Option(help="Source name for lines that lack one.")] = None,
+    published: Arg[str | None, typer.Option(help="Publication date YYYY-MM-DD for lines that lack one.")] = None,
+    source: Arg[str | None, typer.Option(help="Source name for lines that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
     workers: WorkersOpt = 1,
     verbose: VerboseOpt = False,
@@ -442,11 +441,11 @@ _SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 def train_recognizer(
     data: Arg[Path, typer.Option("--data", help="The shared data folder (geoparsing/, ner/re3d/, corpora/).")] = _SHARED_DATA,
     output: Arg[
-        Optional[Path], typer.Option("--output", "-o", help="Where to write the model (default: the packaged one).")
+        Path | None, typer.Option("--output", "-o", help="Where to write the model (default: the packaged one).")
     ] = None,
     corpora: Arg[str, typer.Option("--corpora", help="Comma-separated training corpora: re3d, geovirus, lgl.")] = "re3d,geovirus,lgl",
     folds: Arg[int, typer.Option("--folds", min=2, help="Cross-validation folds, by document.")] = 5,
-    gazetteer: Arg[Optional[Path], typer.Option("--gazetteer", help="Gazetteer file (default: the user cache).")] = None,
+    gazetteer: Arg[Path | None, typer.Option("--gazetteer", help="Gazetteer file (default: the user cache).")] = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Train the toponym recognition filter; prints held-out (cross-validated) P/R/F1 per corpus."""
@@ -522,7 +521,7 @@ def train_geoparse(
 @train_app.command("typing")
 def train_typing(
     data: Arg[Path, typer.Option("--data", help="The shared data folder (acled/, plover/, corpora/).")] = _SHARED_DATA,
-    output: Arg[Optional[Path], typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/typing.npz).")] = None,
+    output: Arg[Path | None, typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/typing.npz).")] = None,
     folds: Arg[int, typer.Option("--folds", min=0, help="Cross-validation folds on the ACLED notes (0 or 1: none; no calibration).")] = 5,
     bits: Arg[int, typer.Option("--bits", min=12, max=22, help="Hashed feature space: 2**bits buckets.")] = 17,
     c: Arg[float, typer.Option("--c", min=0.0, help="Inverse L2 regularisation strength.")] = 10.0,

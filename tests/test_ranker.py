@@ -120,6 +120,20 @@ def test_implied_places_of_given_spans(gazetteer: Gazetteer) -> None:
     assert country is not None and (country.country_code, country.feature_code) == ("RU", "PCLI")
 
 
+def test_regions_abbreviations_and_demonyms_of_given_spans(gazetteer: Gazetteer) -> None:
+    def where(text: str, name: str) -> tuple[str, str, str] | None:
+        place = given(text, name, gazetteer)
+        return (place.country_code, place.admin1_code, place.feature_code) if place else None
+
+    assert where("Floods hit towns across NSW on Friday.", "NSW") == ("AU", "02", "ADM1")
+    assert where("Bushfires burn in Qld.", "Qld") == ("AU", "04", "ADM1")
+    assert where("The mayor of Albany, NY said on Monday.", "NY") == ("US", "NY", "ADM1")
+    assert where("Many Ohioans voted early.", "Ohioans") == ("US", "OH", "ADM1")
+    assert where("The bird flu spread across Europe this winter.", "Europe") == ("", "", "CONT")
+    assert where("Aid reached camps in Darfur.", "Darfur") == ("SD", "", "RGN")
+    assert where("Cases rose in West Africa.", "West Africa") == ("", "", "RGN")
+
+
 def test_found_words_that_are_not_places_stay_unresolved(gazetteer: Gazetteer) -> None:
     # Look-alikes of foreign places in a Syrian report: the model (and the NIL threshold) drop them.
     got = picks("Assad's forces shelled Kansaba, the Zaman al-Wasl reporter said, as Rasha fled to Latakia.", gazetteer)

@@ -358,6 +358,8 @@ _ADMIN1_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CA.05": ("Nfld.",),
     "CA.13": ("NWT", "N.W.T."),
 }
+# Abbreviated and full first words of place names, each mapped to the other (normalised keys).
+_PREFIX_FORMS = {"mt": "mount", "mount": "mt", "ft": "fort", "fort": "ft", "st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "pt": "point", "point": "pt"}
 # GeoNames alternate names carry IATA/ICAO codes ("LTK" for Latakia, "DAM" for Damascus): not names.
 _CODE_LIKE = re.compile(r"[A-Z0-9]{2,4}")
 
@@ -575,7 +577,7 @@ def _build_into(
             continue
         cc, a1, a2 = code.split(".", 2)
         places[a2_gid] = (name, point[0], point[1], cc, a1, a2, "A", "ADM2", top_admin2.get((cc, a1, a2), 0), SOURCE_GEONAMES)
-        keys[a2_gid] = _merge_keys(keys.get(a2_gid, []), (name, ascii_name))
+        keys[a2_gid] = _merge_keys(keys.get(a2_gid, []), (name, ascii_name, *_bare_county(name, ascii_name)))
         n_admin2_places += 1
 
     # Hand-written features.
@@ -660,6 +662,23 @@ def _build_into(
     con.executemany("INSERT INTO metadata VALUES (?,?)", sorted(meta.items()))
     con.execute("COMMIT")
     return counts
+
+
+# US-style admin2 words that news drops: "Gwinnett County" is "Gwinnett" in a Georgia paper.
+_BARE_COUNTY = re.compile(r"\s+(?:county|parish|borough|census area)$", re.IGNORECASE)
+
+
+def _bare_county(name: str, ascii_name: str) -> tuple[str, ...]:
+    """The county's name without "County"/"Parish"/"Borough"/"Census Area"; () for other admin2 names.
+
+    Every county gets its bare name, also where several share it ("Washington": 31 counties); the
+    ranker tells them apart. Keeping only names shared by at most 5 counties resolved fewer LGL spans
+    (84.5 against 84.9 Acc@161, 5-fold CV), since the shared ones are the ones local news writes most.
+    """
+    if not _BARE_COUNTY.search(name):
+        return ()
+    bare = _BARE_COUNTY.sub("", name)
+    return (bare, _BARE_COUNTY.sub("", ascii_name)) if len(bare) >= 3 else ()
 
 
 def _continents() -> list[tuple[int, _Rec, list[str]]]:
@@ -1058,6 +1077,12 @@ class Gazetteer:
         if not key or limit <= 0:
             return ()
         rows = self._query(_SQL_EXACT, (key, limit))
+        if not rows:
+            # "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth": GeoNames lists one or the other.
+            head, _, rest = key.partition(" ")
+            other = _PREFIX_FORMS.get(head)
+            if other and rest:
+                rows = self._query(_SQL_EXACT, (f"{other} {rest}", limit))
         if rows:
             return tuple(Match(self._place(r), "exact", 100.0) for r in rows)
         if not fuzzy or _letters(key) < MIN_FUZZY_LETTERS or self._blocks_fuzzy(key):

@@ -230,6 +230,18 @@ def _packaged() -> Recognizer:
 # Proposals
 
 
+def _region_matches(gazetteer: Gazetteer, surface: str) -> tuple[Match, ...]:
+    """A region name's entries among continents and regions.tsv only (class L, H or T, no admin area).
+
+    "West Bank" and "Gaza Strip" are also admin1 areas; as regions they stay without candidates, as
+    before continents were in the gazetteer, so the event stages keep preferring the towns named with
+    them ("Jerusalem, West Bank").
+    """
+    return tuple(
+        m for m in gazetteer.match(surface, fuzzy=False) if m.place.feature_class in ("L", "H", "T")
+    )
+
+
 def propose(
     text: str,
     gazetteer: Gazetteer,
@@ -272,7 +284,7 @@ def propose(
     for m in _OF_NAME.finditer(text):
         if free(m.start(), m.end()) and not _sentence_initial(text, m.start()):
             if normalize(m.group(0)) in _REGION_KEYS:
-                matches = tuple(gazetteer.match(m.group(0), fuzzy=False))
+                matches = _region_matches(gazetteer, m.group(0))
                 found.append(Proposal(m.start(), m.end(), matches, "region", sequence=(m.start(), m.end())))
                 take(m.start(), m.end())
                 continue
@@ -316,7 +328,7 @@ def propose(
                 matches = ()
                 if key in _REGION_KEYS:
                     kind = "region"
-                    matches = tuple(gazetteer.match(surface, fuzzy=False))  # continents, regions.tsv
+                    matches = _region_matches(gazetteer, surface)
                 else:
                     # Only a whole sequence may match fuzzily: a fragment ("al-Haddadeh" of "Tellat
                     # al-Haddadeh") must match exactly, or it finds far-away look-alikes.

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from frontline.cli import app
 from frontline.gazetteer import Gazetteer
 from frontline.geoparse import geoparse, prepare
-from frontline.ranker import FEATURES, Ranker, RankerError, features
+from frontline.ranker import FEATURES, Ranker, RankerError, features, has_parent
 from frontline.toponyms import document_context, focus_country
 
 
@@ -132,6 +132,23 @@ def test_regions_abbreviations_and_demonyms_of_given_spans(gazetteer: Gazetteer)
     assert where("The bird flu spread across Europe this winter.", "Europe") == ("", "", "CONT")
     assert where("Aid reached camps in Darfur.", "Darfur") == ("SD", "", "RGN")
     assert where("Cases rose in West Africa.", "West Africa") == ("", "", "RGN")
+
+
+def test_bracketed_parent_and_bare_county_names(gazetteer: Gazetteer) -> None:
+    # "X (Y)" qualifies X like "X, Y" does (ACLED's notes write places this way).
+    def parented(text: str, name: str) -> bool:
+        found, context, votes = prepare(text, gazetteer)
+        doc = document_context(found, focus_country(votes), text=text, context=context, votes=votes)
+        return any(has_parent(c, doc) for c in found if c.span.text == name)
+
+    assert parented("On 22 March 2022, in Aguai (Sao Paulo), a man was killed.", "Aguai")
+    assert parented("Fighting was reported in Kafr Nabl (Idlib, Syria) on Monday.", "Kafr Nabl")
+    assert not parented("Fighting was reported in Kafr Nabl (the town) on Monday.", "Kafr Nabl")
+    assert not parented("Officials in Aleppo (Syria's second city) said on Monday.", "Aleppo")
+    # A county is found by its bare name, unless a town of the county bears it: "Philadelphia" is the city.
+    assert [p.name for p in gazetteer.lookup("Gwinnett") if p.feature_code == "ADM2"] == ["Gwinnett County"]
+    assert all(p.feature_code != "ADM2" for p in gazetteer.lookup("Philadelphia"))
+    assert picks("Protesters marched in Philadelphia on Monday.", gazetteer)["Philadelphia"][:3] == ("US", "PA", "PPL")  # type: ignore[index]
 
 
 def test_found_words_that_are_not_places_stay_unresolved(gazetteer: Gazetteer) -> None:

@@ -2,6 +2,7 @@
 
     python bench/geoparse.py                     # LGL + GeoVirus + WikToR, 5-fold CV, floors checked
     python bench/geoparse.py --corpus lgl --limit 100 --folds 3   # a quick look (floors not checked)
+    python bench/geoparse.py --errors 60          # gold names without a candidate within 161 km (10 s)
 
 (a) Resolution given the gold spans, the ``frontline geoparse`` contract with ``toponyms``: for each
     of ``--folds`` folds (documents assigned by a seeded shuffle; no document is both trained and
@@ -135,10 +136,16 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (by document)")
     parser.add_argument("--gazetteer", type=Path, default=None, help="gazetteer file (default: the user cache)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument(
+        "--errors", type=int, default=0, metavar="N",
+        help="only list the N most frequent gold names without a candidate within 161 km, per corpus (no training)",
+    )
     parser.add_argument("--throughput-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.throughput_child:
         return throughput_child(args.data, args.gazetteer)
+    if args.errors:
+        return list_missing(args)
     corpora = args.corpus or ["lgl", "geovirus", "wiktor"]
     started = time.perf_counter()
     gazetteer = Gazetteer.open(args.gazetteer)
@@ -304,6 +311,42 @@ def main() -> int:
         print("FAIL: the CLI output differs from the library's")
         return 1
     return check_floors(figures, full=not args.limit and args.folds == 5 and set(corpora) >= {"lgl", "geovirus"})
+
+
+def list_missing(args: argparse.Namespace) -> int:
+    """Print the gold names that have no gazetteer candidate within 161 km, most frequent first, per corpus.
+
+    What the gazetteer lacks (or holds only far away); the candidates are the ranker's (``prepare``), so
+    nationality adjectives and news-style US states count as found. No model is trained or applied.
+    """
+    gazetteer = Gazetteer.open(args.gazetteer)
+    regions = Regions(gazetteer)
+    for name in args.corpus or ["lgl", "geovirus"]:
+        if name == "wiktor":
+            continue
+        corpus = load_corpus(name, args.data)
+        corpus = corpus[: args.limit] if args.limit else corpus
+        missing: Counter[str] = Counter()
+        far: Counter[str] = Counter()  # names with candidates, none of them within 161 km
+        total = 0
+        for doc in corpus:
+            gold = gold_spans(doc)
+            if doc.text is None or not gold:
+                continue
+            found, _context, _votes = prepare(doc.text, gazetteer, [(t.start, t.end) for t in gold])
+            for t, c in zip(gold, found, strict=True):
+                assert t.latitude is not None and t.longitude is not None
+                total += 1
+                dist = regions.error_km(c.places, t.latitude, t.longitude)
+                if len(dist) and float(np.min(dist)) <= ACC_KM:
+                    continue
+                (far if c.places else missing)[t.text] += 1
+        n_missing, n_far = sum(missing.values()), sum(far.values())
+        print(f"{name}: {total} gold spans; no candidate at all {n_missing} ({100 * n_missing / max(1, total):.1f}%), "
+              f"candidates but none within {ACC_KM:.0f} km {n_far} ({100 * n_far / max(1, total):.1f}%)")
+        for label, counter in (("no candidate", missing), ("none within 161 km", far)):
+            print(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common(args.errors)))
+    return 0
 
 
 def throughput_child(data: Path, gazetteer: Path) -> int:

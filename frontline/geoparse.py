@@ -89,7 +89,7 @@ def prepare(
             surface = text[start:end]
             implied = _implied_places(surface, gazetteer)
             matches = [] if implied else gazetteer.match(surface)
-            places = implied or tuple(m.place for m in matches)
+            places = implied or tuple(m.place for m in matches) or demonym_places(surface, gazetteer)
             found.append(
                 Candidate(
                     Span(start, end, surface),
@@ -101,6 +101,34 @@ def prepare(
     # The country focus comes from every place named in the text, not only the spans asked about.
     context = found if toponyms is None else [*found, *find_toponyms(text, gazetteer)]
     return found, context, country_votes(context, text, gazetteer)
+
+
+# English demonym endings -> the place-name endings they come from, tried in this order on a given span
+# the gazetteer does not know: "Ohioans" -> Ohio, "Ontarians" -> Ontario, "Texan" -> Texas,
+# "European" -> Europe, "Dagestani" -> Dagestan, "South Ossetian" -> South Ossetia, "New Yorker" -> New York.
+_DEMONYM_ENDINGS = (
+    ("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("eans", "e"), ("ean", "e"),
+    ("ans", "a"), ("an", "a"), ("ans", "as"), ("an", "as"), ("ans", ""), ("an", ""),
+    ("is", ""), ("i", ""), ("ers", ""), ("er", ""),
+)  # fmt: skip
+# Only areas have demonyms people write as toponyms: states, countries, continents and world regions.
+_DEMONYM_KINDS = frozenset({"ADM1", "CONT", "RGN", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "PCLH"})
+
+
+def demonym_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The area a demonym the gazetteer does not know names: "Minnesotans" -> Minnesota (ADM1), else ().
+
+    Given spans only (LGL counts demonyms as toponyms); the first ending that gives an area's exact name wins.
+    """
+    if not surface[:1].isupper() or len(surface) < 5:
+        return ()
+    for ending, replacement in _DEMONYM_ENDINGS:
+        if surface.endswith(ending) and len(surface) - len(ending) >= 3:
+            name = surface[: len(surface) - len(ending)] + replacement
+            areas = tuple(p for p in gazetteer.lookup(name, fuzzy=False) if p.feature_code in _DEMONYM_KINDS)
+            if areas:
+                return areas
+    return ()
 
 
 def _implied_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -115,7 +143,8 @@ def _implied_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
         info = gazetteer.country(code)
         place = gazetteer.get(info.geonameid) if info and info.geonameid else None
         return (place,) if place else ()
-    state = us_state(surface)
+    # A given all-caps postal code ("NY", "TX") is the state: the caller says the span is a place.
+    state = us_state(surface, written=len(surface) == 2 and surface.isupper())
     if state:
         name = gazetteer.admin1_name("US", state)
         return tuple(p for p in gazetteer.lookup(name) if p.feature_code == "ADM1" and p.country_code == "US")[:1]

@@ -415,7 +415,7 @@ def _nearest_km(places: Sequence[Place], others: Sequence[Place]) -> np.ndarray:
 
 
 def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
-    """Admin1 areas and countries the place Y of "X, Y" or "X in Y" can be; None without such a Y."""
+    """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y."""
     text, end = doc.text, candidate.span.end
     if text.startswith(",", end):
         rest = text[end + 1 : end + 40]
@@ -427,10 +427,13 @@ def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, 
         at = end + 4
         if text.startswith("the ", at):
             at += 4
+    elif text.startswith(" (", end):
+        at = end + 2  # "Belem (Para)", "Akwu (Agatu, Benue)": ACLED's and many wires' way of writing it
     else:
         return None
     for c in doc.context:
-        if c.span.start == at:
+        # In brackets, only a place closed by ")" or followed by its own parent: "Akwu (Agatu, Benue)".
+        if c.span.start == at and (text[at - 1] != "(" or text.startswith((")", ","), c.span.end)):
             admin1s = {(p.country_code, p.admin1_code) for p in c.places if p.feature_code == "ADM1"}
             countries = {p.country_code for p in c.places if p.feature_code.startswith("PCL")}
             return (admin1s, countries) if admin1s or countries else None

@@ -75,7 +75,8 @@ POSTAL = {
     "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
     "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
 }  # fmt: skip
-# Continents and large regions, which GeoNames' cities and admin tables do not hold.
+# Continents and large regions: proposed as regions whatever the gazetteer says (a town called "Asia"
+# must not make "Asia" a town); their candidates are the gazetteer's (continents, regions.tsv).
 _REGION_KEYS = frozenset(
     normalize(n)
     for n in (
@@ -229,6 +230,18 @@ def _packaged() -> Recognizer:
 # Proposals
 
 
+def _region_matches(gazetteer: Gazetteer, surface: str) -> tuple[Match, ...]:
+    """A region name's entries among continents and regions.tsv only (class L, H or T, no admin area).
+
+    "West Bank" and "Gaza Strip" are also admin1 areas; as regions they stay without candidates, as
+    before continents were in the gazetteer, so the event stages keep preferring the towns named with
+    them ("Jerusalem, West Bank").
+    """
+    return tuple(
+        m for m in gazetteer.match(surface, fuzzy=False) if m.place.feature_class in ("L", "H", "T")
+    )
+
+
 def propose(
     text: str,
     gazetteer: Gazetteer,
@@ -271,7 +284,8 @@ def propose(
     for m in _OF_NAME.finditer(text):
         if free(m.start(), m.end()) and not _sentence_initial(text, m.start()):
             if normalize(m.group(0)) in _REGION_KEYS:
-                found.append(Proposal(m.start(), m.end(), (), "region", sequence=(m.start(), m.end())))
+                matches = _region_matches(gazetteer, m.group(0))
+                found.append(Proposal(m.start(), m.end(), matches, "region", sequence=(m.start(), m.end())))
                 take(m.start(), m.end())
                 continue
             matches = tuple(gazetteer.match(m.group(0), fuzzy=False))
@@ -314,6 +328,7 @@ def propose(
                 matches = ()
                 if key in _REGION_KEYS:
                     kind = "region"
+                    matches = _region_matches(gazetteer, surface)
                 else:
                     # Only a whole sequence may match fuzzily: a fragment ("al-Haddadeh" of "Tellat
                     # al-Haddadeh") must match exactly, or it finds far-away look-alikes.

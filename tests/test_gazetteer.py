@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from frontline.gazetteer import (
+    BUILD_VERSION,
     SCHEMA_VERSION,
     CountryInfo,
     Gazetteer,
@@ -379,4 +380,48 @@ def test_real_admin2_counties(real: Gazetteer) -> None:
     fort_worth = real.get(4691930)
     assert fort_worth is not None and fort_worth.admin2 == "Tarrant County"
     assert county.population >= fort_worth.population  # it takes its most populous place's population
-    assert all(p.feature_code != "ADM2" for p in real.lookup("Tarrant"))  # full names only: no bare "Tarrant"
+    # Build 2: a county is also found by its bare name ("Tarrant"), as local news writes it.
+    assert [p.geonameid for p in real.lookup("Tarrant") if p.feature_code == "ADM2"] == [4735638]
+    # Other admin2 words stay: a Syrian district is not found by its seat's bare name.
+    assert all(p.feature_code != "ADM2" for p in real.lookup("Jableh"))
+
+
+def test_an_older_build_is_rebuilt_unless_it_holds_imports(tmp_path: Path, small_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    old = tmp_path / "old.sqlite"
+    old.write_bytes(small_path.read_bytes())
+    with sqlite3.connect(old) as con:  # a file of build 1: before build_version was recorded
+        con.execute("DELETE FROM metadata WHERE key = 'build_version'")
+        con.execute("DELETE FROM places WHERE feature_code = 'CONT'")
+    con.close()
+    with Gazetteer.open(old, build=False) as gaz:  # build=False: still usable as it is
+        assert "build_version" not in gaz.metadata()
+        assert [p for p in gaz.lookup("Europe") if p.feature_code == "CONT"] == []
+    with caplog.at_level(logging.INFO, logger="frontline.gazetteer"), Gazetteer.open(old, cities=CITIES) as gaz:
+        assert gaz.metadata()["build_version"] == str(BUILD_VERSION)
+        assert [p.geonameid for p in gaz.lookup("Europe") if p.feature_code == "CONT"] == [6255148]
+    assert any("older build" in r.getMessage() for r in caplog.records)
+    # With imports, an older build is kept (rebuilding would lose them): a warning, not a rebuild.
+    with sqlite3.connect(old) as con:
+        con.execute("UPDATE metadata SET value = '1' WHERE key = 'build_version'")
+        con.execute("INSERT INTO imports VALUES (1, 'ucdp', 'f.csv', 'ucdp', 1, 1, 0, 0, 0, '2026-11-25T00:00:00Z')")
+    con.close()
+    with Gazetteer.open(old, cities=CITIES) as gaz:
+        assert gaz.metadata()["build_version"] == "1" and len(gaz.imports()) == 1
+
+
+def test_continents_regions_and_abbreviations(small: Gazetteer) -> None:
+    europe = [p for p in small.lookup("Europe") if p.feature_code == "CONT"]
+    assert [(p.geonameid, p.feature_class, p.country_code) for p in europe] == [(6255148, "L", "")]
+    assert europe[0].population > 100_000_000
+    [darfur] = small.lookup("Darfur")
+    assert (darfur.country_code, darfur.feature_code, darfur.source) == ("SD", "RGN", "frontline-regions")
+    assert {p.name for p in small.lookup("Mideast")} == {"Middle East"}
+    assert small.metadata()["count_continents"] == "7"
+    assert int(small.metadata()["count_regions"]) >= 70
+    # Every regions.tsv row is a well-formed place: its id is negative and its point on the globe.
+    with sqlite3.connect(small.path) as con:
+        rows = con.execute("SELECT geonameid, latitude, longitude FROM places WHERE source = 'frontline-regions'").fetchall()
+    con.close()
+    assert all(gid <= -1001 and -90 <= lat <= 90 and -180 <= lon <= 180 for gid, lat, lon in rows)
+    # A US county is also found by its bare name, as local news writes it.
+    assert [(p.name, p.feature_code, p.admin1_code) for p in small.lookup("Gwinnett")] == [("Gwinnett County", "ADM2", "GA")]

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from frontline.cli import app
 from frontline.gazetteer import Gazetteer
 from frontline.geoparse import geoparse, prepare
-from frontline.ranker import FEATURES, Ranker, RankerError, features
+from frontline.ranker import FEATURES, Ranker, RankerError, features, has_parent
 from frontline.toponyms import document_context, focus_country
 
 
@@ -118,6 +118,37 @@ def test_implied_places_of_given_spans(gazetteer: Gazetteer) -> None:
     assert state is not None and (state.country_code, state.admin1_code, state.feature_code) == ("US", "TN", "ADM1")
     country = given("The Russian envoy arrived.", "Russian", gazetteer)
     assert country is not None and (country.country_code, country.feature_code) == ("RU", "PCLI")
+
+
+def test_regions_abbreviations_and_demonyms_of_given_spans(gazetteer: Gazetteer) -> None:
+    def where(text: str, name: str) -> tuple[str, str, str] | None:
+        place = given(text, name, gazetteer)
+        return (place.country_code, place.admin1_code, place.feature_code) if place else None
+
+    assert where("Floods hit towns across NSW on Friday.", "NSW") == ("AU", "02", "ADM1")
+    assert where("Bushfires burn in Qld.", "Qld") == ("AU", "04", "ADM1")
+    assert where("The mayor of Albany, NY said on Monday.", "NY") == ("US", "NY", "ADM1")
+    assert where("Many Ohioans voted early.", "Ohioans") == ("US", "OH", "ADM1")
+    assert where("The bird flu spread across Europe this winter.", "Europe") == ("", "", "CONT")
+    assert where("Aid reached camps in Darfur.", "Darfur") == ("SD", "", "RGN")
+    assert where("Cases rose in West Africa.", "West Africa") == ("", "", "RGN")
+
+
+def test_bracketed_parent_and_bare_county_names(gazetteer: Gazetteer) -> None:
+    # "X (Y)" qualifies X like "X, Y" does (ACLED's notes write places this way).
+    def parented(text: str, name: str) -> bool:
+        found, context, votes = prepare(text, gazetteer)
+        doc = document_context(found, focus_country(votes), text=text, context=context, votes=votes)
+        return any(has_parent(c, doc) for c in found if c.span.text == name)
+
+    assert parented("On 22 March 2022, in Aguai (Sao Paulo), a man was killed.", "Aguai")
+    assert parented("Fighting was reported in Kafr Nabl (Idlib, Syria) on Monday.", "Kafr Nabl")
+    assert not parented("Fighting was reported in Kafr Nabl (the town) on Monday.", "Kafr Nabl")
+    assert not parented("Officials in Aleppo (Syria's second city) said on Monday.", "Aleppo")
+    # A county is found by its bare name, unless a town of the county bears it: "Philadelphia" is the city.
+    assert [p.name for p in gazetteer.lookup("Gwinnett") if p.feature_code == "ADM2"] == ["Gwinnett County"]
+    assert all(p.feature_code != "ADM2" for p in gazetteer.lookup("Philadelphia"))
+    assert picks("Protesters marched in Philadelphia on Monday.", gazetteer)["Philadelphia"][:3] == ("US", "PA", "PPL")  # type: ignore[index]
 
 
 def test_found_words_that_are_not_places_stay_unresolved(gazetteer: Gazetteer) -> None:

@@ -5,6 +5,7 @@ is the public surface; ``import_places`` adds a user's GeoNames dump, UCDP GED o
 """
 
 from .core import (
+    BUILD_VERSION,
     ENV_VAR,
     SCHEMA_VERSION,
     SOURCE_FEATURES,
@@ -32,6 +33,7 @@ from .importers import (
 )
 
 __all__ = [
+    "BUILD_VERSION",
     "ENV_VAR",
     "FORMATS",
     "SCHEMA_VERSION",

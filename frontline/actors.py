@@ -308,8 +308,18 @@ class ActorDictionary:
     def dated_name(self, name: str, year: int | None) -> str:
         """A state's forces with ACLED's period for ``year``: ("Military Forces of Syria", 2016)
         -> "Military Forces of Syria (2000-)". Other names, and unknown periods, stay as they are."""
+        if year is None:
+            return name
         spans = self._periods.get(name)
-        if not spans or year is None:
+        if not spans:
+            # A unit of a state's forces: "Police Forces of Afghanistan National Directorate of
+            # Security" -> "Police Forces of Afghanistan (2014-) National Directorate of Security".
+            words = name.split(" ")
+            for cut in range(len(words) - 1, 3, -1):
+                head = " ".join(words[:cut])
+                if head in self._periods and not words[cut].startswith("("):
+                    dated = self.dated_name(head, year)
+                    return name if dated == head else f"{dated} {' '.join(words[cut:])}"
             return name
         current = [p for p in spans if p[0] <= year and (p[1] is None or year < p[1])]
         current = current or [p for p in spans if p[0] <= year and p[1] == year]

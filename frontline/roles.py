@@ -41,7 +41,7 @@ _PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+|a
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEAR_BY = re.compile(r"\s+(?:\w+\s+)?by\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}", re.IGNORECASE)
 _VICTIMS_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"[’'\"]?(?:\s+[\w-]+){0,3}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained|ambushed|targeted)\b",
     re.IGNORECASE,
 )
@@ -147,7 +147,7 @@ def assign_roles(
         rest = [a for a in rest if a.name not in allies]
     second = next(
         (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
-         or not (a.generic or first.generic)),
+         or not (a.generic or first.generic) or not (a.generic and first.generic)),
         None,
     )
 

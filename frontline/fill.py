@@ -60,7 +60,7 @@ def fill(
             continue
         place = _event_place(annotated, mention)
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
-        roles = assign_roles(annotated, mention, actors, where)
+        roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
         if where is None and roles.actor1 is not None:
             where = roles.actor1.country
         if place is None:
@@ -257,7 +257,14 @@ def _event_time(annotated: Annotated, mention: EventMention) -> TimeMention | No
         t for t in annotated.times
         if t.sentence < mention.sentence and _same_paragraph(annotated, t.sentence, mention.sentence)
     ]
-    return earlier[-1] if earlier else None
+    if not earlier:
+        return None
+    # The latest dated sentence dates this one: by its opening date when it has one ("On 3 May
+    # 2020, the families of X, one of whom ... last week, held a rally. One was arrested.").
+    latest = [t for t in earlier if t.sentence == earlier[-1].sentence]
+    start = annotated.sentences[latest[0].sentence].start
+    opener = [t for t in latest if t.span.start - start <= 6]
+    return opener[0] if opener else latest[-1]
 
 
 def _civilian_targeting(sub: str, target: Side | None, event_type: str = "") -> str:

@@ -14,6 +14,7 @@ an actor after "with"/"against"/"on"/"at" is acted on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -43,6 +44,15 @@ _NEAR_BY = re.compile(r"\s+(?:\w+\s+)?by\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}", r
 _VICTIMS_AFTER = re.compile(
     r"[’'\"]?(?:\s+[\w-]+){0,3}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained|ambushed|targeted)\b",
+    re.IGNORECASE,
+)
+# The victims' own attack ("repulsed their attack", "following their attacks on ..."): they acted.
+_THEIR_ATTACK = re.compile(r"\b(?:their|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|ambush(?:es)?|offensive|raids?)\b", re.IGNORECASE)
+# Remote violence that hit people who are not a side: ACLED codes civilians as actor2.
+_REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
+_HARMED_PEOPLE = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
+    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?)\b",
     re.IGNORECASE,
 )
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
@@ -96,8 +106,64 @@ def assign_roles(
     mention: EventMention,
     dictionary: ActorDictionary | None,
     country: str | None,
+    when: dt.date | None = None,
 ) -> Roles:
-    """actor1, actor2 and their associates for one event mention in ``country`` (ISO2)."""
+    """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
+    (the event's date, if known)."""
+    roles = _assign_roles(annotated, mention, dictionary, country)
+    return _war_sides(roles, mention.sub_event_type, country, when)
+
+
+# The parties of a war, by country and period: fighting there between sides the text does not
+# name is coded between them (first the side that usually attacks). Donbas until Russia's
+# invasion of 24 February 2022, then Russia's war against Ukraine.
+WARS: dict[str, tuple[tuple[dt.date, dt.date | None, Side, Side], ...]] = {
+    "UA": (
+        (dt.date(2014, 4, 6), dt.date(2022, 2, 24),
+         Side("NAF: United Armed Forces of Novorossiya", 2, "UA"), Side("Military Forces of Ukraine", STATE, "UA")),
+        (dt.date(2022, 2, 24), None,
+         Side("Military Forces of Russia", STATE, "RU"), Side("Military Forces of Ukraine", STATE, "UA")),
+    ),
+}
+# Shelling by an unnamed side in those wars: who fires most often in ACLED's coding.
+_WAR_SHELLING = {"Shelling/artillery/missile attack", "Air/drone strike"}
+
+
+def _unnamed(side: Side | None) -> bool:
+    return side is None or side.name.startswith("Unidentified Armed Group")
+
+
+def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None) -> Roles:
+    """Fill unnamed sides of fighting in a known war with its parties."""
+    if country is None or when is None or country.upper() not in WARS:
+        return roles
+    war = next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
+    if war is None:
+        return roles
+    _, _, attacker, defender = war
+    a1, a2 = roles.actor1, roles.actor2
+    if sub in TWO_SIDED:
+        if _unnamed(a1) and (_unnamed(a2) or (a2 is not None and a2.name == getattr(a1, "name", None))):
+            return Roles(attacker, defender, roles.assoc1, roles.assoc2)
+        parties = {attacker.name: defender, defender.name: attacker}
+        if a1 is not None and _unnamed(a2) and a1.name in parties:
+            return Roles(a1, parties[a1.name], roles.assoc1, roles.assoc2)
+        if a2 is not None and _unnamed(a1) and a2.name in parties:
+            return Roles(parties[a2.name], a2, roles.assoc1, roles.assoc2)
+    elif sub in _WAR_SHELLING and _unnamed(a1):
+        # Before the invasion the monitors' notes mostly attribute unnamed shelling to the
+        # government's side; after it, to Russia's forces.
+        shooter = defender if attacker.inter != STATE else attacker
+        return Roles(shooter, a2 if a2 is None or a2.name != shooter.name else None, roles.assoc1, roles.assoc2)
+    return roles
+
+
+def _assign_roles(
+    annotated: Annotated,
+    mention: EventMention,
+    dictionary: ActorDictionary | None,
+    country: str | None,
+) -> Roles:
     text = annotated.document.article.text
     sentence = annotated.sentences[mention.sentence]
     sub = mention.sub_event_type
@@ -129,7 +195,8 @@ def assign_roles(
     if agent is not None and agent.inter != CIVILIANS:
         first: ActorMention | None = agent
     elif victims is not None and others:
-        first = others[0]
+        # "... were killed when Afghan forces repulsed their attack": the dead were the attackers.
+        first = victims if _THEIR_ATTACK.search(text, victims.span.end, sentence.end) else others[0]
     else:
         first = subject(acting, sentence.start, trigger.start)
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
@@ -209,6 +276,8 @@ def assign_roles(
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
+    if sub in _REMOTE and actor2 is None and _HARMED_PEOPLE.search(_note(annotated, mention)):
+        actor2 = make("Civilians ({country})", CIVILIANS)
     if sub == "Looting/property destruction" and actor2 is None:
         actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named
     # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
@@ -220,6 +289,12 @@ def assign_roles(
             # Forces clashing with nobody named: an unidentified armed group.
             actor2 = make(_UNIDENTIFIED, 3)
     return Roles(actor1, actor2, assoc1, assoc2)
+
+
+def _note(annotated: Annotated, mention: EventMention, reach: int = 2) -> str:
+    """The mention's sentence and the next ``reach`` ones: where a note says who was hit."""
+    last = min(len(annotated.sentences) - 1, mention.sentence + reach)
+    return annotated.document.article.text[annotated.sentences[mention.sentence].start : annotated.sentences[last].end]
 
 
 def _associates(text: str, head: ActorMention | None, found: tuple[ActorMention, ...], other: Side | None) -> tuple[Side, ...]:

@@ -350,3 +350,65 @@ def test_acled_reader_handles_each_export_style(tmp_path: Path) -> None:
     )
     rows = list(read_acled(path))
     assert [(r.event_id, r.inter1, r.inter2, r.geo_precision) for r in rows] == [("XX1", 6, 0, 1)]
+
+
+# -- issue 5, second pass: actors of later periods, wars, remote violence, dates -------------------
+
+
+def test_attackers_repulsed_are_actor1(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, 5 Taliban militants were killed when Afghan forces repulsed their attack in Kandahar."
+    event = events(pipeline, text)[0]
+    assert (event.actor1, event.inter1) == ("Taliban", 2)
+    assert event.actor2.startswith("Military Forces of Afghanistan") and event.inter2 == 1
+
+
+def test_taliban_are_the_state_after_august_2021(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Taliban fighters clashed with the National Resistance Front in Panjshir."
+    event = events(pipeline, text, dt.date(2022, 3, 4))[0]
+    assert (event.actor1, event.inter1) == ("Military Forces of Afghanistan (2021-)", 1)
+    assert (event.actor2, event.inter2) == ("NRF: National Resistance Front", 2)
+    before = events(pipeline, text, dt.date(2020, 3, 6))[0]
+    assert (before.actor1, before.inter1) == ("Taliban", 2)
+
+
+def test_a_unit_of_state_forces_carries_the_period(pipeline) -> None:  # type: ignore[no-untyped-def]
+    name = "Police Forces of Afghanistan National Directorate of Security"
+    assert pipeline.actors.dated_name(name, 2020) == "Police Forces of Afghanistan (2014-) National Directorate of Security"
+    assert pipeline.actors.dated_name("Police Forces of Kenya (2013-)", 2016) == "Police Forces of Kenya (2013-)"
+
+
+def test_named_and_generic_state_forces_of_one_country_are_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, military forces of Artsakh fired at the positions of the military forces of Azerbaijan near Tartar."
+    event = events(pipeline, text)[0]
+    assert (event.actor1, event.inter1) == ("Military Forces of Artsakh (2007-)", 1)
+    assert event.actor2.startswith("Military Forces of Azerbaijan") and event.inter2 == 1
+
+
+def test_unnamed_sides_of_a_known_war_are_its_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    donbas = events(pipeline, "On Thursday, monitors recorded clashes with small arms near Avdiivka in Donetsk oblast.", dt.date(2020, 5, 8))
+    assert [(e.inter1, e.inter2) for e in donbas][:1] == [(2, 1)]
+    assert donbas[0].actor1 == "NAF: United Armed Forces of Novorossiya"
+    invasion = events(pipeline, "On Thursday, unidentified forces shelled Kharkiv, Ukraine.", dt.date(2022, 3, 4))
+    assert invasion[0].actor1 == "Military Forces of Russia (2000-)" and invasion[0].inter1 == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "inter2"),
+    [
+        ("On Thursday, an IED planted by unknown men exploded near a mosque in Kandahar, killing a shopkeeper and two children.", 7),
+        ("On Thursday, an IED exploded on a road in Kandahar. No casualties were reported.", 0),
+    ],
+)
+def test_remote_violence_that_hit_people_targets_civilians(pipeline, text: str, inter2: int) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, text)[0]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.inter2 == inter2
+
+
+def test_a_sentence_without_a_date_takes_the_opening_date_of_the_one_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 28 June 2016, relatives of prisoners, one of whom went on hunger strike last week, held a rally in Mashhad. "
+        "Police arrested one of the protesters."
+    )
+    second = [e for e in events(pipeline, text) if e.sentences == (1,)]
+    assert second and [(e.event_date, e.time_precision) for e in second] == [(dt.date(2016, 6, 28), 1)] * len(second)

@@ -14,11 +14,13 @@ import re
 from collections import Counter
 
 from .actors import ActorDictionary
+from .gazetteer import Gazetteer
 from .records import (
     Annotated,
     CasualtyMention,
     Event,
     EventMention,
+    Place,
     PlaceMention,
     Sentence,
     Span,
@@ -46,9 +48,12 @@ def fill(
     annotated: Annotated,
     mentions: tuple[EventMention, ...],
     actors: ActorDictionary | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[Event, ...]:
     """One draft ``Event`` per event mention. ``actors`` names the sides the codebook implies
-    ("Protesters (Pakistan)"); without it they are named without their country."""
+    ("Protesters (Pakistan)"); without it they are named without their country. With a
+    ``gazetteer``, an event whose place is unknown falls back to the larger place that qualifies
+    it ("Kinyinya commune (Ruyigi)": Ruyigi, geo_precision 2)."""
     article = annotated.document.article
     events = []
     event_sentences = {m.sentence for m in mentions}
@@ -59,6 +64,9 @@ def fill(
             log.debug("%s: %r is background, not an event", article.id, mention.trigger.text)
             continue
         place = _event_place(annotated, mention)
+        fallback = place is None and gazetteer is not None
+        if fallback and gazetteer is not None:
+            place = _qualifier_place(annotated, mention, gazetteer)
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
         if where is None and roles.actor1 is not None:
@@ -90,7 +98,7 @@ def fill(
             * (1.0 if mention.sentence == _first_sentence(annotated, mention) else 0.9),
             evidence=(_sentence_span(sentence),),
             place=place.place if place else None,
-            place_cue=_cue(annotated, place),
+            place_cue="near" if fallback and place is not None else _cue(annotated, place),
             time=time,
             sentences=(mention.sentence,),
             place_country=where if place is None else None,
@@ -362,3 +370,43 @@ def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:
             return bool(r.admin1_code) and r.admin1_code == o.admin1_code
         return bool(r.admin2_code) and r.admin2_code == o.admin2_code and r.admin1_code == o.admin1_code
     return [p for p in places if not any(holds(p, o) for o in places)]
+
+
+# Names in parentheses after a place: the district and province ACLED's notes add ("(Dori, Seno)").
+_PARENTHESES = re.compile(r"\(([^()]{2,80})\)")
+_ADMIN_WORDS = re.compile(r"\b(?:district|province|region|state|county|commune|municipality|department|governorate|oblast|LGA)\b\.?", re.IGNORECASE)
+
+
+def _qualifier_place(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer) -> PlaceMention | None:
+    """A stand-in for a place the gazetteer lacks: the first name that the gazetteer knows among
+    the sentence's unresolved place names and the names in parentheses ("in Kinyinya commune
+    (Ruyigi)"), in the document's country when it has one. A town is preferred to a region of
+    the same name; a name found in several countries counts only if another name agrees."""
+    sentence = annotated.sentences[mention.sentence]
+    text = annotated.document.article.text
+    names: list[tuple[str, int, int]] = [
+        (p.span.text, p.span.start, p.span.end) for p in annotated.in_sentence("places", mention.sentence) if p.place is None
+    ]
+    for m in _PARENTHESES.finditer(text, sentence.start, sentence.end):
+        for part in m.group(1).split(","):
+            name = _ADMIN_WORDS.sub("", part).strip(" .;")
+            if len(name) > 2 and name[0].isupper():
+                start = m.start(1) + m.group(1).index(part)
+                names.append((name, start, start + len(part)))
+    if not names:
+        return None
+    options = [(name, start, end, gazetteer.lookup(name, fuzzy=False)) for name, start, end in names]
+    focus = annotated.country_code
+    if focus is None:
+        votes = Counter(c for *_, found in options for c in {p.country_code for p in found})
+        agreed = [c for c, n in votes.items() if n >= 2]
+        focus = agreed[0] if len(agreed) == 1 else None
+    for name, start, end, found in options:
+        pool = [p for p in found if focus is None or p.country_code == focus]
+        if focus is None and len({p.country_code for p in pool}) != 1:
+            continue
+        if not pool:
+            continue
+        best: Place = max(pool, key=lambda p: (p.feature_class == "P", p.population))
+        return PlaceMention(Span(start, end, text[start:end]), mention.sentence, best, "near", 1.0)
+    return None

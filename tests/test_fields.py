@@ -412,3 +412,9 @@ def test_a_sentence_without_a_date_takes_the_opening_date_of_the_one_before(pipe
     )
     second = [e for e in events(pipeline, text) if e.sentences == (1,)]
     assert second and [(e.event_date, e.time_precision) for e in second] == [(dt.date(2016, 6, 28), 1)] * len(second)
+
+
+def test_an_unknown_village_falls_back_to_the_region_in_parentheses(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, police forces clashed with gunmen in Zzyzxkoro commune (Ruyigi), killing one man."
+    event = events(pipeline, text)[0]
+    assert event.location and event.country == "Burundi" and event.geo_precision in (2, 3)

@@ -48,6 +48,12 @@ _VICTIMS_AFTER = re.compile(
 )
 # The victims' own attack ("repulsed their attack", "following their attacks on ..."): they acted.
 _THEIR_ATTACK = re.compile(r"\b(?:their|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|ambush(?:es)?|offensive|raids?)\b", re.IGNORECASE)
+# Two sides of a brawl: "two groups clashed", "a clash between supporters of X and Y", "rival clans".
+_GROUPS_CLASH = re.compile(
+    r"\b(?:clash(?:ed|es)?|fought|fight|brawl|scuffle|attacked\s+each\s+other)\b.*\b(?:between|groups?|rivals?|each\s+other|both\s+sides)\b"
+    r"|\b(?:two|rival|both)\s+(?:\w+\s+)?(?:groups|sides|factions|clans|camps|parties)\b.*\b(?:clash(?:ed|es)?|fought)\b",
+    re.IGNORECASE,
+)
 # Remote violence that hit people who are not a side: ACLED codes civilians as actor2.
 _REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
 _HARMED_PEOPLE = re.compile(
@@ -111,7 +117,33 @@ def assign_roles(
     """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
     (the event's date, if known)."""
     roles = _assign_roles(annotated, mention, dictionary, country)
+    roles = _identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
     return _war_sides(roles, mention.sub_event_type, country, when)
+
+
+# Words that make unnamed fighters an identity militia (ACLED inter 4), and which kind.
+_IDENTITY = re.compile(r"\b(ethnic|tribal|tribes?|clans?|sub-clans?|communal|inter-communal|intercommunal)\b", re.IGNORECASE)
+_IDENTITY_KIND = {"ethnic": "Ethnic", "tribal": "Tribal", "tribe": "Tribal", "tribes": "Tribal", "clan": "Clan", "clans": "Clan",
+                  "sub-clan": "Clan", "sub-clans": "Clan"}
+
+
+def _identity_sides(roles: Roles, sub: str, note: str, dictionary: ActorDictionary | None, country: str | None) -> Roles:
+    """Unnamed armed sides of an ethnic, tribal, clan or communal fight are identity militias:
+    "clashes between rival ethnic groups" -> Unidentified Ethnic Militia (4) on both sides."""
+    if sub not in TWO_SIDED and sub not in _AGAINST_CIVILIANS:
+        return roles
+    m = _IDENTITY.search(note)
+    if m is None:
+        return roles
+    kind = _IDENTITY_KIND.get(m.group(1).lower(), "Communal")
+    template = f"Unidentified {kind} Militia ({{country}})"
+    name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
+    militia = Side(name, 4, country)
+
+    def swap(side: Side | None) -> Side | None:
+        return militia if side is not None and side.name.startswith("Unidentified Armed Group") else side
+
+    return Roles(swap(roles.actor1), swap(roles.actor2), roles.assoc1, roles.assoc2)
 
 
 # The parties of a war, by country and period: fighting there between sides the text does not
@@ -235,10 +267,15 @@ def _assign_roles(
     if sub in _RIOTS:
         rioters = next((Side.of(a) for a in found if a.inter == RIOTERS), None) or make("Rioters ({country})", RIOTERS)
         # Mob violence targets whoever it hits; a violent demonstration only an armed side.
+        # Unnamed "assailants", "gangs" or "vigilantes" in a riot are the rioters themselves.
         target = next(
-            (a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)),
+            (a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)
+             and not (a.generic and a.inter in (2, 3, 4))),
             None,
         )
+        # "Two groups (of villagers) clashed over a land dispute": rioters on both sides.
+        if sub == "Mob violence" and (target is None or target.inter == CIVILIANS) and _GROUPS_CLASH.search(sentence.text):
+            return Roles(rioters, rioters)
         if target is not None:
             return Roles(rioters, Side.of(target))
         if sub == "Mob violence":

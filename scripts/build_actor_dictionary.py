@@ -68,7 +68,7 @@ Military Forces of {country} | 1 |  | 1 |
     govt troops; government positions; governmental positions; governmental forces; army
     positions; military positions; security personnel; military personnel; national
     army; ground forces; ground troops; special forces; air force; navy; marines;
-    paratroopers; commandos; servicemen; military personnel; aerospace forces; national
+    paratroopers; commandos; commando forces; commando units; commando troops; servicemen; military personnel; aerospace forces; national
     security forces; army troops; army soldiers; army forces; security force
 # bare "forces", "warplanes", "air power" say nothing about whose they are
 Military Forces of {country} | 1 |  | 2 |
@@ -154,6 +154,9 @@ Military Forces of Libya (2016-) Government of National Accord | 1 | LY | 0 |
     GNA; Government of National Accord; GNA forces; pro-GNA forces
 Military Forces of Yemen (2012-) | 1 | YE | 0 |
     pro-Hadi forces; pro-Hadi; Hadi forces; pro-government Yemeni forces
+# Puntland's paramilitary force, coded by ACLED as a unit of Somalia's forces
+Military Forces of Somalia Puntland Dervish Force | 1 | SO | 0 |
+    Puntland Dervish Force; Puntland Dervish forces; Dervish forces; Darawiish forces; Darawiish
 # Nagorno-Karabakh's de facto forces (coded in Azerbaijan, as state forces)
 Military Forces of Artsakh | 1 | AZ | 0 |
     military forces of Artsakh; Artsakh forces; Artsakh Defense Army; Defense Army of Artsakh;

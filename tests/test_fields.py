@@ -418,3 +418,15 @@ def test_an_unknown_village_falls_back_to_the_region_in_parentheses(pipeline) ->
     text = "On Thursday, police forces clashed with gunmen in Zzyzxkoro commune (Ruyigi), killing one man."
     event = events(pipeline, text)[0]
     assert event.location and event.country == "Burundi" and event.geo_precision in (2, 3)
+
+
+def test_two_groups_brawling_are_rioters_on_both_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, two groups of villagers clashed with sticks over a land dispute in Larkana, injuring two men.")
+    mobs = [e for e in found if e.sub_event_type == "Mob violence"]
+    assert mobs and (mobs[0].inter1, mobs[0].inter2) == (5, 5)
+
+
+def test_unnamed_sides_of_an_ethnic_clash_are_identity_militias(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Thursday, gunmen from rival ethnic groups clashed over cattle near Narok, Kenya. Three were killed.")[0]
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.inter1, event.inter2) == ("Unidentified Ethnic Militia (Kenya)", 4, 4)

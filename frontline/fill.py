@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .actors import ActorDictionary
 from .gazetteer import Gazetteer
@@ -67,6 +68,8 @@ def fill(
         fallback = place is None and gazetteer is not None
         if fallback and gazetteer is not None:
             place = _qualifier_place(annotated, mention, gazetteer)
+        elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
+            place = _within_qualifier(annotated, place, gazetteer)
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
         if where is None and roles.actor1 is not None:
@@ -126,7 +129,7 @@ _CITY = 100_000
 # A name the gazetteer does not know, qualified by the place that follows: "near Pyshchevyk, Donetsk".
 _UNKNOWN_BEFORE = re.compile(
     r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?(?:(?:village|town|area|locality)\s+(?:of\s+)?)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le)\s+)?[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
 )
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
@@ -410,3 +413,43 @@ def _qualifier_place(annotated: Annotated, mention: EventMention, gazetteer: Gaz
         best: Place = max(pool, key=lambda p: (p.feature_class == "P", p.population))
         return PlaceMention(Span(start, end, text[start:end]), mention.sentence, best, "near", 1.0)
     return None
+
+
+# "Benito Juarez, Nuevo Leon", "Gaucha do Norte, Mato Grosso": a place and the province after it.
+_QUALIFIER_AFTER = re.compile(r"\s*[,(]\s*([A-Z][\w'’. -]{1,40}?)\s*(?:state|province|department|region|governorate)?\s*(?:[,);.]|$)")
+_ADMIN_AREAS = ("ADM1", "ADM2")
+
+
+def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
+    """The town named with its province, inside that province. "Benito Juarez, Nuevo Leon" is the
+    Benito Juárez of Nuevo León, not Mexico City's; in "Gaucha do Norte, Mato Grosso" the event is
+    in the town the gazetteer knows inside Mato Grosso, not at a look-alike of the province's name."""
+    text = annotated.document.article.text
+    chosen = place.place
+    if chosen is None:
+        return place
+    # The chosen place names a town: check it against the province after it.
+    after = _QUALIFIER_AFTER.match(text, place.span.end)
+    if after and chosen.feature_code not in _ADMIN_AREAS and not chosen.feature_code.startswith("PCL"):
+        areas = [a for a in gazetteer.lookup(after.group(1), fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+        if areas and not any(_inside(chosen, a) for a in areas):
+            inside = [c for c in gazetteer.lookup(place.span.text, fuzzy=False) if any(_inside(c, a) for a in areas)]
+            if inside:
+                return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
+        return place
+    # The chosen place qualifies an unknown name before it: look that name up inside it.
+    before = _UNKNOWN_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
+    if before is None:
+        return place
+    areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
+    if not inside:
+        return place
+    start, end = before.span(1)
+    return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if place.country_code != area.country_code or not area.admin1_code or place.admin1_code != area.admin1_code:
+        return False
+    return area.feature_code == "ADM1" or (bool(area.admin2_code) and place.admin2_code == area.admin2_code)

@@ -430,3 +430,9 @@ def test_unnamed_sides_of_an_ethnic_clash_are_identity_militias(pipeline) -> Non
     event = events(pipeline, "On Thursday, gunmen from rival ethnic groups clashed over cattle near Narok, Kenya. Three were killed.")[0]
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1, event.inter1, event.inter2) == ("Unidentified Ethnic Militia (Kenya)", 4, 4)
+
+
+def test_a_town_named_with_its_state_is_looked_up_inside_that_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Mato Grosso" alone is also a name of Vila Bela da Santíssima Trindade.
+    event = events(pipeline, "On Thursday, in Gaucha do Norte, Mato Grosso, a man was shot dead by two armed men.", dt.date(2020, 5, 8))[0]
+    assert event.location == "Gaúcha do Norte" and event.admin1 == "Mato Grosso"

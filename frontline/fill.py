@@ -82,7 +82,12 @@ def fill(
             count, low, high = 0, None, None
         sub = mention.sub_event_type
         # The event's country is where it happened: a state's forces from elsewhere are external (8).
+        # Two sides of one country fight in it: "pro-Hadi forces thwarted a Houthi attack in Al Jawf"
+        # is in Yemen's Al Jawf, whatever look-alike the gazetteer picked.
         home = {where} if where else set()
+        sides = {s.country for s in (roles.actor1, roles.actor2) if s is not None}
+        if roles.actor1 is not None and roles.actor2 is not None and len(sides) == 1 and None not in sides:
+            home = {c for c in sides if c}
         event = Event(
             article_id=article.id,
             event_type=mention.event_type,

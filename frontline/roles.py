@@ -48,6 +48,10 @@ _VICTIMS_AFTER = re.compile(
 )
 # The victims' own attack ("repulsed their attack", "following their attacks on ..."): they acted.
 _THEIR_ATTACK = re.compile(r"\b(?:their|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|ambush(?:es)?|offensive|raids?)\b", re.IGNORECASE)
+_PROPERTY_AFTER = re.compile(
+    r"[’']?s?\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit\w*|vehicles?|cars?|shops?)\b",
+    re.IGNORECASE,
+)
 # Two sides of a brawl: "two groups clashed", "a clash between supporters of X and Y", "rival clans".
 _GROUPS_CLASH = re.compile(
     r"\b(?:clash(?:ed|es)?|fought|fight|brawl|scuffle|attacked\s+each\s+other)\b.*\b(?:between|groups?|rivals?|each\s+other|both\s+sides)\b"
@@ -57,7 +61,7 @@ _GROUPS_CLASH = re.compile(
 # Remote violence that hit people who are not a side: ACLED codes civilians as actor2.
 _REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
 _HARMED_PEOPLE = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
+    r"\b(?:civilians?(?!\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit))|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
     r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?)\b",
     re.IGNORECASE,
 )
@@ -199,7 +203,12 @@ def _assign_roles(
     text = annotated.document.article.text
     sentence = annotated.sentences[mention.sentence]
     sub = mention.sub_event_type
-    found = annotated.in_sentence("actors", mention.sentence)
+    text_ = annotated.document.article.text
+    # "civilian houses", "residents' homes": property, not people taking part.
+    found = tuple(
+        a for a in annotated.in_sentence("actors", mention.sentence)
+        if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text_, a.span.end))
+    )
     trigger = mention.trigger
 
     def make(template: str, inter: int) -> Side:

@@ -157,6 +157,10 @@ Military Forces of Yemen (2012-) | 1 | YE | 0 |
 # Puntland's paramilitary force, coded by ACLED as a unit of Somalia's forces
 Military Forces of Somalia Puntland Dervish Force | 1 | SO | 0 |
     Puntland Dervish Force; Puntland Dervish forces; Dervish forces; Darawiish forces; Darawiish
+# Tareq Saleh's anti-Houthi forces on Yemen's west coast
+National Resistance Forces | 3 | YE | 0 |
+    National Resistance forces; anti-Houthi National Resistance forces; Tareq Saleh's forces;
+    Guards of the Republic
 # Nagorno-Karabakh's de facto forces (coded in Azerbaijan, as state forces)
 Military Forces of Artsakh | 1 | AZ | 0 |
     military forces of Artsakh; Artsakh forces; Artsakh Defense Army; Defense Army of Artsakh;
@@ -181,7 +185,7 @@ KIA: Kachin Independence Army | 2 | MM | 0 |
 KNU/KNLA: Karen National Union/Karen National Liberation Army | 2 | MM | 0 |
     Karen National Liberation Army; KNLA/cs; Karen National Union; KNU/cs
 ULA/AA: United League of Arakan/Arakan Army | 2 | MM | 0 |
-    Arakan Army; United League of Arakan
+    Arakan Army; United League of Arakan; AA/cs
 TNLA: Ta'ang National Liberation Army | 2 | MM | 0 |
     Ta'ang National Liberation Army; Taang National Liberation Army; TNLA/cs
 KNDF: Karenni Nationalities Defense Force | 2 | MM | 0 |

@@ -436,3 +436,14 @@ def test_a_town_named_with_its_state_is_looked_up_inside_that_state(pipeline) ->
     # "Mato Grosso" alone is also a name of Vila Bela da Santíssima Trindade.
     event = events(pipeline, "On Thursday, in Gaucha do Norte, Mato Grosso, a man was shot dead by two armed men.", dt.date(2020, 5, 8))[0]
     assert event.location == "Gaúcha do Norte" and event.admin1 == "Mato Grosso"
+
+
+def test_two_sides_of_one_country_are_not_external_wherever_the_place_resolves(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Thursday, pro-Hadi forces clashed with Houthi forces in Al Jawf.", dt.date(2020, 5, 8))[0]
+    assert (event.inter1, event.inter2) == (1, 1)
+
+
+def test_remote_violence_on_civilian_houses_alone_has_no_victims(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Houthi forces fired artillery shells at civilian houses in Qaatabah. No fatalities nor injuries reported."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.inter2 == 0

@@ -48,6 +48,12 @@ _VICTIMS_AFTER = re.compile(
 )
 # The victims' own attack ("repulsed their attack", "following their attacks on ..."): they acted.
 _THEIR_ATTACK = re.compile(r"\b(?:their|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|ambush(?:es)?|offensive|raids?)\b", re.IGNORECASE)
+_ATTACK_BY = re.compile(
+    r"\b(?:attacks?|ambush(?:es)?|assaults?|raids?|offensive|incursions?)\s+(?:\w+\s+){0,2}?by\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown)\s+)*$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"\s*\(\s*(?:(?:suspected|allegedly|reportedly|presumably|likely|believed\s+to\s+be)\s+)?(?:the\s+)?", re.IGNORECASE)
+_EXCHANGE = re.compile(r"\b(?:exchang\w*\s+(?:\w+\s+){0,2}fire|exchanges?\s+of\s+(?:\w+\s+)?fire|traded\s+(?:\w+\s+)?fire)\b", re.IGNORECASE)
 _PROPERTY_AFTER = re.compile(
     r"[’']?s?\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit\w*|vehicles?|cars?|shops?)\b",
     re.IGNORECASE,
@@ -233,8 +239,15 @@ def _assign_roles(
     # open the sentence is acted on; the other side acts.
     victims = next((a for a in acting if _VICTIMS_AFTER.match(text, a.span.end)), None)
     others = [a for a in acting if victims is not None and a is not victims and a.name != victims.name]
+    # "... were killed following an attack by Taliban militants": the attack's agent acts.
+    attacker = next(
+        (a for a in acting if _ATTACK_BY.search(text, max(sentence.start, a.span.start - 60), a.span.start)),
+        None,
+    )
     if agent is not None and agent.inter != CIVILIANS:
         first: ActorMention | None = agent
+    elif attacker is not None:
+        first = attacker
     elif victims is not None and others:
         # "... were killed when Afghan forces repulsed their attack": the dead were the attackers.
         first = victims if _THEIR_ATTACK.search(text, victims.span.end, sentence.end) else others[0]
@@ -243,10 +256,17 @@ def _assign_roles(
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
         if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start):
             first = next((a for a in acting if a.span.end <= trigger.start), first)
+    # "militants (suspected TTP)": the group named in parentheses is who the generic noun means.
+    if first is not None and first.generic:
+        named = next((a for a in acting if not a.generic and _NAMED_AFTER.fullmatch(text, first.span.end, a.span.start)), None)
+        if named is not None:
+            found = tuple(a for a in found if a is not first)
+            first = named
     # Another side: a different kind of actor, another country's, or two groups each named.
     rest = [a for a in found if (first is None or a.name != first.name) and a not in supporters]
     # Battles are fought between armed, organised sides; civilians there are victims, not a side.
-    if sub in TWO_SIDED:
+    if sub in TWO_SIDED or _EXCHANGE.search(sentence.text):
+        # "Houthi and pro-Hadi forces exchanged artillery fire": the sides joined by "and" fought.
         rest = [a for a in rest if a.inter != CIVILIANS]
     else:
         # "Turkish forces and pro-Turkey rebels shelled X": in a one-sided event the actors joined

@@ -447,3 +447,21 @@ def test_remote_violence_on_civilian_houses_alone_has_no_victims(pipeline) -> No
     text = "On Thursday, Houthi forces fired artillery shells at civilian houses in Qaatabah. No fatalities nor injuries reported."
     event = events(pipeline, text, dt.date(2020, 5, 8))[0]
     assert event.sub_event_type == "Shelling/artillery/missile attack" and event.inter2 == 0
+
+
+def test_sides_that_exchanged_fire_are_opponents(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Houthi and pro-Hadi forces exchanged artillery fire on the Sirwah front in Marib."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.actor1.startswith("Military Forces of Yemen (2016-)") and event.actor2 == "Military Forces of Yemen (2012-)"
+
+
+def test_the_agent_of_an_attack_acts_whoever_died(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, 3 policemen were killed following an attack by Taliban militants on a check point in Kunduz."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert (event.actor1, event.inter1) == ("Taliban", 2) and event.inter2 == 1
+
+
+def test_a_group_named_in_parentheses_is_who_the_generic_noun_means(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, two soldiers were killed by militants (suspected TTP) in an attack on a check post in North Waziristan."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.actor1 == "TTP: Tehreek-i-Taliban Pakistan" and event.inter1 == 2

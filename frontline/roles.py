@@ -133,6 +133,12 @@ def assign_roles(
 
 # Words that make unnamed fighters an identity militia (ACLED inter 4), and which kind.
 _IDENTITY = re.compile(r"\b(ethnic|tribal|tribes?|clans?|sub-clans?|communal|inter-communal|intercommunal)\b", re.IGNORECASE)
+# Local feuds: ACLED codes unnamed sides of land disputes and revenge killings as communal militias.
+_COMMUNAL = re.compile(
+    r"\b(?:(?:land|property|boundary|grazing|water)(?:\s*/\s*\w+)?\s+(?:dispute|row|feud|conflict)s?|disputes?\s+over\s+(?:land|property|a\s+plot)"
+    r"|revenge\s+(?:attack|killing|mission|raid)s?|blood\s+feud|rivalry\s+between\s+(?:two\s+)?(?:communities|villages|clans|families))\b",
+    re.IGNORECASE,
+)
 _IDENTITY_KIND = {"ethnic": "Ethnic", "tribal": "Tribal", "tribe": "Tribal", "tribes": "Tribal", "clan": "Clan", "clans": "Clan",
                   "sub-clan": "Clan", "sub-clans": "Clan"}
 
@@ -143,9 +149,9 @@ def _identity_sides(roles: Roles, sub: str, note: str, dictionary: ActorDictiona
     if sub not in TWO_SIDED and sub not in _AGAINST_CIVILIANS:
         return roles
     m = _IDENTITY.search(note)
-    if m is None:
+    if m is None and not _COMMUNAL.search(note):
         return roles
-    kind = _IDENTITY_KIND.get(m.group(1).lower(), "Communal")
+    kind = _IDENTITY_KIND.get(m.group(1).lower(), "Communal") if m else "Communal"
     template = f"Unidentified {kind} Militia ({{country}})"
     name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
     militia = Side(name, 4, country)

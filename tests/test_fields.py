@@ -465,3 +465,10 @@ def test_a_group_named_in_parentheses_is_who_the_generic_noun_means(pipeline) ->
     text = "On Thursday, two soldiers were killed by militants (suspected TTP) in an attack on a check post in North Waziristan."
     event = events(pipeline, text, dt.date(2020, 5, 8))[0]
     assert event.actor1 == "TTP: Tehreek-i-Taliban Pakistan" and event.inter1 == 2
+
+
+def test_unnamed_attackers_in_a_land_dispute_are_a_communal_militia(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, a farmer and his son were attacked and shot dead over a land dispute in Patiala district, Punjab."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1, event.inter1, event.inter2) == ("Unidentified Communal Militia (India)", 4, 7)

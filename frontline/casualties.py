@@ -109,15 +109,16 @@ _AUX = re.compile(r"\b(?:was|were|been|being)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 # One victim named without a number: "killing him", "shot dead the driver".
 _ONE_VICTIM = re.compile(
-    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?)\s+"
-    r"(?:him|her|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
-    r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher))\b",
+    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing))\s+"
+    r"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
+    r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher"
+    r"|operator|official|elder|chief|journalist|activist|militant|fighter))\b",
     re.IGNORECASE,
 )
 
 
 _ANY_TOLL_WORD = re.compile(
-    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur",
+    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur|assassin",
     re.IGNORECASE,
 )
 

@@ -225,7 +225,10 @@ def _fatalities(
     paragraph that report no event of their own. A stated "N fatalities" is the whole toll."""
     pool: list[CasualtyMention] = []
     for index in range(mention.sentence, min(len(annotated.sentences), mention.sentence + _TOLL_REACH + 1)):
-        if index != mention.sentence and (index in event_sentences or not _same_paragraph(annotated, mention.sentence, index)):
+        if index != mention.sentence and (
+            not _same_paragraph(annotated, mention.sentence, index)
+            or (index in event_sentences and not _elaborates(annotated, index))
+        ):
             break
         killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed"]
         pool.extend(killed)
@@ -255,6 +258,12 @@ def _fatalities(
     low = sum(c.low if c.low is not None else c.count for c in pool)
     high = sum(c.high if c.high is not None else c.count for c in pool)
     return count, low, high
+
+
+def _elaborates(annotated: Annotated, index: int) -> bool:
+    """A sentence that tells more of the event before it: it names no place and no time of its
+    own ("... near Salagle town. Two militants were killed in the attack.")."""
+    return not annotated.in_sentence("places", index) and not annotated.in_sentence("times", index)
 
 
 def _event_time(annotated: Annotated, mention: EventMention) -> TimeMention | None:

@@ -47,6 +47,8 @@ def killed(text: str) -> list[tuple[int, int | None, int | None]]:
         ("Police gunned down 2 suspected gang members.", 2),
         ("Vigilantes lynched a suspected robber.", 1),
         ("Taliban fighters ambushed and killed the district commander.", 1),
+        ("Unknown gunmen assassinated an economic operator in Timbuktu.", 1),
+        ("Separatists killed one rapid intervention battalion soldier.", 1),
     ],
 )
 def test_codebook_counts(text: str, count: int) -> None:
@@ -472,3 +474,9 @@ def test_unnamed_attackers_in_a_land_dispute_are_a_communal_militia(pipeline) ->
     event = events(pipeline, text, dt.date(2020, 5, 8))[0]
     assert event.sub_event_type == "Attack"
     assert (event.actor1, event.inter1, event.inter2) == ("Unidentified Communal Militia (India)", 4, 7)
+
+
+def test_a_toll_in_the_next_sentence_without_place_or_time_belongs_to_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, US aircraft conducted an air strike against an Al Shabaab camp near Jilib. Two militants were killed in the attack."
+    lead = max(events(pipeline, text, dt.date(2020, 5, 8)), key=lambda e: e.confidence)
+    assert lead.sub_event_type == "Air/drone strike" and lead.fatalities == 2

@@ -60,6 +60,9 @@ def fill(
     event_sentences = {m.sentence for m in mentions}
     published = article.published
     for mention in mentions:
+        if mention.sub_event_type == "Peaceful protest" and _intervened(annotated, mention):
+            # The codebook: a protest the police disperse or arrest is a protest with intervention.
+            mention = replace(mention, sub_event_type="Protest with intervention")
         time = _event_time(annotated, mention)
         if _background(annotated, mention, time, published):
             log.debug("%s: %r is background, not an event", article.id, mention.trigger.text)
@@ -258,6 +261,23 @@ def _fatalities(
     low = sum(c.low if c.low is not None else c.count for c in pool)
     high = sum(c.high if c.high is not None else c.count for c in pool)
     return count, low, high
+
+
+# Authorities acting on a protest ("police dispersed the crowd", "police resorted to lathi charge").
+_INTERVENTION = re.compile(
+    r"\b(?:police|policemen|police\s+officers|officers|security\s+forces|authorities|troops|soldiers|riot\s+police|gendarmes)\s+"
+    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat)",
+    re.IGNORECASE,
+)
+
+
+def _intervened(annotated: Annotated, mention: EventMention) -> bool:
+    """The police acted on the protest in its sentence or the next two of its paragraph."""
+    last = mention.sentence
+    while last + 1 < len(annotated.sentences) and last < mention.sentence + 2 and _same_paragraph(annotated, mention.sentence, last + 1):
+        last += 1
+    text = annotated.document.article.text
+    return bool(_INTERVENTION.search(text, annotated.sentences[mention.sentence].start, annotated.sentences[last].end))
 
 
 def _elaborates(annotated: Annotated, index: int) -> bool:

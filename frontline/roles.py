@@ -303,11 +303,13 @@ def _assign_roles(
         rioters = next((Side.of(a) for a in found if a.inter == RIOTERS), None) or make("Rioters ({country})", RIOTERS)
         # Mob violence targets whoever it hits; a violent demonstration only an armed side.
         # Unnamed "assailants", "gangs" or "vigilantes" in a riot are the rioters themselves.
-        target = next(
-            (a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)
-             and not (a.generic and a.inter in (2, 3, 4))),
-            None,
-        )
+        candidates = [
+            a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)
+            and not (a.generic and a.inter in (2, 3, 4))
+        ]
+        # The force that met the riot ("CORD supporters were tear-gassed by police") before the
+        # group the rioters belong to.
+        target = next((a for a in candidates if a.inter in (STATE, EXTERNAL)), None) or next(iter(candidates), None)
         # "Two groups (of villagers) clashed over a land dispute": rioters on both sides.
         if sub == "Mob violence" and (target is None or target.inter == CIVILIANS) and _GROUPS_CLASH.search(sentence.text):
             return Roles(rioters, rioters)

@@ -410,7 +410,7 @@ def test_remote_violence_that_hit_people_targets_civilians(pipeline, text: str, 
 def test_a_sentence_without_a_date_takes_the_opening_date_of_the_one_before(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "On 28 June 2016, relatives of prisoners, one of whom went on hunger strike last week, held a rally in Mashhad. "
-        "Police arrested one of the protesters."
+        "Two of the protesters were later arrested."
     )
     second = [e for e in events(pipeline, text) if e.sentences == (1,)]
     assert second and [(e.event_date, e.time_precision) for e in second] == [(dt.date(2016, 6, 28), 1)] * len(second)
@@ -480,3 +480,10 @@ def test_a_toll_in_the_next_sentence_without_place_or_time_belongs_to_the_event(
     text = "On Thursday, US aircraft conducted an air strike against an Al Shabaab camp near Jilib. Two militants were killed in the attack."
     lead = max(events(pipeline, text, dt.date(2020, 5, 8)), key=lambda e: e.confidence)
     assert lead.sub_event_type == "Air/drone strike" and lead.fatalities == 2
+
+
+def test_a_protest_the_police_dispersed_is_a_protest_with_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, college students protested in Erbil against online teaching. The police arrived and dispersed the protest."
+    protests = [e for e in events(pipeline, text, dt.date(2020, 5, 8)) if e.event_type == "Protests"]
+    assert protests and protests[0].sub_event_type == "Protest with intervention"
+    assert (protests[0].inter1, protests[0].inter2) == (6, 1)

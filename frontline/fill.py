@@ -27,7 +27,7 @@ from .records import (
     Span,
     TimeMention,
 )
-from .roles import CIVILIANS, Side, assign_roles
+from .roles import CIVILIANS, Side, assign_roles, event_anchor
 
 log = logging.getLogger(__name__)
 
@@ -290,14 +290,15 @@ def _event_time(annotated: Annotated, mention: EventMention) -> TimeMention | No
     """The time phrase nearest the trigger in its sentence, else the last one earlier in the
     paragraph (a note's "On 9 May 2020, ..." dates the sentences that follow it)."""
     times = annotated.in_sentence("times", mention.sentence)
+    anchor = event_anchor(annotated, mention)
     if times:
         # A date opening the sentence ("On 3 May 2020, ...") dates its main clause, even when a
         # background phrase ("... attempted suicide last week") sits nearer the trigger.
         start = annotated.sentences[mention.sentence].start
-        opener = [t for t in times if t.span.start - start <= 6 and t.span.end <= mention.trigger.start]
+        opener = [t for t in times if t.span.start - start <= 6 and t.span.end <= anchor.start]
         if opener:
             return opener[0]
-        return min(times, key=lambda t: abs(t.span.start - mention.trigger.start))
+        return min(times, key=lambda t: abs(t.span.start - anchor.start))
     earlier = [
         t for t in annotated.times
         if t.sentence < mention.sentence and _same_paragraph(annotated, t.sentence, mention.sentence)
@@ -342,6 +343,7 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
     With no place in the sentence: "the town" points back at the last town; else the nearest
     place named earlier in the document."""
     places = _consensus([p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None], annotated.country_code)
+    anchor = event_anchor(annotated, mention)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = _drop_qualifiers(local) or places
     if pool:
@@ -351,16 +353,16 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
         text = annotated.document.article.text
         opener = [
             p for p in pool
-            if p.span.end <= mention.trigger.start and _OPENER.fullmatch(text, sentence_start, p.span.start)
+            if p.span.end <= anchor.start and _OPENER.fullmatch(text, sentence_start, p.span.start)
         ]
         if opener:
             return opener[0]
-        after = [p for p in pool if p.span.start >= mention.trigger.end]
-        before = [p for p in pool if p.span.end <= mention.trigger.start]
+        after = [p for p in pool if p.span.start >= anchor.end]
+        before = [p for p in pool if p.span.end <= anchor.start]
         if after:
-            return min(after, key=lambda p: p.span.start - mention.trigger.end)
+            return min(after, key=lambda p: p.span.start - anchor.end)
         if before:
-            return min(before, key=lambda p: mention.trigger.start - p.span.end)
+            return min(before, key=lambda p: anchor.start - p.span.end)
         return pool[0]
     sentence = annotated.sentences[mention.sentence]
     anaphor = _ANAPHORA.search(sentence.text)

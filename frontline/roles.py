@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .actors import ActorDictionary
-from .records import ActorMention, Annotated, EventMention
+from .records import ActorMention, Annotated, EventMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE, EXTERNAL = 7, 6, 5, 1, 8
 # An actor starting within this many characters of the clause start is taken as its subject.
@@ -221,7 +221,7 @@ def _assign_roles(
         a for a in annotated.in_sentence("actors", mention.sentence)
         if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text_, a.span.end))
     )
-    trigger = mention.trigger
+    trigger = event_anchor(annotated, mention)
 
     def make(template: str, inter: int) -> Side:
         name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
@@ -363,6 +363,28 @@ def _assign_roles(
             # Forces clashing with nobody named: an unidentified armed group.
             actor2 = make(_UNIDENTIFIED, 3)
     return Roles(actor1, actor2, assoc1, assoc2)
+
+
+# The verbs and nouns that carry an event, for mentions typed on a whole sentence.
+_EVENT_WORD = re.compile(
+    r"\b(?:attack\w*|kill\w*|clash\w*|shot|shoot\w*|fired|fires|firing|shell\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*"
+    r"|detain\w*|protest\w*|demonstrat\w*|rall(?:y|ied|ies)|riot\w*|air\s*strikes?|airstrikes?|struck|bomb\w*|explo\w*|gunned"
+    r"|assassinat\w*|raid\w*|captur\w*|seiz\w*|stormed|lynch\w*|beat(?:en)?|burn(?:ed|t)|looted|torched|exchanged|fought"
+    r"|engaged|encounter\w*|repell?ed|repulsed|targeted|hit|stabbed|hacked|assault\w*|marched|blocked|gathered|staged)\b",
+    re.IGNORECASE,
+)
+
+
+def event_anchor(annotated: Annotated, mention: EventMention) -> Span:
+    """Where the event is in its sentence: the typer's trigger, or, when the trigger is the whole
+    sentence (the learned typer types sentences), the first word that carries an event."""
+    sentence = annotated.sentences[mention.sentence]
+    trigger = mention.trigger
+    if trigger.end - trigger.start < 0.6 * max(1, sentence.end - sentence.start):
+        return trigger
+    text = annotated.document.article.text
+    m = _EVENT_WORD.search(text, max(trigger.start, sentence.start), min(trigger.end, sentence.end))
+    return Span(m.start(), m.end(), m.group(0)) if m else trigger
 
 
 def _note(annotated: Annotated, mention: EventMention, reach: int = 2) -> str:

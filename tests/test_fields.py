@@ -487,3 +487,15 @@ def test_a_protest_the_police_dispersed_is_a_protest_with_intervention(pipeline)
     protests = [e for e in events(pipeline, text, dt.date(2020, 5, 8)) if e.event_type == "Protests"]
     assert protests and protests[0].sub_event_type == "Protest with intervention"
     assert (protests[0].inter1, protests[0].inter2) == (6, 1)
+
+
+def test_a_mention_typed_on_a_whole_sentence_is_anchored_at_its_event_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.records import EventMention, Span
+    from frontline.roles import event_anchor
+
+    text = "2 suspected gang members were gunned down by police in Nairobi."
+    result = pipeline.process(Article(id="t", text=text, published=PUBLISHED, source="Test Wire"))
+    whole = EventMention(0, "Battles", "Armed clash", Span(0, len(text), text), 0.9)
+    assert event_anchor(result.annotated, whole).text == "gunned"
+    short = EventMention(0, "Battles", "Armed clash", Span(29, 35, "gunned"), 0.9)
+    assert event_anchor(result.annotated, short) == short.trigger

@@ -266,7 +266,8 @@ def _fatalities(
 # Authorities acting on a protest ("police dispersed the crowd", "police resorted to lathi charge").
 _INTERVENTION = re.compile(
     r"\b(?:police|policemen|police\s+officers|officers|security\s+forces|authorities|troops|soldiers|riot\s+police|gendarmes)\s+"
-    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat)",
+    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat)"
+    r"|\b(?:arrested|detained|dispersed|beaten|tear-?gassed)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|security\s+forces|riot\s+police|authorities|officers)",
     re.IGNORECASE,
 )
 
@@ -451,8 +452,11 @@ def _qualifier_place(annotated: Annotated, mention: EventMention, gazetteer: Gaz
     return None
 
 
-# "Benito Juarez, Nuevo Leon", "Gaucha do Norte, Mato Grosso": a place and the province after it.
-_QUALIFIER_AFTER = re.compile(r"\s*[,(]\s*([A-Z][\w'’. -]{1,40}?)\s*(?:state|province|department|region|governorate)?\s*(?:[,);.]|$)")
+# "Benito Juarez, Nuevo Leon", "Hyderabad city (Hyderabad, Sindh)": a place and the district or province after it.
+_QUALIFIER_AFTER = re.compile(
+    r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*"
+    r"(?:\(([^()]{2,80})\)|,\s*([A-Z][\w'’. -]{1,40}?)\s*(?:state|province|department|region|governorate)?\s*(?:[,;.]|$))"
+)
 _ADMIN_AREAS = ("ADM1", "ADM2")
 
 
@@ -467,8 +471,14 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
     # The chosen place names a town: check it against the province after it.
     after = _QUALIFIER_AFTER.match(text, place.span.end)
     if after and chosen.feature_code not in _ADMIN_AREAS and not chosen.feature_code.startswith("PCL"):
-        areas = [a for a in gazetteer.lookup(after.group(1), fuzzy=False) if a.feature_code in _ADMIN_AREAS]
-        if areas and not any(_inside(chosen, a) for a in areas):
+        names = [_ADMIN_WORDS.sub("", n).strip(" .;") for n in (after.group(1) or after.group(2) or "").split(",")]
+        names = [n for n in names if len(n) > 1]
+        looked = [[a for a in gazetteer.lookup(n, fuzzy=False) if a.feature_code in _ADMIN_AREAS] for n in names]
+        if any(_inside(chosen, a) for areas in looked for a in areas):
+            return place
+        # The widest qualifier (the province, named last) decides.
+        areas = next((areas for areas in reversed(looked) if areas), [])
+        if areas:
             inside = [c for c in gazetteer.lookup(place.span.text, fuzzy=False) if any(_inside(c, a) for a in areas)]
             if inside:
                 return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))

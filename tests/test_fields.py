@@ -499,3 +499,15 @@ def test_a_mention_typed_on_a_whole_sentence_is_anchored_at_its_event_word(pipel
     assert event_anchor(result.annotated, whole).text == "gunned"
     short = EventMention(0, "Battles", "Armed clash", Span(29, 35, "gunned"), 0.9)
     assert event_anchor(result.annotated, short) == short.trigger
+
+
+def test_a_protest_whose_people_were_arrested_by_the_police_had_an_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, around 15 people held a protest in Pinsk. Two persons were arrested by the police for refusing to identify themselves."
+    protests = [e for e in events(pipeline, text, dt.date(2020, 5, 8)) if e.event_type == "Protests"]
+    assert protests and protests[0].sub_event_type == "Protest with intervention" and protests[0].inter2 == 1
+
+
+def test_a_town_that_is_not_in_the_district_named_after_it_is_looked_up_in_the_province(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, journalists protested in Hyderabad city (Hyderabad, Sindh) against the arrest of an editor."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.country == "Pakistan" and event.location == "Hyderabad"

@@ -127,8 +127,22 @@ def assign_roles(
     """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
     (the event's date, if known)."""
     roles = _assign_roles(annotated, mention, dictionary, country)
+    if dictionary is not None and country:
+        roles = _localized(roles, dictionary, country)
     roles = _identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
     return _war_sides(roles, mention.sub_event_type, country, when)
+
+
+def _localized(roles: Roles, dictionary: ActorDictionary, country: str) -> Roles:
+    """Generic sides the document did not place ("troops" in a note with no country) take the
+    event's country: "Military Forces" -> "Military Forces of Myanmar"."""
+    def fix(side: Side | None) -> Side | None:
+        if side is None or side.country:
+            return side
+        name = dictionary.with_country(side.name, country)
+        return Side(name, side.inter, country.upper()) if name else side
+
+    return Roles(fix(roles.actor1), fix(roles.actor2), tuple(fix(a) or a for a in roles.assoc1), tuple(fix(a) or a for a in roles.assoc2))
 
 
 # Words that make unnamed fighters an identity militia (ACLED inter 4), and which kind.

@@ -511,3 +511,11 @@ def test_a_town_that_is_not_in_the_district_named_after_it_is_looked_up_in_the_p
     text = "On Thursday, journalists protested in Hyderabad city (Hyderabad, Sindh) against the arrest of an editor."
     event = events(pipeline, text, dt.date(2020, 5, 8))[0]
     assert event.country == "Pakistan" and event.location == "Hyderabad"
+
+
+def test_generic_sides_take_the_country_of_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert pipeline.actors.with_country("Military Forces", "MM") == "Military Forces of Myanmar"
+    assert pipeline.actors.with_country("Rioters", "KE") == "Rioters (Kenya)"
+    assert pipeline.actors.with_country("Taliban", "AF") is None
+    found = events(pipeline, "2 suspected gang members were gunned down by police in Kariobangi estate, Nairobi.", dt.date(2016, 7, 1))
+    assert found and found[0].actor1 == "Police Forces of Kenya (2013-)"

@@ -49,6 +49,8 @@ def killed(text: str) -> list[tuple[int, int | None, int | None]]:
         ("Taliban fighters ambushed and killed the district commander.", 1),
         ("Unknown gunmen assassinated an economic operator in Timbuktu.", 1),
         ("Separatists killed one rapid intervention battalion soldier.", 1),
+        ("3 policemen, 1 soldier, and 1 civilian were killed.", 5),
+        ("Two militants and five security personnel including one policeman and four soldiers were killed.", 7),
     ],
 )
 def test_codebook_counts(text: str, count: int) -> None:
@@ -519,3 +521,11 @@ def test_generic_sides_take_the_country_of_the_event(pipeline) -> None:  # type:
     assert pipeline.actors.with_country("Taliban", "AF") is None
     found = events(pipeline, "2 suspected gang members were gunned down by police in Kariobangi estate, Nairobi.", dt.date(2016, 7, 1))
     assert found and found[0].actor1 == "Police Forces of Kenya (2013-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("On 3 May, 2 people were killed.", 2), ("Taliban attacked 3 checkpoints and 4 soldiers were killed.", 4)],
+)
+def test_only_lists_of_people_add_up(text: str, count: int) -> None:
+    assert [k[0] for k in killed(text)] == [count]

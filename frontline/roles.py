@@ -226,14 +226,14 @@ def _assign_roles(
     dictionary: ActorDictionary | None,
     country: str | None,
 ) -> Roles:
+    """The sides from the sentence's words, then the codebook's defaults for the sub-type."""
     text = annotated.document.article.text
     sentence = annotated.sentences[mention.sentence]
     sub = mention.sub_event_type
-    text_ = annotated.document.article.text
     # "civilian houses", "residents' homes": property, not people taking part.
     found = tuple(
         a for a in annotated.in_sentence("actors", mention.sentence)
-        if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text_, a.span.end))
+        if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text, a.span.end))
     )
     trigger = event_anchor(annotated, mention)
 

@@ -81,9 +81,7 @@ _THE_COUNTRIES = frozenset(
 # "al Qaeda-affiliated Nusra Front", "rebel-held areas", "IS-linked": the mention is a
 # modifier, not an actor taking part.
 _MODIFIER_SUFFIXES = frozenset(
-    """affiliated linked backed allied aligned led controlled held run supported sponsored
-    inspired leaning style related dominated occupied besieged loyal friendly funded trained
-    armed influenced claimed""".split()
+    ["affiliated", "linked", "backed", "allied", "aligned", "led", "controlled", "held", "run", "supported", "sponsored", "inspired", "leaning", "style", "related", "dominated", "occupied", "besieged", "loyal", "friendly", "funded", "trained", "armed", "influenced", "claimed"]
 )
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 
@@ -277,6 +275,7 @@ class ActorDictionary:
         }
         # "Syria's army": a possessive country name qualifies a generic mention too.
         self._periods: dict[str, list[tuple[int, int | None]]] = {}
+        self._bare: dict[str, str] | None = None
         self._possessive: dict[str, str] = (
             {v.lower(): k for k, v in self._names.items()} if nationalities else {}
         )
@@ -308,8 +307,18 @@ class ActorDictionary:
     def dated_name(self, name: str, year: int | None) -> str:
         """A state's forces with ACLED's period for ``year``: ("Military Forces of Syria", 2016)
         -> "Military Forces of Syria (2000-)". Other names, and unknown periods, stay as they are."""
+        if year is None:
+            return name
         spans = self._periods.get(name)
-        if not spans or year is None:
+        if not spans:
+            # A unit of a state's forces: "Police Forces of Afghanistan National Directorate of
+            # Security" -> "Police Forces of Afghanistan (2014-) National Directorate of Security".
+            words = name.split(" ")
+            for cut in range(len(words) - 1, 3, -1):
+                head = " ".join(words[:cut])
+                if head in self._periods and not words[cut].startswith("("):
+                    dated = self.dated_name(head, year)
+                    return name if dated == head else f"{dated} {' '.join(words[cut:])}"
             return name
         current = [p for p in spans if p[0] <= year and (p[1] is None or year < p[1])]
         current = current or [p for p in spans if p[0] <= year and p[1] == year]
@@ -420,6 +429,16 @@ class ActorDictionary:
             out.append(replace(m, name=name, country=iso))
         return out
 
+    def with_country(self, name: str, country: str) -> str | None:
+        """A generic name written without its country ("Military Forces", "Rioters") with ``country``
+        (ISO2) filled in; None when ``name`` is not such a name."""
+        templates = self._bare
+        if templates is None:
+            templates = {_countryless(e.name): e.name for e in self._entries if "{country}" in e.name}
+            self._bare = templates
+        template = templates.get(name)
+        return self._fill(template, country.upper()) if template else None
+
     def name_for(self, template: str, country: str | None) -> str:
         """An ACLED-style name from a template: ("Protesters ({country})", "PK") -> "Protesters (Pakistan)"."""
         return self._fill(template, country.upper() if country else None)
@@ -515,8 +534,7 @@ class ActorDictionary:
 
 # Words that make a longer demonym out of a nationality: "Latin American", "West African".
 _REGION_WORDS = frozenset(
-    "central latin south north east west southeast southwest northeast northwest sub saharan "
-    "pan arab anglo".split()
+    ["central", "latin", "south", "north", "east", "west", "southeast", "southwest", "northeast", "northwest", "sub", "saharan", "pan", "arab", "anglo"]
 )
 
 

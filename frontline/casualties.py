@@ -109,15 +109,16 @@ _AUX = re.compile(r"\b(?:was|were|been|being)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 # One victim named without a number: "killing him", "shot dead the driver".
 _ONE_VICTIM = re.compile(
-    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?)\s+"
-    r"(?:him|her|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
-    r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher))\b",
+    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing))\s+"
+    r"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
+    r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher"
+    r"|operator|official|elder|chief|journalist|activist|militant|fighter))\b",
     re.IGNORECASE,
 )
 
 
 _ANY_TOLL_WORD = re.compile(
-    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur",
+    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur|assassin",
     re.IGNORECASE,
 )
 
@@ -191,6 +192,9 @@ def find_casualties(text: str) -> list[Casualties]:
             low = parse_number(m.group("low"))
             if low is None or low >= IMPLAUSIBLE:
                 continue
+            if pattern is _N_THEN_VERB and not m.group("high"):
+                # "3 policemen, 1 soldier and 1 civilian were killed": the list before the count adds up.
+                low = _list_total(text, start, low)
             high = parse_number(m.group("high")) if m.group("high") else None
             if high is not None and high < low:
                 high = None  # "5 to 3" is not a range; keep the first number
@@ -199,6 +203,43 @@ def find_casualties(text: str) -> list[Casualties]:
             taken.append((start, end))
             found.append(Casualties(start, end, text[start:end], low, kind, low, high))
     return sorted(found, key=lambda c: c.start)
+
+
+# One item of a list of victims, ending where the next begins: "3 policemen, ", "two militants and ".
+_LIST_ITEM = re.compile(
+    r"(?P<num>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"(?P<noun>(?:\s+[A-Za-z'’-]+){1,4}?)\s*(?P<sep>,\s*and|,|and|including)\s+",
+    re.IGNORECASE,
+)
+_PEOPLE_NOUN = re.compile(
+    r"\b(?:militants?|soldiers?|police\w*|civilians?|people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|fighters?|commanders?"
+    r"|members?|personnel|officers?|troops?|rebels?|insurgents?|guards?|workers?|villagers?|students?|protesters?"
+    r"|attackers?|gunm[ae]n|commandos?|bodyguards?|residents?|farmers?|herders?|drivers?|teachers?|elders?|boys?|girls?)$",
+    re.IGNORECASE,
+)
+
+
+def _list_total(text: str, start: int, first: int) -> int:
+    """The whole toll of a list of victims ending with the count ``first`` found at ``start``:
+    "3 policemen, 1 soldier and 1 civilian were killed" is 5. Items after "including" are part of
+    the one before it ("two militants and five personnel including one policeman and four soldiers": 7)."""
+    total = first
+    cur = start
+    for _ in range(8):
+        item = None
+        for lo in range(cur - 3, max(-1, cur - 60), -1):
+            if lo > 0 and text[lo - 1].isalnum():
+                continue
+            m = _LIST_ITEM.match(text, lo, cur)
+            if m is not None and m.end() == cur:
+                item = m
+                break
+        if item is None or not _PEOPLE_NOUN.search(item.group("noun").strip()):
+            break
+        count = parse_number(item.group("num")) or 0
+        total = count if item.group("sep").lower() == "including" else total + count
+        cur = item.start()
+    return total
 
 
 def parse_number(token: str) -> int | None:

@@ -19,11 +19,30 @@ def assign_date(event: Event, published: dt.date | None) -> Event:
     return event
 
 
+# Groups that became a state's forces on a date: ACLED codes them as that state's forces (inter 1)
+# from then on. The Taliban took Kabul on 15 August 2021.
+REGIMES: dict[str, tuple[dt.date, str]] = {
+    "Taliban": (dt.date(2021, 8, 15), "Military Forces of Afghanistan"),
+}
+
+
+def _regime(name: str, inter: int, when: dt.date) -> tuple[str, int]:
+    took_over = REGIMES.get(name)
+    if took_over is None or when < took_over[0]:
+        return name, inter
+    return took_over[1], 1
+
+
 def name_periods(event: Event, actors: ActorDictionary) -> Event:
-    """State forces named with ACLED's period for the event's year ("Military Forces of Syria (2000-)")."""
+    """State forces named with ACLED's period for the event's year ("Military Forces of Syria (2000-)");
+    a group that has become the state is coded as its forces ("Taliban" after August 2021)."""
     year = event.event_date.year if event.event_date else None
-    if year is None:
+    if year is None or event.event_date is None:
         return event
+    if event.actor1 in REGIMES or event.actor2 in REGIMES:
+        name1, inter1 = _regime(event.actor1, event.inter1, event.event_date)
+        name2, inter2 = _regime(event.actor2, event.inter2, event.event_date)
+        event = replace(event, actor1=name1, inter1=inter1, actor2=name2, inter2=inter2)
 
     def dated(names: str) -> str:
         return "; ".join(actors.dated_name(n, year) for n in names.split("; ")) if names else names

@@ -12,19 +12,22 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .actors import ActorDictionary
+from .gazetteer import Gazetteer
 from .records import (
     Annotated,
     CasualtyMention,
     Event,
     EventMention,
+    Place,
     PlaceMention,
     Sentence,
     Span,
     TimeMention,
 )
-from .roles import CIVILIANS, Side, assign_roles
+from .roles import CIVILIANS, Side, assign_roles, event_anchor
 
 log = logging.getLogger(__name__)
 
@@ -46,21 +49,32 @@ def fill(
     annotated: Annotated,
     mentions: tuple[EventMention, ...],
     actors: ActorDictionary | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[Event, ...]:
     """One draft ``Event`` per event mention. ``actors`` names the sides the codebook implies
-    ("Protesters (Pakistan)"); without it they are named without their country."""
+    ("Protesters (Pakistan)"); without it they are named without their country. With a
+    ``gazetteer``, an event whose place is unknown falls back to the larger place that qualifies
+    it ("Kinyinya commune (Ruyigi)": Ruyigi, geo_precision 2)."""
     article = annotated.document.article
     events = []
     event_sentences = {m.sentence for m in mentions}
     published = article.published
     for mention in mentions:
+        if mention.sub_event_type == "Peaceful protest" and _intervened(annotated, mention):
+            # The codebook: a protest the police disperse or arrest is a protest with intervention.
+            mention = replace(mention, sub_event_type="Protest with intervention")
         time = _event_time(annotated, mention)
         if _background(annotated, mention, time, published):
             log.debug("%s: %r is background, not an event", article.id, mention.trigger.text)
             continue
         place = _event_place(annotated, mention)
+        fallback = place is None and gazetteer is not None
+        if fallback and gazetteer is not None:
+            place = _qualifier_place(annotated, mention, gazetteer)
+        elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
+            place = _within_qualifier(annotated, place, gazetteer)
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
-        roles = assign_roles(annotated, mention, actors, where)
+        roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
         if where is None and roles.actor1 is not None:
             where = roles.actor1.country
         if place is None:
@@ -71,7 +85,12 @@ def fill(
             count, low, high = 0, None, None
         sub = mention.sub_event_type
         # The event's country is where it happened: a state's forces from elsewhere are external (8).
+        # Two sides of one country fight in it: "pro-Hadi forces thwarted a Houthi attack in Al Jawf"
+        # is in Yemen's Al Jawf, whatever look-alike the gazetteer picked.
         home = {where} if where else set()
+        sides = {s.country for s in (roles.actor1, roles.actor2) if s is not None}
+        if roles.actor1 is not None and roles.actor2 is not None and len(sides) == 1 and None not in sides:
+            home = {c for c in sides if c}
         event = Event(
             article_id=article.id,
             event_type=mention.event_type,
@@ -90,7 +109,7 @@ def fill(
             * (1.0 if mention.sentence == _first_sentence(annotated, mention) else 0.9),
             evidence=(_sentence_span(sentence),),
             place=place.place if place else None,
-            place_cue=_cue(annotated, place),
+            place_cue="near" if fallback and place is not None else _cue(annotated, place),
             time=time,
             sentences=(mention.sentence,),
             place_country=where if place is None else None,
@@ -118,7 +137,7 @@ _CITY = 100_000
 # A name the gazetteer does not know, qualified by the place that follows: "near Pyshchevyk, Donetsk".
 _UNKNOWN_BEFORE = re.compile(
     r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?(?:(?:village|town|area|locality)\s+(?:of\s+)?)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le)\s+)?[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
 )
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
@@ -209,7 +228,10 @@ def _fatalities(
     paragraph that report no event of their own. A stated "N fatalities" is the whole toll."""
     pool: list[CasualtyMention] = []
     for index in range(mention.sentence, min(len(annotated.sentences), mention.sentence + _TOLL_REACH + 1)):
-        if index != mention.sentence and (index in event_sentences or not _same_paragraph(annotated, mention.sentence, index)):
+        if index != mention.sentence and (
+            not _same_paragraph(annotated, mention.sentence, index)
+            or (index in event_sentences and not _elaborates(annotated, index))
+        ):
             break
         killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed"]
         pool.extend(killed)
@@ -241,23 +263,55 @@ def _fatalities(
     return count, low, high
 
 
+# Authorities acting on a protest ("police dispersed the crowd", "police resorted to lathi charge").
+_INTERVENTION = re.compile(
+    r"\b(?:police|policemen|police\s+officers|officers|security\s+forces|authorities|troops|soldiers|riot\s+police|gendarmes)\s+"
+    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat)"
+    r"|\b(?:arrested|detained|dispersed|beaten|tear-?gassed)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|security\s+forces|riot\s+police|authorities|officers)",
+    re.IGNORECASE,
+)
+
+
+def _intervened(annotated: Annotated, mention: EventMention) -> bool:
+    """The police acted on the protest in its sentence or the next two of its paragraph."""
+    last = mention.sentence
+    while last + 1 < len(annotated.sentences) and last < mention.sentence + 2 and _same_paragraph(annotated, mention.sentence, last + 1):
+        last += 1
+    text = annotated.document.article.text
+    return bool(_INTERVENTION.search(text, annotated.sentences[mention.sentence].start, annotated.sentences[last].end))
+
+
+def _elaborates(annotated: Annotated, index: int) -> bool:
+    """A sentence that tells more of the event before it: it names no place and no time of its
+    own ("... near Salagle town. Two militants were killed in the attack.")."""
+    return not annotated.in_sentence("places", index) and not annotated.in_sentence("times", index)
+
+
 def _event_time(annotated: Annotated, mention: EventMention) -> TimeMention | None:
     """The time phrase nearest the trigger in its sentence, else the last one earlier in the
     paragraph (a note's "On 9 May 2020, ..." dates the sentences that follow it)."""
     times = annotated.in_sentence("times", mention.sentence)
+    anchor = event_anchor(annotated, mention)
     if times:
         # A date opening the sentence ("On 3 May 2020, ...") dates its main clause, even when a
         # background phrase ("... attempted suicide last week") sits nearer the trigger.
         start = annotated.sentences[mention.sentence].start
-        opener = [t for t in times if t.span.start - start <= 6 and t.span.end <= mention.trigger.start]
+        opener = [t for t in times if t.span.start - start <= 6 and t.span.end <= anchor.start]
         if opener:
             return opener[0]
-        return min(times, key=lambda t: abs(t.span.start - mention.trigger.start))
+        return min(times, key=lambda t: abs(t.span.start - anchor.start))
     earlier = [
         t for t in annotated.times
         if t.sentence < mention.sentence and _same_paragraph(annotated, t.sentence, mention.sentence)
     ]
-    return earlier[-1] if earlier else None
+    if not earlier:
+        return None
+    # The latest dated sentence dates this one: by its opening date when it has one ("On 3 May
+    # 2020, the families of X, one of whom ... last week, held a rally. One was arrested.").
+    latest = [t for t in earlier if t.sentence == earlier[-1].sentence]
+    start = annotated.sentences[latest[0].sentence].start
+    opener = [t for t in latest if t.span.start - start <= 6]
+    return opener[0] if opener else latest[-1]
 
 
 def _civilian_targeting(sub: str, target: Side | None, event_type: str = "") -> str:
@@ -290,6 +344,7 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
     With no place in the sentence: "the town" points back at the last town; else the nearest
     place named earlier in the document."""
     places = _consensus([p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None], annotated.country_code)
+    anchor = event_anchor(annotated, mention)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = _drop_qualifiers(local) or places
     if pool:
@@ -299,16 +354,16 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
         text = annotated.document.article.text
         opener = [
             p for p in pool
-            if p.span.end <= mention.trigger.start and _OPENER.fullmatch(text, sentence_start, p.span.start)
+            if p.span.end <= anchor.start and _OPENER.fullmatch(text, sentence_start, p.span.start)
         ]
         if opener:
             return opener[0]
-        after = [p for p in pool if p.span.start >= mention.trigger.end]
-        before = [p for p in pool if p.span.end <= mention.trigger.start]
+        after = [p for p in pool if p.span.start >= anchor.end]
+        before = [p for p in pool if p.span.end <= anchor.start]
         if after:
-            return min(after, key=lambda p: p.span.start - mention.trigger.end)
+            return min(after, key=lambda p: p.span.start - anchor.end)
         if before:
-            return min(before, key=lambda p: mention.trigger.start - p.span.end)
+            return min(before, key=lambda p: anchor.start - p.span.end)
         return pool[0]
     sentence = annotated.sentences[mention.sentence]
     anaphor = _ANAPHORA.search(sentence.text)
@@ -355,3 +410,92 @@ def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:
             return bool(r.admin1_code) and r.admin1_code == o.admin1_code
         return bool(r.admin2_code) and r.admin2_code == o.admin2_code and r.admin1_code == o.admin1_code
     return [p for p in places if not any(holds(p, o) for o in places)]
+
+
+# Names in parentheses after a place: the district and province ACLED's notes add ("(Dori, Seno)").
+_PARENTHESES = re.compile(r"\(([^()]{2,80})\)")
+_ADMIN_WORDS = re.compile(r"\b(?:district|province|region|state|county|commune|municipality|department|governorate|oblast|LGA)\b\.?", re.IGNORECASE)
+
+
+def _qualifier_place(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer) -> PlaceMention | None:
+    """A stand-in for a place the gazetteer lacks: the first name that the gazetteer knows among
+    the sentence's unresolved place names and the names in parentheses ("in Kinyinya commune
+    (Ruyigi)"), in the document's country when it has one. A town is preferred to a region of
+    the same name; a name found in several countries counts only if another name agrees."""
+    sentence = annotated.sentences[mention.sentence]
+    text = annotated.document.article.text
+    names: list[tuple[str, int, int]] = [
+        (p.span.text, p.span.start, p.span.end) for p in annotated.in_sentence("places", mention.sentence) if p.place is None
+    ]
+    for m in _PARENTHESES.finditer(text, sentence.start, sentence.end):
+        for part in m.group(1).split(","):
+            name = _ADMIN_WORDS.sub("", part).strip(" .;")
+            if len(name) > 2 and name[0].isupper():
+                start = m.start(1) + m.group(1).index(part)
+                names.append((name, start, start + len(part)))
+    if not names:
+        return None
+    options = [(name, start, end, gazetteer.lookup(name, fuzzy=False)) for name, start, end in names]
+    focus = annotated.country_code
+    if focus is None:
+        votes = Counter(c for *_, found in options for c in {p.country_code for p in found})
+        agreed = [c for c, n in votes.items() if n >= 2]
+        focus = agreed[0] if len(agreed) == 1 else None
+    for name, start, end, found in options:
+        pool = [p for p in found if focus is None or p.country_code == focus]
+        if focus is None and len({p.country_code for p in pool}) != 1:
+            continue
+        if not pool:
+            continue
+        best: Place = max(pool, key=lambda p: (p.feature_class == "P", p.population))
+        return PlaceMention(Span(start, end, text[start:end]), mention.sentence, best, "near", 1.0)
+    return None
+
+
+# "Benito Juarez, Nuevo Leon", "Hyderabad city (Hyderabad, Sindh)": a place and the district or province after it.
+_QUALIFIER_AFTER = re.compile(
+    r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*"
+    r"(?:\(([^()]{2,80})\)|,\s*([A-Z][\w'’. -]{1,40}?)\s*(?:state|province|department|region|governorate)?\s*(?:[,;.]|$))"
+)
+_ADMIN_AREAS = ("ADM1", "ADM2")
+
+
+def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
+    """The town named with its province, inside that province. "Benito Juarez, Nuevo Leon" is the
+    Benito Juárez of Nuevo León, not Mexico City's; in "Gaucha do Norte, Mato Grosso" the event is
+    in the town the gazetteer knows inside Mato Grosso, not at a look-alike of the province's name."""
+    text = annotated.document.article.text
+    chosen = place.place
+    if chosen is None:
+        return place
+    # The chosen place names a town: check it against the province after it.
+    after = _QUALIFIER_AFTER.match(text, place.span.end)
+    if after and chosen.feature_code not in _ADMIN_AREAS and not chosen.feature_code.startswith("PCL"):
+        names = [_ADMIN_WORDS.sub("", n).strip(" .;") for n in (after.group(1) or after.group(2) or "").split(",")]
+        names = [n for n in names if len(n) > 1]
+        looked = [[a for a in gazetteer.lookup(n, fuzzy=False) if a.feature_code in _ADMIN_AREAS] for n in names]
+        if any(_inside(chosen, a) for areas in looked for a in areas):
+            return place
+        # The widest qualifier (the province, named last) decides.
+        areas = next((areas for areas in reversed(looked) if areas), [])
+        if areas:
+            inside = [c for c in gazetteer.lookup(place.span.text, fuzzy=False) if any(_inside(c, a) for a in areas)]
+            if inside:
+                return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
+        return place
+    # The chosen place qualifies an unknown name before it: look that name up inside it.
+    before = _UNKNOWN_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
+    if before is None:
+        return place
+    areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
+    if not inside:
+        return place
+    start, end = before.span(1)
+    return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if place.country_code != area.country_code or not area.admin1_code or place.admin1_code != area.admin1_code:
+        return False
+    return area.feature_code == "ADM1" or (bool(area.admin2_code) and place.admin2_code == area.admin2_code)

@@ -14,12 +14,13 @@ an actor after "with"/"against"/"on"/"at" is acted on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .actors import ActorDictionary
-from .records import ActorMention, Annotated, EventMention
+from .records import ActorMention, Annotated, EventMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE, EXTERNAL = 7, 6, 5, 1, 8
 # An actor starting within this many characters of the clause start is taken as its subject.
@@ -41,8 +42,33 @@ _PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+|a
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEAR_BY = re.compile(r"\s+(?:\w+\s+)?by\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}", re.IGNORECASE)
 _VICTIMS_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"[’'\"]?(?:\s+[\w-]+){0,3}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained|ambushed|targeted)\b",
+    re.IGNORECASE,
+)
+# The victims' own attack ("repulsed their attack", "following their attacks on ..."): they acted.
+_THEIR_ATTACK = re.compile(r"\b(?:their|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|ambush(?:es)?|offensive|raids?)\b", re.IGNORECASE)
+_ATTACK_BY = re.compile(
+    r"\b(?:attacks?|ambush(?:es)?|assaults?|raids?|offensive|incursions?)\s+(?:\w+\s+){0,2}?by\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown)\s+)*$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"\s*\(\s*(?:(?:suspected|allegedly|reportedly|presumably|likely|believed\s+to\s+be)\s+)?(?:the\s+)?", re.IGNORECASE)
+_EXCHANGE = re.compile(r"\b(?:exchang\w*\s+(?:\w+\s+){0,2}fire|exchanges?\s+of\s+(?:\w+\s+)?fire|traded\s+(?:\w+\s+)?fire)\b", re.IGNORECASE)
+_PROPERTY_AFTER = re.compile(
+    r"[’']?s?\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit\w*|vehicles?|cars?|shops?)\b",
+    re.IGNORECASE,
+)
+# Two sides of a brawl: "two groups clashed", "a clash between supporters of X and Y", "rival clans".
+_GROUPS_CLASH = re.compile(
+    r"\b(?:clash(?:ed|es)?|fought|fight|brawl|scuffle|attacked\s+each\s+other)\b.*\b(?:between|groups?|rivals?|each\s+other|both\s+sides)\b"
+    r"|\b(?:two|rival|both)\s+(?:\w+\s+)?(?:groups|sides|factions|clans|camps|parties)\b.*\b(?:clash(?:ed|es)?|fought)\b",
+    re.IGNORECASE,
+)
+# Remote violence that hit people who are not a side: ACLED codes civilians as actor2.
+_REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
+_HARMED_PEOPLE = re.compile(
+    r"\b(?:civilians?(?!\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit))|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
+    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?)\b",
     re.IGNORECASE,
 )
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
@@ -96,13 +122,120 @@ def assign_roles(
     mention: EventMention,
     dictionary: ActorDictionary | None,
     country: str | None,
+    when: dt.date | None = None,
 ) -> Roles:
-    """actor1, actor2 and their associates for one event mention in ``country`` (ISO2)."""
+    """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
+    (the event's date, if known)."""
+    roles = _assign_roles(annotated, mention, dictionary, country)
+    if dictionary is not None and country:
+        roles = _localized(roles, dictionary, country)
+    roles = _identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
+    return _war_sides(roles, mention.sub_event_type, country, when)
+
+
+def _localized(roles: Roles, dictionary: ActorDictionary, country: str) -> Roles:
+    """Generic sides the document did not place ("troops" in a note with no country) take the
+    event's country: "Military Forces" -> "Military Forces of Myanmar"."""
+    def fix(side: Side | None) -> Side | None:
+        if side is None or side.country:
+            return side
+        name = dictionary.with_country(side.name, country)
+        return Side(name, side.inter, country.upper()) if name else side
+
+    return Roles(fix(roles.actor1), fix(roles.actor2), tuple(fix(a) or a for a in roles.assoc1), tuple(fix(a) or a for a in roles.assoc2))
+
+
+# Words that make unnamed fighters an identity militia (ACLED inter 4), and which kind.
+_IDENTITY = re.compile(r"\b(ethnic|tribal|tribes?|clans?|sub-clans?|communal|inter-communal|intercommunal)\b", re.IGNORECASE)
+# Local feuds: ACLED codes unnamed sides of land disputes and revenge killings as communal militias.
+_COMMUNAL = re.compile(
+    r"\b(?:(?:land|property|boundary|grazing|water)(?:\s*/\s*\w+)?\s+(?:dispute|row|feud|conflict)s?|disputes?\s+over\s+(?:land|property|a\s+plot)"
+    r"|revenge\s+(?:attack|killing|mission|raid)s?|blood\s+feud|rivalry\s+between\s+(?:two\s+)?(?:communities|villages|clans|families))\b",
+    re.IGNORECASE,
+)
+_IDENTITY_KIND = {"ethnic": "Ethnic", "tribal": "Tribal", "tribe": "Tribal", "tribes": "Tribal", "clan": "Clan", "clans": "Clan",
+                  "sub-clan": "Clan", "sub-clans": "Clan"}
+
+
+def _identity_sides(roles: Roles, sub: str, note: str, dictionary: ActorDictionary | None, country: str | None) -> Roles:
+    """Unnamed armed sides of an ethnic, tribal, clan or communal fight are identity militias:
+    "clashes between rival ethnic groups" -> Unidentified Ethnic Militia (4) on both sides."""
+    if sub not in TWO_SIDED and sub not in _AGAINST_CIVILIANS:
+        return roles
+    m = _IDENTITY.search(note)
+    if m is None and not _COMMUNAL.search(note):
+        return roles
+    kind = _IDENTITY_KIND.get(m.group(1).lower(), "Communal") if m else "Communal"
+    template = f"Unidentified {kind} Militia ({{country}})"
+    name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
+    militia = Side(name, 4, country)
+
+    def swap(side: Side | None) -> Side | None:
+        return militia if side is not None and side.name.startswith("Unidentified Armed Group") else side
+
+    return Roles(swap(roles.actor1), swap(roles.actor2), roles.assoc1, roles.assoc2)
+
+
+# The parties of a war, by country and period: fighting there between sides the text does not
+# name is coded between them (first the side that usually attacks). Donbas until Russia's
+# invasion of 24 February 2022, then Russia's war against Ukraine.
+WARS: dict[str, tuple[tuple[dt.date, dt.date | None, Side, Side], ...]] = {
+    "UA": (
+        (dt.date(2014, 4, 6), dt.date(2022, 2, 24),
+         Side("NAF: United Armed Forces of Novorossiya", 2, "UA"), Side("Military Forces of Ukraine", STATE, "UA")),
+        (dt.date(2022, 2, 24), None,
+         Side("Military Forces of Russia", STATE, "RU"), Side("Military Forces of Ukraine", STATE, "UA")),
+    ),
+}
+# Shelling by an unnamed side in those wars: who fires most often in ACLED's coding.
+_WAR_SHELLING = {"Shelling/artillery/missile attack", "Air/drone strike"}
+
+
+def _unnamed(side: Side | None) -> bool:
+    return side is None or side.name.startswith("Unidentified Armed Group")
+
+
+def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None) -> Roles:
+    """Fill unnamed sides of fighting in a known war with its parties."""
+    if country is None or when is None or country.upper() not in WARS:
+        return roles
+    war = next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
+    if war is None:
+        return roles
+    _, _, attacker, defender = war
+    a1, a2 = roles.actor1, roles.actor2
+    if sub in TWO_SIDED:
+        if _unnamed(a1) and (_unnamed(a2) or (a2 is not None and a2.name == getattr(a1, "name", None))):
+            return Roles(attacker, defender, roles.assoc1, roles.assoc2)
+        parties = {attacker.name: defender, defender.name: attacker}
+        if a1 is not None and _unnamed(a2) and a1.name in parties:
+            return Roles(a1, parties[a1.name], roles.assoc1, roles.assoc2)
+        if a2 is not None and _unnamed(a1) and a2.name in parties:
+            return Roles(parties[a2.name], a2, roles.assoc1, roles.assoc2)
+    elif sub in _WAR_SHELLING and _unnamed(a1):
+        # Before the invasion the monitors' notes mostly attribute unnamed shelling to the
+        # government's side; after it, to Russia's forces.
+        shooter = defender if attacker.inter != STATE else attacker
+        return Roles(shooter, a2 if a2 is None or a2.name != shooter.name else None, roles.assoc1, roles.assoc2)
+    return roles
+
+
+def _assign_roles(
+    annotated: Annotated,
+    mention: EventMention,
+    dictionary: ActorDictionary | None,
+    country: str | None,
+) -> Roles:
+    """The sides from the sentence's words, then the codebook's defaults for the sub-type."""
     text = annotated.document.article.text
     sentence = annotated.sentences[mention.sentence]
     sub = mention.sub_event_type
-    found = annotated.in_sentence("actors", mention.sentence)
-    trigger = mention.trigger
+    # "civilian houses", "residents' homes": property, not people taking part.
+    found = tuple(
+        a for a in annotated.in_sentence("actors", mention.sentence)
+        if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text, a.span.end))
+    )
+    trigger = event_anchor(annotated, mention)
 
     def make(template: str, inter: int) -> Side:
         name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
@@ -126,19 +259,34 @@ def assign_roles(
     # open the sentence is acted on; the other side acts.
     victims = next((a for a in acting if _VICTIMS_AFTER.match(text, a.span.end)), None)
     others = [a for a in acting if victims is not None and a is not victims and a.name != victims.name]
+    # "... were killed following an attack by Taliban militants": the attack's agent acts.
+    attacker = next(
+        (a for a in acting if _ATTACK_BY.search(text, max(sentence.start, a.span.start - 60), a.span.start)),
+        None,
+    )
     if agent is not None and agent.inter != CIVILIANS:
         first: ActorMention | None = agent
+    elif attacker is not None:
+        first = attacker
     elif victims is not None and others:
-        first = others[0]
+        # "... were killed when Afghan forces repulsed their attack": the dead were the attackers.
+        first = victims if _THEIR_ATTACK.search(text, victims.span.end, sentence.end) else others[0]
     else:
         first = subject(acting, sentence.start, trigger.start)
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
         if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start):
             first = next((a for a in acting if a.span.end <= trigger.start), first)
+    # "militants (suspected TTP)": the group named in parentheses is who the generic noun means.
+    if first is not None and first.generic:
+        named = next((a for a in acting if not a.generic and _NAMED_AFTER.fullmatch(text, first.span.end, a.span.start)), None)
+        if named is not None:
+            found = tuple(a for a in found if a is not first)
+            first = named
     # Another side: a different kind of actor, another country's, or two groups each named.
     rest = [a for a in found if (first is None or a.name != first.name) and a not in supporters]
     # Battles are fought between armed, organised sides; civilians there are victims, not a side.
-    if sub in TWO_SIDED:
+    if sub in TWO_SIDED or _EXCHANGE.search(sentence.text):
+        # "Houthi and pro-Hadi forces exchanged artillery fire": the sides joined by "and" fought.
         rest = [a for a in rest if a.inter != CIVILIANS]
     else:
         # "Turkish forces and pro-Turkey rebels shelled X": in a one-sided event the actors joined
@@ -147,7 +295,7 @@ def assign_roles(
         rest = [a for a in rest if a.name not in allies]
     second = next(
         (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
-         or not (a.generic or first.generic)),
+         or not (a.generic or first.generic) or not (a.generic and first.generic)),
         None,
     )
 
@@ -168,10 +316,17 @@ def assign_roles(
     if sub in _RIOTS:
         rioters = next((Side.of(a) for a in found if a.inter == RIOTERS), None) or make("Rioters ({country})", RIOTERS)
         # Mob violence targets whoever it hits; a violent demonstration only an armed side.
-        target = next(
-            (a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)),
-            None,
-        )
+        # Unnamed "assailants", "gangs" or "vigilantes" in a riot are the rioters themselves.
+        candidates = [
+            a for a in found if a.inter not in (RIOTERS, PROTESTERS) and (sub == "Mob violence" or a.inter != CIVILIANS)
+            and not (a.generic and a.inter in (2, 3, 4))
+        ]
+        # The force that met the riot ("CORD supporters were tear-gassed by police") before the
+        # group the rioters belong to.
+        target = next((a for a in candidates if a.inter in (STATE, EXTERNAL)), None) or next(iter(candidates), None)
+        # "Two groups (of villagers) clashed over a land dispute": rioters on both sides.
+        if sub == "Mob violence" and (target is None or target.inter == CIVILIANS) and _GROUPS_CLASH.search(sentence.text):
+            return Roles(rioters, rioters)
         if target is not None:
             return Roles(rioters, Side.of(target))
         if sub == "Mob violence":
@@ -209,6 +364,8 @@ def assign_roles(
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
+    if sub in _REMOTE and actor2 is None and _HARMED_PEOPLE.search(_note(annotated, mention)):
+        actor2 = make("Civilians ({country})", CIVILIANS)
     if sub == "Looting/property destruction" and actor2 is None:
         actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named
     # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
@@ -220,6 +377,34 @@ def assign_roles(
             # Forces clashing with nobody named: an unidentified armed group.
             actor2 = make(_UNIDENTIFIED, 3)
     return Roles(actor1, actor2, assoc1, assoc2)
+
+
+# The verbs and nouns that carry an event, for mentions typed on a whole sentence.
+_EVENT_WORD = re.compile(
+    r"\b(?:attack\w*|kill\w*|clash\w*|shot|shoot\w*|fired|fires|firing|shell\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*"
+    r"|detain\w*|protest\w*|demonstrat\w*|rall(?:y|ied|ies)|riot\w*|air\s*strikes?|airstrikes?|struck|bomb\w*|explo\w*|gunned"
+    r"|assassinat\w*|raid\w*|captur\w*|seiz\w*|stormed|lynch\w*|beat(?:en)?|burn(?:ed|t)|looted|torched|exchanged|fought"
+    r"|engaged|encounter\w*|repell?ed|repulsed|targeted|hit|stabbed|hacked|assault\w*|marched|blocked|gathered|staged)\b",
+    re.IGNORECASE,
+)
+
+
+def event_anchor(annotated: Annotated, mention: EventMention) -> Span:
+    """Where the event is in its sentence: the typer's trigger, or, when the trigger is the whole
+    sentence (the learned typer types sentences), the first word that carries an event."""
+    sentence = annotated.sentences[mention.sentence]
+    trigger = mention.trigger
+    if trigger.end - trigger.start < 0.6 * max(1, sentence.end - sentence.start):
+        return trigger
+    text = annotated.document.article.text
+    m = _EVENT_WORD.search(text, max(trigger.start, sentence.start), min(trigger.end, sentence.end))
+    return Span(m.start(), m.end(), m.group(0)) if m else trigger
+
+
+def _note(annotated: Annotated, mention: EventMention, reach: int = 2) -> str:
+    """The mention's sentence and the next ``reach`` ones: where a note says who was hit."""
+    last = min(len(annotated.sentences) - 1, mention.sentence + reach)
+    return annotated.document.article.text[annotated.sentences[mention.sentence].start : annotated.sentences[last].end]
 
 
 def _associates(text: str, head: ActorMention | None, found: tuple[ActorMention, ...], other: Side | None) -> tuple[Side, ...]:

@@ -68,7 +68,7 @@ Military Forces of {country} | 1 |  | 1 |
     govt troops; government positions; governmental positions; governmental forces; army
     positions; military positions; security personnel; military personnel; national
     army; ground forces; ground troops; special forces; air force; navy; marines;
-    paratroopers; commandos; servicemen; military personnel; aerospace forces; national
+    paratroopers; commandos; commando forces; commando units; commando troops; servicemen; military personnel; aerospace forces; national
     security forces; army troops; army soldiers; army forces; security force
 # bare "forces", "warplanes", "air power" say nothing about whose they are
 Military Forces of {country} | 1 |  | 2 |
@@ -92,7 +92,8 @@ Unidentified Armed Group ({country}) | 3 |  | 1 |
     group; unidentified armed groups; assailants; unidentified assailants; unknown
     assailants; attackers; unidentified attackers; unknown attackers; fighters; militiamen;
     militia; militias; terrorists; terrorist group; terrorist groups; armed assailants;
-    masked gunmen; suspected militants
+    masked gunmen; suspected militants; armed individuals; armed persons; armed people; armed
+    subjects; unidentified armed individuals; unknown armed individuals
 Islamist Militia ({country}) | 3 |  | 1 |
     jihadists; jihadist; jihadist fighters; jihadist group; jihadist groups; jihadist
     militants; Islamist militants; Islamist fighters; Islamist militia; Islamist militias;
@@ -110,6 +111,9 @@ Unidentified Ethnic Militia ({country}) | 4 |  | 1 |
     ethnic militia; ethnic militias
 Unidentified Communal Militia ({country}) | 4 |  | 1 |
     communal militia; communal militias
+# Cattle raiders in East Africa: ACLED codes them as communal or ethnic militias
+Unidentified Communal Militia ({country}) | 4 |  | 1 |
+    raiders; armed raiders; cattle raiders; cattle rustlers; livestock raiders; rustlers
 Unidentified Tribal Militia ({country}) | 4 |  | 1 |
     tribal militia; tribal militias; tribal fighters; tribesmen; armed tribesmen
 Vigilante Militia ({country}) | 4 |  | 1 |
@@ -150,6 +154,49 @@ Military Forces of Libya (2016-) Government of National Accord | 1 | LY | 0 |
     GNA; Government of National Accord; GNA forces; pro-GNA forces
 Military Forces of Yemen (2012-) | 1 | YE | 0 |
     pro-Hadi forces; pro-Hadi; Hadi forces; pro-government Yemeni forces
+# Puntland's paramilitary force, coded by ACLED as a unit of Somalia's forces
+Military Forces of Somalia Puntland Dervish Force | 1 | SO | 0 |
+    Puntland Dervish Force; Puntland Dervish forces; Dervish forces; Darawiish forces; Darawiish
+# Tareq Saleh's anti-Houthi forces on Yemen's west coast
+National Resistance Forces | 3 | YE | 0 |
+    National Resistance forces; anti-Houthi National Resistance forces; Tareq Saleh's forces;
+    Guards of the Republic
+# Nagorno-Karabakh's de facto forces (coded in Azerbaijan, as state forces)
+Military Forces of Artsakh | 1 | AZ | 0 |
+    military forces of Artsakh; Artsakh forces; Artsakh Defense Army; Defense Army of Artsakh;
+    Artsakh Defence Army; Defence Army of Artsakh; Nagorno-Karabakh Defense Army; Karabakh
+    forces; Karabakh Armenian forces
+# Afghanistan's intelligence service and the pro-government militias ("Arbaki")
+Police Forces of Afghanistan National Directorate of Security | 1 | AF | 0 |
+    NDS/cs; National Directorate of Security; NDS forces/cs; NDS members/cs; NDS officers/cs
+Militia (Pro-Government) | 3 | AF | 0 |
+    Arbaki; Arbakis; Arbakai; Arabaki; Arabakis
+Police Forces of Russia Federal Security Service | 1 | RU | 0 |
+    Federal Security Service; FSB/cs; Russian Federal Security Service
+# Myanmar after the 2021 coup: the junta is the state; the resistance forces are rebels
+Military Forces of Myanmar | 1 | MM | 0 |
+    junta forces; junta troops; junta soldiers; junta army; military junta; junta's troops;
+    junta's forces; regime troops of Myanmar
+PDF: People's Defense Force | 2 | MM | 0 |
+    People's Defense Force; People's Defence Force; Peoples Defense Force; People's Defense
+    Forces; People's Defence Forces; PDF/cs; PDF fighters; PDF forces; PDF members; PDFs/cs
+KIA: Kachin Independence Army | 2 | MM | 0 |
+    Kachin Independence Army; KIA/cs
+KNU/KNLA: Karen National Union/Karen National Liberation Army | 2 | MM | 0 |
+    Karen National Liberation Army; KNLA/cs; Karen National Union; KNU/cs
+ULA/AA: United League of Arakan/Arakan Army | 2 | MM | 0 |
+    Arakan Army; United League of Arakan; AA/cs
+TNLA: Ta'ang National Liberation Army | 2 | MM | 0 |
+    Ta'ang National Liberation Army; Taang National Liberation Army; TNLA/cs
+KNDF: Karenni Nationalities Defense Force | 2 | MM | 0 |
+    Karenni Nationalities Defense Force; Karenni Nationalities Defence Force; KNDF/cs
+CDF: Chinland Defense Force | 2 | MM | 0 |
+    Chinland Defense Force; Chinland Defence Force
+Pyu Saw Htee | 3 | MM | 0 |
+    Pyu Saw Htee; Pyusawhtee
+# Afghanistan after August 2021: the resistance to the Taliban state
+NRF: National Resistance Front | 2 | AF | 0 |
+    National Resistance Front; National Resistance Front of Afghanistan; NRF/cs
 NAF: United Armed Forces of Novorossiya | 2 | UA | 0 |
     Donbass People's Militia; Donbas People's Militia; NAF rebel forces; DPR forces; LPR
     forces; Russia-backed separatists; pro-Russian separatists
@@ -1153,6 +1200,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# Periods that began after the newest non-held-out extract: a change of regime starts a new
+# one (the Taliban's takeover in August 2021, Myanmar's coup in February 2021).
+KNOWN_PERIODS: set[tuple[str, int, str]] = {
+    ("Military Forces of Afghanistan", 2021, ""),
+    ("Police Forces of Afghanistan", 2021, ""),
+    ("Military Forces of Myanmar", 2021, ""),
+    ("Police Forces of Myanmar", 2021, ""),
+}
 _PERIOD_NAME = re.compile(r"^((?:Military|Police) Forces of [^()]+?) \((\d{4})-(\d{4})?\)$")
 
 
@@ -1173,6 +1228,7 @@ def write_state_periods(data: Path, out: Path) -> None:
                 m = _PERIOD_NAME.match(re.sub(r"\s+", " ", row.get(column) or "").strip())
                 if m:
                     periods.add((m.group(1), int(m.group(2)), m.group(3) or ""))
+    periods |= KNOWN_PERIODS
     with out.open("w", encoding="utf-8", newline="") as fh:
         fh.write(
             "# The periods ACLED writes after state forces' names. GENERATED by\n"

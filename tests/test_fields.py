@@ -47,6 +47,10 @@ def killed(text: str) -> list[tuple[int, int | None, int | None]]:
         ("Police gunned down 2 suspected gang members.", 2),
         ("Vigilantes lynched a suspected robber.", 1),
         ("Taliban fighters ambushed and killed the district commander.", 1),
+        ("Unknown gunmen assassinated an economic operator in Timbuktu.", 1),
+        ("Separatists killed one rapid intervention battalion soldier.", 1),
+        ("3 policemen, 1 soldier, and 1 civilian were killed.", 5),
+        ("Two militants and five security personnel including one policeman and four soldiers were killed.", 7),
     ],
 )
 def test_codebook_counts(text: str, count: int) -> None:
@@ -350,3 +354,178 @@ def test_acled_reader_handles_each_export_style(tmp_path: Path) -> None:
     )
     rows = list(read_acled(path))
     assert [(r.event_id, r.inter1, r.inter2, r.geo_precision) for r in rows] == [("XX1", 6, 0, 1)]
+
+
+# -- issue 5, second pass: actors of later periods, wars, remote violence, dates -------------------
+
+
+def test_attackers_repulsed_are_actor1(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, 5 Taliban militants were killed when Afghan forces repulsed their attack in Kandahar."
+    event = events(pipeline, text)[0]
+    assert (event.actor1, event.inter1) == ("Taliban", 2)
+    assert event.actor2.startswith("Military Forces of Afghanistan") and event.inter2 == 1
+
+
+def test_taliban_are_the_state_after_august_2021(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Taliban fighters clashed with the National Resistance Front in Panjshir."
+    event = events(pipeline, text, dt.date(2022, 3, 4))[0]
+    assert (event.actor1, event.inter1) == ("Military Forces of Afghanistan (2021-)", 1)
+    assert (event.actor2, event.inter2) == ("NRF: National Resistance Front", 2)
+    before = events(pipeline, text, dt.date(2020, 3, 6))[0]
+    assert (before.actor1, before.inter1) == ("Taliban", 2)
+
+
+def test_a_unit_of_state_forces_carries_the_period(pipeline) -> None:  # type: ignore[no-untyped-def]
+    name = "Police Forces of Afghanistan National Directorate of Security"
+    assert pipeline.actors.dated_name(name, 2020) == "Police Forces of Afghanistan (2014-) National Directorate of Security"
+    assert pipeline.actors.dated_name("Police Forces of Kenya (2013-)", 2016) == "Police Forces of Kenya (2013-)"
+
+
+def test_named_and_generic_state_forces_of_one_country_are_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, military forces of Artsakh fired at the positions of the military forces of Azerbaijan near Tartar."
+    event = events(pipeline, text)[0]
+    assert (event.actor1, event.inter1) == ("Military Forces of Artsakh (2007-)", 1)
+    assert event.actor2.startswith("Military Forces of Azerbaijan") and event.inter2 == 1
+
+
+def test_unnamed_sides_of_a_known_war_are_its_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    donbas = events(pipeline, "On Thursday, monitors recorded clashes with small arms near Avdiivka in Donetsk oblast.", dt.date(2020, 5, 8))
+    assert [(e.inter1, e.inter2) for e in donbas][:1] == [(2, 1)]
+    assert donbas[0].actor1 == "NAF: United Armed Forces of Novorossiya"
+    invasion = events(pipeline, "On Thursday, unidentified forces shelled Kharkiv, Ukraine.", dt.date(2022, 3, 4))
+    assert invasion[0].actor1 == "Military Forces of Russia (2000-)" and invasion[0].inter1 == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "inter2"),
+    [
+        ("On Thursday, an IED planted by unknown men exploded near a mosque in Kandahar, killing a shopkeeper and two children.", 7),
+        ("On Thursday, an IED exploded on a road in Kandahar. No casualties were reported.", 0),
+    ],
+)
+def test_remote_violence_that_hit_people_targets_civilians(pipeline, text: str, inter2: int) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, text)[0]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.inter2 == inter2
+
+
+def test_a_sentence_without_a_date_takes_the_opening_date_of_the_one_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 28 June 2016, relatives of prisoners, one of whom went on hunger strike last week, held a rally in Mashhad. "
+        "Two of the protesters were later arrested."
+    )
+    second = [e for e in events(pipeline, text) if e.sentences == (1,)]
+    assert second and [(e.event_date, e.time_precision) for e in second] == [(dt.date(2016, 6, 28), 1)] * len(second)
+
+
+def test_an_unknown_village_falls_back_to_the_region_in_parentheses(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, police forces clashed with gunmen in Zzyzxkoro commune (Ruyigi), killing one man."
+    event = events(pipeline, text)[0]
+    assert event.location and event.country == "Burundi" and event.geo_precision in (2, 3)
+
+
+def test_two_groups_brawling_are_rioters_on_both_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, "On Thursday, two groups of villagers clashed with sticks over a land dispute in Larkana, injuring two men.")
+    mobs = [e for e in found if e.sub_event_type == "Mob violence"]
+    assert mobs and (mobs[0].inter1, mobs[0].inter2) == (5, 5)
+
+
+def test_unnamed_sides_of_an_ethnic_clash_are_identity_militias(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Thursday, gunmen from rival ethnic groups clashed over cattle near Narok, Kenya. Three were killed.")[0]
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.inter1, event.inter2) == ("Unidentified Ethnic Militia (Kenya)", 4, 4)
+
+
+def test_a_town_named_with_its_state_is_looked_up_inside_that_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Mato Grosso" alone is also a name of Vila Bela da Santíssima Trindade.
+    event = events(pipeline, "On Thursday, in Gaucha do Norte, Mato Grosso, a man was shot dead by two armed men.", dt.date(2020, 5, 8))[0]
+    assert event.location == "Gaúcha do Norte" and event.admin1 == "Mato Grosso"
+
+
+def test_two_sides_of_one_country_are_not_external_wherever_the_place_resolves(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Thursday, pro-Hadi forces clashed with Houthi forces in Al Jawf.", dt.date(2020, 5, 8))[0]
+    assert (event.inter1, event.inter2) == (1, 1)
+
+
+def test_remote_violence_on_civilian_houses_alone_has_no_victims(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Houthi forces fired artillery shells at civilian houses in Qaatabah. No fatalities nor injuries reported."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.inter2 == 0
+
+
+def test_sides_that_exchanged_fire_are_opponents(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, Houthi and pro-Hadi forces exchanged artillery fire on the Sirwah front in Marib."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.actor1.startswith("Military Forces of Yemen (2016-)") and event.actor2 == "Military Forces of Yemen (2012-)"
+
+
+def test_the_agent_of_an_attack_acts_whoever_died(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, 3 policemen were killed following an attack by Taliban militants on a check point in Kunduz."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert (event.actor1, event.inter1) == ("Taliban", 2) and event.inter2 == 1
+
+
+def test_a_group_named_in_parentheses_is_who_the_generic_noun_means(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, two soldiers were killed by militants (suspected TTP) in an attack on a check post in North Waziristan."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.actor1 == "TTP: Tehreek-i-Taliban Pakistan" and event.inter1 == 2
+
+
+def test_unnamed_attackers_in_a_land_dispute_are_a_communal_militia(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, a farmer and his son were attacked and shot dead over a land dispute in Patiala district, Punjab."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1, event.inter1, event.inter2) == ("Unidentified Communal Militia (India)", 4, 7)
+
+
+def test_a_toll_in_the_next_sentence_without_place_or_time_belongs_to_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, US aircraft conducted an air strike against an Al Shabaab camp near Jilib. Two militants were killed in the attack."
+    lead = max(events(pipeline, text, dt.date(2020, 5, 8)), key=lambda e: e.confidence)
+    assert lead.sub_event_type == "Air/drone strike" and lead.fatalities == 2
+
+
+def test_a_protest_the_police_dispersed_is_a_protest_with_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, college students protested in Erbil against online teaching. The police arrived and dispersed the protest."
+    protests = [e for e in events(pipeline, text, dt.date(2020, 5, 8)) if e.event_type == "Protests"]
+    assert protests and protests[0].sub_event_type == "Protest with intervention"
+    assert (protests[0].inter1, protests[0].inter2) == (6, 1)
+
+
+def test_a_mention_typed_on_a_whole_sentence_is_anchored_at_its_event_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.records import EventMention, Span
+    from frontline.roles import event_anchor
+
+    text = "2 suspected gang members were gunned down by police in Nairobi."
+    result = pipeline.process(Article(id="t", text=text, published=PUBLISHED, source="Test Wire"))
+    whole = EventMention(0, "Battles", "Armed clash", Span(0, len(text), text), 0.9)
+    assert event_anchor(result.annotated, whole).text == "gunned"
+    short = EventMention(0, "Battles", "Armed clash", Span(29, 35, "gunned"), 0.9)
+    assert event_anchor(result.annotated, short) == short.trigger
+
+
+def test_a_protest_whose_people_were_arrested_by_the_police_had_an_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, around 15 people held a protest in Pinsk. Two persons were arrested by the police for refusing to identify themselves."
+    protests = [e for e in events(pipeline, text, dt.date(2020, 5, 8)) if e.event_type == "Protests"]
+    assert protests and protests[0].sub_event_type == "Protest with intervention" and protests[0].inter2 == 1
+
+
+def test_a_town_that_is_not_in_the_district_named_after_it_is_looked_up_in_the_province(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, journalists protested in Hyderabad city (Hyderabad, Sindh) against the arrest of an editor."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.country == "Pakistan" and event.location == "Hyderabad"
+
+
+def test_generic_sides_take_the_country_of_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert pipeline.actors.with_country("Military Forces", "MM") == "Military Forces of Myanmar"
+    assert pipeline.actors.with_country("Rioters", "KE") == "Rioters (Kenya)"
+    assert pipeline.actors.with_country("Taliban", "AF") is None
+    found = events(pipeline, "2 suspected gang members were gunned down by police in Kariobangi estate, Nairobi.", dt.date(2016, 7, 1))
+    assert found and found[0].actor1 == "Police Forces of Kenya (2013-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("On 3 May, 2 people were killed.", 2), ("Taliban attacked 3 checkpoints and 4 soldiers were killed.", 4)],
+)
+def test_only_lists_of_people_add_up(text: str, count: int) -> None:
+    assert [k[0] for k in killed(text)] == [count]

@@ -118,12 +118,33 @@ TEMPLATES: dict[str, list[str]] = {
         "Security forces shot dead {n} demonstrators during a rally in {p}.",
         "{n} protesters were killed when troops fired live ammunition at a peaceful march.",
         "Police beat peaceful demonstrators with batons, seriously injuring {n}, in {p}.",
+        "{n} protesters died after security forces fired on a peaceful march in {p} {t}.",
+        "Soldiers killed {n} unarmed demonstrators in {p}, rights groups said.",
+        "Police used live rounds against protesters, leaving {n} dead in {p} {t}.",
+        "A student was shot dead by police during a peaceful protest in {p}.",
     ],
     "Protest with intervention": [
         "Police fired tear gas to disperse protesters in {p} {t}.",
         "Riot police broke up a demonstration in {p} and arrested {n} protesters.",
         "Police used water cannon against demonstrators marching in {p}.",
         "Security forces dispersed a peaceful sit-in in {p} {t}.",
+        "Police fired rubber bullets to disperse demonstrators in {p} {t}.",
+        "Police arrested {n} protesters who had gathered outside parliament in {p}.",
+        "Security forces used batons to break up a peaceful march in {p}.",
+        "Protesters demanding the release of detainees were dispersed by police {t}.",
+        "Police detained {n} activists during a rally in {p}, witnesses said.",
+    ],
+    # Violent demonstration: the demonstrators' own violence (stones, arson, vandalism, barricades of
+    # burning tyres, clashes with police) decides, whatever the police did.
+    "Violent demonstration": [
+        "Protesters threw stones at police and set tyres on fire in {p} {t}.",
+        "Demonstrators blocked the main road with burning tyres and barricades in {p}.",
+        "Angry protesters stormed the district office and smashed windows in {p}.",
+        "A protest over fuel prices turned violent when demonstrators attacked shops in {p}.",
+        "Students clashed with police during a protest in {p}, injuring {n} officers.",
+        "Protesters vandalised government vehicles in {p} {t}, police said.",
+        "Opposition supporters torched a police post during demonstrations in {p}.",
+        "Police fired tear gas at stone-throwing protesters in {p} {t}.",
     ],
     "Disrupted weapons use": [
         "{s} defused a roadside bomb planted on the main road in {p} {t}.",

@@ -70,6 +70,20 @@ _PLOVER_SUB = {
     "CEASEFIRE": "Agreement",
     "HEAVY-WEAPONS": "Shelling/artillery/missile attack",
     "DESTROY": "Looting/property destruction",
+    # Written from ACLED's codebook: crowd control of a protest is an intervention; a massacre, an execution
+    # or an assassination targets civilians (Attack); strikes and hunger strikes are peaceful protests;
+    # troop, militia and police movements are ACLED's "movement of forces" (Change to group/activity);
+    # a withdrawal hands ground over without a fight.
+    "CROWD-CONTROL": "Protest with intervention",
+    "MASSACRE": "Attack",
+    "EXECUTE": "Attack",
+    "ASSASSINATE": "Attack",
+    "STRIKE": "Peaceful protest",
+    "HUNGER": "Peaceful protest",
+    "TROOPS": "Change to group/activity",
+    "MILITIA": "Change to group/activity",
+    "POLICE": "Change to group/activity",
+    "WITHDRAW": "Non-violent transfer of territory",
 }
 # PLOVER labels that are never an ACLED event (diplomacy, statements, aid, sanctions, ...).
 _PLOVER_NONE_LABELS = {"CONSULT", "SUPPORT", "COOPERATE", "ACCUSE", "AID", "REQUEST", "REJECT", "SANCTION", "THREATEN", "CONCEDE", "AGREE"}
@@ -169,7 +183,7 @@ def plover_examples(zip_path: Path, rules: RuleTyper, *, trust_modes: bool = Fal
             continue
         label, mode = row["label"].strip(), row["mode"].strip()
         hits = rule_subs(rules.type_sentence(lead))
-        if mode in _PLOVER_SUB and label != "THREATEN":
+        if mode in _PLOVER_SUB and label not in _PLOVER_NONE_LABELS:  # a threat, a sanction's withdrawal: no event
             if trust_modes or _PLOVER_SUB[mode] in hits:
                 out.append(Example(lead, _PLOVER_SUB[mode], 0.5, "plover"))
         elif label in _PLOVER_NONE_LABELS or mode in _PLOVER_NONE_MODES:

@@ -220,3 +220,34 @@ def test_train_command_names_missing_data(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["train", "typing", "--data", str(tmp_path), "-o", str(tmp_path / "m.npz"), "--folds", "0"])
     assert result.exit_code == 2
     assert "acled" in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Riot police are no riot: their presence says nothing of the demonstrators' violence.
+        ("Riot police fired tear gas to disperse the crowd outside the ministry.", ["Protest with intervention"]),
+        ("Police fired rubber bullets at demonstrators near the palace.", ["Protest with intervention"]),
+        ("Officers arrested 14 protesters outside parliament.", ["Protest with intervention"]),
+        ("Youths pelted the convoy with stones and erected barricades.", ["Violent demonstration", "Violent demonstration"]),
+        ("Clashes broke out between police and protesters in the old town.", ["Violent demonstration"]),
+        ("The army said air defences downed two drones over the port.", ["Disrupted weapons use"]),
+        ("A new military base was set up near the frontier.", ["Headquarters or base established"]),
+        ("The ministry deployed hundreds of troops to the district.", ["Change to group/activity"]),
+        ("Twelve fighters laid down their arms at the district office.", ["Change to group/activity"]),
+        ("Gunmen ransacked the clinic.", ["Looting/property destruction"]),
+        ("Residents lynched a suspected cattle thief.", ["Mob violence"]),
+        # "took effect" is no capture of ground.
+        ("The truce took effect at midnight.", ["Agreement"]),
+        ("The new governor took office in May.", []),
+    ],
+)
+def test_lexicon_follows_the_codebook(sentence: str, expected: list[str]) -> None:
+    assert [s.sub_event_type for s in RuleTyper().type_sentence(sentence)] == expected
+
+
+def test_intervention_gives_way_to_the_demonstrators_violence(typer: LearnedTyper) -> None:
+    # ACLED's precedence: violence by the demonstrators makes a violent demonstration, whatever the police did.
+    sentence = "Police fired tear gas at demonstrators who threw stones and burned tyres on the main road."
+    best = max(typer.type_sentence(sentence), key=lambda s: s.confidence)
+    assert best.sub_event_type == "Violent demonstration"

@@ -109,13 +109,13 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
     ("Agreement", (r"(?:signed|reached|agreed(?:\s+on|\s+to)?|brokered|announced|declared)\s+(?:\w+[\s-]+){0,3}(?:ceasefire|cease-fire|truce|deal|agreement|accord)|(?:ceasefire|truce|peace)\s+(?:deal|agreement)\s+(?:was\s+)?(?:signed|reached|agreed)"
      r"|peace\s+(?:talks|deal|agreement|accord|negotiations)|(?:prisoners?|detainees|captives|bodies)\s+(?:exchange|swap)|(?:exchanged|swapped)\s+(?:\w+\s+){0,2}(?:prisoners|detainees|captives|bodies)|exchange\s+of\s+(?:prisoners|detainees|bodies)|agreed\s+to\s+(?:\w+\s+){0,3}(?:withdraw|release|hand\s+over|lay\s+down|evacuate|cease)"
      r"|(?:ceasefire|cease-fire|truce)\s+(?:\w+\s+){0,2}(?:took\s+effect|came\s+into\s+(?:force|effect)|was\s+(?:declared|extended|agreed))|(?:signed|inked)\s+(?:\w+[\s-]+){0,3}(?:memorandum|pact|protocol)|evacuation\s+(?:deal|agreement)"), 0.6),
-    ("Headquarters or base established", r"(?:established|establish|establishing|set\s+up|setting\s+up|opened|built|erected|installed)\s+(?:\w+[\s-]+){0,3}?(?:base|bases|headquarters|outposts?|camps?|military\s+posts?|checkpoints?|command\s+cent(?:er|re))"
-     r"|(?:base|bases|headquarters|outposts?|camps?|military\s+posts?)\s+(?:\w+\s+){0,3}(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:established|set\s+up|opened|built|erected|installed)|(?:moved|relocated|shifted)\s+(?:its|their|his)\s+(?:\w+\s+)?(?:headquarters|base)", 0.7),
-    ("Change to group/activity", r"surrender(?:ed|s|ing)?\b|defect(?:ed|ion|ions|ors?)\b|pledged\s+allegiance|(?:recruit(?:ed|s|ing|ment)|disband(?:ed|s)?|merg(?:ed|er)|split\s+from|relocat(?:ed|ion))\b"
+    ("Headquarters or base established", (r"(?:established|establish|establishing|set\s+up|setting\s+up|opened|built|erected|installed)\s+(?:\w+[\s-]+){0,3}?(?:base|bases|headquarters|outposts?|camps?|military\s+posts?|checkpoints?|command\s+cent(?:er|re))"
+     r"|(?:base|bases|headquarters|outposts?|camps?|military\s+posts?)\s+(?:\w+\s+){0,3}(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:established|set\s+up|opened|built|erected|installed)|(?:moved|relocated|shifted)\s+(?:its|their|his)\s+(?:\w+\s+)?(?:headquarters|base)"), 0.7),
+    ("Change to group/activity", (r"surrender(?:ed|s|ing)?\b|defect(?:ed|ion|ions|ors?)\b|pledged\s+allegiance|(?:recruit(?:ed|s|ing|ment)|disband(?:ed|s)?|merg(?:ed|er)|split\s+from|relocat(?:ed|ion))\b"
      r"|laid\s+down\s+(?:their|his|her|its)\s+(?:arms|weapons)|renounced\s+(?:\w+\s+)?violence|(?:formation|formed|launched|creation)\s+(?:of\s+)?(?:a|an)\s+(?:new\s+)?(?:armed|militant|rebel|militia|jihadist|insurgent)"
-     r"|(?:deploy(?:ed|ing|ment\s+of)|dispatched|sent|mobili[sz](?:ed|ing|ation\s+of))\s+(?:\w+[\s-]+){0,4}?(?:troops|soldiers|forces|reinforcements|fighters|militiamen|units)|reinforcements\s+(?:arrived|were\s+sent)", 0.55),
-    ("Looting/property destruction", r"loot(?:ed|ing)|torched|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:houses|homes|shops|buildings)|demolish(?:ed|ing)|destroyed\s+(?:\w+\s+){0,2}(?:houses|homes|property|shops)|ransack(?:ed|ing)|plunder(?:ed|ing)|pillag(?:ed|ing)|razed"
-     r"|set\s+(?:\w+\s+){0,3}(?:houses|homes|shops|vehicles|cars|buildings|property|offices|schools)\s+(?:on\s+fire|ablaze|alight)", 0.6),
+     r"|(?:deploy(?:ed|ing|ment\s+of)|dispatched|sent|mobili[sz](?:ed|ing|ation\s+of))\s+(?:\w+[\s-]+){0,4}?(?:troops|soldiers|forces|reinforcements|fighters|militiamen|units)|reinforcements\s+(?:arrived|were\s+sent)"), 0.55),
+    ("Looting/property destruction", (r"loot(?:ed|ing)|torched|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:houses|homes|shops|buildings)|demolish(?:ed|ing)|destroyed\s+(?:\w+\s+){0,2}(?:houses|homes|property|shops)|ransack(?:ed|ing)|plunder(?:ed|ing)|pillag(?:ed|ing)|razed"
+     r"|set\s+(?:\w+\s+){0,3}(?:houses|homes|shops|vehicles|cars|buildings|property|offices|schools)\s+(?:on\s+fire|ablaze|alight)"), 0.6),
 )
 
 

@@ -262,16 +262,15 @@ class LearnedTyper:
 
 
     def _protest_in_passage(self, best: str, probs: dict[str, float], context: str) -> tuple[str, dict[str, float]]:
-        """The protest sub-type by the sentence and its passage together: mean of both probabilities.
-        Arrests made at a protest are its intervention. Else ``best`` and ``probs`` unchanged."""
+        """When the passage (which holds the sentence) is a protest story, its likeliest protest sub-type
+        and that probability; arrests made at a protest are its intervention. Else unchanged."""
         passage, _ = self.probabilities(context)
         if max((c for c in passage if c != NO_EVENT), key=lambda c: (passage[c], c)) not in PROTEST_SUBS:
             return best, probs
         if best == "Arrests":
             best = "Protest with intervention"
-        mean = {c: (probs.get(c, 0.0) + passage.get(c, 0.0)) / 2 for c in PROTEST_SUBS}
-        chosen = max(PROTEST_SUBS, key=lambda c: (mean[c], c))
-        return chosen, {**probs, chosen: mean[chosen]}
+        chosen = max(PROTEST_SUBS, key=lambda c: (passage[c], c))
+        return chosen, {**probs, chosen: passage[chosen]}
 
 
 def _triggered(sub: str, hits: list[TypedSpan]) -> bool:

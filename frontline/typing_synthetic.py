@@ -90,6 +90,8 @@ TEMPLATES: dict[str, list[str]] = {
         "{r} opened a new headquarters in {p} after moving their fighters there.",
         "{s} established a forward operating base near {p} {t}.",
         "The group set up a training camp in {p}, residents said.",
+        "{r} have set up checkpoints and a command post in {p}, residents said.",
+        "A new military base was built near {p} to secure the border.",
     ],
     "Non-violent transfer of territory": [
         "{s} withdrew from {p} and handed control to {r} without a fight.",
@@ -153,12 +155,51 @@ TEMPLATES: dict[str, list[str]] = {
         "{s} shot down a drone over {p} {t}.",
         "{s} seized a cache of weapons and explosives in {p}.",
         "Police foiled a bomb plot and recovered explosives in {p}.",
+        "Police recovered a large haul of rifles and ammunition in {p} {t}.",
+        "The army said it had intercepted a drone carrying explosives over {p}.",
+        "{s} found and destroyed an arms depot belonging to {r} near {p}.",
+        "An explosive device was defused near a school in {p} {t}.",
     ],
     "Agreement": [
         "{s} and {r} signed a ceasefire agreement {t}.",
         "The warring parties agreed to a truce in {p}.",
         "The two sides exchanged prisoners under a deal brokered by mediators.",
         "Rival factions reached a peace deal to end fighting in {p}.",
+        "{s} released {n} prisoners as part of a deal with {r} {t}.",
+        "Leaders of the two communities signed a peace accord in {p} {t}.",
+        "A ceasefire between {s} and {r} came into effect {t}.",
+        "Clan elders brokered a deal to end the dispute over land in {p}.",
+    ],
+    # The codebook's changes to a group or its activity: surrender, defection, formation, merger,
+    # recruitment, and the movement of forces (ACLED's coders label these "Movement of forces").
+    "Change to group/activity": [
+        "{n} {r} fighters surrendered to {s} in {p} {t}.",
+        "Dozens of {r} members defected to the government side, officials said.",
+        "{r} announced the formation of a new armed wing in {p}.",
+        "Two rebel factions merged to form a single armed group {t}.",
+        "{s} deployed hundreds of troops and armoured vehicles to {p} {t}.",
+        "Reinforcements were sent to {p} as tensions rose, the military said.",
+        "{r} launched a recruitment drive among young men in {p}.",
+        "{r} moved their fighters from {p} to the border area {t}.",
+    ],
+    "Looting/property destruction": [
+        "Armed men looted shops and houses in {p} {t}.",
+        "{r} burned down dozens of homes in {p}, residents said.",
+        "Militants destroyed a telecommunications mast in {p} {t}.",
+        "Unknown assailants set fire to a school in {p}.",
+        "Gunmen ransacked the offices of an aid agency in {p}.",
+        "{s} demolished houses belonging to suspected militants in {p}.",
+    ],
+    "Arrests": [
+        "Police arrested {n} suspected members of {r} in {p} {t}.",
+        "{s} detained a journalist at his home in {p}.",
+        "An opposition leader was taken into custody in {p} {t}, his party said.",
+    ],
+    # Mob violence: an unorganised crowd's violence, not a demonstration.
+    "Mob violence": [
+        "A mob beat a man to death in {p} after accusing him of theft.",
+        "Angry villagers lynched a suspected kidnapper in {p} {t}.",
+        "Residents attacked and burned the house of a man accused of witchcraft in {p}.",
     ],
 }
 

@@ -251,3 +251,28 @@ def test_intervention_gives_way_to_the_demonstrators_violence(typer: LearnedType
     sentence = "Police fired tear gas at demonstrators who threw stones and burned tyres on the main road."
     best = max(typer.type_sentence(sentence), key=lambda s: s.confidence)
     assert best.sub_event_type == "Violent demonstration"
+
+
+PROTEST_THEN_TEAR_GAS = (
+    "Hundreds of teachers marched to the education ministry in the capital on Monday to demand unpaid salaries. "
+    "Police fired tear gas and water cannon to disperse the marchers."
+)
+
+
+def test_passage_decides_the_protest_sub_type(typer: LearnedTyper) -> None:
+    # ACLED types a protest by the worst that happened in it, often told in the next sentence.
+    first = PROTEST_THEN_TEAR_GAS.split(". ")[0] + "."
+    alone = max(typer.type_sentence(first), key=lambda s: s.confidence)
+    assert alone.sub_event_type == "Peaceful protest"
+    in_passage = max(typer.type_sentence(first, PROTEST_THEN_TEAR_GAS), key=lambda s: s.confidence)
+    assert in_passage.sub_event_type == "Protest with intervention"
+    # A passage that is no protest story leaves a sentence's type alone.
+    clash = "Rebels clashed with the army near the border."
+    assert typer.type_sentence(clash, clash + " Three soldiers were killed.") == typer.type_sentence(clash)
+
+
+def test_pipeline_types_a_protest_with_its_passage(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.records import Article
+
+    events = pipeline.process(Article(id="p", text=PROTEST_THEN_TEAR_GAS)).events
+    assert {e.sub_event_type for e in events} == {"Protest with intervention"}

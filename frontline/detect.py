@@ -207,8 +207,11 @@ def subject(actors: tuple[ActorMention, ...], sentence_start: int, trigger_start
 
 
 def _territory_type(annotated: Annotated, sentence: int, trigger_start: int) -> str | None:
-    """Who took the ground decides the sub-type: state forces regain, anyone else overtakes; None if no actor."""
-    taker = subject(annotated.in_sentence("actors", sentence), annotated.sentences[sentence].start, trigger_start)
+    """Who took the ground decides the sub-type: state forces regain, anyone else overtakes. Only an actor
+    before the trigger can be the taker: one after it is mostly the side that lost the ground ("retook the
+    town from the rebels"); with none before, None (the typer's own choice stands)."""
+    before = tuple(a for a in annotated.in_sentence("actors", sentence) if a.span.end <= trigger_start)
+    taker = subject(before, annotated.sentences[sentence].start, trigger_start)
     if taker is None:
         return None
     if taker.inter == 1:

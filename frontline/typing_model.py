@@ -236,9 +236,11 @@ class LearnedTyper:
         if not _triggered(best, hits) and probs[best] < self._untriggered:
             # No trigger word for the model's guess and no confidence in it: a sub-type whose trigger
             # the sentence does hold wins if the model gives it any weight, else it is no event.
-            triggered = [c for c in probs if c != NO_EVENT and _triggered(c, hits)]
-            best = max(triggered, key=lambda c: (probs[c], c), default="")
-            if not best or probs[best] < _TRIGGERED_FLOOR:
+            # A territory trigger counts with both territory sub-types' probability, as below.
+            territory = sum(probs.get(s, 0.0) for s in TERRITORY_SUBS)
+            weight = {c: territory if c in TERRITORY_SUBS else probs[c] for c in probs if c != NO_EVENT and _triggered(c, hits)}
+            best = max(weight, key=lambda c: (weight[c], c), default="")
+            if not best or weight[best] < _TRIGGERED_FLOOR:
                 return []
         if context and (best in PROTEST_SUBS or best == "Arrests") and context.strip() != sentence.strip():
             best, probs = self._protest_in_passage(best, probs, context)
@@ -270,7 +272,8 @@ class LearnedTyper:
         if best == "Arrests":
             best = "Protest with intervention"
         chosen = max(PROTEST_SUBS, key=lambda c: (passage[c], c))
-        return chosen, {**probs, chosen: passage[chosen]}
+        # All four from the passage, so the sentence's own protest trigger is no second event.
+        return chosen, {**probs, **{c: passage[c] for c in PROTEST_SUBS}}
 
 
 def _triggered(sub: str, hits: list[TypedSpan]) -> bool:

@@ -276,3 +276,11 @@ def test_pipeline_types_a_protest_with_its_passage(pipeline) -> None:  # type: i
 
     events = pipeline.process(Article(id="p", text=PROTEST_THEN_TEAR_GAS)).events
     assert {e.sub_event_type for e in events} == {"Protest with intervention"}
+
+
+def test_the_side_named_after_a_capture_is_not_its_taker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.records import Article
+
+    # "from al-Shabaab fighters": the group after the trigger lost the hill; the loyalists took it.
+    events = pipeline.process(Article(id="t", text="Loyalist units retook the hill from al-Shabaab fighters.")).events
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

@@ -46,6 +46,8 @@ SUB_EVENT_TYPES: dict[str, str] = {
 # Territory changes are typed by who took it; the lexicon marks them with this placeholder.
 TERRITORY = "territory"
 TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
+# A sentence is typed with this many sentences either side as its passage (``EventTyper`` context).
+PASSAGE_WINDOW = 1
 # An actor starting within this many characters of the sentence start is taken as its subject.
 SUBJECT_WINDOW = 40
 
@@ -63,7 +65,7 @@ class TypedSpan:
 class EventTyper(Protocol):
     """Anything that types a sentence. ``context`` carries the sentence's neighbours if needed."""
 
-    def type_sentence(self, sentence: str) -> list[TypedSpan]: ...
+    def type_sentence(self, sentence: str, context: str | None = None) -> list[TypedSpan]: ...
 
 
 _TERRITORY_OBJECT = r"(?:\s+(?:\w+[\s-]){0,5}?(?:territory|ground|control|towns?|villages?|city|hills?|hilltops?|positions?|areas?|neighbou?rhoods?|districts?|base)\b)"
@@ -71,7 +73,8 @@ _TERRITORY_OBJECT = r"(?:\s+(?:\w+[\s-]){0,5}?(?:territory|ground|control|towns?
 # that starts with a capital letter mid-sentence is taken as part of a name ("al-Yarmouk Battle").
 _LEXICON: tuple[tuple[str, str, float], ...] = (
     # Disrupted weapons use comes first: seized grenades or a defused bomb are no grenade attack or blast.
-    ("Disrupted weapons use", (r"defus(?:ed|ing)|dismantled\s+(?:\w+\s+){0,2}(?:bombs?|ieds?|explosives?)|intercept(?:ed|ing)\s+(?:\w+\s+){0,2}(?:missiles?|rockets?|drones?|packages?|shipments?)|shot\s+down\s+(?:\w+\s+){0,2}(?:drones?|missiles?|rockets?)"
+    ("Disrupted weapons use", (r"defus(?:ed|ing)|dismantled\s+(?:\w+\s+){0,2}(?:bombs?|ieds?|explosives?)|intercept(?:ed|ing)\s+(?:\w+\s+){0,2}(?:missiles?|rockets?|drones?|packages?|shipments?)|(?:shot|brought)\s+down\s+(?:\w+\s+){0,2}(?:drones?|uavs?|missiles?|rockets?)|downed\s+(?:\w+\s+){0,2}(?:drones?|uavs?|missiles?)"
+     r"|(?:drones?|uavs?|missiles?|rockets?)\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:intercepted|shot\s+down|downed|neutrali[sz]ed|jammed)|neutrali[sz](?:ed|ing)\s+(?:\w+\s+){0,3}(?:bombs?|ieds?|explosives?|explosive\s+devices?|mines?)"
      r"|(?:seiz(?:ed|es|ing|ure\s+of)|recovered|confiscat(?:ed|ing)|found|discovered|uncovered|unearthed)\s+(?:\w+[\s,-]+){0,8}?(?:weapons|arms|firearms|guns|rifles|pistols|ammunition|ammunitions|explosives|rounds|grenades|mines|landmines|ieds?|rockets|munitions|bomb-making)"
      r"|(?:arms|weapons|ammunition|explosives?)\s+(?:cache|depot|dump|stash|haul)s?|(?:weapons|arms|firearms|guns|ammunition|explosives|grenades|munitions)\s+(?:\w+\s+){0,4}(?:were|was|have\s+been|had\s+been)\s+(?:seized|recovered|confiscated|found|discovered)"
      r"|bomb\s+(?:squad|disposal)|foiled|thwarted|(?:cleared|removed|destroyed|detonated)\s+(?:\w+\s+){0,3}(?:mines|landmines|ieds?|explosive\s+devices?|unexploded)"), 0.7),
@@ -83,26 +86,36 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
     ("Grenade", r"grenades?", 0.8),
     ("Sexual violence", r"rap(?:ed|e|es|ing)\b|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?)", 0.8),
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|forcibly\s+disappeared", 0.8),
-    ("Attack", r"massacred?|executed|killed\s+(?:\w+\s+){0,3}civilians|civilians\s+(?:were\s+)?(?:killed|shot)|shot\s+dead|gunned\s+down|stabbed|lynched", 0.6),
+    ("Attack", r"massacred?|executed|killed\s+(?:\w+\s+){0,3}civilians|civilians\s+(?:were\s+)?(?:killed|shot)|shot\s+dead|gunned\s+down|stabbed", 0.6),
     ("Excessive force against protesters", (r"(?:opened\s+fire|fired\s+live\s+ammunition)\s+on\s+(?:\w+\s+)?(?:protesters|demonstrators)|(?:killed|shot|wounded|beat|beaten|beating)\s+(?:\w+[\s-]+){0,3}(?:protesters?|demonstrators?)"
      r"|(?:protesters?|demonstrators?)\s+(?:\w+\s+){0,3}(?:were\s+|was\s+)?(?:killed|shot\s+dead|died|seriously\s+injured)|live\s+(?:ammunition|bullets|rounds|fire)|(?:crackdown|crack\s+down)\s+on\s+(?:\w+\s+){0,2}(?:protest|protesters|demonstrat)|protests?\s+crackdown|suppress(?:ed|ing)?\s+(?:\w+\s+){0,2}(?:protests?|demonstrations?|protesters)"), 0.8),
-    ("Protest with intervention", r"(?:dispersed|broke\s+up|tear\s*gas(?:sed)?|water\s+cannon)(?:\s+\w+){0,6}\s+(?:protest|protesters|demonstrators|demonstration|rally)|(?:protesters|demonstrators)\s+(?:were\s+)?(?:dispersed|arrested|detained)", 0.75),
-    ("Violent demonstration", (r"riot(?:s|ed|ing|ers)?|violent\s+(?:protests?|demonstrations?|clashes)|(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?)\s+(?:\w+\s+){0,3}turned\s+(?:violent|ugly)"
+    # ACLED's protest with intervention: a peaceful protest that police try to disperse or suppress
+    # (arrests, tear gas, water cannon, rubber bullets, batons) without killing or seriously injuring anyone.
+    ("Protest with intervention", (r"(?:dispers(?:ed|e|ing)|broke\s+up|break\s+up|tear\s*-?gas(?:sed)?|water\s+cannons?|rubber\s+bullets|pepper\s+spray|stun\s+grenades|baton[- ]charged?|lathi[- ]?charged?|batons)(?:\s+\w+){0,6}?\s+(?:protests?|protesters|demonstrators|demonstrations?|rall(?:y|ies)|crowds?|marchers|gatherings?|sit-ins?)"
+     r"|(?:protesters|demonstrators|marchers)\s+(?:\w+\s+){0,6}?(?:tear\s*-?gas|water\s+cannons?|rubber\s+bullets|pepper\s+spray|batons)|(?:protesters|demonstrators|marchers)\s+(?:were\s+)?(?:dispersed|arrested|detained|rounded\s+up)"
+     r"|(?:arrested|detained|rounded\s+up)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators|marchers)"), 0.75),
+    ("Violent demonstration", (r"riot(?:s|ed|ing|ers)?(?!\s+(?:police|policemen|gear|squads?|control|units?|officers?|troops|forces|shields?|cops|act)\b)|violent\s+(?:protests?|demonstrations?|clashes)|(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?)\s+(?:\w+\s+){0,3}turned\s+(?:violent|ugly)"
      r"|(?:protesters|demonstrators|crowds?|youths|rioters)\s+(?:\w+\s+){0,4}?(?:torched|set\s+fire|set\s+ablaze|stormed|hurled|threw|pelted|clashed|vandali[sz]ed|smashed|burn(?:ed|t)|looted|attacked|blocked)"
-     r"|(?:threw|hurled|throwing|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bricks|bottles|petrol\s+bombs|firebombs|molotov)|petrol\s+bombs|molotov\s+cocktails|burning\s+tyres|burnt\s+tyres"
-     r"|clash(?:ed|es)?\s+with\s+(?:\w+\s+){0,3}(?:protesters|demonstrators|rioters|stone-throwing)"), 0.75),
-    ("Mob violence", r"\bmob\b|vigilantes?", 0.7),
+     r"|(?:threw|hurled|throwing|hurling|pelted|pelting)\s+(?:\w+\s+){0,3}(?:stones|rocks|bricks|bottles|petrol\s+bombs|firebombs|molotov)|stone[- ]?(?:pelting|throwing)|(?:erected|set\s+up|put\s+up)\s+(?:\w+\s+){0,2}barricades|petrol\s+bombs|molotov\s+cocktails|burning\s+tyres|burnt\s+tyres"
+     r"|clash(?:ed|es)?\s+with\s+(?:\w+\s+){0,3}(?:protesters|demonstrators|rioters|stone-throwing)|clash(?:ed|es)?\s+(?:\w+\s+){0,2}between\s+(?:\w+\s+){0,4}?(?:protesters|demonstrators|rioters)"
+     r"|(?:protesters|demonstrators)\s+and\s+(?:\w+\s+){0,2}(?:police|security\s+forces|troops)\s+clashed"), 0.75),
+    ("Mob violence", r"\bmob\b|mobs\b|vigilantes?|lynch(?:ed|ing|ings)?|(?:mob|jungle|street|instant)\s+justice", 0.7),
     ("Peaceful protest", r"protest(?:ed|ers|ing|s)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-in|marched", 0.65),
-    (TERRITORY, (rf"(?!(?:took|take|taking|takes)\s+place\b)(?:re)?(?:took|take|taking|takes|captured?|capturing|seized?|seizing|recaptured?|recapturing|retook|retake|retaking|gained|gaining|overran|overrun|stormed|liberated?|liberating)(?:{_TERRITORY_OBJECT}|(?=\s+(?:the\s+)?(?:strategic\s+|key\s+|northern\s+|southern\s+)?(?:town|village|city|hill|district|area|province|base|[a-z])))|(?:took|taken|seized|gained|regained|wrested|retook|retaken|assumed)\s+(?:full\s+|complete\s+)?control|advanced\s+(?:into|on)|entered\s+the\s+(?:town|village|city)"
+    (TERRITORY, (rf"(?!(?:took|take|taking|takes)\s+(?:place|effect|part|office|over\s+as)\b)(?:re)?(?:took|take|taking|takes|captured?|capturing|seized?|seizing|recaptured?|recapturing|retook|retake|retaking|gained|gaining|overran|overrun|stormed|liberated?|liberating)(?:{_TERRITORY_OBJECT}|(?=\s+(?:the\s+)?(?:strategic\s+|key\s+|northern\s+|southern\s+)?(?:town|village|city|hill|district|area|province|base|[a-z])))|(?:took|taken|seized|gained|regained|wrested|retook|retaken|assumed)\s+(?:full\s+|complete\s+)?control|advanced\s+(?:into|on)|entered\s+the\s+(?:town|village|city)"
      r"|(?:drove|driven|pushed|forced|expelled|ousted|flushed|kicked|chased)\s+(?:\w+[\s-]+){0,5}?out\s+of|(?:recovered|occupied)\s+(?:\w+[\s-]+){0,4}?(?:areas?|territory|towns?|villages?|regions?|hills?|posts?|positions?|camps?|bases?)|fell\s+(?:in)?to\s+(?:the\s+)?(?:hands|control|rebels|militants|insurgents|government|army|troops|forces)"), 0.7),
     ("Non-violent transfer of territory", r"withdr(?:ew|awn|awal|aw|awing)\s+(?:\w+\s+){0,3}from|handed\s+(?:\w+\s+){0,3}over|hand(?:ed|ing)?\s+over|pulled\s+out|abandoned\s+(?:\w+\s+){0,3}(?:positions?|bases?|posts?|towns?|villages?|areas?)|(?:without|no)\s+(?:a\s+)?(?:fight|resistance|fighting)|evacuated\s+(?:\w+\s+){0,3}(?:positions?|bases?|posts?)", 0.6),
     ("Armed clash", r"clash(?:es|ed)?|fighting|fought|battles?|firefights?|gun\s*battles?|exchanged?\s+fire|ambush(?:ed|es)?|engaged\s+(?:in\s+)?combat|skirmish(?:es)?|attacked\s+(?:\w+\s+){0,3}positions", 0.65),
     ("Arrests", r"arrest(?:ed|s)|detain(?:ed|s)|rounded\s+up|taken\s+into\s+custody", 0.7),
     ("Agreement", (r"(?:signed|reached|agreed(?:\s+on|\s+to)?|brokered|announced|declared)\s+(?:\w+[\s-]+){0,3}(?:ceasefire|cease-fire|truce|deal|agreement|accord)|(?:ceasefire|truce|peace)\s+(?:deal|agreement)\s+(?:was\s+)?(?:signed|reached|agreed)"
-     r"|peace\s+(?:talks|deal|agreement|accord|negotiations)|(?:prisoners?|detainees|captives|bodies)\s+(?:exchange|swap)|(?:exchanged|swapped)\s+(?:\w+\s+){0,2}(?:prisoners|detainees|captives|bodies)|exchange\s+of\s+(?:prisoners|detainees|bodies)|agreed\s+to\s+(?:\w+\s+){0,3}(?:withdraw|release|hand\s+over|lay\s+down|evacuate|cease)"), 0.6),
-    ("Headquarters or base established", r"(?:established|establish|establishing|set\s+up|setting\s+up|opened|built|erected|installed)\s+(?:\w+[\s-]+){0,3}?(?:base|bases|headquarters|outposts?|camps?|military\s+posts?|checkpoints?|command\s+cent(?:er|re))", 0.7),
-    ("Change to group/activity", r"surrender(?:ed|s|ing)?\b|defect(?:ed|ion|ions|ors?)\b|pledged\s+allegiance|(?:recruit(?:ed|s|ing|ment)|disband(?:ed|s)?|merg(?:ed|er)|split\s+from|relocat(?:ed|ion))\b", 0.55),
-    ("Looting/property destruction", r"loot(?:ed|ing)|torched|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:houses|homes|shops|buildings)|demolish(?:ed|ing)|destroyed\s+(?:\w+\s+){0,2}(?:houses|homes|property|shops)", 0.6),
+     r"|peace\s+(?:talks|deal|agreement|accord|negotiations)|(?:prisoners?|detainees|captives|bodies)\s+(?:exchange|swap)|(?:exchanged|swapped)\s+(?:\w+\s+){0,2}(?:prisoners|detainees|captives|bodies)|exchange\s+of\s+(?:prisoners|detainees|bodies)|agreed\s+to\s+(?:\w+\s+){0,3}(?:withdraw|release|hand\s+over|lay\s+down|evacuate|cease)"
+     r"|(?:ceasefire|cease-fire|truce)\s+(?:\w+\s+){0,2}(?:took\s+effect|came\s+into\s+(?:force|effect)|was\s+(?:declared|extended|agreed))|(?:signed|inked)\s+(?:\w+[\s-]+){0,3}(?:memorandum|pact|protocol)|evacuation\s+(?:deal|agreement)"), 0.6),
+    ("Headquarters or base established", (r"(?:established|establish|establishing|set\s+up|setting\s+up|opened|built|erected|installed)\s+(?:\w+[\s-]+){0,3}?(?:base|bases|headquarters|outposts?|camps?|military\s+posts?|checkpoints?|command\s+cent(?:er|re))"
+     r"|(?:base|bases|headquarters|outposts?|camps?|military\s+posts?)\s+(?:\w+\s+){0,3}(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:established|set\s+up|opened|built|erected|installed)|(?:moved|relocated|shifted)\s+(?:its|their|his)\s+(?:\w+\s+)?(?:headquarters|base)"), 0.7),
+    ("Change to group/activity", (r"surrender(?:ed|s|ing)?\b|defect(?:ed|ion|ions|ors?)\b|pledged\s+allegiance|(?:recruit(?:ed|s|ing|ment)|disband(?:ed|s)?|merg(?:ed|er)|split\s+from|relocat(?:ed|ion))\b"
+     r"|laid\s+down\s+(?:their|his|her|its)\s+(?:arms|weapons)|renounced\s+(?:\w+\s+)?violence|(?:formation|formed|launched|creation)\s+(?:of\s+)?(?:a|an)\s+(?:new\s+)?(?:armed|militant|rebel|militia|jihadist|insurgent)"
+     r"|(?:deploy(?:ed|ing|ment\s+of)|dispatched|sent|mobili[sz](?:ed|ing|ation\s+of))\s+(?:\w+[\s-]+){0,4}?(?:troops|soldiers|forces|reinforcements|fighters|militiamen|units)|reinforcements\s+(?:arrived|were\s+sent)"), 0.55),
+    ("Looting/property destruction", (r"loot(?:ed|ing)|torched|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:houses|homes|shops|buildings)|demolish(?:ed|ing)|destroyed\s+(?:\w+\s+){0,2}(?:houses|homes|property|shops)|ransack(?:ed|ing)|plunder(?:ed|ing)|pillag(?:ed|ing)|razed"
+     r"|set\s+(?:\w+\s+){0,3}(?:houses|homes|shops|vehicles|cars|buildings|property|offices|schools)\s+(?:on\s+fire|ablaze|alight)"), 0.6),
 )
 
 
@@ -115,7 +128,8 @@ class RuleTyper:
         self._patterns = [(sub, re.compile(rf"\b(?:{pattern})"), conf) for sub, pattern, conf in lexicon]
         self._caseless = [(sub, re.compile(rf"\b(?:{pattern})", re.IGNORECASE), conf) for sub, pattern, conf in lexicon]
 
-    def type_sentence(self, sentence: str) -> list[TypedSpan]:
+    def type_sentence(self, sentence: str, context: str | None = None) -> list[TypedSpan]:
+        """Every trigger in the sentence; ``context`` is not used."""
         found: list[TypedSpan] = []
         taken: list[tuple[int, int]] = []
         shouting = sentence.isupper()  # all-caps wire text: capitals say nothing about names
@@ -143,9 +157,13 @@ def detect(annotated: Annotated, typer: EventTyper) -> tuple[EventMention, ...]:
     Territory changes are typed by their taker: state forces regain, anyone else overtakes.
     """
     mentions: list[EventMention] = []
-    for sentence in annotated.sentences:
+    text = annotated.document.article.text
+    sentences = annotated.sentences
+    for sentence in sentences:
         seen: set[str] = set()
-        for typed in typer.type_sentence(sentence.text):
+        window = sentences[max(0, sentence.index - PASSAGE_WINDOW) : sentence.index + PASSAGE_WINDOW + 1]
+        context = text[window[0].start : window[-1].end]
+        for typed in typer.type_sentence(sentence.text, context):
             sub = typed.sub_event_type
             start, end = sentence.start + typed.start, sentence.start + typed.end
             if sub == TERRITORY or sub in TERRITORY_SUBS:
@@ -189,8 +207,11 @@ def subject(actors: tuple[ActorMention, ...], sentence_start: int, trigger_start
 
 
 def _territory_type(annotated: Annotated, sentence: int, trigger_start: int) -> str | None:
-    """Who took the ground decides the sub-type: state forces regain, anyone else overtakes; None if no actor."""
-    taker = subject(annotated.in_sentence("actors", sentence), annotated.sentences[sentence].start, trigger_start)
+    """Who took the ground decides the sub-type: state forces regain, anyone else overtakes. Only an actor
+    before the trigger can be the taker: one after it is mostly the side that lost the ground ("retook the
+    town from the rebels"); with none before, None (the typer's own choice stands)."""
+    before = tuple(a for a in annotated.in_sentence("actors", sentence) if a.span.end <= trigger_start)
+    taker = subject(before, annotated.sentences[sentence].start, trigger_start)
     if taker is None:
         return None
     if taker.inter == 1:

@@ -76,6 +76,9 @@ _NON_STATE_WORDS = re.compile(
 
 
 _PROTEST = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|crowd)", re.IGNORECASE)
+# ACLED types a demonstration by the worst that happened in it (the demonstrators' violence, lethal force,
+# an intervention), which news often tells in the sentence after the one naming the protest.
+PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration")
 
 
 def tokens(text: str) -> list[str]:
@@ -183,11 +186,13 @@ class LearnedTyper:
         no_event: float = NO_EVENT_THRESHOLD,
         untriggered: float = UNTRIGGERED_THRESHOLD,
         secondary: float = 0.25,
+        triggered_no_event: float | None = None,
     ) -> None:
         self._model = model
         self._rules = rules or RuleTyper()
         self._rare = [(re.compile(rf"\b(?:{p})", re.IGNORECASE), sub, floor) for p, sub, floor in _RARE_RULES]
         self._no_event = no_event
+        self._triggered_no_event = no_event if triggered_no_event is None else triggered_no_event
         self._untriggered = untriggered
         self._secondary = secondary
 
@@ -219,20 +224,26 @@ class LearnedTyper:
                 hits.append(TypedSpan(sub, m.start(), m.end(), floor))
         return probs, hits
 
-    def type_sentence(self, sentence: str) -> list[TypedSpan]:
+    def type_sentence(self, sentence: str, context: str | None = None) -> list[TypedSpan]:
+        """The sentence's typed spans. ``context``, the sentence with its neighbours, decides which of the
+        protest sub-types a protest sentence is (see ``PROTEST_SUBS``)."""
         if not sentence.strip():
             return []
         probs, hits = self.probabilities(sentence)
-        if probs.get(NO_EVENT, 0.0) >= self._no_event:
+        if probs.get(NO_EVENT, 0.0) >= (self._triggered_no_event if hits else self._no_event):
             return []
         best = max((c for c in probs if c != NO_EVENT), key=lambda c: (probs[c], c))
         if not _triggered(best, hits) and probs[best] < self._untriggered:
             # No trigger word for the model's guess and no confidence in it: a sub-type whose trigger
             # the sentence does hold wins if the model gives it any weight, else it is no event.
-            triggered = [c for c in probs if c != NO_EVENT and _triggered(c, hits)]
-            best = max(triggered, key=lambda c: (probs[c], c), default="")
-            if not best or probs[best] < _TRIGGERED_FLOOR:
+            # A territory trigger counts with both territory sub-types' probability, as below.
+            territory = sum(probs.get(s, 0.0) for s in TERRITORY_SUBS)
+            weight = {c: territory if c in TERRITORY_SUBS else probs[c] for c in probs if c != NO_EVENT and _triggered(c, hits)}
+            best = max(weight, key=lambda c: (weight[c], c), default="")
+            if not best or weight[best] < _TRIGGERED_FLOOR:
                 return []
+        if context and (best in PROTEST_SUBS or best == "Arrests") and context.strip() != sentence.strip():
+            best, probs = self._protest_in_passage(best, probs, context)
         if best == "Disrupted weapons use" and any(h.sub_event_type == TERRITORY for h in hits):
             # Arms seized while taking a town belong to the takeover (the codebook's disrupted weapons
             # use is a seizure on its own).
@@ -250,6 +261,19 @@ class LearnedTyper:
             if sub != best and probs.get(sub, 0.0) >= self._secondary and all(f.sub_event_type != sub for f in found):
                 found.append(TypedSpan(sub, hit.start, hit.end, probs[sub]))
         return sorted(found, key=lambda t: (t.start, -t.confidence))
+
+
+    def _protest_in_passage(self, best: str, probs: dict[str, float], context: str) -> tuple[str, dict[str, float]]:
+        """When the passage (which holds the sentence) is a protest story, its likeliest protest sub-type
+        and that probability; arrests made at a protest are its intervention. Else unchanged."""
+        passage, _ = self.probabilities(context)
+        if max((c for c in passage if c != NO_EVENT), key=lambda c: (passage[c], c)) not in PROTEST_SUBS:
+            return best, probs
+        if best == "Arrests":
+            best = "Protest with intervention"
+        chosen = max(PROTEST_SUBS, key=lambda c: (passage[c], c))
+        # All four from the passage, so the sentence's own protest trigger is no second event.
+        return chosen, {**probs, **{c: passage[c] for c in PROTEST_SUBS}}
 
 
 def _triggered(sub: str, hits: list[TypedSpan]) -> bool:

@@ -220,3 +220,67 @@ def test_train_command_names_missing_data(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["train", "typing", "--data", str(tmp_path), "-o", str(tmp_path / "m.npz"), "--folds", "0"])
     assert result.exit_code == 2
     assert "acled" in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Riot police are no riot: their presence says nothing of the demonstrators' violence.
+        ("Riot police fired tear gas to disperse the crowd outside the ministry.", ["Protest with intervention"]),
+        ("Police fired rubber bullets at demonstrators near the palace.", ["Protest with intervention"]),
+        ("Officers arrested 14 protesters outside parliament.", ["Protest with intervention"]),
+        ("Youths pelted the convoy with stones and erected barricades.", ["Violent demonstration", "Violent demonstration"]),
+        ("Clashes broke out between police and protesters in the old town.", ["Violent demonstration"]),
+        ("The army said air defences downed two drones over the port.", ["Disrupted weapons use"]),
+        ("A new military base was set up near the frontier.", ["Headquarters or base established"]),
+        ("The ministry deployed hundreds of troops to the district.", ["Change to group/activity"]),
+        ("Twelve fighters laid down their arms at the district office.", ["Change to group/activity"]),
+        ("Gunmen ransacked the clinic.", ["Looting/property destruction"]),
+        ("Residents lynched a suspected cattle thief.", ["Mob violence"]),
+        # "took effect" is no capture of ground.
+        ("The truce took effect at midnight.", ["Agreement"]),
+        ("The new governor took office in May.", []),
+    ],
+)
+def test_lexicon_follows_the_codebook(sentence: str, expected: list[str]) -> None:
+    assert [s.sub_event_type for s in RuleTyper().type_sentence(sentence)] == expected
+
+
+def test_intervention_gives_way_to_the_demonstrators_violence(typer: LearnedTyper) -> None:
+    # ACLED's precedence: violence by the demonstrators makes a violent demonstration, whatever the police did.
+    sentence = "Police fired tear gas at demonstrators who threw stones and burned tyres on the main road."
+    best = max(typer.type_sentence(sentence), key=lambda s: s.confidence)
+    assert best.sub_event_type == "Violent demonstration"
+
+
+PROTEST_THEN_TEAR_GAS = (
+    "Hundreds of teachers marched to the education ministry in the capital on Monday to demand unpaid salaries. "
+    "Police fired tear gas and water cannon to disperse the marchers."
+)
+
+
+def test_passage_decides_the_protest_sub_type(typer: LearnedTyper) -> None:
+    # ACLED types a protest by the worst that happened in it, often told in the next sentence.
+    first = PROTEST_THEN_TEAR_GAS.split(". ")[0] + "."
+    alone = max(typer.type_sentence(first), key=lambda s: s.confidence)
+    assert alone.sub_event_type == "Peaceful protest"
+    in_passage = max(typer.type_sentence(first, PROTEST_THEN_TEAR_GAS), key=lambda s: s.confidence)
+    assert in_passage.sub_event_type == "Protest with intervention"
+    # A passage that is no protest story leaves a sentence's type alone.
+    clash = "Rebels clashed with the army near the border."
+    assert typer.type_sentence(clash, clash + " Three soldiers were killed.") == typer.type_sentence(clash)
+
+
+def test_pipeline_types_a_protest_with_its_passage(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.records import Article
+
+    events = pipeline.process(Article(id="p", text=PROTEST_THEN_TEAR_GAS)).events
+    assert {e.sub_event_type for e in events} == {"Protest with intervention"}
+
+
+def test_the_side_named_after_a_capture_is_not_its_taker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.records import Article
+
+    # "from al-Shabaab fighters": the group after the trigger lost the hill; the loyalists took it.
+    events = pipeline.process(Article(id="t", text="Loyalist units retook the hill from al-Shabaab fighters.")).events
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

@@ -524,7 +524,7 @@ def train_typing(
     output: Arg[Path | None, typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/typing.npz).")] = None,
     folds: Arg[int, typer.Option("--folds", min=0, help="Cross-validation folds on the ACLED notes (0 or 1: none; no calibration).")] = 5,
     bits: Arg[int, typer.Option("--bits", min=12, max=22, help="Hashed feature space: 2**bits buckets.")] = 17,
-    c: Arg[float, typer.Option("--c", min=0.0, help="Inverse L2 regularisation strength.")] = 30.0,
+    c: Arg[float | None, typer.Option("--c", min=0.0, help="Inverse L2 regularisation strength (default: the recipe's, typing_train.DEFAULT_C).")] = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Train the event typer (25 ACLED sub-types + no event) and write it with its figures (.json beside it)."""
@@ -536,7 +536,7 @@ def train_typing(
     _setup_logging(verbose)
     target = output or Path(__file__).resolve().parent / "models" / "typing.npz"
     try:
-        report = train(data, target, bits=bits, c=c, folds=folds)
+        report = train(data, target, bits=bits, folds=folds, **({} if c is None else {"c": c}))
     except (FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

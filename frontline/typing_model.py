@@ -258,6 +258,8 @@ class LearnedTyper:
             sub = max(subs, key=lambda s: probs.get(s, 0.0))
             if sub == "Disrupted weapons use" and best in _BATTLES:
                 continue  # arms seized while taking a town belong to that battle, not an event of their own
+            if sub in PROTEST_SUBS and best in PROTEST_SUBS:
+                continue  # one gathering is one protest event; its sub-type is chosen above
             if sub != best and probs.get(sub, 0.0) >= self._secondary and all(f.sub_event_type != sub for f in found):
                 found.append(TypedSpan(sub, hit.start, hit.end, probs[sub]))
         return sorted(found, key=lambda t: (t.start, -t.confidence))

@@ -412,7 +412,7 @@ def test_remote_violence_that_hit_people_targets_civilians(pipeline, text: str, 
 def test_a_sentence_without_a_date_takes_the_opening_date_of_the_one_before(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "On 28 June 2016, relatives of prisoners, one of whom went on hunger strike last week, held a rally in Mashhad. "
-        "Two of the protesters were later arrested."
+        "Later, gunmen attacked a police checkpoint in Tehran, killing two officers."
     )
     second = [e for e in events(pipeline, text) if e.sentences == (1,)]
     assert second and [(e.event_date, e.time_precision) for e in second] == [(dt.date(2016, 6, 28), 1)] * len(second)

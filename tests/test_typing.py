@@ -284,3 +284,17 @@ def test_the_side_named_after_a_capture_is_not_its_taker(pipeline) -> None:  # t
     # "from al-Shabaab fighters": the group after the trigger lost the hill; the loyalists took it.
     events = pipeline.process(Article(id="t", text="Loyalist units retook the hill from al-Shabaab fighters.")).events
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_one_gathering_is_one_protest_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from frontline.records import Article
+
+    text = (
+        "On 28 June 2016, relatives of prisoners held a rally in Mashhad, Iran. "
+        "Two of the protesters were later arrested."
+    )
+    events = pipeline.process(Article(id="t", text=text, published=dt.date(2016, 7, 1), source="Test")).events
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert len(protests) == 1, [(e.sentences, e.sub_event_type) for e in events]

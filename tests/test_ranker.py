@@ -259,3 +259,10 @@ def test_the_import_bonus_is_not_a_filter(gazetteer: Gazetteer) -> None:
     # A big city of the document's country still beats an imported hamlet of the same name.
     place, village = _with_imported_village(gazetteer, "Shelling hit Aleppo, Syria, on Monday.", "Aleppo", "SY")
     assert place is not None and place != village and place.population > 1_000_000
+
+
+def test_with_no_context_a_village_of_unknown_population_does_not_beat_a_city(gazetteer: Gazetteer) -> None:
+    """"A rally in Mashhad": the shipped trees gave a village of unknown population in Afghanistan 1.0 and
+    Iran's city of 2.3 million 0.92; with no other place and no country in the text, the city wins."""
+    place = given("On 28 June 2016, relatives of prisoners held a rally in Mashhad.", "Mashhad", gazetteer)
+    assert place is not None and place.country_code == "IR"

@@ -529,14 +529,14 @@ def train_typing(
 ) -> None:
     """Train the event typer (25 ACLED sub-types + no event) and write it with its figures (.json beside it)."""
     try:
-        from .typing_train import train
+        from .typing_train import DEFAULT_C, train
     except ImportError as exc:
         err.print(f"[red]error:[/red] training needs scikit-learn: pip install 'frontline[train]' ({exc})")
         raise typer.Exit(2) from None
     _setup_logging(verbose)
     target = output or Path(__file__).resolve().parent / "models" / "typing.npz"
     try:
-        report = train(data, target, bits=bits, folds=folds, **({} if c is None else {"c": c}))
+        report = train(data, target, bits=bits, c=DEFAULT_C if c is None else c, folds=folds)
     except (FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

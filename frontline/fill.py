@@ -41,6 +41,8 @@ _CODED_TOLL = re.compile(r"coded|split|divided", re.IGNORECASE)
 _NO_TOLL = {"Peaceful protest"}
 # How many sentences after the event's own a toll may still belong to it ("... clashed in X. 3 were killed.").
 _TOLL_REACH = 2
+# Monitors whose reports are about one country: a note naming them is in that country.
+_MONITORS_UA = re.compile(r"\bOSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)\b|\bSpecial\s+Monitoring\s+Mission\s+to\s+Ukraine\b")
 # Region-level gazetteer entries: they qualify a town named with them ("Jowai (Meghalaya)").
 _REGION_CODES = ("ADM1", "ADM2", "ADM3", "ADMD", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "RGN")
 
@@ -60,6 +62,10 @@ def fill(
     event_sentences = {m.sentence for m in mentions}
     published = article.published
     for mention in mentions:
+        if mention.sub_event_type == "Violent demonstration" and not _violent(annotated, mention):
+            # The codebook: a demonstration is violent when its people damage, hurt or fight;
+            # blocking a road or banging pots is a peaceful protest.
+            mention = replace(mention, sub_event_type="Peaceful protest", event_type="Protests")
         if mention.sub_event_type == "Peaceful protest" and _intervened(annotated, mention):
             # The codebook: a protest the police disperse or arrest is a protest with intervention.
             mention = replace(mention, sub_event_type="Protest with intervention")
@@ -74,6 +80,9 @@ def fill(
         elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
             place = _within_qualifier(annotated, place, gazetteer)
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
+        if where is None and _MONITORS_UA.search(article.text):
+            # The OSCE Special Monitoring Mission reported from Ukraine only.
+            where = "UA"
         roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
         if where is None and roles.actor1 is not None:
             where = roles.actor1.country
@@ -270,6 +279,35 @@ _INTERVENTION = re.compile(
     r"|\b(?:arrested|detained|dispersed|beaten|tear-?gassed)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|security\s+forces|riot\s+police|authorities|officers)",
     re.IGNORECASE,
 )
+
+
+# What demonstrators do in a violent demonstration (ACLED: vandalism, clashes, stone throwing, arson).
+_VIOLENT_ACT = re.compile(
+    r"\b(?:rampag\w*|violen\w*|clash\w*|ston(?:e|es|ed|ing)|rocks?|pelt\w*|threw|throw\w*|hurl\w*|burn\w*|torch\w*"
+    r"|set\s+(?:\w+\s+){0,3}(?:on\s+)?(?:fire|ablaze|alight)|arson\w*|fire\s*-?\s*bomb\w*|molotov|petrol\s+bombs?|explosives?"
+    r"|vandali\w*|damag\w*|destroy\w*|destruct\w*|smash\w*|shatter\w*|loot\w*|attack\w*|assault\w*|beat(?:en|ing)?|injur\w*"
+    r"|wound\w*|hurt|kill\w*|dead|died|deaths?|fight\w*|fought|scuffl\w*|brawl\w*|lynch\w*|storm\w*|ransack\w*|broke|break\w*"
+    r"|mob|hostages?|seiz\w*|confront\w*|vehicles?\s+(?:were\s+)?(?:burnt|burned)|tyres|tires|barricad\w*|guns?|shot|shoot\w*"
+    r"|weapons?|machetes?|knives|sticks|clubs|assail\w*|fracas|skirmish\w*|unrest|chaos|chaotic)\b",
+    re.IGNORECASE,
+)
+_RIOT_WORD = re.compile(r"\b(?:riot\w*|rioters?)\b", re.IGNORECASE)
+
+
+def _violent(annotated: Annotated, mention: EventMention) -> bool:
+    """The demonstration's people did something violent: a riot word in its sentence, or a
+    violent act there or in the next sentence of its paragraph (riots of other days, told
+    as background, do not count)."""
+    text = annotated.document.article.text
+    sentence = annotated.sentences[mention.sentence]
+    if _RIOT_WORD.search(sentence.text) or _VIOLENT_ACT.search(sentence.text):
+        return True
+    following = mention.sentence + 1
+    return (
+        following < len(annotated.sentences)
+        and _same_paragraph(annotated, mention.sentence, following)
+        and bool(_VIOLENT_ACT.search(text, annotated.sentences[following].start, annotated.sentences[following].end))
+    )
 
 
 def _intervened(annotated: Annotated, mention: EventMention) -> bool:

@@ -106,15 +106,33 @@ class Roles:
     assoc2: tuple[Side, ...] = ()
 
 
-def subject(actors: tuple[ActorMention, ...], clause_start: int, trigger_start: int) -> ActorMention | None:
+def subject(
+    actors: tuple[ActorMention, ...], clause_start: int, trigger_start: int, text: str | None = None
+) -> ActorMention | None:
     """The acting side: an actor opening the clause if it precedes the trigger, else the nearest
-    actor before the trigger, else the first in the sentence."""
+    actor before the trigger (the first of an "X and Y" pair when ``text`` is given), else the
+    first in the sentence."""
     before = [a for a in actors if a.span.end <= trigger_start]
     if before and before[0].span.start - clause_start <= SUBJECT_WINDOW:
         return before[0]
     if before:
-        return before[-1]
+        return _coordination_head(before, before[-1], text)
     return actors[0] if actors else None
+
+
+# "X and Y", "X, Y": a coordinated subject; ACLED codes the side named first as actor1.
+_AND_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _coordination_head(before: list[ActorMention], last: ActorMention, text: str | None) -> ActorMention:
+    """The first actor of the "X and Y" chain that ends with ``last`` ("Myanmar military and AA fought")."""
+    if text is None:
+        return last
+    head = last
+    for a in reversed(before):
+        if a.span.end <= head.span.start and _AND_GAP.fullmatch(text, a.span.end, head.span.start):
+            head = a
+    return head
 
 
 def assign_roles(
@@ -254,10 +272,23 @@ def _assign_roles(
          and a.span.start - trigger.end <= 60),
         None,
     )
+    # "... were killed by Afghan military airstrikes": the agent names the noun trigger it precedes.
+    if agent is None:
+        agent = next(
+            (a for a in found if a not in supporters and a.span.end <= trigger.start
+             and _MODIFIER_GAP.fullmatch(text, a.span.end, trigger.start)
+             and _PASSIVE_AGENT.search(text, max(sentence.start, a.span.start - 60), a.span.start)),
+            None,
+        )
     acting = tuple(a for a in found if a.inter != CIVILIANS and a not in supporters)
     # "14 Taliban militants were killed during clashes with Afghan forces": the side whose dead
-    # open the sentence is acted on; the other side acts.
-    victims = next((a for a in acting if _VICTIMS_AFTER.match(text, a.span.end)), None)
+    # open the sentence is acted on; the other side acts. Dead named after the event word
+    # ("attacked a post, killing 7 policemen; 3 Taliban were also injured") do not reorder it.
+    victims = next(
+        (a for a in acting if _VICTIMS_AFTER.match(text, a.span.end)
+         and (a.span.start < trigger.start or a is acting[0])),
+        None,
+    )
     others = [a for a in acting if victims is not None and a is not victims and a.name != victims.name]
     # "... were killed following an attack by Taliban militants": the attack's agent acts.
     attacker = next(
@@ -272,10 +303,15 @@ def _assign_roles(
         # "... were killed when Afghan forces repulsed their attack": the dead were the attackers.
         first = victims if _THEIR_ATTACK.search(text, victims.span.end, sentence.end) else others[0]
     else:
-        first = subject(acting, sentence.start, trigger.start)
+        first = subject(acting, sentence.start, trigger.start, text)
         # An actor after "with"/"against" is the target, not the subject, unless it is all we have.
         if first is not None and first.span.start >= trigger.end and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start):
             first = next((a for a in acting if a.span.end <= trigger.start), first)
+    # "clashes between the NPA and the military": the codebook keeps the order the text gives.
+    if sub in TWO_SIDED:
+        pair = _between_pair(text, acting, trigger)
+        if pair is not None:
+            first = pair
     # "militants (suspected TTP)": the group named in parentheses is who the generic noun means.
     if first is not None and first.generic:
         named = next((a for a in acting if not a.generic and _NAMED_AFTER.fullmatch(text, first.span.end, a.span.start)), None)
@@ -377,6 +413,23 @@ def _assign_roles(
             # Forces clashing with nobody named: an unidentified armed group.
             actor2 = make(_UNIDENTIFIED, 3)
     return Roles(actor1, actor2, assoc1, assoc2)
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# Words between an agent and the noun it qualifies ("by Afghan military airstrikes", "by Russian shelling").
+_MODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+
+
+def _between_pair(text: str, acting: tuple[ActorMention, ...], trigger: Span) -> ActorMention | None:
+    """The first side of "(clashes) between X and Y" near the event word."""
+    for i, a in enumerate(acting):
+        if abs(a.span.start - trigger.end) > 60 and abs(a.span.start - trigger.start) > 60:
+            continue
+        if not _BETWEEN.search(text, max(0, a.span.start - 20), a.span.start):
+            continue
+        if any(_AND_GAP.fullmatch(text, a.span.end, b.span.start) and b.name != a.name for b in acting[i + 1:]):
+            return a
+    return None
 
 
 # The verbs and nouns that carry an event, for mentions typed on a whole sentence.

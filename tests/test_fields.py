@@ -529,3 +529,57 @@ def test_generic_sides_take_the_country_of_the_event(pipeline) -> None:  # type:
 )
 def test_only_lists_of_people_add_up(text: str, count: int) -> None:
     assert [k[0] for k in killed(text)] == [count]
+
+
+# The inter pass (issue 5): codebook conventions for the order of sides.
+def test_the_first_of_a_coordinated_subject_is_actor1(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Tuesday, near Kyauktaw village, Paletwa township, Chin State, Myanmar military and AA fought with heavy weapons."
+    event = events(pipeline, text)[0]
+    assert event.actor1.startswith("Military Forces of Myanmar") and event.inter1 == 1
+    assert event.actor2.startswith("ULA/AA") and event.inter2 == 2
+
+
+def test_dead_named_after_the_event_word_do_not_reorder_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Tuesday, Taliban militants attacked a police checkpoint, killing 4 policemen, 2 Taliban militants were also injured, in Kandahar."
+    event = events(pipeline, text)[0]
+    assert (event.actor1, event.inter1) == ("Taliban", 2)
+    assert event.actor2.startswith("Police Forces of Afghanistan") and event.inter2 == 1
+
+
+def test_an_agent_before_a_noun_trigger_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Tuesday, 9 Taliban militants were killed by Afghan military airstrikes to prevent their attacks in Kunduz province."
+    event = events(pipeline, text)[0]
+    assert event.actor1.startswith("Military Forces of Afghanistan") and event.inter1 == 1
+    assert (event.actor2, event.inter2) == ("Taliban", 2)
+
+
+def test_clashes_between_x_and_y_keep_the_text_order(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Tuesday, three NPA rebels were killed while a soldier was wounded during clashes between the NPA and the military in Bukidnon."
+    event = events(pipeline, text)[0]
+    assert event.inter1 == 2 and event.actor1.startswith("NPA")
+    assert event.inter2 == 1
+
+
+def test_osce_monitors_report_from_ukraine(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On 3 February 2020, the OSCE SMM observed a total of 5 explosions involving unknown weapons at an unnamed checkpoint."
+    event = events(pipeline, text, dt.date(2020, 2, 3))[0]
+    assert (event.actor1, event.inter1) == ("Military Forces of Ukraine (2019-)", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, protesters blocked the Jounieh highway in both directions. The reason for the demonstration was not given.",
+        "On Monday, in Tegucigalpa, residents of several neighbourhoods protested against the burial of victims in a nearby cemetery. The demonstrators blocked a road.",
+    ],
+)
+def test_a_demonstration_without_violence_is_a_peaceful_protest(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    for event in events(pipeline, text):
+        assert event.sub_event_type != "Violent demonstration"
+        assert event.inter1 == 6
+
+
+def test_a_demonstration_with_stones_stays_violent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, rioters threw stones at shops and burned tyres in Kisumu."
+    kinds = {e.sub_event_type for e in events(pipeline, text)}
+    assert "Peaceful protest" not in kinds

@@ -412,7 +412,7 @@ class ActorDictionary:
                     qualified=qualified,
                 )
             )
-        return _identity_militias(text, out, doc_iso, self)
+        return _named_rebels(text, _identity_militias(text, out, doc_iso, self))
 
     def localize(self, matches: Sequence[ActorMatch], country: str | None) -> list[ActorMatch]:
         """``matches`` as ``find(..., country=country)`` would have named them: a generic mention
@@ -621,6 +621,36 @@ def _identity_militias(text: str, found: list[ActorMatch], iso: str | None, name
         return found
     kept = [f for f in found if not any(x.start < f.end and f.start < x.end for x in extra)]
     return sorted(kept + extra, key=lambda a: a.start)
+
+
+# "RF militants", "militants of the Kamatapur Liberation Organization (KLO)": a group the
+# dictionary lacks, named by its acronym, is a rebel group (ACLED inter 2), not an unidentified one.
+_REBEL_NOUN = r"(?:militants?|insurgents?|rebels?)"
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z0-9]{1,5})(?:[’']s)?\s+" + _REBEL_NOUN + r"\Z")
+_NAMED_AFTER = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,6}\((?P<name>[A-Z][A-Z0-9]{1,5})\)"
+)
+# Acronyms that are not armed groups.
+_NOT_GROUP = frozenset({"US", "USA", "UK", "UN", "EU", "AU", "IDP", "IDPS", "IED", "IEDS", "SMM", "OSCE", "NGO", "TV", "AK"})
+
+
+def _named_rebels(text: str, found: list[ActorMatch]) -> list[ActorMatch]:
+    """Generic "militants" that an unknown acronym names are that rebel group."""
+    out: list[ActorMatch] = []
+    for f in found:
+        if f.generic and f.template.startswith("Unidentified Armed Group") and re.fullmatch(_REBEL_NOUN, f.text, re.IGNORECASE):
+            before = _ACRONYM_BEFORE.search(text, max(0, f.start - 12), f.end)
+            after = _NAMED_AFTER.match(text, f.end)
+            m = before or after
+            taken = any(o is not f and o.start < (after.end() if after else f.end) and (before.start() if before else f.start) < o.end for o in found)
+            if m is not None and m.group("name").upper() not in _NOT_GROUP and not taken:
+                start = before.start() if before else f.start
+                end = after.end() if after else f.end
+                out.append(replace(f, start=start, end=end, text=text[start:end], name=m.group("name"), inter=2,
+                                   generic=False, template=m.group("name"), qualified=True))
+                continue
+        out.append(f)
+    return out
 
 
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")

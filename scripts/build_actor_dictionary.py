@@ -199,7 +199,10 @@ NRF: National Resistance Front | 2 | AF | 0 |
     National Resistance Front; National Resistance Front of Afghanistan; NRF/cs
 NAF: United Armed Forces of Novorossiya | 2 | UA | 0 |
     Donbass People's Militia; Donbas People's Militia; NAF rebel forces; DPR forces; LPR
-    forces; Russia-backed separatists; pro-Russian separatists
+    forces; Russia-backed separatists; pro-Russian separatists; Luhansk People's Militia; Donetsk
+    People's Militia; Luhansk People's Republic; Donetsk People's Republic; LPR militia; DPR
+    militia; LNR forces; DNR forces; Russian-backed separatists; pro-Russian rebels; pro-Russia
+    separatists
 # --- coalitions (External/other forces)
 Global Coalition Against Daesh | 8 |  | 0 |
     Global Coalition Against Daesh; US-led coalition; U.S.-led coalition; anti-IS coalition;

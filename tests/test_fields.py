@@ -583,3 +583,18 @@ def test_a_demonstration_with_stones_stays_violent(pipeline) -> None:  # type: i
     text = "On Monday, rioters threw stones at shops and burned tyres in Kisumu."
     kinds = {e.sub_event_type for e in events(pipeline, text)}
     assert "Peaceful protest" not in kinds
+
+
+def test_militants_named_by_an_unknown_acronym_are_a_rebel_group(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Tuesday, police arrested four militants of the Garo Hills Liberation Front (GHLF) in Tura, Meghalaya."
+    event = events(pipeline, text)[0]
+    assert (event.actor2, event.inter2) == ("GHLF", 2)
+    text = "On Tuesday, XKF militants attacked a police post in Baramulla, Jammu and Kashmir."
+    event = events(pipeline, text)[0]
+    assert (event.actor1, event.inter1) == ("XKF", 2)
+
+
+def test_the_republics_militias_of_donbas_are_naf(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On 4 May 2020, Ukrainian forces fired mortars at the positions of the Luhansk People's Militia near Zolote, Luhansk."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.actor2, event.inter2) == ("NAF: United Armed Forces of Novorossiya", 2)

@@ -312,6 +312,15 @@ def _assign_roles(
         pair = _between_pair(text, acting, trigger)
         if pair is not None:
             first = pair
+    # "an RCIED targeted a Somali military convoy": when the only side named is the one hit,
+    # it is actor2 and the perpetrator is found elsewhere (or unidentified).
+    target: ActorMention | None = None
+    if (
+        (sub in _REMOTE or sub in TWO_SIDED) and first is not None and agent is None and first.span.start >= trigger.end
+        and not any(a.span.end <= trigger.start for a in acting)
+        and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start)
+    ):
+        target, first = first, None
     # "militants (suspected TTP)": the group named in parentheses is who the generic noun means.
     if first is not None and first.generic:
         named = next((a for a in acting if not a.generic and _NAMED_AFTER.fullmatch(text, first.span.end, a.span.start)), None)
@@ -377,6 +386,11 @@ def _assign_roles(
             perpetrator = make(_UNIDENTIFIED, 3)
         if actor2 is not None and actor2.inter != CIVILIANS and victims is None and sub == "Abduction/forced disappearance":
             return Roles(perpetrator, actor2, assoc1)
+        if (victims is None and actor2 is not None and actor2.inter in (2, 3, 4) and perpetrator.inter in (STATE, EXTERNAL)
+                and second is not None and second.generic):
+            # "police shot dead six gang members", "the navy killed three pirates": the armed
+            # people the forces hit are a side (ACLED codes the group), not civilians.
+            return Roles(perpetrator, actor2, assoc1)
         return Roles(perpetrator, victims or make("Civilians ({country})", CIVILIANS), assoc1)
     if sub == "Arrests":
         # The acting side if it is armed ("QSD detained ..."), else the state's forces, else the police.
@@ -393,13 +407,20 @@ def _assign_roles(
         return Roles(force, held or make("Civilians ({country})", CIVILIANS))
 
     if actor1 is None:
-        main = _document_actor(annotated, lambda a: a.inter != CIVILIANS)
+        main = _document_actor(annotated, lambda a: a.inter != CIVILIANS and (target is None or a.name != target.name))
         actor1 = Side.of(main) if main else None
     if actor2 is None and sub in TWO_SIDED and actor1 is not None:
         other = _document_actor(annotated, lambda a: a.inter not in (CIVILIANS, actor1.inter))
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
+    if actor2 is None and actor1 is not None and actor1.inter not in (STATE, EXTERNAL) and (sub in _REMOTE or sub in TWO_SIDED):
+        # "an IED targeted a military convoy", "attacked a police checkpoint": the forces whose
+        # post, convoy or vehicle was hit are the other side.
+        hit = _FORCE_TARGET.search(sentence.text)
+        if hit is not None:
+            police = hit.group("force").lower().startswith(("police", "polic"))
+            actor2 = make("Police Forces of {country}" if police else "Military Forces of {country}", STATE)
     if sub in _REMOTE and actor2 is None and _HARMED_PEOPLE.search(_note(annotated, mention)):
         actor2 = make("Civilians ({country})", CIVILIANS)
     if sub == "Looting/property destruction" and actor2 is None:
@@ -415,6 +436,12 @@ def _assign_roles(
     return Roles(actor1, actor2, assoc1, assoc2)
 
 
+_FORCE_TARGET = re.compile(
+    r"\b(?:attack\w*|target\w*|hit|struck|ambush\w*|stormed|overran|raided|assault\w*|on|at|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<force>military|army|police|security\s+forces?|armed\s+forces|government\s+forces?|soldiers?|troops?|border\s+guards?)[’']?s?\s+"
+    r"(?:convoy|post|outpost|checkpoint|check\s*post|base|camp|vehicle|patrol|station|position|barracks|tank|truck|pickup|compound)s?\b",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # Words between an agent and the noun it qualifies ("by Afghan military airstrikes", "by Russian shelling").
 _MODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
@@ -437,7 +464,7 @@ _EVENT_WORD = re.compile(
     r"\b(?:attack\w*|kill\w*|clash\w*|shot|shoot\w*|fired|fires|firing|shell\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*"
     r"|detain\w*|protest\w*|demonstrat\w*|rall(?:y|ied|ies)|riot\w*|air\s*strikes?|airstrikes?|struck|bomb\w*|explo\w*|gunned"
     r"|assassinat\w*|raid\w*|captur\w*|seiz\w*|stormed|lynch\w*|beat(?:en)?|burn(?:ed|t)|looted|torched|exchanged|fought"
-    r"|engaged|encounter\w*|repell?ed|repulsed|targeted|hit|stabbed|hacked|assault\w*|marched|blocked|gathered|staged)\b",
+    r"|engaged|encounter\w*|repell?ed|repulsed|targeted|pounded|hit|stabbed|hacked|assault\w*|marched|blocked|gathered|staged)\b",
     re.IGNORECASE,
 )
 

@@ -598,3 +598,16 @@ def test_the_republics_militias_of_donbas_are_naf(pipeline) -> None:  # type: ig
     text = "On 4 May 2020, Ukrainian forces fired mortars at the positions of the Luhansk People's Militia near Zolote, Luhansk."
     event = events(pipeline, text, dt.date(2020, 5, 4))[0]
     assert (event.actor2, event.inter2) == ("NAF: United Armed Forces of Novorossiya", 2)
+
+
+def test_armed_people_the_forces_hit_are_a_side_not_civilians(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Sunday, police tracked and shot dead four gang members suspected of robbing a bank, in Kisumu."
+    event = events(pipeline, text)[0]
+    assert event.inter1 == 1 and event.inter2 == 3
+
+
+def test_the_forces_hit_by_remote_violence_are_actor2(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Sunday, an RCIED targeted a Somali military convoy near Afgoye. Al Shabaab claimed responsibility for the blast."
+    event = events(pipeline, text)[0]
+    assert (event.actor1, event.inter1) == ("Al Shabaab", 2)
+    assert event.actor2.startswith("Military Forces of Somalia") and event.inter2 == 1

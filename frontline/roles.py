@@ -316,7 +316,7 @@ def _assign_roles(
     # it is actor2 and the perpetrator is found elsewhere (or unidentified).
     target: ActorMention | None = None
     if (
-        sub in _REMOTE and first is not None and agent is None and first.span.start >= trigger.end
+        (sub in _REMOTE or sub in TWO_SIDED) and first is not None and agent is None and first.span.start >= trigger.end
         and not any(a.span.end <= trigger.start for a in acting)
         and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start)
     ):

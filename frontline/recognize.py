@@ -293,19 +293,10 @@ def propose(
                 found.append(Proposal(m.start(), m.end(), matches, "gazetteer", sequence=(m.start(), m.end())))
                 take(m.start(), m.end())
 
-    sequences = []
     for seq in _SEQUENCE.finditer(text):
         if _MODIFIER.match(text, seq.end()):
             continue  # "Britain-based", "US-led": a modifier, not where it happened
-        sequences.append((seq, _words(text, seq.start(), seq.end())))
-    # Every word window below may be looked up: fetch their exact matches in a few queries, not one each.
-    gazetteer.prefetch(
-        text[words[i][0] : words[j - 1][1]]
-        for _seq, words in sequences
-        for i in range(len(words))
-        for j in range(i + 1, min(len(words), i + MAX_NAME_WORDS) + 1)
-    )
-    for seq, words in sequences:
+        words = _words(text, seq.start(), seq.end())
         initial = _sentence_initial(text, seq.start())
         i = 0
         while i < len(words):

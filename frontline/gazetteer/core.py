@@ -916,8 +916,6 @@ _SQL_EXACT = (
     f"SELECT {_PLACE_COLS} FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
     "ORDER BY p.population DESC, p.feature_class != 'P', p.n_names DESC, p.geonameid LIMIT ?"
 )
-# Which of many keys some name has (the index alone answers).
-_SQL_KEYS = "SELECT DISTINCT key FROM names WHERE key IN ({})"
 _SQL_SKEL = "SELECT geonameid, key FROM names WHERE skel = ? AND skel != ''"
 _SQL_GET = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?"
 _SQL_MANY = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid IN ({{}})"
@@ -950,8 +948,6 @@ class Gazetteer:
         # (a tuple, so hashable) is built into a Place once.
         self._exact_cached = functools.lru_cache(maxsize=cache_size)(self._exact)
         self._place = functools.lru_cache(maxsize=4 * cache_size)(self._new_place)
-        # Keys of the last ``prefetch`` that no name has: ``_exact`` need not ask the file.
-        self._absent: frozenset[str] = frozenset()
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -1132,22 +1128,9 @@ class Gazetteer:
         rows.sort(key=lambda r: (-kept[r[0]], -r[9], r[7] != "P", -r[11], r[0]))
         return tuple(Match(self._place(r), "skeleton", round(kept[r[0]], 1)) for r in rows[:limit])
 
-    def prefetch(self, names: Iterable[str]) -> None:
-        """Learn in a few queries which of many names have no exact match, for the ``match`` calls to come.
-
-        A pure speed-up: recognition looks up every word window of a text, most of them not names,
-        and one query per window costs more than the lookup itself. Replaces the previous batch.
-        """
-        keys = sorted({k for k in map(normalize, names) if k})
-        known: set[str] = set()
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            known.update(r[0] for r in self._query(_SQL_KEYS.format(",".join("?" * len(chunk))), chunk))
-        self._absent = frozenset(keys).difference(known)
-
     def _exact(self, key: str, limit: int) -> tuple[Match, ...]:
         """Exact matches of a normalized key, most populous first (see ``match``)."""
-        rows = [] if key in self._absent else self._query(_SQL_EXACT, (key, limit))
+        rows = self._query(_SQL_EXACT, (key, limit))
         if not rows:
             # "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth": GeoNames lists one or the other.
             head, _, rest = key.partition(" ")

@@ -1050,11 +1050,11 @@ class Gazetteer:
         is on and the name has >= 4 letters: skeleton matches whose best name has a rapidfuzz ratio
         >= 60 against the query, most similar first.
         """
-        return [m.place for m in self._match_cached(name, fuzzy, limit)]
+        return [m.place for m in self._match_cached(normalize(name), fuzzy, limit)]
 
     def match(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Match]:
         """``lookup`` with how each candidate was found and its similarity score."""
-        return list(self._match_cached(name, fuzzy, limit))
+        return list(self._match_cached(normalize(name), fuzzy, limit))
 
     def get(self, geonameid: int) -> Place | None:
         row = self._query(_SQL_GET, (geonameid,))
@@ -1098,8 +1098,8 @@ class Gazetteer:
         rows = self._query(f"SELECT {', '.join(cols)} FROM imports ORDER BY seq", ())
         return [dict(zip(cols, r, strict=True)) for r in rows]
 
-    def _match(self, name: str, fuzzy: bool, limit: int) -> tuple[Match, ...]:
-        key = normalize(name)
+    def _match(self, key: str, fuzzy: bool, limit: int) -> tuple[Match, ...]:
+        """``match`` of an already normalized key (cached by key: "KABUL" and "Kabul" are one lookup)."""
         if not key or limit <= 0:
             return ()
         exact = self._exact_cached(key, limit)

@@ -141,9 +141,16 @@ def main() -> int:
         help="only list the N most frequent gold names without a candidate within 161 km, per corpus (no training)",
     )
     parser.add_argument("--throughput-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--check-identical", type=Path, default=None, metavar="PATH",
+        help="only dump every resolution of LGL + GeoVirus (given and found spans, shipped model) to PATH as JSON, "
+        "to check that a speed change leaves the outputs as they were",
+    )
     args = parser.parse_args()
     if args.throughput_child:
         return throughput_child(args.data, args.gazetteer)
+    if args.check_identical:
+        return dump_resolutions(args.data, args.gazetteer, args.check_identical)
     if args.errors:
         return list_missing(args)
     corpora = args.corpus or ["lgl", "geovirus", "wiktor"]
@@ -363,6 +370,24 @@ def throughput_child(data: Path, gazetteer: Path) -> int:
                 resolved += len(gold)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(json.dumps({"resolved": resolved, "wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak_rss_mb()}))
+    return 0
+
+
+def dump_resolutions(data: Path, gazetteer: Path | None, path: Path) -> int:
+    """Every resolution of LGL + GeoVirus, given spans and found spans, as JSON: compare two dumps with ``cmp``."""
+    docs = [d for name in ("lgl", "geovirus") for d in load_corpus(name, data)]
+    ranker = Ranker.default()
+    out = []
+    with Gazetteer.open(gazetteer, build=False) as gaz:
+        for doc in docs:
+            if doc.text is None:
+                continue
+            spans = [(t.start, t.end) for t in gold_spans(doc)]
+            given = geoparse(doc.text, gaz, spans, ranker=ranker) if spans else []
+            found = geoparse(doc.text, gaz, ranker=ranker)
+            out.append({"given": [r.as_dict() for r in given], "found": [r.as_dict() for r in found]})
+    path.write_text(json.dumps(out, indent=0, sort_keys=True))
+    print(f"{len(out)} documents written to {path}")
     return 0
 
 

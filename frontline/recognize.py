@@ -301,14 +301,14 @@ def propose(
         i = 0
         while i < len(words):
             hit: Proposal | None = None
+            first_low = text[words[i][0] : words[i][1]].lower()
             for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):  # longest first
                 start, end = words[i][0], words[j - 1][1]
-                if not free(start, end):
+                if taken.find(1, start, end) >= 0:  # not free
                     continue
                 surface = text[start:end]
                 n = j - i
                 key = normalize(surface)
-                first_low = text[words[i][0] : words[i][1]].lower()
                 if key not in _REGION_KEYS and (first_low in _NOT_PLACES or first_low in stop_words) and (
                     n == 1 or not gazetteer.match(surface, fuzzy=False)
                 ):

@@ -240,6 +240,12 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+# Compiled once: ``_words`` runs for every capitalised sequence of every text.
+_WORD_IN_SEQUENCE = re.compile(rf"(?:{_ARTICLE}[\s-])?[^\s-]+(?:-[^\s-]+)*")
+_HYPHEN_PIECE = re.compile(r"[^-]+")
+_ARTICLE_WORD = re.compile(_ARTICLE, re.IGNORECASE)
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word boundaries inside a capitalised sequence; Arabic articles stay with their noun.
 
@@ -247,16 +253,16 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     one after an article does not ("al-Qantra").
     """
     words = []
-    for m in re.finditer(rf"(?:{_ARTICLE}[\s-])?[^\s-]+(?:-[^\s-]+)*", text[start:end]):
+    for m in _WORD_IN_SEQUENCE.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
         parts = [(s, e)]
         if "-" in text[s:e]:
             parts = []
             last = ""  # the previous hyphen-separated piece
-            for piece in re.finditer(r"[^-]+", text[s:e]):
+            for piece in _HYPHEN_PIECE.finditer(text[s:e]):
                 ps, pe = s + piece.start(), s + piece.end()
                 here = text[ps:pe]
-                if parts and not (here[:1].isupper() and last[:1].isupper() and not re.fullmatch(_ARTICLE, last, re.IGNORECASE)):
+                if parts and not (here[:1].isupper() and last[:1].isupper() and not _ARTICLE_WORD.fullmatch(last)):
                     parts[-1] = (parts[-1][0], pe)  # "al-Qantra", "Port-au-Prince": one word
                 else:
                     parts.append((ps, pe))

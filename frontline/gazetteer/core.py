@@ -943,6 +943,11 @@ class Gazetteer:
         self._nationalities: dict[str, tuple[str, ...]] | None = None
         # Per instance (not module-global), so closing a gazetteer frees its cache too.
         self._match_cached = functools.lru_cache(maxsize=cache_size)(self._match)
+        # The file is read-only, so a key's exact matches and an id's Place never change: news spells
+        # one key many ways ("KABUL", "Kabul"), and asks for it with and without fuzzy matching; a row
+        # (a tuple, so hashable) is built into a Place once.
+        self._exact_cached = functools.lru_cache(maxsize=cache_size)(self._exact)
+        self._place = functools.lru_cache(maxsize=4 * cache_size)(self._new_place)
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -1022,6 +1027,8 @@ class Gazetteer:
 
     def close(self) -> None:
         self._match_cached.cache_clear()
+        self._exact_cached.cache_clear()
+        self._place.cache_clear()
         with self._lock:
             self._con.close()
 
@@ -1043,11 +1050,11 @@ class Gazetteer:
         is on and the name has >= 4 letters: skeleton matches whose best name has a rapidfuzz ratio
         >= 60 against the query, most similar first.
         """
-        return [m.place for m in self._match_cached(name, fuzzy, limit)]
+        return [m.place for m in self._match_cached(normalize(name), fuzzy, limit)]
 
     def match(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Match]:
         """``lookup`` with how each candidate was found and its similarity score."""
-        return list(self._match_cached(name, fuzzy, limit))
+        return list(self._match_cached(normalize(name), fuzzy, limit))
 
     def get(self, geonameid: int) -> Place | None:
         row = self._query(_SQL_GET, (geonameid,))
@@ -1091,19 +1098,13 @@ class Gazetteer:
         rows = self._query(f"SELECT {', '.join(cols)} FROM imports ORDER BY seq", ())
         return [dict(zip(cols, r, strict=True)) for r in rows]
 
-    def _match(self, name: str, fuzzy: bool, limit: int) -> tuple[Match, ...]:
-        key = normalize(name)
+    def _match(self, key: str, fuzzy: bool, limit: int) -> tuple[Match, ...]:
+        """``match`` of an already normalized key (cached by key: "KABUL" and "Kabul" are one lookup)."""
         if not key or limit <= 0:
             return ()
-        rows = self._query(_SQL_EXACT, (key, limit))
-        if not rows:
-            # "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth": GeoNames lists one or the other.
-            head, _, rest = key.partition(" ")
-            other = _PREFIX_FORMS.get(head)
-            if other and rest:
-                rows = self._query(_SQL_EXACT, (f"{other} {rest}", limit))
-        if rows:
-            return tuple(Match(self._place(r), "exact", 100.0) for r in rows)
+        exact = self._exact_cached(key, limit)
+        if exact:
+            return exact
         if not fuzzy or _letters(key) < MIN_FUZZY_LETTERS or self._blocks_fuzzy(key):
             return ()
         skel = _skeleton_of_key(key)
@@ -1127,6 +1128,17 @@ class Gazetteer:
         rows.sort(key=lambda r: (-kept[r[0]], -r[9], r[7] != "P", -r[11], r[0]))
         return tuple(Match(self._place(r), "skeleton", round(kept[r[0]], 1)) for r in rows[:limit])
 
+    def _exact(self, key: str, limit: int) -> tuple[Match, ...]:
+        """Exact matches of a normalized key, most populous first (see ``match``)."""
+        rows = self._query(_SQL_EXACT, (key, limit))
+        if not rows:
+            # "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth": GeoNames lists one or the other.
+            head, _, rest = key.partition(" ")
+            other = _PREFIX_FORMS.get(head)
+            if other and rest:
+                rows = self._query(_SQL_EXACT, (f"{other} {rest}", limit))
+        return tuple(Match(self._place(r), "exact", 100.0) for r in rows)
+
     def _blocks_fuzzy(self, key: str) -> bool:
         """True when every word of ``key`` is a common word, a nationality adjective or a country name."""
         if self._nationalities is None:
@@ -1148,7 +1160,7 @@ class Gazetteer:
         with self._lock:
             return self._con.execute(sql, params).fetchall()
 
-    def _place(self, r: tuple[Any, ...]) -> Place:
+    def _new_place(self, r: tuple[Any, ...]) -> Place:
         gid, name, lat, lon, cc, a1, a2, fclass, fcode, population, source, n_names, imported = r[:13]
         country = self.country(cc)
         return Place(

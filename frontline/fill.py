@@ -386,7 +386,7 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = _drop_qualifiers(local) or places
     if pool:
-        # "On 3 May 2020, in Morelia, Michoacan, a man was shot dead in Colonia X": the place that
+        # "On Friday, in Morelia, Michoacan, gunmen killed a driver in Colonia X": the place that
         # opens the sentence sets the scene; a later, smaller place inside it is rarely known.
         sentence_start = annotated.sentences[mention.sentence].start
         text = annotated.document.article.text

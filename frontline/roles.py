@@ -281,7 +281,7 @@ def _assign_roles(
             None,
         )
     acting = tuple(a for a in found if a.inter != CIVILIANS and a not in supporters)
-    # "14 Taliban militants were killed during clashes with Afghan forces": the side whose dead
+    # "12 Taliban fighters were killed in clashes with Afghan troops": the side whose dead
     # open the sentence is acted on; the other side acts. Dead named after the event word
     # ("attacked a post, killing 7 policemen; 3 Taliban were also injured") do not reorder it.
     victims = next(

@@ -184,7 +184,7 @@ def test_passive_agent_acts_on_civilians(pipeline) -> None:  # type: ignore[no-u
 
 
 def test_the_side_whose_dead_open_the_sentence_is_acted_on(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = events(pipeline, "On Thursday, 14 Taliban militants were killed during clashes with Afghan forces in Kandahar.")
+    found = events(pipeline, "On Thursday, 14 Taliban militants were killed in a clash with Afghan forces near Kandahar.")
     assert found[0].actor1.startswith("Military Forces of Afghanistan") and found[0].inter1 == 1
     assert (found[0].actor2, found[0].inter2, found[0].fatalities) == ("Taliban", 2, 14)
 
@@ -277,7 +277,7 @@ def test_a_region_named_with_a_town_only_qualifies_it(pipeline) -> None:  # type
 
 
 def test_the_place_opening_the_sentence_sets_the_scene(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = events(pipeline, "On Thursday, in Morelia, Michoacan, a man was shot dead in Colonia Camino Real.")
+    found = events(pipeline, "On Thursday, in Morelia, Michoacan, gunmen shot dead a taxi driver in Colonia Las Flores.")
     assert found[0].location == "Morelia" and found[0].geo_precision == 1 and found[0].admin1 == "Michoacán"
 
 
@@ -438,7 +438,7 @@ def test_unnamed_sides_of_an_ethnic_clash_are_identity_militias(pipeline) -> Non
 
 def test_a_town_named_with_its_state_is_looked_up_inside_that_state(pipeline) -> None:  # type: ignore[no-untyped-def]
     # "Mato Grosso" alone is also a name of Vila Bela da Santíssima Trindade.
-    event = events(pipeline, "On Thursday, in Gaucha do Norte, Mato Grosso, a man was shot dead by two armed men.", dt.date(2020, 5, 8))[0]
+    event = events(pipeline, "On Thursday, in Gaucha do Norte, Mato Grosso, two gunmen shot a farmer dead.", dt.date(2020, 5, 8))[0]
     assert event.location == "Gaúcha do Norte" and event.admin1 == "Mato Grosso"
 
 
@@ -485,7 +485,7 @@ def test_a_toll_in_the_next_sentence_without_place_or_time_belongs_to_the_event(
 
 
 def test_a_protest_the_police_dispersed_is_a_protest_with_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = "On Thursday, college students protested in Erbil against online teaching. The police arrived and dispersed the protest."
+    text = "On Thursday, college students protested in Erbil against online teaching. Police then came and dispersed the demonstration."
     protests = [e for e in events(pipeline, text, dt.date(2020, 5, 8)) if e.event_type == "Protests"]
     assert protests and protests[0].sub_event_type == "Protest with intervention"
     assert (protests[0].inter1, protests[0].inter2) == (6, 1)
@@ -504,7 +504,7 @@ def test_a_mention_typed_on_a_whole_sentence_is_anchored_at_its_event_word(pipel
 
 
 def test_a_protest_whose_people_were_arrested_by_the_police_had_an_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = "On Thursday, around 15 people held a protest in Pinsk. Two persons were arrested by the police for refusing to identify themselves."
+    text = "On Thursday, around 15 people held a protest in Pinsk. Police arrested two of them for refusing to show their papers."
     protests = [e for e in events(pipeline, text, dt.date(2020, 5, 8)) if e.event_type == "Protests"]
     assert protests and protests[0].sub_event_type == "Protest with intervention" and protests[0].inter2 == 1
 
@@ -561,7 +561,7 @@ def test_clashes_between_x_and_y_keep_the_text_order(pipeline) -> None:  # type:
 
 
 def test_osce_monitors_report_from_ukraine(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = "On 3 February 2020, the OSCE SMM observed a total of 5 explosions involving unknown weapons at an unnamed checkpoint."
+    text = "On 3 February 2020, the OSCE SMM observed 5 explosions involving unknown weapons near an unnamed checkpoint."
     event = events(pipeline, text, dt.date(2020, 2, 3))[0]
     assert (event.actor1, event.inter1) == ("Military Forces of Ukraine (2019-)", 1)
 
@@ -570,7 +570,7 @@ def test_osce_monitors_report_from_ukraine(pipeline) -> None:  # type: ignore[no
     "text",
     [
         "On Monday, protesters blocked the Jounieh highway in both directions. The reason for the demonstration was not given.",
-        "On Monday, in Tegucigalpa, residents of several neighbourhoods protested against the burial of victims in a nearby cemetery. The demonstrators blocked a road.",
+        "On Monday, in Tegucigalpa, people from several districts protested against burials in a nearby cemetery. The demonstrators blocked a road.",
     ],
 )
 def test_a_demonstration_without_violence_is_a_peaceful_protest(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -595,7 +595,7 @@ def test_militants_named_by_an_unknown_acronym_are_a_rebel_group(pipeline) -> No
 
 
 def test_the_republics_militias_of_donbas_are_naf(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = "On 4 May 2020, Ukrainian forces fired mortars at the positions of the Luhansk People's Militia near Zolote, Luhansk."
+    text = "On 4 May 2020, Ukrainian troops shelled positions of the Luhansk People's Militia near Zolote, Luhansk, with mortars."
     event = events(pipeline, text, dt.date(2020, 5, 4))[0]
     assert (event.actor2, event.inter2) == ("NAF: United Armed Forces of Novorossiya", 2)
 

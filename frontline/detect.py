@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from .records import ActorMention, Annotated, EventMention, Sentence, Span
+from .records import Annotated, EventMention, Sentence, Span
+from .roles import subject
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,6 @@ TERRITORY = "territory"
 TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
 # A sentence is typed with this many sentences either side as its passage (``EventTyper`` context).
 PASSAGE_WINDOW = 1
-# An actor starting within this many characters of the sentence start is taken as its subject.
-SUBJECT_WINDOW = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,17 +192,6 @@ def _elaborates(mentions: list[EventMention], sentence: Sentence, sub: str, type
     return untriggered and any(
         m.sub_event_type == sub and 0 < sentence.index - m.sentence <= ELABORATION_WINDOW for m in mentions
     )
-
-
-def subject(actors: tuple[ActorMention, ...], sentence_start: int, trigger_start: int) -> ActorMention | None:
-    """The acting side: an actor opening the sentence (its subject) if it precedes the trigger,
-    else the nearest actor before the trigger, else the first in the sentence."""
-    before = [a for a in actors if a.span.end <= trigger_start]
-    if before and before[0].span.start - sentence_start <= SUBJECT_WINDOW:
-        return before[0]
-    if before:
-        return before[-1]
-    return actors[0] if actors else None
 
 
 def _territory_type(annotated: Annotated, sentence: int, trigger_start: int) -> str | None:

@@ -267,12 +267,10 @@ class LearnedTyper:
 
     def _protest_in_passage(self, best: str, probs: dict[str, float], context: str) -> tuple[str, dict[str, float]]:
         """When the passage (which holds the sentence) is a protest story, its likeliest protest sub-type
-        and that probability; arrests made at a protest are its intervention. Else unchanged."""
+        and that probability, also for a sentence typed as arrests (made at the protest). Else unchanged."""
         passage, _ = self.probabilities(context)
         if max((c for c in passage if c != NO_EVENT), key=lambda c: (passage[c], c)) not in PROTEST_SUBS:
             return best, probs
-        if best == "Arrests":
-            best = "Protest with intervention"
         chosen = max(PROTEST_SUBS, key=lambda c: (passage[c], c))
         # All four from the passage, so the sentence's own protest trigger is no second event.
         return chosen, {**probs, **{c: passage[c] for c in PROTEST_SUBS}}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["extract", "Event", "Article", "Pipeline", "__version__"]
+__all__ = ["Article", "Event", "Pipeline", "__version__", "extract"]
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline, extract

@@ -251,9 +251,9 @@ def geoparse(
             progress.advance(task)
             try:
                 if isinstance(record, IngestError):
-                    raise ValueError(record.message)
+                    raise ValueError(record.message)  # noqa: TRY004 - a bad input line, reported like the others below
                 if not isinstance(record.get("text"), str):
-                    raise ValueError('missing "text" string')
+                    raise ValueError('missing "text" string')  # noqa: TRY004 - same: a user-input error, not a bug
                 spans = record.get("toponyms")
                 given = None if spans is None else [(int(t["start"]), int(t["end"])) for t in spans]
                 resolved = run_geoparse(record["text"], gaz, given)

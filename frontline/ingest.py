@@ -114,7 +114,7 @@ def _ingest_html(path: Path, html: str, published: dt.date | None, source: str |
 
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
-    except Exception as exc:  # trafilatura raises many types on broken markup
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken markup; one bad file must not stop the batch
         return IngestError(str(path), f"HTML could not be parsed: {exc}")
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():

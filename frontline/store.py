@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from .records import ACLED_COLUMNS, Document, Event
 
@@ -89,7 +90,7 @@ class EventStore:
             raise StoreError(f"{self.path}: not a usable frontline store ({exc})") from exc
         self._db.row_factory = sqlite3.Row
 
-    def __enter__(self) -> EventStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -611,3 +611,48 @@ def test_the_forces_hit_by_remote_violence_are_actor2(pipeline) -> None:  # type
     event = events(pipeline, text)[0]
     assert (event.actor1, event.inter1) == ("Al Shabaab", 2)
     assert event.actor2.startswith("Military Forces of Somalia") and event.inter2 == 1
+
+
+# -- the 2020s pass: state forces by acronym, bandits, aliases, allies (hand-written sentences) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "inters"),
+    [
+        ("On Monday, FARDC soldiers clashed with M23 rebels near Bunagana in North Kivu.", (1, 2)),
+        ("On Monday, ENDF troops fought TPLF forces near Kobo, Amhara region.", (1, 2)),
+        ("On Monday, troops killed 12 bandits in a forest near Gusau, Zamfara state.", (1, 3)),
+    ],
+)
+def test_state_forces_by_acronym_and_bandits(pipeline, text: str, inters: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert (event.inter1, event.inter2) == inters
+
+
+def test_a_force_named_again_in_parentheses_is_one_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, government security forces (SNA) clashed with Al Shabaab militants near Jowhar, Middle Shabelle."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert event.actor1.startswith("Military Forces of Somalia") and (event.actor2, event.inter2) == ("Al Shabaab", 2)
+
+
+def test_allied_forces_joined_by_and_fight_the_group_they_clash_with(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, AMISOM and SNA forces clashed with Al Shabaab militants near Afgooye, Lower Shabelle."
+    event = events(pipeline, text, dt.date(2020, 3, 8))[0]
+    assert (event.inter1, event.actor2) == (8, "Al Shabaab")
+    assert event.assoc_actor_1.startswith("Military Forces of Somalia")
+
+
+def test_allied_forces_take_ground_from_the_group_that_withdrew(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("On Monday, SNA/AMISOM forces took control of Bariire village in Lower Shabelle. "
+            "Al Shabaab fighters withdrew before the troops arrived.")
+    event = events(pipeline, text, dt.date(2020, 3, 8))[0]
+    assert (event.inter1, event.actor2) == (1, "Al Shabaab")
+
+
+def test_an_open_period_wins_over_a_closed_one_of_the_same_start() -> None:
+    from frontline.actors import ActorDictionary
+
+    actors = ActorDictionary.load()
+    # The period table holds both "(1989-)" and "(1989-2019)" for Sudan's forces.
+    assert actors.dated_name("Military Forces of Sudan", 2016) == "Military Forces of Sudan (1989-)"
+    assert actors.dated_name("Military Forces of Sudan", 2021) == "Military Forces of Sudan (2019-)"

@@ -656,3 +656,23 @@ def test_an_open_period_wins_over_a_closed_one_of_the_same_start() -> None:
     # The period table holds both "(1989-)" and "(1989-2019)" for Sudan's forces.
     assert actors.dated_name("Military Forces of Sudan", 2016) == "Military Forces of Sudan (1989-)"
     assert actors.dated_name("Military Forces of Sudan", 2021) == "Military Forces of Sudan (2019-)"
+
+
+def test_a_lookalike_region_after_a_town_does_not_move_it_abroad(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer's only "Nord-Ouest" is Haiti's; Bamenda is known in Cameroon alone.
+    text = "On Monday, soldiers shot dead a trader in Bamenda town (Mezam, Nord-Ouest)."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.location, event.country, event.geo_precision) == ("Bamenda", "Cameroon", 1)
+
+
+def test_a_town_of_the_qualifier_stands_in_for_an_unknown_village(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Qorahley" is not in the gazetteer: the district town in parentheses is nearer than the region.
+    text = "On Monday, gunmen killed a farmer near Qorahley village (Afgooye, Lower Shabelle)."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.location, event.geo_precision) == ("Afgooye", 2)
+
+
+def test_an_osce_village_is_looked_up_in_ukraine(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Monitors of the OSCE SMM reported shelling near Vesele on Monday."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.country, event.location, event.geo_precision) == ("Ukraine", "Vesele", 2)

@@ -389,7 +389,12 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     With no place in the sentence: "the town" points back at the last town; else the nearest
     place named earlier in the document."""
     text = annotated.document.article.text
-    resolved = [p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None]
+    # An actor's acronym is not a place: "(SNA)" is Somalia's army, not Sanaa.
+    acronyms = [a.span for a in annotated.in_sentence("actors", mention.sentence) if a.span.text.isupper()]
+    resolved = [
+        p for p in annotated.in_sentence("places", mention.sentence)
+        if p.place is not None and not any(s.start <= p.span.start and p.span.end <= s.end for s in acronyms)
+    ]
     places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
     anchor = event_anchor(annotated, mention)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
@@ -500,23 +505,34 @@ _PARENTHESES = re.compile(r"\(([^()]{2,80})\)")
 _ADMIN_WORDS = re.compile(r"\b(?:district|province|region|state|county|commune|municipality|department|governorate|oblast|LGA)\b\.?", re.IGNORECASE)
 
 
+# An opening parenthesis with no closing one between it and a name: the name is inside it.
+_IN_PARENTHESES = re.compile(r"\([^()]*$")
+
+
 def _town_in_area(annotated: Annotated, mention: EventMention, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:
     """A town named in the sentence's qualifiers or unresolved names, inside the region chosen
     as the event's place (or in the document's country when a country was chosen)."""
-    area = place.place
-    if area is None or not (area.feature_code in _ADMIN_AREAS or area.feature_code.startswith("PCL")):
+    chosen = place.place
+    if chosen is None:
         return None
-    country = area.country_code if not area.feature_code.startswith("PCL") else None
-    if country is not None and any(
-        c.feature_class == "P" and _inside(c, area) for c in gazetteer.lookup(place.span.text, fuzzy=False)
-    ):
-        return None  # "central Tunceli": the province's capital bears its name
-    town = _qualifier_place(annotated, mention, gazetteer, country)
-    if town is None or town.place is None or town.place.feature_class != "P":
-        return None
-    if country is not None and not _inside(town.place, area):
-        return None
-    return town
+    text = annotated.document.article.text
+    areas = [chosen] if chosen.feature_code in _ADMIN_AREAS or chosen.feature_code.startswith("PCL") else []
+    if not areas and _IN_PARENTHESES.search(text, max(0, place.span.start - 60), place.span.start):
+        # A town chosen for a name that qualifies another ("(Qandala, Bari)": Italy's Bari for
+        # Puntland's region): the regions of that name may hold the named town.
+        areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    for area in areas:
+        country = area.country_code if not area.feature_code.startswith("PCL") else None
+        if country is not None and any(
+            c.feature_class == "P" and _inside(c, area) for c in gazetteer.lookup(place.span.text, fuzzy=False)
+        ):
+            return None  # "central Tunceli": the province's capital bears its name
+        town = _qualifier_place(annotated, mention, gazetteer, country)
+        if town is None or town.place is None or town.place.feature_class != "P" or town.place.geonameid == chosen.geonameid:
+            continue
+        if country is None or _inside(town.place, area):
+            return town
+    return None
 
 
 def _qualifier_place(
@@ -531,24 +547,34 @@ def _qualifier_place(
     names: list[tuple[str, int, int]] = [
         (p.span.text, p.span.start, p.span.end) for p in annotated.in_sentence("places", mention.sentence) if p.place is None
     ]
+    unresolved = len(names)  # the names in parentheses come after these
+    actors = annotated.in_sentence("actors", mention.sentence)
     for m in _PARENTHESES.finditer(text, sentence.start, sentence.end):
         for part in m.group(1).split(","):
             name = _ADMIN_WORDS.sub("", part).strip(" .;")
-            if len(name) > 2 and name[0].isupper():
-                start = m.start(1) + m.group(1).index(part)
+            start = m.start(1) + m.group(1).index(part)
+            # "(SNA)" names an actor (Somalia's army), not a place (Sanaa).
+            if len(name) > 2 and name[0].isupper() and not any(a.span.start <= start < a.span.end for a in actors):
                 names.append((name, start, start + len(part)))
     if not names:
         return None
     options = [(name, start, end, gazetteer.lookup(name, fuzzy=False)) for name, start, end in names]
-    focus = country or annotated.country_code
+    # The country: the caller's, the document's, else the one country of the named sides ("SNA",
+    # "Al Shabaab": Somalia).
+    sides = {a.country for a in actors if a.country}
+    focus = country or annotated.country_code or (next(iter(sides)) if len(sides) == 1 else None)
     if focus is None:
         votes = Counter(c for *_, found in options for c in {p.country_code for p in found})
         agreed = [c for c, n in votes.items() if n >= 2]
         focus = agreed[0] if len(agreed) == 1 else None
-    for name, start, end, found in options:
+    for i, (name, start, end, found) in enumerate(options):
         pool = [p for p in found if focus is None or p.country_code == focus]
         if focus is None and len({p.country_code for p in pool}) != 1:
             continue
+        if not pool and focus is not None and i >= unresolved:
+            # Spellings of a district or province in parentheses differ ("Bulo Burto",
+            # "Buulobarde"): a close name, in that country only.
+            pool = [p for p in gazetteer.lookup(name, fuzzy=True) if p.country_code == focus]
         if not pool:
             continue
         best: Place = max(pool, key=lambda p: (p.feature_class == "P", p.population))

@@ -676,3 +676,10 @@ def test_an_osce_village_is_looked_up_in_ukraine(pipeline) -> None:  # type: ign
     text = "Monitors of the OSCE SMM reported shelling near Vesele on Monday."
     event = events(pipeline, text, dt.date(2020, 5, 4))[0]
     assert (event.country, event.location, event.geo_precision) == ("Ukraine", "Vesele", 2)
+
+
+def test_an_actor_acronym_in_parentheses_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "(SNA)" is Somalia's army: the gazetteer's "SNA" (Sanaa, Yemen) must not stand in for the village.
+    text = "On Monday, government security forces (SNA) clashed with Al Shabaab in Qorahley village (Afgooye, Lower Shabelle)."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert (event.country, event.location) == ("Somalia", "Afgooye")

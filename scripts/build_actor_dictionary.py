@@ -258,6 +258,25 @@ SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition | 2 | SS | 
     SPLA-IO/cs; SPLM-IO/cs; SPLM/A-IO/cs; SPLA-iO/cs; Sudan People's Liberation Army-In Opposition
 Mayi Mayi Militia | 3 | CD | 0 |
     Mai-Mai; Mai Mai; Mayi-Mayi; Mayi Mayi; Mai-Mai militia; Mai Mai militia; Mayi-Mayi militia
+# Armed resistance to a junta (Myanmar since 2021): rebels. Not bare "resistance forces",
+# which in Yemen are the Popular and Southern Resistance militias (3).
+Opposition Rebels ({country}) | 2 |  | 1 |
+    anti-junta forces; anti-junta fighters; anti-coup forces; anti-coup fighters
+PDF: People's Defense Force | 2 | MM | 0 |
+    local defense forces; local defence forces; local defense force; local defence force;
+    LDF/cs; LDFs/cs
+Ambazonian Separatists (Cameroon) | 2 | CM | 0 |
+    Amba fighters; Amba boys; Ambazonian fighters; Ambazonia separatists; Ambazonian
+    militants; Amba separatists
+Civilian JTF | 3 | NG | 0 |
+    CJTF/cs; Civilian Joint Task Force
+# Hunters' militias of Mali and Burkina Faso: communal militias
+Dozo Communal Militia ({country}) | 4 |  | 1 |
+    dozos; dozo; dozo hunters; dozo militia; dozo militiamen
+Sinaloa Cartel | 3 | MX | 0 |
+    Sinaloa Cartel; Sinaloa cartel members
+Unidentified Gang ({country}) | 3 |  | 1 |
+    cartel members; cartel gunmen; hitmen; sicarios
 # Unnamed bandits, kidnappers and robbers: ACLED's unidentified armed group (Nigeria's
 # north-west "bandits" included)
 Unidentified Armed Group ({country}) | 3 |  | 1 |

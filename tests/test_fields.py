@@ -622,6 +622,10 @@ def test_the_forces_hit_by_remote_violence_are_actor2(pipeline) -> None:  # type
         ("On Monday, FARDC soldiers clashed with M23 rebels near Bunagana in North Kivu.", (1, 2)),
         ("On Monday, ENDF troops fought TPLF forces near Kobo, Amhara region.", (1, 2)),
         ("On Monday, troops killed 12 bandits in a forest near Gusau, Zamfara state.", (1, 3)),
+        ("On Monday, junta troops clashed with a local defense force near Kani, Sagaing region.", (1, 2)),
+        ("On Monday, Amba fighters ambushed soldiers near Bamenda.", (2, 1)),
+        ("On Monday, dozo hunters attacked herders near Djenne, killing four.", (4, 7)),
+        ("On Monday, FAMa soldiers clashed with JNIM militants near Djenne.", (1, 2)),
     ],
 )
 def test_state_forces_by_acronym_and_bandits(pipeline, text: str, inters: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]

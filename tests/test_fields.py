@@ -687,3 +687,10 @@ def test_an_actor_acronym_in_parentheses_is_not_a_place(pipeline) -> None:  # ty
     text = "On Monday, government security forces (SNA) clashed with Al Shabaab in Qorahley village (Afgooye, Lower Shabelle)."
     event = events(pipeline, text, dt.date(2022, 3, 8))[0]
     assert (event.country, event.location) == ("Somalia", "Afgooye")
+
+
+def test_a_named_group_places_a_note_that_names_no_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Mungiki is a Kenyan group: the note is coded in Kenya, and the police are Kenya's.
+    event = events(pipeline, "Police gunned down two Mungiki members on Monday.", dt.date(2020, 5, 4))[0]
+    assert (event.country, event.geo_precision) == ("Kenya", 3)
+    assert event.actor1.startswith("Police Forces of Kenya")

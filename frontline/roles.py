@@ -443,7 +443,7 @@ def _assign_roles(
         # post, convoy or vehicle was hit are the other side.
         hit = _FORCE_TARGET.search(sentence.text)
         if hit is not None:
-            police = hit.group("force").lower().startswith(("police", "polic"))
+            police = (hit.group("force") or "").lower().startswith(("police", "polic"))
             actor2 = make("Police Forces of {country}" if police else "Military Forces of {country}", STATE)
     if sub in _REMOTE and actor2 is None and _HARMED_PEOPLE.search(_note(annotated, mention)):
         actor2 = make("Civilians ({country})", CIVILIANS)
@@ -462,8 +462,10 @@ def _assign_roles(
 
 _FORCE_TARGET = re.compile(
     r"\b(?:attack\w*|target\w*|hit|struck|ambush\w*|stormed|overran|raided|assault\w*|on|at|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?P<force>military|army|police|security\s+forces?|armed\s+forces|government\s+forces?|soldiers?|troops?|border\s+guards?)[’']?s?\s+"
-    r"(?:convoy|post|outpost|checkpoint|check\s*post|base|camp|vehicle|patrol|station|position|barracks|tank|truck|pickup|compound)s?\b",
+    r"(?:(?P<force>military|army|police|security\s+forces?|armed\s+forces|government\s+forces?|soldiers?|troops?|border\s+guards?)[’']?s?\s+"
+    r"(?:convoy|post|outpost|checkpoint|check\s*post|base|camp|vehicle|patrol|station|position|barracks|tank|truck|pickup|compound)s?"
+    # a checkpoint or outpost with no one named ("attacked a check point"): the state's
+    r"|(?:check\s*points?|check\s*posts?|outposts?|security\s+posts?))\b",
     re.IGNORECASE,
 )
 _INFORMANT = re.compile(

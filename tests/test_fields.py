@@ -694,3 +694,8 @@ def test_a_named_group_places_a_note_that_names_no_country(pipeline) -> None:  #
     event = events(pipeline, "Police gunned down two Mungiki members on Monday.", dt.date(2020, 5, 4))[0]
     assert (event.country, event.geo_precision) == ("Kenya", 3)
     assert event.actor1.startswith("Police Forces of Kenya")
+
+
+def test_a_checkpoint_attacked_with_no_force_named_is_the_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Monday, Taliban fighters attacked a check post in Andar district, Ghazni.", dt.date(2020, 3, 9))[0]
+    assert (event.inter1, event.inter2) == (2, 1)

@@ -391,9 +391,13 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     text = annotated.document.article.text
     # An actor's acronym is not a place: "(SNA)" is Somalia's army, not Sanaa.
     acronyms = [a.span for a in annotated.in_sentence("actors", mention.sentence) if a.span.text.isupper()]
+    # A country that owns an embassy is not where the protest in front of it is ("the US embassy
+    # in Addis Ababa", "the embassy of France").
     resolved = [
         p for p in annotated.in_sentence("places", mention.sentence)
         if p.place is not None and not any(s.start <= p.span.start and p.span.end <= s.end for s in acronyms)
+        and not (p.place.feature_code.startswith("PCL") and (_EMBASSY_AFTER.match(text, p.span.end)
+                 or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
     ]
     places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
     anchor = event_anchor(annotated, mention)
@@ -432,6 +436,8 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     return None
 
 
+_EMBASSY_AFTER = re.compile(r"[’']?s?\s+(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\b", re.IGNORECASE)
+_EMBASSY_BEFORE = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a town and the district or province that qualifies it: "Bamenda town (Mezam, Nord-Ouest)",
 # "Ketou, Plateau".
 _QUALIFIER_LEAD = re.compile(

@@ -699,3 +699,12 @@ def test_a_named_group_places_a_note_that_names_no_country(pipeline) -> None:  #
 def test_a_checkpoint_attacked_with_no_force_named_is_the_states(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = events(pipeline, "On Monday, Taliban fighters attacked a check post in Andar district, Ghazni.", dt.date(2020, 3, 9))[0]
     assert (event.inter1, event.inter2) == (2, 1)
+
+
+def test_the_country_of_an_embassy_is_not_where_the_protest_is(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, hundreds of students protested in front of the French embassy in Kenya's capital."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert event.country == "Kenya"
+    text = "On Monday, hundreds of students protested in front of the US embassy in Kenya's capital."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert event.country == "Kenya"

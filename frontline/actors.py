@@ -324,7 +324,9 @@ class ActorDictionary:
         current = current or [p for p in spans if p[0] <= year and p[1] == year]
         if not current:
             return name
-        start, end = max(current)
+        # The latest start; an open period before a closed one of the same start (files of
+        # different years give both "(1989-)" and "(1989-2019)").
+        start, end = max(current, key=lambda p: (p[0], p[1] is None, p[1] or 0))
         return f"{name} ({start}-{end or ''})"
 
     def __len__(self) -> int:

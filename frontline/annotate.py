@@ -63,6 +63,11 @@ def annotate(
     actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
     candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
     votes = country_votes([c for _, c in candidates], document.text, gazetteer)
+    # A group named by its own name tells where it fights ("Al Shabaab", "SNA": Somalia), as a
+    # demonym does: one vote per group, so a note that names no country still has a focus.
+    named = {(m.name, m.country) for ms in found_actors for m in ms if m.country and not m.generic}
+    for _, code in named:
+        votes[code] = votes.get(code, 0) + 1
     country = focus_country(votes)
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)

@@ -73,12 +73,19 @@ def fill(
         if _background(annotated, mention, time, published):
             log.debug("%s: %r is background, not an event", article.id, mention.trigger.text)
             continue
-        place = _event_place(annotated, mention)
+        place = _event_place(annotated, mention, gazetteer)
         fallback = place is None and gazetteer is not None
         if fallback and gazetteer is not None:
-            place = _qualifier_place(annotated, mention, gazetteer)
+            # The OSCE monitors' villages are Ukraine's (many share their names with Russian ones).
+            monitors = "UA" if annotated.country_code is None and _MONITORS_UA.search(article.text) else None
+            place = _qualifier_place(annotated, mention, gazetteer, monitors)
         elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
             place = _within_qualifier(annotated, place, gazetteer)
+            # A region or a country stands in for a village the gazetteer lacks ("near Warmahan
+            # village (Afgooye, Lower Shabelle)"): a town of the qualifier inside it is nearer.
+            town = _town_in_area(annotated, mention, place, gazetteer)
+            if town is not None:
+                place, fallback = town, True
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         if where is None and _MONITORS_UA.search(article.text):
             # The OSCE Special Monitoring Mission reported from Ukraine only.
@@ -375,13 +382,24 @@ def _inter(actor: Side | None, home: set[str]) -> int:
     return actor.inter
 
 
-def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | None:
+def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer | None = None) -> PlaceMention | None:
     """The place where it happened: a resolved place in the sentence, nearest after the trigger
     (the object of "captured X", "in X"), else nearest before; a region only when it does not just
     qualify a town named with it ("in Jowai (Meghalaya)"); countries only as a last resort.
     With no place in the sentence: "the town" points back at the last town; else the nearest
     place named earlier in the document."""
-    places = _consensus([p for p in annotated.in_sentence("places", mention.sentence) if p.place is not None], annotated.country_code)
+    text = annotated.document.article.text
+    # An actor's acronym is not a place: "(SNA)" is Somalia's army, not Sanaa.
+    acronyms = [a.span for a in annotated.in_sentence("actors", mention.sentence) if a.span.text.isupper()]
+    # A country that owns an embassy is not where the protest in front of it is ("the US embassy
+    # in Addis Ababa", "the embassy of France").
+    resolved = [
+        p for p in annotated.in_sentence("places", mention.sentence)
+        if p.place is not None and not any(s.start <= p.span.start and p.span.end <= s.end for s in acronyms)
+        and not (p.place.feature_code.startswith("PCL") and (_EMBASSY_AFTER.match(text, p.span.end)
+                 or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
+    ]
+    places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
     anchor = event_anchor(annotated, mention)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = _drop_qualifiers(local) or places
@@ -389,7 +407,6 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
         # "On Friday, in Morelia, Michoacan, gunmen killed a driver in Colonia X": the place that
         # opens the sentence sets the scene; a later, smaller place inside it is rarely known.
         sentence_start = annotated.sentences[mention.sentence].start
-        text = annotated.document.article.text
         opener = [
             p for p in pool
             if p.span.end <= anchor.start and _OPENER.fullmatch(text, sentence_start, p.span.start)
@@ -417,6 +434,45 @@ def _event_place(annotated: Annotated, mention: EventMention) -> PlaceMention | 
     if local_before or before_all:
         return (local_before or before_all)[-1]
     return None
+
+
+_EMBASSY_AFTER = re.compile(r"[’']?s?\s+(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\b", re.IGNORECASE)
+_EMBASSY_BEFORE = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Between a town and the district or province that qualifies it: "Bamenda town (Mezam, Nord-Ouest)",
+# "Ketou, Plateau".
+_QUALIFIER_LEAD = re.compile(
+    r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*(?:\(|,)\s*(?:[^(),.;]{1,40},\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _drop_lookalike_qualifiers(places: list[PlaceMention], text: str, gazetteer: Gazetteer | None) -> list[PlaceMention]:
+    """Without a region that qualifies the town before it but was resolved in another country:
+    in "Bamenda town (Mezam, Nord-Ouest)" the ranker's Nord-Ouest is Haiti's department, a
+    look-alike of Cameroon's North-West region, which holds Bamenda. Only when the town's name
+    is known in one country alone and no other place of the sentence backs the region's country
+    ("Rio Claro, Lara state": Rio Claro is a town of Brazil and of Trinidad, so Lara decides)."""
+    if gazetteer is None:
+        return places
+
+    def lookalike(region: PlaceMention) -> bool:
+        r = region.place
+        if r is None or r.feature_class != "A" or r.feature_code.startswith("PCL"):
+            return False
+        if any(p is not region and p.place is not None and p.place.country_code == r.country_code for p in places):
+            return False
+        for town in places:
+            t = town.place
+            if (
+                t is None or t.feature_class != "P" or t.country_code == r.country_code or town.span.end > region.span.start
+                or not _QUALIFIER_LEAD.fullmatch(text, town.span.end, region.span.start)
+            ):
+                continue
+            if {p.country_code for p in gazetteer.lookup(town.span.text, fuzzy=False)} == {t.country_code}:
+                return True
+        return False
+
+    return [p for p in places if not lookalike(p)]
 
 
 def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
@@ -455,7 +511,39 @@ _PARENTHESES = re.compile(r"\(([^()]{2,80})\)")
 _ADMIN_WORDS = re.compile(r"\b(?:district|province|region|state|county|commune|municipality|department|governorate|oblast|LGA)\b\.?", re.IGNORECASE)
 
 
-def _qualifier_place(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer) -> PlaceMention | None:
+# An opening parenthesis with no closing one between it and a name: the name is inside it.
+_IN_PARENTHESES = re.compile(r"\([^()]*$")
+
+
+def _town_in_area(annotated: Annotated, mention: EventMention, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:
+    """A town named in the sentence's qualifiers or unresolved names, inside the region chosen
+    as the event's place (or in the document's country when a country was chosen)."""
+    chosen = place.place
+    if chosen is None:
+        return None
+    text = annotated.document.article.text
+    areas = [chosen] if chosen.feature_code in _ADMIN_AREAS or chosen.feature_code.startswith("PCL") else []
+    if not areas and _IN_PARENTHESES.search(text, max(0, place.span.start - 60), place.span.start):
+        # A town chosen for a name that qualifies another ("(Qandala, Bari)": Italy's Bari for
+        # Puntland's region): the regions of that name may hold the named town.
+        areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    for area in areas:
+        country = area.country_code if not area.feature_code.startswith("PCL") else None
+        if country is not None and any(
+            c.feature_class == "P" and _inside(c, area) for c in gazetteer.lookup(place.span.text, fuzzy=False)
+        ):
+            return None  # "central Tunceli": the province's capital bears its name
+        town = _qualifier_place(annotated, mention, gazetteer, country)
+        if town is None or town.place is None or town.place.feature_class != "P" or town.place.geonameid == chosen.geonameid:
+            continue
+        if country is None or _inside(town.place, area):
+            return town
+    return None
+
+
+def _qualifier_place(
+    annotated: Annotated, mention: EventMention, gazetteer: Gazetteer, country: str | None = None
+) -> PlaceMention | None:
     """A stand-in for a place the gazetteer lacks: the first name that the gazetteer knows among
     the sentence's unresolved place names and the names in parentheses ("in Kinyinya commune
     (Ruyigi)"), in the document's country when it has one. A town is preferred to a region of
@@ -465,24 +553,34 @@ def _qualifier_place(annotated: Annotated, mention: EventMention, gazetteer: Gaz
     names: list[tuple[str, int, int]] = [
         (p.span.text, p.span.start, p.span.end) for p in annotated.in_sentence("places", mention.sentence) if p.place is None
     ]
+    unresolved = len(names)  # the names in parentheses come after these
+    actors = annotated.in_sentence("actors", mention.sentence)
     for m in _PARENTHESES.finditer(text, sentence.start, sentence.end):
         for part in m.group(1).split(","):
             name = _ADMIN_WORDS.sub("", part).strip(" .;")
-            if len(name) > 2 and name[0].isupper():
-                start = m.start(1) + m.group(1).index(part)
+            start = m.start(1) + m.group(1).index(part)
+            # "(SNA)" names an actor (Somalia's army), not a place (Sanaa).
+            if len(name) > 2 and name[0].isupper() and not any(a.span.start <= start < a.span.end for a in actors):
                 names.append((name, start, start + len(part)))
     if not names:
         return None
     options = [(name, start, end, gazetteer.lookup(name, fuzzy=False)) for name, start, end in names]
-    focus = annotated.country_code
+    # The country: the caller's, the document's, else the one country of the named sides ("SNA",
+    # "Al Shabaab": Somalia).
+    sides = {a.country for a in actors if a.country}
+    focus = country or annotated.country_code or (next(iter(sides)) if len(sides) == 1 else None)
     if focus is None:
         votes = Counter(c for *_, found in options for c in {p.country_code for p in found})
         agreed = [c for c, n in votes.items() if n >= 2]
         focus = agreed[0] if len(agreed) == 1 else None
-    for name, start, end, found in options:
+    for i, (name, start, end, found) in enumerate(options):
         pool = [p for p in found if focus is None or p.country_code == focus]
         if focus is None and len({p.country_code for p in pool}) != 1:
             continue
+        if not pool and focus is not None and i >= unresolved:
+            # Spellings of a district or province in parentheses differ ("Bulo Burto",
+            # "Buulobarde"): a close name, in that country only.
+            pool = [p for p in gazetteer.lookup(name, fuzzy=True) if p.country_code == focus]
         if not pool:
             continue
         best: Place = max(pool, key=lambda p: (p.feature_class == "P", p.population))

@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .actors import ActorDictionary
 from .records import ActorMention, Annotated, EventMention, Span
@@ -75,11 +76,13 @@ _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|a
 # "backed by Russian air power", "with the support of X": X fought on the acting side.
 _SUPPORT_BEFORE = re.compile(
     r"\b(?:(?:backed|supported|aided|assisted|helped|joined)\s+by|with\s+(?:the\s+)?(?:air\s+)?(?:support|help|backing|cover)\s+(?:of|from)"
-    r"|alongside|along\s+with|together\s+with)\s+(?:the\s+)?$",
+    r"|alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|(?:in\s+)?(?:a\s+)?joint\s+operations?\s+with"
+    r"|jointly\s+with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ASSOC_GAP = re.compile(
-    r"^\s*(?:,|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of)\s*"
+    r"^\s*(?:,|/|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of"
+    r"|in\s+(?:coordination|cooperation|conjunction)\s+with|jointly\s+with)\s*"
     r"(?:the\s+)?(?:(?:pro-[\w-]+|allied|affiliated)\s+)?$",
     re.IGNORECASE,
 )
@@ -253,6 +256,13 @@ def _assign_roles(
         a for a in annotated.in_sentence("actors", mention.sentence)
         if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text, a.span.end))
     )
+    found = _merge_aliases(text, found)
+    # Who reported or found it is not a side: "police said", "according to the army", "the body
+    # was found by police" (the finder did not kill). Kept when nothing else is named.
+    informed = tuple(a for a in found if not _INFORMANT.search(text, max(sentence.start, a.span.start - 40), a.span.start)
+                     and not _INFORMANT_AFTER.match(text, a.span.end))
+    if informed and len(informed) < len(found) and any(a.inter != CIVILIANS for a in informed):
+        found = informed
     trigger = event_anchor(annotated, mention)
 
     def make(template: str, inter: int) -> Side:
@@ -333,13 +343,23 @@ def _assign_roles(
     if sub in TWO_SIDED or _EXCHANGE.search(sentence.text):
         # "Houthi and pro-Hadi forces exchanged artillery fire": the sides joined by "and" fought.
         rest = [a for a in rest if a.inter != CIVILIANS]
+        # ... unless someone else is the enemy: "AMISOM and SNA forces clashed with Al Shabaab",
+        # "SNA/AMISOM forces took over X" (Al Shabaab withdrew, in the next sentence): allies.
+        allies = {a.name for a in _associates(text, first, found, None)}
+        if allies and (
+            any(a.name not in allies for a in rest)
+            or (first is not None and first.inter in (STATE, EXTERNAL) and all(a.inter in (STATE, EXTERNAL) for a in rest if a.name in allies)
+                and _document_actor(annotated, lambda a: a.name not in allies and a.name != first.name and a.inter not in (CIVILIANS, STATE, EXTERNAL)))
+        ):
+            rest = [a for a in rest if a.name not in allies]
     else:
         # "Turkish forces and pro-Turkey rebels shelled X": in a one-sided event the actors joined
         # to the subject act together ("X and Y clashed" would make them opponents).
         allies = {a.name for a in _associates(text, first, found, None)}
         rest = [a for a in rest if a.name not in allies]
+    # A side with no country of its own is of the event's country ("forces" beside "NISA" in Somalia).
     second = next(
-        (a for a in rest if first is None or a.inter != first.inter or a.country != first.country
+        (a for a in rest if first is None or a.inter != first.inter or _nation(a, country) != _nation(first, country)
          or not (a.generic or first.generic) or not (a.generic and first.generic)),
         None,
     )
@@ -350,9 +370,9 @@ def _assign_roles(
     assoc2 = _associates(text, second, found, actor1)
 
     if sub in _PROTESTS:
-        named = [a for a in found if a.inter == PROTESTERS]
+        crowd = [a for a in found if a.inter == PROTESTERS]
         force = next((a for a in found if a.inter in (STATE, EXTERNAL) or a.inter <= 3), None)
-        protesters = Side.of(named[0]) if named else make("Protesters ({country})", PROTESTERS)
+        protesters = Side.of(crowd[0]) if crowd else make("Protesters ({country})", PROTESTERS)
         if sub == "Peaceful protest":
             return Roles(protesters, None)
         if force is None:
@@ -381,17 +401,17 @@ def _assign_roles(
         return Roles(rioters, Side.of(force) if force else None)
     if sub in _AGAINST_CIVILIANS:
         perpetrator = actor1 if actor1 is not None and actor1.inter != CIVILIANS else None
-        victims = next((Side.of(a) for a in found if a.inter == CIVILIANS), None)
+        harmed = next((Side.of(a) for a in found if a.inter == CIVILIANS), None)
         if perpetrator is None:
             perpetrator = make(_UNIDENTIFIED, 3)
-        if actor2 is not None and actor2.inter != CIVILIANS and victims is None and sub == "Abduction/forced disappearance":
+        if actor2 is not None and actor2.inter != CIVILIANS and harmed is None and sub == "Abduction/forced disappearance":
             return Roles(perpetrator, actor2, assoc1)
-        if (victims is None and actor2 is not None and actor2.inter in (2, 3, 4) and perpetrator.inter in (STATE, EXTERNAL)
+        if (harmed is None and actor2 is not None and actor2.inter in (2, 3, 4) and perpetrator.inter in (STATE, EXTERNAL)
                 and second is not None and second.generic):
             # "police shot dead six gang members", "the navy killed three pirates": the armed
             # people the forces hit are a side (ACLED codes the group), not civilians.
             return Roles(perpetrator, actor2, assoc1)
-        return Roles(perpetrator, victims or make("Civilians ({country})", CIVILIANS), assoc1)
+        return Roles(perpetrator, harmed or make("Civilians ({country})", CIVILIANS), assoc1)
     if sub == "Arrests":
         # The acting side if it is armed ("QSD detained ..."), else the state's forces, else the police.
         armed = (
@@ -410,8 +430,12 @@ def _assign_roles(
         main = _document_actor(annotated, lambda a: a.inter != CIVILIANS and (target is None or a.name != target.name))
         actor1 = Side.of(main) if main else None
     if actor2 is None and sub in TWO_SIDED and actor1 is not None:
-        other = _document_actor(annotated, lambda a: a.inter not in (CIVILIANS, actor1.inter))
+        joined = {s.name for s in assoc1}
+        other = _document_actor(annotated, lambda a: a.inter not in (CIVILIANS, actor1.inter) and a.name not in joined)
         actor2 = Side.of(other) if other else None
+    if actor1 is None and sub == "Air/drone strike":
+        # Air power is a state's: an air strike nobody is named for is the country's air force.
+        actor1 = make("Military Forces of {country}", STATE)
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
     if actor2 is None and actor1 is not None and actor1.inter not in (STATE, EXTERNAL) and (sub in _REMOTE or sub in TWO_SIDED):
@@ -419,7 +443,7 @@ def _assign_roles(
         # post, convoy or vehicle was hit are the other side.
         hit = _FORCE_TARGET.search(sentence.text)
         if hit is not None:
-            police = hit.group("force").lower().startswith(("police", "polic"))
+            police = (hit.group("force") or "").lower().startswith(("police", "polic"))
             actor2 = make("Police Forces of {country}" if police else "Military Forces of {country}", STATE)
     if sub in _REMOTE and actor2 is None and _HARMED_PEOPLE.search(_note(annotated, mention)):
         actor2 = make("Civilians ({country})", CIVILIANS)
@@ -438,8 +462,20 @@ def _assign_roles(
 
 _FORCE_TARGET = re.compile(
     r"\b(?:attack\w*|target\w*|hit|struck|ambush\w*|stormed|overran|raided|assault\w*|on|at|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?P<force>military|army|police|security\s+forces?|armed\s+forces|government\s+forces?|soldiers?|troops?|border\s+guards?)[’']?s?\s+"
-    r"(?:convoy|post|outpost|checkpoint|check\s*post|base|camp|vehicle|patrol|station|position|barracks|tank|truck|pickup|compound)s?\b",
+    r"(?:(?P<force>military|army|police|security\s+forces?|armed\s+forces|government\s+forces?|soldiers?|troops?|border\s+guards?)[’']?s?\s+"
+    r"(?:convoy|post|outpost|checkpoint|check\s*post|base|camp|vehicle|patrol|station|position|barracks|tank|truck|pickup|compound)s?"
+    # a checkpoint or outpost with no one named ("attacked a check point"): the state's
+    r"|(?:check\s*points?|check\s*posts?|outposts?|security\s+posts?))\b",
+    re.IGNORECASE,
+)
+_INFORMANT = re.compile(
+    r"\b(?:according\s+to|(?:found|discovered|recovered|retrieved|reported|confirmed)\s+by|told|quoted)\s+(?:the\s+|a\s+|local\s+)*(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_INFORMANT_AFTER = re.compile(
+    r"[’']?s?\s+(?:(?:later|also|have|has|had)\s+)?(?:said|say|says|reported|report|stated|confirmed|told|added|announced|are\s+investigating|launched\s+an\s+investigation|spokes\w+)\b"
+    # "the army said it had ousted IS": a side telling of its own act is still that side.
+    r"(?!\s+(?:that\s+)?(?:it|its|they|their|them|we|our)\b)",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -485,6 +521,30 @@ def _note(annotated: Annotated, mention: EventMention, reach: int = 2) -> str:
     """The mention's sentence and the next ``reach`` ones: where a note says who was hit."""
     last = min(len(annotated.sentences) - 1, mention.sentence + reach)
     return annotated.document.article.text[annotated.sentences[mention.sentence].start : annotated.sentences[last].end]
+
+
+def _nation(mention: ActorMention, country: str | None) -> str:
+    return (mention.country or country or "").upper()
+
+
+def _merge_aliases(text: str, found: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """An actor named again in parentheses is one side: "government security forces (SNA)",
+    "militants (suspected TTP)". The named mention is kept (it carries the group and country)."""
+    drop: set[int] = set()
+    widened: dict[int, ActorMention] = {}
+    ordered = sorted(found, key=lambda m: m.span.start)
+    for a, b in pairwise(ordered):
+        if CIVILIANS in (a.inter, b.inter) or not _NAMED_AFTER.fullmatch(text, a.span.end, b.span.start):
+            continue
+        if a.generic and (not b.generic or (b.country and not a.country)):
+            # The name stands where the generic noun stood, so cue words before it still apply.
+            drop.add(id(a))
+            widened[id(b)] = replace(b, span=Span(a.span.start, b.span.end, text[a.span.start : b.span.end]))
+        elif b.generic or a.inter == b.inter:
+            drop.add(id(b))
+    if not drop:
+        return found
+    return tuple(widened.get(id(m), m) for m in found if id(m) not in drop)
 
 
 def _associates(text: str, head: ActorMention | None, found: tuple[ActorMention, ...], other: Side | None) -> tuple[Side, ...]:

@@ -203,6 +203,90 @@ NAF: United Armed Forces of Novorossiya | 2 | UA | 0 |
     People's Militia; Luhansk People's Republic; Donetsk People's Republic; LPR militia; DPR
     militia; LNR forces; DNR forces; Russian-backed separatists; pro-Russian rebels; pro-Russia
     separatists
+# --- state forces known by their own names or acronyms (the armies' official names; the
+# country's period is added from the period table). Generic: "SNA" and "troops" are one side.
+Military Forces of Afghanistan | 1 | AF | 1 |
+    ANDSF/cs; ANSF/cs; ANA/cs; Afghan National Army; Afghan National Defense and Security
+    Forces; Afghan National Defence and Security Forces; Afghan National Security Forces
+Police Forces of Afghanistan | 1 | AF | 1 |
+    ANP/cs; Afghan National Police; Afghan Local Police; ALP/cs
+Military Forces of Ukraine | 1 | UA | 1 |
+    Armed Forces of Ukraine; AFU/cs; ZSU/cs; Ukrainian Armed Forces; Territorial Defense
+    Forces; Territorial Defence Forces
+Military Forces of Mali | 1 | ML | 1 |
+    FAMa/cs; FAMA/cs; Malian Armed Forces
+Military Forces of Democratic Republic of Congo | 1 | CD | 1 |
+    FARDC/cs; Armed Forces of the Democratic Republic of the Congo; Armed Forces of the DRC
+Military Forces of Ethiopia | 1 | ET | 1 |
+    ENDF/cs; Ethiopian National Defense Force; Ethiopian National Defence Force; Ethiopian
+    National Defense Forces; Ethiopian National Defence Forces
+Military Forces of Eritrea | 1 | ER | 1 |
+    Eritrean Defence Forces; Eritrean Defense Forces
+Military Forces of Somalia | 1 | SO | 1 |
+    SNA/cs; Somali National Army; Somali National Armed Forces; SNAF/cs
+Military Forces of Somalia Special Forces | 1 | SO | 1 |
+    Danab; Danab forces; Danab special forces; Danab commandos
+Military Forces of Somalia National Intelligence and Security Agency | 1 | SO | 1 |
+    NISA/cs; National Intelligence and Security Agency
+Military Forces of Sudan | 1 | SD | 1 |
+    SAF/cs; Sudanese Armed Forces; Sudan Armed Forces
+Military Forces of South Sudan | 1 | SS | 1 |
+    SSPDF/cs; South Sudan People's Defence Forces; South Sudan People's Defense Forces
+Military Forces of Cameroon Rapid Intervention Battalion | 1 | CM | 1 |
+    BIR/cs; Rapid Intervention Battalion
+Military Forces of Central African Republic | 1 | CF | 1 |
+    FACA/cs; Central African Armed Forces
+Military Forces of Mozambique | 1 | MZ | 1 |
+    FADM/cs; Mozambique Defence Armed Forces; Mozambican Defence Armed Forces
+Military Forces of Iraq | 1 | IQ | 1 |
+    ISF/cs; Iraqi Security Forces
+Military Forces of Myanmar | 1 | MM | 1 |
+    SAC/cs; State Administration Council; military council; Myanmar junta
+# A junta (Myanmar, Mali, Burkina Faso, Guinea, Sudan since their coups) is the state
+Military Forces of {country} | 1 |  | 1 |
+    junta; military junta; military regime; defense and security forces; defence and security
+    forces; FDS/cs
+# --- named groups of the 2020s, ACLED spelling
+ATMIS: African Union Transition Mission in Somalia | 8 | SO | 0 |
+    ATMIS/cs; African Union Transition Mission in Somalia
+M23: March 23 Movement | 2 | CD | 0 |
+    M23/cs; March 23 Movement; M23 rebels; Mouvement du 23 mars
+TPLF: Tigray People's Liberation Front | 2 | ET | 0 |
+    TPLF/cs; Tigray People's Liberation Front; Tigray Defense Forces; Tigray Defence Forces;
+    TDF/cs; Tigrayan forces; TPLF forces; Tigrayan rebels
+SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition | 2 | SS | 0 |
+    SPLA-IO/cs; SPLM-IO/cs; SPLM/A-IO/cs; SPLA-iO/cs; Sudan People's Liberation Army-In Opposition
+Mayi Mayi Militia | 3 | CD | 0 |
+    Mai-Mai; Mai Mai; Mayi-Mayi; Mayi Mayi; Mai-Mai militia; Mai Mai militia; Mayi-Mayi militia
+# Armed resistance to a junta (Myanmar since 2021): rebels. Not bare "resistance forces",
+# which in Yemen are the Popular and Southern Resistance militias (3).
+Opposition Rebels ({country}) | 2 |  | 1 |
+    anti-junta forces; anti-junta fighters; anti-coup forces; anti-coup fighters
+PDF: People's Defense Force | 2 | MM | 0 |
+    local defense forces; local defence forces; local defense force; local defence force;
+    LDF/cs; LDFs/cs
+Ambazonian Separatists (Cameroon) | 2 | CM | 0 |
+    Amba fighters; Amba boys; Ambazonian fighters; Ambazonia separatists; Ambazonian
+    militants; Amba separatists
+Civilian JTF | 3 | NG | 0 |
+    CJTF/cs; Civilian Joint Task Force
+# Hunters' militias of Mali and Burkina Faso: communal militias
+Dozo Communal Militia ({country}) | 4 |  | 1 |
+    dozos; dozo; dozo hunters; dozo militia; dozo militiamen
+Sinaloa Cartel | 3 | MX | 0 |
+    Sinaloa Cartel; Sinaloa cartel members
+Unidentified Gang ({country}) | 3 |  | 1 |
+    cartel members; cartel gunmen; hitmen; sicarios
+# Unnamed bandits, kidnappers and robbers: ACLED's unidentified armed group (Nigeria's
+# north-west "bandits" included)
+Unidentified Armed Group ({country}) | 3 |  | 1 |
+    bandits; bandit; armed bandits; suspected bandits; kidnappers; abductors; armed robbers;
+    robbers
+# Herders who attack farming villages (Nigeria's middle belt): ACLED codes the Fulani militia
+Fulani Ethnic Militia ({country}) | 4 |  | 1 |
+    Fulani herdsmen; Fulani herders; Fulani gunmen; Fulani militia; Fulani militiamen
+Unidentified Communal Militia ({country}) | 4 |  | 1 |
+    armed herdsmen; armed herders
 # --- coalitions (External/other forces)
 Global Coalition Against Daesh | 8 |  | 0 |
     Global Coalition Against Daesh; US-led coalition; U.S.-led coalition; anti-IS coalition;

@@ -611,3 +611,100 @@ def test_the_forces_hit_by_remote_violence_are_actor2(pipeline) -> None:  # type
     event = events(pipeline, text)[0]
     assert (event.actor1, event.inter1) == ("Al Shabaab", 2)
     assert event.actor2.startswith("Military Forces of Somalia") and event.inter2 == 1
+
+
+# -- the 2020s pass: state forces by acronym, bandits, aliases, allies (hand-written sentences) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "inters"),
+    [
+        ("On Monday, FARDC soldiers clashed with M23 rebels near Bunagana in North Kivu.", (1, 2)),
+        ("On Monday, ENDF troops fought TPLF forces near Kobo, Amhara region.", (1, 2)),
+        ("On Monday, troops killed 12 bandits in a forest near Gusau, Zamfara state.", (1, 3)),
+        ("On Monday, junta troops clashed with a local defense force near Kani, Sagaing region.", (1, 2)),
+        ("On Monday, Amba fighters ambushed soldiers near Bamenda.", (2, 1)),
+        ("On Monday, dozo hunters attacked herders near Djenne, killing four.", (4, 7)),
+        ("On Monday, FAMa soldiers clashed with JNIM militants near Djenne.", (1, 2)),
+    ],
+)
+def test_state_forces_by_acronym_and_bandits(pipeline, text: str, inters: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert (event.inter1, event.inter2) == inters
+
+
+def test_a_force_named_again_in_parentheses_is_one_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, government security forces (SNA) clashed with Al Shabaab militants near Jowhar, Middle Shabelle."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert event.actor1.startswith("Military Forces of Somalia") and (event.actor2, event.inter2) == ("Al Shabaab", 2)
+
+
+def test_allied_forces_joined_by_and_fight_the_group_they_clash_with(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, AMISOM and SNA forces clashed with Al Shabaab militants near Afgooye, Lower Shabelle."
+    event = events(pipeline, text, dt.date(2020, 3, 8))[0]
+    assert (event.inter1, event.actor2) == (8, "Al Shabaab")
+    assert event.assoc_actor_1.startswith("Military Forces of Somalia")
+
+
+def test_allied_forces_take_ground_from_the_group_that_withdrew(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("On Monday, SNA/AMISOM forces took control of Bariire village in Lower Shabelle. "
+            "Al Shabaab fighters withdrew before the troops arrived.")
+    event = events(pipeline, text, dt.date(2020, 3, 8))[0]
+    assert (event.inter1, event.actor2) == (1, "Al Shabaab")
+
+
+def test_an_open_period_wins_over_a_closed_one_of_the_same_start() -> None:
+    from frontline.actors import ActorDictionary
+
+    actors = ActorDictionary.load()
+    # The period table holds both "(1989-)" and "(1989-2019)" for Sudan's forces.
+    assert actors.dated_name("Military Forces of Sudan", 2016) == "Military Forces of Sudan (1989-)"
+    assert actors.dated_name("Military Forces of Sudan", 2021) == "Military Forces of Sudan (2019-)"
+
+
+def test_a_lookalike_region_after_a_town_does_not_move_it_abroad(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer's only "Nord-Ouest" is Haiti's; Bamenda is known in Cameroon alone.
+    text = "On Monday, soldiers shot dead a trader in Bamenda town (Mezam, Nord-Ouest)."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.location, event.country, event.geo_precision) == ("Bamenda", "Cameroon", 1)
+
+
+def test_a_town_of_the_qualifier_stands_in_for_an_unknown_village(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Qorahley" is not in the gazetteer: the district town in parentheses is nearer than the region.
+    text = "On Monday, gunmen killed a farmer near Qorahley village (Afgooye, Lower Shabelle)."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.location, event.geo_precision) == ("Afgooye", 2)
+
+
+def test_an_osce_village_is_looked_up_in_ukraine(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Monitors of the OSCE SMM reported shelling near Vesele on Monday."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.country, event.location, event.geo_precision) == ("Ukraine", "Vesele", 2)
+
+
+def test_an_actor_acronym_in_parentheses_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "(SNA)" is Somalia's army: the gazetteer's "SNA" (Sanaa, Yemen) must not stand in for the village.
+    text = "On Monday, government security forces (SNA) clashed with Al Shabaab in Qorahley village (Afgooye, Lower Shabelle)."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert (event.country, event.location) == ("Somalia", "Afgooye")
+
+
+def test_a_named_group_places_a_note_that_names_no_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Mungiki is a Kenyan group: the note is coded in Kenya, and the police are Kenya's.
+    event = events(pipeline, "Police gunned down two Mungiki members on Monday.", dt.date(2020, 5, 4))[0]
+    assert (event.country, event.geo_precision) == ("Kenya", 3)
+    assert event.actor1.startswith("Police Forces of Kenya")
+
+
+def test_a_checkpoint_attacked_with_no_force_named_is_the_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Monday, Taliban fighters attacked a check post in Andar district, Ghazni.", dt.date(2020, 3, 9))[0]
+    assert (event.inter1, event.inter2) == (2, 1)
+
+
+def test_the_country_of_an_embassy_is_not_where_the_protest_is(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, hundreds of students protested in front of the French embassy in Kenya's capital."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert event.country == "Kenya"
+    text = "On Monday, hundreds of students protested in front of the US embassy in Kenya's capital."
+    event = events(pipeline, text, dt.date(2022, 3, 8))[0]
+    assert event.country == "Kenya"

@@ -17,7 +17,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -268,6 +268,15 @@ def propose(
     for s, e in exclude:
         take(s - offset, e - offset)
 
+    # The capitalised sequences and their words, found once; every name the loops below may look up
+    # is asked of the gazetteer in one batch first, so that the many that name nothing cost no query.
+    sequences = [
+        (seq.start(), seq.end(), _words(text, seq.start(), seq.end()))
+        for seq in _SEQUENCE.finditer(text)
+        if not _MODIFIER.match(text, seq.end())  # "Britain-based", "US-led": a modifier, not where it happened
+    ]
+    gazetteer.prefetch(_lookups(text, sequences))
+
     for m in _ABBREV.finditer(text):
         if free(m.start(), m.end()):
             matches = tuple(gazetteer.match(ABBREVIATIONS[m.group(0)], fuzzy=False))
@@ -293,11 +302,8 @@ def propose(
                 found.append(Proposal(m.start(), m.end(), matches, "gazetteer", sequence=(m.start(), m.end())))
                 take(m.start(), m.end())
 
-    for seq in _SEQUENCE.finditer(text):
-        if _MODIFIER.match(text, seq.end()):
-            continue  # "Britain-based", "US-led": a modifier, not where it happened
-        words = _words(text, seq.start(), seq.end())
-        initial = _sentence_initial(text, seq.start())
+    for seq_start, seq_end, words in sequences:
+        initial = _sentence_initial(text, seq_start)
         i = 0
         while i < len(words):
             hit: Proposal | None = None
@@ -349,7 +355,7 @@ def propose(
                     if not kind and demonyms and gazetteer.country_for_adjective(surface):
                         kind = "demonym"
                 if kind:
-                    hit = Proposal(start, end, matches, kind, fragment, (seq.start(), seq.end()))
+                    hit = Proposal(start, end, matches, kind, fragment, (seq_start, seq_end))
                     break
             if hit is None:
                 # A name the gazetteer lacks, announced by a strong cue: "the village of Mzeghla".
@@ -359,7 +365,7 @@ def propose(
                 adjective = bool(cue or after) and gazetteer.country_for_adjective(text[words[i][0] : words[i][1]])
                 if cue and cue.group("kind") and not adjective and free(words[i][0], words[-1][1]):
                     end = words[min(len(words), i + 3) - 1][1]
-                    hit = Proposal(words[i][0], end, (), "cue", len(words) > 1, (seq.start(), seq.end()))
+                    hit = Proposal(words[i][0], end, (), "cue", len(words) > 1, (seq_start, seq_end))
                 elif (
                     after
                     and i == 0
@@ -368,7 +374,7 @@ def propose(
                     and not adjective
                     and free(words[0][0], words[-1][1])
                 ):
-                    hit = Proposal(words[0][0], words[-1][1], (), "cue", False, (seq.start(), seq.end()))
+                    hit = Proposal(words[0][0], words[-1][1], (), "cue", False, (seq_start, seq_end))
             if hit is None:
                 i += 1
                 continue
@@ -377,6 +383,19 @@ def propose(
             i = next((k for k, w in enumerate(words) if w[0] >= hit.end), len(words))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def _lookups(text: str, sequences: Sequence[tuple[int, int, list[tuple[int, int]]]]) -> Iterator[str]:
+    """What ``propose`` may look up in the gazetteer: every run of up to ``MAX_NAME_WORDS`` words of each
+    capitalised sequence (the head before a place suffix is one of them too), and the
+    "X of Y" names. More than it asks about is harmless (``Gazetteer.prefetch``)."""
+    for _start, _end, words in sequences:
+        for i in range(len(words)):
+            start = words[i][0]
+            for j in range(i + 1, min(len(words), i + MAX_NAME_WORDS) + 1):
+                yield text[start : words[j - 1][1]]
+    for m in _OF_NAME.finditer(text):
+        yield m.group(0)
 
 
 # --------------------------------------------------------------------------------------------------

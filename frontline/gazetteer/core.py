@@ -917,6 +917,9 @@ _SQL_EXACT = (
     "ORDER BY p.population DESC, p.feature_class != 'P', p.n_names DESC, p.geonameid LIMIT ?"
 )
 _SQL_SKEL = "SELECT geonameid, key FROM names WHERE skel = ? AND skel != ''"
+_SQL_KEYS = "SELECT DISTINCT key FROM names WHERE key IN ({})"
+_PREFETCH_CHUNK = 500  # bound variables per query (old SQLite builds allow 999)
+_KNOWN_KEYS_MAX = 200_000  # keys ``prefetch`` remembers (about 20 MB), then it starts afresh
 _SQL_GET = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?"
 _SQL_MANY = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid IN ({{}})"
 _SQL_NEAR = (
@@ -948,6 +951,12 @@ class Gazetteer:
         # (a tuple, so hashable) is built into a Place once.
         self._exact_cached = functools.lru_cache(maxsize=cache_size)(self._exact)
         self._place = functools.lru_cache(maxsize=4 * cache_size)(self._new_place)
+        # Keys ``prefetch`` found without any exact entry (nor one under their other prefix form,
+        # "mt"/"mount"), and keys it found with one: a text's recognition asks about many word
+        # sequences that name nothing ("Police Chief John"), and one batched query that says which
+        # do is several times cheaper than a query each. Bounded: cleared past ``_KNOWN_KEYS_MAX``.
+        self._absent: set[str] = set()
+        self._present: set[str] = set()
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -1029,6 +1038,8 @@ class Gazetteer:
         self._match_cached.cache_clear()
         self._exact_cached.cache_clear()
         self._place.cache_clear()
+        self._absent.clear()
+        self._present.clear()
         with self._lock:
             self._con.close()
 
@@ -1055,6 +1066,38 @@ class Gazetteer:
     def match(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Match]:
         """``lookup`` with how each candidate was found and its similarity score."""
         return list(self._match_cached(normalize(name), fuzzy, limit))
+
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Find out in one query which of ``names`` have exact entries, so that a later ``match`` or
+        ``lookup`` of one that has none costs no query of its own.
+
+        Only speed changes: every answer stays what it would have been. Recognition calls this with
+        every word sequence of a text it may look up, most of which name nothing.
+        """
+        wanted: dict[str, str | None] = {}  # key -> its other prefix form ("mt x" -> "mount x"), if any
+        absent, present = self._absent, self._present
+        for name in names:
+            key = normalize(name)
+            if not key or key in wanted or key in absent or key in present:
+                continue
+            head, _, rest = key.partition(" ")
+            other = _PREFIX_FORMS.get(head)
+            wanted[key] = f"{other} {rest}" if other and rest else None
+        if not wanted:
+            return
+        asked = [*wanted, *(o for o in wanted.values() if o)]
+        found: set[str] = set()
+        for i in range(0, len(asked), _PREFETCH_CHUNK):
+            chunk = asked[i : i + _PREFETCH_CHUNK]
+            found.update(r[0] for r in self._query(_SQL_KEYS.format(",".join("?" * len(chunk))), chunk))
+        if len(absent) + len(present) + len(wanted) > _KNOWN_KEYS_MAX:
+            absent.clear()  # forgetting only costs queries again
+            present.clear()
+        for key, other in wanted.items():
+            if key in found or (other is not None and other in found):
+                present.add(key)
+            else:
+                absent.add(key)
 
     def get(self, geonameid: int) -> Place | None:
         row = self._query(_SQL_GET, (geonameid,))
@@ -1130,6 +1173,8 @@ class Gazetteer:
 
     def _exact(self, key: str, limit: int) -> tuple[Match, ...]:
         """Exact matches of a normalized key, most populous first (see ``match``)."""
+        if key in self._absent:
+            return ()  # ``prefetch`` found none, under either prefix form
         rows = self._query(_SQL_EXACT, (key, limit))
         if not rows:
             # "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth": GeoNames lists one or the other.

@@ -17,7 +17,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -28,7 +28,6 @@ import numpy as np
 from .gazetteer import Gazetteer, Match, normalize
 from .toponyms import (
     _CUE_AFTER,
-    _CUE_BEFORE,
     _MODIFIER,
     _NOT_PLACES,
     _SEQUENCE,
@@ -36,6 +35,7 @@ from .toponyms import (
     _sentence_initial,
     _stop_words,
     _words,
+    cue_before,
 )
 
 log = logging.getLogger(__name__)
@@ -271,11 +271,12 @@ def propose(
     # The capitalised sequences and their words, found once; every name the loops below may look up
     # is asked of the gazetteer in one batch first, so that the many that name nothing cost no query.
     sequences = [
-        (seq.start(), seq.end(), _words(text, seq.start(), seq.end()))
+        (seq.start(), seq.end(), _words(text, seq.start(), seq.end()), _sentence_initial(text, seq.start()))
         for seq in _SEQUENCE.finditer(text)
         if not _MODIFIER.match(text, seq.end())  # "Britain-based", "US-led": a modifier, not where it happened
     ]
-    gazetteer.prefetch(_lookups(text, sequences))
+    of_names = list(_OF_NAME.finditer(text))
+    _prefetch(text, sequences, of_names, gazetteer)
 
     for m in _ABBREV.finditer(text):
         if free(m.start(), m.end()):
@@ -290,7 +291,7 @@ def propose(
             take(s, e)
 
     # "Democratic Republic of the Congo", "Horn of Africa": whole names with "of" inside.
-    for m in _OF_NAME.finditer(text):
+    for m in of_names:
         if free(m.start(), m.end()) and not _sentence_initial(text, m.start()):
             if normalize(m.group(0)) in _REGION_KEYS:
                 matches = _region_matches(gazetteer, m.group(0))
@@ -302,8 +303,7 @@ def propose(
                 found.append(Proposal(m.start(), m.end(), matches, "gazetteer", sequence=(m.start(), m.end())))
                 take(m.start(), m.end())
 
-    for seq_start, seq_end, words in sequences:
-        initial = _sentence_initial(text, seq_start)
+    for seq_start, seq_end, words, initial in sequences:
         i = 0
         while i < len(words):
             hit: Proposal | None = None
@@ -360,7 +360,7 @@ def propose(
             if hit is None:
                 # A name the gazetteer lacks, announced by a strong cue: "the village of Mzeghla".
                 ahead = text[max(0, words[i][0] - 40) : words[i][0]]
-                cue = _CUE_BEFORE.search(ahead) if " of " in ahead[-9:] else None
+                cue = cue_before(ahead) if " of " in ahead[-9:] else None
                 after = _CUE_AFTER.match(text[words[-1][1] : words[-1][1] + 40]) if i == 0 else None
                 adjective = bool(cue or after) and gazetteer.country_for_adjective(text[words[i][0] : words[i][1]])
                 if cue and cue.group("kind") and not adjective and free(words[i][0], words[-1][1]):
@@ -385,17 +385,31 @@ def propose(
     return found
 
 
-def _lookups(text: str, sequences: Sequence[tuple[int, int, list[tuple[int, int]]]]) -> Iterator[str]:
-    """What ``propose`` may look up in the gazetteer: every run of up to ``MAX_NAME_WORDS`` words of each
-    capitalised sequence (the head before a place suffix is one of them too), and the
-    "X of Y" names. More than it asks about is harmless (``Gazetteer.prefetch``)."""
-    for _start, _end, words in sequences:
+def _prefetch(
+    text: str,
+    sequences: Sequence[tuple[int, int, list[tuple[int, int]], bool]],
+    of_names: Sequence[re.Match[str]],
+    gazetteer: Gazetteer,
+) -> None:
+    """Ask the gazetteer in one batch about every name ``propose`` may look up (``Gazetteer.prefetch``):
+    each run of up to ``MAX_NAME_WORDS`` words of each capitalised sequence (the head before a place
+    suffix is one of them), fuzzily for a whole sequence, and the "X of Y" names. Asking about more
+    than ``propose`` then looks up costs a little; asking about less, a query each.
+
+    A run's key is its words' keys joined (the separators between words normalise to spaces), so each
+    word is normalised once (and cached across texts) rather than every run.
+    """
+    keys: list[str] = []
+    fuzzy: list[str] = []
+    for _start, _end, words, initial in sequences:
+        word_keys = [normalize(text[s:e]) for s, e in words]
         for i in range(len(words)):
-            start = words[i][0]
             for j in range(i + 1, min(len(words), i + MAX_NAME_WORDS) + 1):
-                yield text[start : words[j - 1][1]]
-    for m in _OF_NAME.finditer(text):
-        yield m.group(0)
+                keys.append(" ".join(k for k in word_keys[i:j] if k))
+        if len(words) <= MAX_NAME_WORDS and not (initial and len(words) == 1):
+            fuzzy.append(" ".join(k for k in word_keys if k))
+    keys.extend(normalize(m.group(0)) for m in of_names)
+    gazetteer.prefetch(keys, fuzzy=fuzzy)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -432,11 +446,26 @@ def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
     return DocumentContext(frozenset(surnames), frozenset(first_names), frozenset(lowercase), counts)
 
 
+# The tokens of a window are the text's own except the one the window's edge cuts, so when a short
+# window already holds more than the tokens wanted, they are those of the full 60-character window.
+_SHORT_WINDOW = 24
+
+
 def _previous_tokens(text: str, start: int, n: int = 2) -> list[str]:
+    """The last ``n`` tokens of the 60 characters before ``start``."""
+    if start > _SHORT_WINDOW:
+        tokens = _TOKEN.findall(text, start - _SHORT_WINDOW, start)
+        if len(tokens) > n:
+            return tokens[-n:]
     return _TOKEN.findall(text[max(0, start - 60) : start])[-n:]
 
 
 def _next_tokens(text: str, end: int, n: int = 2) -> list[str]:
+    """The first ``n`` tokens of the 60 characters after ``end``."""
+    if end + _SHORT_WINDOW < len(text):
+        tokens = _TOKEN.findall(text, end, end + _SHORT_WINDOW)
+        if len(tokens) > n:
+            return tokens[:n]
     return _TOKEN.findall(text[end : end + 60])[:n]
 
 
@@ -518,7 +547,7 @@ def features(text: str, proposal: Proposal, context: DocumentContext, lexicon: L
         f["place_suffix"] = 1.0
     if low.split() and low.split()[0] in PLACE_PREFIXES:
         f["place_prefix"] = 1.0
-    before = _CUE_BEFORE.search(text[max(0, s - 40) : s])
+    before = cue_before(text[max(0, s - 40) : s])
     if before:
         f["cue_before_type" if before.group("kind") else "cue_before_near"] = 1.0
     if _CUE_AFTER.match(text[e : e + 40]):
@@ -582,7 +611,7 @@ _TYPE_AFTER = frozenset(
 
 def strongly_cued(text: str, proposal: Proposal) -> bool:
     """True when a type cue stands right before or after the span: it is kept whatever its score."""
-    before = _CUE_BEFORE.search(text[max(0, proposal.start - 40) : proposal.start])
+    before = cue_before(text[max(0, proposal.start - 40) : proposal.start])
     if before and before.group("kind"):
         return True
     after = _CUE_AFTER.match(text[proposal.end : proposal.end + 40])

@@ -65,6 +65,29 @@ _CUE_BEFORE = re.compile(
     r"(?:\b(?P<kind>town|city|village|province|governorate|district|region|area|neighbou?rhood|camp|mountains?|hill|outskirts|countryside|suburbs?)\s+of|\b(?P<prep>near|outside|around|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|northeast\s+of|northwest\s+of|southeast\s+of|southwest\s+of))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The last word a ``_CUE_BEFORE`` match can end with (before an optional "the").
+_CUE_BEFORE_ENDS = ("of", "near", "outside", "around", "to")
+
+
+def cue_before(window: str) -> re.Match[str] | None:
+    """``_CUE_BEFORE.search(window)``, without running the regex on the many windows it cannot match.
+
+    A match ends the window with one of ``_CUE_BEFORE_ENDS`` (perhaps then "the") and whitespace; the
+    check for that is exact on ASCII text (the regex ignores case, and beyond ASCII case folding has
+    surprises such as "ſ" for "s"), so any other window goes to the regex as before.
+    """
+    if window.isascii():
+        tail = window.rstrip()
+        if len(tail) == len(window):
+            return None  # no whitespace at the end: nothing can match "\s+$"
+        tail = tail.lower()
+        if not tail.endswith(_CUE_BEFORE_ENDS) and not (
+            tail.endswith("the") and tail[:-3].rstrip().endswith(_CUE_BEFORE_ENDS)
+        ):
+            return None
+    return _CUE_BEFORE.search(window)
+
+
 _CUE_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?)?\s*(?P<kind>town|city|village|villages|province|governorate|district|region|area|areas|countryside|suburbs?|mountains?|camp|neighbou?rhood|airport|airbase|border)\b",
     re.IGNORECASE,
@@ -277,7 +300,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def cue_at(text: str, start: int, end: int) -> str | None:
-    before = _CUE_BEFORE.search(text[max(0, start - 40) : start])
+    before = cue_before(text[max(0, start - 40) : start])
     if before:
         return (before.group("kind") or " ".join(before.group("prep").lower().split())).lower()
     after = _CUE_AFTER.match(text[end : end + 40])

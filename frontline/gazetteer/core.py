@@ -213,7 +213,15 @@ def _skeleton_of_key(key: str) -> str:
         s = s.replace(old, new)
     s = _INNER_YW.sub("a", s).translate(_VOWELS)
     s = _FINAL_H.sub("", s).replace(" ", "")
-    return _RUNS.sub(r"\1", s)
+    if "\n" in s:  # never in a normalized key; the loop below is ``_RUNS.sub`` for text without line breaks
+        return _RUNS.sub(r"\1", s)
+    kept = []
+    last = ""
+    for c in s:  # doubled letters collapse: "kinnsibba" -> "kinsiba" (4x quicker than the regex)
+        if c != last:
+            kept.append(c)
+            last = c
+    return "".join(kept)
 
 
 def skeleton(name: str) -> str:
@@ -917,9 +925,11 @@ _SQL_EXACT = (
     "ORDER BY p.population DESC, p.feature_class != 'P', p.n_names DESC, p.geonameid LIMIT ?"
 )
 _SQL_SKEL = "SELECT geonameid, key FROM names WHERE skel = ? AND skel != ''"
+# ``Gazetteer.prefetch``: which of many keys, and skeletons, have entries.
 _SQL_KEYS = "SELECT DISTINCT key FROM names WHERE key IN ({})"
+_SQL_SKEL_MANY = "SELECT skel, geonameid, key FROM names WHERE skel IN ({}) AND skel != ''"
 _PREFETCH_CHUNK = 500  # bound variables per query (old SQLite builds allow 999)
-_KNOWN_KEYS_MAX = 200_000  # keys ``prefetch`` remembers (about 20 MB), then it starts afresh
+_PREFETCH_MAX = 100_000  # keys ``prefetch`` keeps (a few tens of MB at most), then it starts afresh
 _SQL_GET = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?"
 _SQL_MANY = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid IN ({{}})"
 _SQL_NEAR = (
@@ -930,6 +940,11 @@ _SQL_FTS = (
     f"SELECT {_PLACE_COLS} FROM names_fts f JOIN places p ON p.geonameid = f.rowid WHERE names_fts MATCH ? "
     "ORDER BY p.population DESC, p.n_names DESC, p.geonameid LIMIT ?"
 )
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _PREFETCH_CHUNK):
+        yield items[i : i + _PREFETCH_CHUNK]
 
 
 class Gazetteer:
@@ -951,12 +966,14 @@ class Gazetteer:
         # (a tuple, so hashable) is built into a Place once.
         self._exact_cached = functools.lru_cache(maxsize=cache_size)(self._exact)
         self._place = functools.lru_cache(maxsize=4 * cache_size)(self._new_place)
-        # Keys ``prefetch`` found without any exact entry (nor one under their other prefix form,
-        # "mt"/"mount"), and keys it found with one: a text's recognition asks about many word
-        # sequences that name nothing ("Police Chief John"), and one batched query that says which
-        # do is several times cheaper than a query each. Bounded: cleared past ``_KNOWN_KEYS_MAX``.
+        # What ``prefetch`` read ahead, in batches, of what ``match`` will ask the file: the normalized
+        # keys without any exact entry, and each skeleton's (geonameid, key) rows. Recognition asks
+        # about every word run of a text ("Police Chief John"), most of which name nothing; one batched
+        # query answers them all for a fraction of a query each. Bounded: forgotten past
+        # ``_PREFETCH_MAX`` keys (which only costs queries again).
         self._absent: set[str] = set()
-        self._present: set[str] = set()
+        self._known: set[str] = set()  # keys prefetch asked about, with or without entries
+        self._skeleton_rows: dict[str, list[tuple[Any, ...]]] = {}
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -1039,7 +1056,8 @@ class Gazetteer:
         self._exact_cached.cache_clear()
         self._place.cache_clear()
         self._absent.clear()
-        self._present.clear()
+        self._known.clear()
+        self._skeleton_rows.clear()
         with self._lock:
             self._con.close()
 
@@ -1067,37 +1085,46 @@ class Gazetteer:
         """``lookup`` with how each candidate was found and its similarity score."""
         return list(self._match_cached(normalize(name), fuzzy, limit))
 
-    def prefetch(self, names: Iterable[str]) -> None:
-        """Find out in one query which of ``names`` have exact entries, so that a later ``match`` or
-        ``lookup`` of one that has none costs no query of its own.
+    def prefetch(self, keys: Iterable[str], *, fuzzy: Iterable[str] = ()) -> None:
+        """Read ahead, in a few batched queries, what ``match`` will ask the file about these keys.
 
-        Only speed changes: every answer stays what it would have been. Recognition calls this with
-        every word sequence of a text it may look up, most of which name nothing.
+        ``keys`` are ``normalize``d names about to be looked up; ``fuzzy`` those of them that may be
+        looked up with ``fuzzy=True`` (their skeletons are read too). Only speed changes: every answer
+        is what it would have been. Recognition calls this with every word run of a text.
         """
-        wanted: dict[str, str | None] = {}  # key -> its other prefix form ("mt x" -> "mount x"), if any
-        absent, present = self._absent, self._present
-        for name in names:
-            key = normalize(name)
-            if not key or key in wanted or key in absent or key in present:
-                continue
-            head, _, rest = key.partition(" ")
-            other = _PREFIX_FORMS.get(head)
-            wanted[key] = f"{other} {rest}" if other and rest else None
-        if not wanted:
-            return
-        asked = [*wanted, *(o for o in wanted.values() if o)]
-        found: set[str] = set()
-        for i in range(0, len(asked), _PREFETCH_CHUNK):
-            chunk = asked[i : i + _PREFETCH_CHUNK]
-            found.update(r[0] for r in self._query(_SQL_KEYS.format(",".join("?" * len(chunk))), chunk))
-        if len(absent) + len(present) + len(wanted) > _KNOWN_KEYS_MAX:
-            absent.clear()  # forgetting only costs queries again
-            present.clear()
-        for key, other in wanted.items():
-            if key in found or (other is not None and other in found):
-                present.add(key)
-            else:
-                absent.add(key)
+        absent, known, skeleton_rows = self._absent, self._known, self._skeleton_rows
+        if len(known) > _PREFETCH_MAX or len(skeleton_rows) > _PREFETCH_MAX:
+            absent.clear()
+            known.clear()
+            skeleton_rows.clear()
+        wanted: set[str] = set()
+        for key in keys:
+            if key and key not in known:
+                wanted.add(key)
+                head, _, rest = key.partition(" ")
+                other = _PREFIX_FORMS.get(head)  # ``_exact`` tries "mount x" when "mt x" has no entry
+                if other and rest:
+                    wanted.add(other + " " + rest)
+        wanted.difference_update(known)
+        if wanted:
+            found: set[str] = set()
+            for chunk in _chunks(sorted(wanted)):
+                found.update(r[0] for r in self._query(_SQL_KEYS.format(",".join("?" * len(chunk))), chunk))
+            known.update(wanted)
+            absent.update(wanted - found)
+        skeletons: set[str] = set()
+        for key in fuzzy:
+            if key not in absent or _letters(key) < MIN_FUZZY_LETTERS or self._blocks_fuzzy(key):
+                continue  # the skeleton is read only when there is no exact match
+            skel = _skeleton_of_key(key)
+            if skel and skel not in skeleton_rows:
+                skeletons.add(skel)
+        if skeletons:
+            read: dict[str, list[tuple[Any, ...]]] = {skel: [] for skel in skeletons}
+            for chunk in _chunks(sorted(skeletons)):
+                for r in self._query(_SQL_SKEL_MANY.format(",".join("?" * len(chunk))), chunk):
+                    read[r[0]].append(r[1:])
+            skeleton_rows.update(read)
 
     def get(self, geonameid: int) -> Place | None:
         row = self._query(_SQL_GET, (geonameid,))
@@ -1155,7 +1182,8 @@ class Gazetteer:
             return ()
         threshold = _fuzzy_threshold(skel)
         best: dict[int, float] = {}
-        for gid, other in self._query(_SQL_SKEL, (skel,)):
+        known = self._skeleton_rows.get(skel)
+        for gid, other in known if known is not None else self._query(_SQL_SKEL, (skel,)):
             score = fuzz.ratio(key, other)
             if score > best.get(gid, -1.0):
                 best[gid] = score
@@ -1173,16 +1201,18 @@ class Gazetteer:
 
     def _exact(self, key: str, limit: int) -> tuple[Match, ...]:
         """Exact matches of a normalized key, most populous first (see ``match``)."""
-        if key in self._absent:
-            return ()  # ``prefetch`` found none, under either prefix form
-        rows = self._query(_SQL_EXACT, (key, limit))
+        rows = self._exact_rows(key, limit)
         if not rows:
             # "Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort Worth": GeoNames lists one or the other.
             head, _, rest = key.partition(" ")
             other = _PREFIX_FORMS.get(head)
             if other and rest:
-                rows = self._query(_SQL_EXACT, (f"{other} {rest}", limit))
+                rows = self._exact_rows(f"{other} {rest}", limit)
         return tuple(Match(self._place(r), "exact", 100.0) for r in rows)
+
+    def _exact_rows(self, key: str, limit: int) -> list[tuple[Any, ...]]:
+        """The rows of ``_SQL_EXACT`` for one key: none when ``prefetch`` found none, else queried."""
+        return [] if key in self._absent else self._query(_SQL_EXACT, (key, limit))
 
     def _blocks_fuzzy(self, key: str) -> bool:
         """True when every word of ``key`` is a common word, a nationality adjective or a country name."""

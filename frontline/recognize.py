@@ -104,6 +104,8 @@ TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "president", "judge", "sgt", "capt", "lt", "col", "gen", "officer", "deputy", "sheriff", "chief", "coach", "pastor", "rev", "father", "sister", "brother", "king", "queen", "prince", "princess", "sir", "lord", "lady", "st", "saint", "pope", "minister", "secretary", "commissioner", "detective", "trooper", "professor", "prof"]
 )
 _ABBREV = re.compile(
+    # The lookahead on the abbreviations' first letters only lets the regex skip quickly where none starts.
+    "(?=[" + "".join(sorted({re.escape(a[0]) for a in ABBREVIATIONS})) + "])"
     r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
 )
 _POSTAL = re.compile(r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])")
@@ -111,6 +113,8 @@ _NAME = _SEQUENCE.pattern.removeprefix(r"(?<![\w-])")
 _OF_NAME = re.compile(rf"(?<![\w-]){_NAME}[ \t]of(?:[ \t]the)?[ \t]{_NAME}")
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _CAP_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
+_LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*")
 
 
 _LEXICAL = frozenset({"prev", "next", "seq_prev", "seq_next", "prev2"})
@@ -441,8 +445,8 @@ def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
             continue
         surnames.add(last)
         first_names.add(first)
-    lowercase = {w for w in re.findall(r"\b[a-z]{3,}\b", text)}
-    counts = Counter(re.findall(r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*", text))
+    lowercase = set(_LOWERCASE_WORD.findall(text))
+    counts = Counter(_CAPITALISED_RUN.findall(text))
     return DocumentContext(frozenset(surnames), frozenset(first_names), frozenset(lowercase), counts)
 
 

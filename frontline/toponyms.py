@@ -38,6 +38,8 @@ _WORD = rf"(?:(?:St|Ste|Ft|Mt)\.(?=[ \t][{_UPPER}])|{_ARTICLE}[-‑][{_UPPER}][\
 _JOIN = r"(?:[ \t](?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|abu|umm|um|ez|es|ed|er|et|en)[ \t-]|[ \t-])"
 _SEQUENCE = re.compile(rf"(?<![\w-]){_WORD}(?:{_JOIN}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A capitalised word (``country_votes`` looks each up as a demonym).
+_CAPITALISED_WORD = re.compile(rf"\b[{_UPPER}][a-z]+(?:s)?\b")
 
 _MODIFIER = re.compile(r"-(?:based|backed|led|held|controlled|allied|born)\b", re.IGNORECASE)
 # What may stand before a sentence's first word: nothing, or end punctuation, quotes and spaces.
@@ -67,16 +69,18 @@ _CUE_BEFORE = re.compile(
 )
 # The last word a ``_CUE_BEFORE`` match can end with (before an optional "the").
 _CUE_BEFORE_ENDS = ("of", "near", "outside", "around", "to")
+# The only characters that the regex, ignoring case, takes for a letter of those words and ``str.lower``
+# does not ("ſ" for "s", "ı" and "İ" for "i"; checked over all of Unicode).
+_CASE_SURPRISES = frozenset("ſıİ")
 
 
 def cue_before(window: str) -> re.Match[str] | None:
     """``_CUE_BEFORE.search(window)``, without running the regex on the many windows it cannot match.
 
-    A match ends the window with one of ``_CUE_BEFORE_ENDS`` (perhaps then "the") and whitespace; the
-    check for that is exact on ASCII text (the regex ignores case, and beyond ASCII case folding has
-    surprises such as "ſ" for "s"), so any other window goes to the regex as before.
+    A match ends the window with one of ``_CUE_BEFORE_ENDS`` (perhaps then "the") and whitespace; that
+    is checked with ``str.lower`` first, unless the window holds one of the ``_CASE_SURPRISES``.
     """
-    if window.isascii():
+    if window.isascii() or _CASE_SURPRISES.isdisjoint(window):
         tail = window.rstrip()
         if len(tail) == len(window):
             return None  # no whitespace at the end: nothing can match "\s+$"
@@ -329,7 +333,7 @@ def country_votes(
         for code in admin - countries:
             votes[code] += 1
     seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
-    for m in re.finditer(rf"\b[{_UPPER}][a-z]+(?:s)?\b", text):
+    for m in _CAPITALISED_WORD.finditer(text):
         word = m.group(0)
         if word not in seen:
             seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular

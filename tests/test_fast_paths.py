@@ -1,0 +1,96 @@
+"""The speed paths of recognition and lookup give what the plain ones give, on hand-written text.
+
+``Gazetteer.prefetch`` (batched lookups), ``cue_before`` (the cue regex run only where it can match),
+the short token windows and the loop that collapses doubled letters in skeletons are all meant to
+change speed only; each is compared here with the plain computation it replaces.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontline.gazetteer import Gazetteer, normalize, skeleton
+from frontline.gazetteer.core import _RUNS, _collapse_runs
+from frontline.geoparse import geoparse
+from frontline.recognize import _TOKEN, _next_tokens, _previous_tokens
+from frontline.toponyms import _CUE_BEFORE, cue_before, find_toponyms
+
+TEXT = (
+    "Syrian rebels seized the town of Kinsabba, north of the village of Mzeghla in Latakia province, "
+    "the Britain-based Syrian Observatory for Human Rights said on Monday. Police Chief John Walker told "
+    "reporters near the Turkish border that fighting in Jisr ash-Shughur and Mt. Pleasant had stopped. "
+    "The Democratic Republic of the Congo sent aid to Paris, Tenn., and to Kabul; "
+    "ARMY UNITS ENTERED IDLIB CITY. Clashes broke out outside the city of Aleppo, close to "
+    "the Castello road, and around  \n the camp of al-Yarmouk, east of Damascus.\n"
+)
+NAMES = [
+    "Kansaba", "Kinsabba", "Kinnsibba", "Latakia", "Mt. Pleasant", "Mount Pleasant", "Ft. Worth",
+    "Jisr ash-Shughur", "Jisr al-Shughur", "Police Chief John", "Monday", "Nowhere Placeville",
+    "Aleppo", "Paris", "Democratic Republic of the Congo", "Syrian", "Army Units", "",
+]  # fmt: skip
+
+
+@pytest.fixture()
+def plain(gazetteer_path: Path):  # type: ignore[no-untyped-def]
+    with Gazetteer.open(gazetteer_path, build=False, prefetch=False) as gaz:
+        yield gaz
+
+
+@pytest.fixture()
+def fast(gazetteer_path: Path):  # type: ignore[no-untyped-def]
+    with Gazetteer.open(gazetteer_path, build=False) as gaz:
+        yield gaz
+
+
+def test_prefetched_lookups_equal_plain_ones(plain: Gazetteer, fast: Gazetteer) -> None:
+    keys = [normalize(n) for n in NAMES]
+    fast.prefetch(keys, fuzzy=keys)
+    assert fast._absent, "the prefetch found none of the made-up names missing"
+    assert normalize("Nowhere Placeville") in fast._absent
+    assert normalize("Mt. Pleasant") not in fast._absent or normalize("Mount Pleasant") in fast._absent
+    for name in NAMES:
+        for fuzzy in (True, False):
+            assert fast.match(name, fuzzy=fuzzy) == plain.match(name, fuzzy=fuzzy), name
+            assert fast.lookup(name, fuzzy=fuzzy, limit=3) == plain.lookup(name, fuzzy=fuzzy, limit=3), name
+
+
+def test_recognition_and_resolution_equal_plain_ones(plain: Gazetteer, fast: Gazetteer) -> None:
+    assert find_toponyms(TEXT, fast) == find_toponyms(TEXT, plain)
+    found = geoparse(TEXT, fast)
+    assert found == geoparse(TEXT, plain)
+    assert {r.span.text for r in found} >= {"Latakia", "Aleppo", "Damascus"}
+    start = TEXT.index("Kinsabba")
+    spans = [(start, start + len("Kinsabba")), (TEXT.index("Kabul"), TEXT.index("Kabul") + 5)]
+    assert geoparse(TEXT, fast, spans) == geoparse(TEXT, plain, spans)
+    assert not plain._absent and fast._absent  # the plain gazetteer really took the plain path
+
+
+def test_cue_before_equals_the_regex_on_every_window() -> None:
+    text = TEXT + " the town of ſomewhere near İdlib, outſide the\u00a0"
+    matched = 0
+    for end in range(len(text) + 1):
+        window = text[max(0, end - 40) : end]
+        plain, fast = _CUE_BEFORE.search(window), cue_before(window)
+        assert (plain.span(), plain.groupdict()) == (fast.span(), fast.groupdict()) if plain and fast else plain is fast is None
+        matched += plain is not None
+    assert matched >= 8
+
+
+def test_short_token_windows_equal_the_60_character_ones() -> None:
+    text = TEXT + "x" * 70 + " end"
+    for i in range(len(text) + 1):
+        assert _previous_tokens(text, i) == _TOKEN.findall(text[max(0, i - 60) : i])[-2:]
+        assert _next_tokens(text, i) == _TOKEN.findall(text[i : i + 60])[:2]
+
+
+@pytest.mark.parametrize(
+    "text", ["kinnsibbaa", "aaa bbb", "mississippi", "", "a", "zz", "ab\n\nba", "x\n\n\nyyy", "ʿʿaa  bb"]
+)
+def test_collapsed_runs_equal_the_regex(text: str) -> None:
+    assert _collapse_runs(text) == _RUNS.sub(r"\1", text)
+
+
+def test_skeletons_of_transliterations() -> None:
+    assert {skeleton(n) for n in ("Kansaba", "Kinsabba", "Kinnsibbā", "Kensaba")} == {"kansaba"}

@@ -31,6 +31,7 @@ from .toponyms import (
     _MODIFIER,
     _NOT_PLACES,
     _SEQUENCE,
+    _UPPER,
     MAX_NAME_WORDS,
     _sentence_initial,
     _stop_words,
@@ -111,6 +112,9 @@ _ABBREV = re.compile(
 _POSTAL = re.compile(r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])")
 _NAME = _SEQUENCE.pattern.removeprefix(r"(?<![\w-])")
 _OF_NAME = re.compile(rf"(?<![\w-]){_NAME}[ \t]of(?:[ \t]the)?[ \t]{_NAME}")
+# What every ``_OF_NAME`` match holds: a word with a capital right before " of ". Half of all news texts
+# have none, and this finds that ten times quicker than ``_OF_NAME`` (which then cannot match).
+_OF_NAME_HINT = re.compile(rf"[{_UPPER}][^\s]*[ \t]of[ \t]")
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _CAP_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
 _LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -279,7 +283,7 @@ def propose(
         for seq in _SEQUENCE.finditer(text)
         if not _MODIFIER.match(text, seq.end())  # "Britain-based", "US-led": a modifier, not where it happened
     ]
-    of_names = list(_OF_NAME.finditer(text))
+    of_names = list(_OF_NAME.finditer(text)) if _OF_NAME_HINT.search(text) else []
     _prefetch(text, sequences, of_names, gazetteer)
 
     for m in _ABBREV.finditer(text):

@@ -978,6 +978,10 @@ class Gazetteer:
         # ``_PREFETCH_MAX`` keys (which only costs queries again).
         self._absent: set[str] = set()
         self._known: set[str] = set()  # keys prefetch asked about, with or without entries
+        # Keys whose ``match`` is known to be empty: without fuzzy matching (no exact entry under either
+        # prefix form), and with it (no look-alike either), so ``match`` answers them at once.
+        self._no_exact: set[str] = set()
+        self._no_match: set[str] = set()
         self._skeleton_rows: dict[str, list[tuple[Any, ...]]] = {}
 
     # -- opening ---------------------------------------------------------------------------------
@@ -1070,6 +1074,8 @@ class Gazetteer:
         self._place.cache_clear()
         self._absent.clear()
         self._known.clear()
+        self._no_exact.clear()
+        self._no_match.clear()
         self._skeleton_rows.clear()
         with self._lock:
             self._con.close()
@@ -1092,11 +1098,17 @@ class Gazetteer:
         is on and the name has >= 4 letters: skeleton matches whose best name has a rapidfuzz ratio
         >= 60 against the query, most similar first.
         """
-        return [m.place for m in self._match_cached(normalize(name), fuzzy, limit)]
+        key = normalize(name)
+        if key in (self._no_match if fuzzy else self._no_exact):
+            return []  # known from ``prefetch``
+        return [m.place for m in self._match_cached(key, fuzzy, limit)]
 
     def match(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Match]:
         """``lookup`` with how each candidate was found and its similarity score."""
-        return list(self._match_cached(normalize(name), fuzzy, limit))
+        key = normalize(name)
+        if key in (self._no_match if fuzzy else self._no_exact):
+            return []  # known from ``prefetch``
+        return list(self._match_cached(key, fuzzy, limit))
 
     def prefetch(self, keys: Iterable[str], *, fuzzy: Iterable[str] = ()) -> None:
         """Read ahead, in a few batched queries, what ``match`` will ask the file about these keys.
@@ -1108,38 +1120,41 @@ class Gazetteer:
         if not self.prefetching:
             return
         absent, known, skeleton_rows = self._absent, self._known, self._skeleton_rows
+        no_exact, no_match = self._no_exact, self._no_match
         if len(known) > _PREFETCH_MAX or len(skeleton_rows) > _PREFETCH_MAX:
-            absent.clear()
-            known.clear()
-            skeleton_rows.clear()
-        wanted: set[str] = set()
+            for memo in (absent, known, skeleton_rows, no_exact, no_match):
+                memo.clear()
+        others: dict[str, str | None] = {}  # key -> its other prefix form, which ``_exact`` tries next
         for key in keys:
-            if key and key not in known:
-                wanted.add(key)
+            if key and key not in others and key not in known:
                 head, _, rest = key.partition(" ")
-                other = _PREFIX_FORMS.get(head)  # ``_exact`` tries "mount x" when "mt x" has no entry
-                if other and rest:
-                    wanted.add(other + " " + rest)
-        wanted.difference_update(known)
+                other = _PREFIX_FORMS.get(head)  # "mt x" -> "mount x"
+                others[key] = other + " " + rest if other and rest else None
+        wanted = {*others, *(o for o in others.values() if o)} - known
         if wanted:
             found: set[str] = set()
             for chunk in _chunks(sorted(wanted)):
                 found.update(r[0] for r in self._query(_SQL_KEYS.format(",".join("?" * len(chunk))), chunk))
             known.update(wanted)
             absent.update(wanted - found)
-        skeletons: set[str] = set()
+        no_exact.update(k for k, o in others.items() if k in absent and (o is None or o in absent))
+        skeletons: dict[str, str] = {}
         for key in fuzzy:
-            if key not in absent or _letters(key) < MIN_FUZZY_LETTERS or self._blocks_fuzzy(key):
+            if key not in no_exact or key in no_match:
                 continue  # the skeleton is read only when there is no exact match
-            skel = _skeleton_of_key(key)
-            if skel and skel not in skeleton_rows:
-                skeletons.add(skel)
-        if skeletons:
-            read: dict[str, list[tuple[Any, ...]]] = {skel: [] for skel in skeletons}
-            for chunk in _chunks(sorted(skeletons)):
+            skel = "" if _letters(key) < MIN_FUZZY_LETTERS or self._blocks_fuzzy(key) else _skeleton_of_key(key)
+            if not skel:
+                no_match.add(key)  # ``_match`` does not look for look-alikes of this key
+            else:
+                skeletons[key] = skel
+        unread = set(skeletons.values()).difference(skeleton_rows)
+        if unread:
+            read: dict[str, list[tuple[Any, ...]]] = {skel: [] for skel in unread}
+            for chunk in _chunks(sorted(unread)):
                 for r in self._query(_SQL_SKEL_MANY.format(",".join("?" * len(chunk))), chunk):
                     read[r[0]].append(r[1:])
             skeleton_rows.update(read)
+        no_match.update(key for key, skel in skeletons.items() if skeleton_rows.get(skel) == [])
 
     def get(self, geonameid: int) -> Place | None:
         row = self._query(_SQL_GET, (geonameid,))

@@ -109,16 +109,20 @@ _ABBREV = re.compile(
     "(?=[" + "".join(sorted({re.escape(a[0]) for a in ABBREVIATIONS})) + "])"
     r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
 )
-_POSTAL = re.compile(r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])")
+# Several patterns here start with the character they consume first, and check what stands before it
+# with a lookbehind after it: the same matches as a leading ``\b`` or lookbehind (``(?<=[a-z]), ``,
+# ``\b[A-Z]``, ``\b[a-z]``), but the regex engine can then skip quickly to where that character is
+# (2-20x quicker on news text; tests/test_fast_paths.py compares them with the plain forms).
+_POSTAL = re.compile(r",(?<=[a-z],) (?P<code>[A-Z]{2})\b(?![.\w])")
 _NAME = _SEQUENCE.pattern.removeprefix(r"(?<![\w-])")
 _OF_NAME = re.compile(rf"(?<![\w-]){_NAME}[ \t]of(?:[ \t]the)?[ \t]{_NAME}")
 # What every ``_OF_NAME`` match holds: a word with a capital right before " of ". Half of all news texts
 # have none, and this finds that ten times quicker than ``_OF_NAME`` (which then cannot match).
 _OF_NAME_HINT = re.compile(rf"[{_UPPER}][^\s]*[ \t]of[ \t]")
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
-_CAP_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
-_LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*")
+_CAP_PAIR = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)[ \t]+([A-Z][a-z]+)\b")
+_LOWERCASE_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]{2,}\b")
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*")
 
 
 _LEXICAL = frozenset({"prev", "next", "seq_prev", "seq_next", "prev2"})

@@ -38,8 +38,13 @@ _WORD = rf"(?:(?:St|Ste|Ft|Mt)\.(?=[ \t][{_UPPER}])|{_ARTICLE}[-‑][{_UPPER}][\
 _JOIN = r"(?:[ \t](?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|abu|umm|um|ez|es|ed|er|et|en)[ \t-]|[ \t-])"
 _SEQUENCE = re.compile(rf"(?<![\w-]){_WORD}(?:{_JOIN}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-# A capitalised word (``country_votes`` looks each up as a demonym).
-_CAPITALISED_WORD = re.compile(rf"\b[{_UPPER}][a-z]+(?:s)?\b")
+# A capitalised word (``country_votes`` looks each up as a demonym): ``\b[{_UPPER}][a-z]+(?:s)?\b``, with the
+# boundary checked after the first character so that the regex engine skips quickly to capitals (the
+# same matches; "‘", the one character of ``_UPPER`` that is not a word character, has its boundary
+# after a word character).
+_CAPITALISED_WORD = re.compile(
+    rf"[{_UPPER}](?<!\w[{_UPPER.replace('‘', '')}])(?<![^\w]‘)(?<!^‘)[a-z]+(?:s)?\b"
+)
 
 _MODIFIER = re.compile(r"-(?:based|backed|led|held|controlled|allied|born)\b", re.IGNORECASE)
 # What may stand before a sentence's first word: nothing, or end punctuation, quotes and spaces.

@@ -7,15 +7,18 @@ change speed only; each is compared here with the plain computation it replaces.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from frontline import recognize, toponyms
 from frontline.gazetteer import Gazetteer, normalize, skeleton
-from frontline.gazetteer.core import _RUNS, _collapse_runs
+from frontline.gazetteer.core import _LETTERS, _RUNS, _collapse_runs, _FoldTable
 from frontline.geoparse import geoparse
 from frontline.recognize import _TOKEN, _next_tokens, _previous_tokens
-from frontline.toponyms import _CUE_BEFORE, cue_before, find_toponyms
+from frontline.toponyms import _CUE_BEFORE, _UPPER, cue_before, find_toponyms
 
 TEXT = (
     "Syrian rebels seized the town of Kinsabba, north of the village of Mzeghla in Latakia province, "
@@ -94,3 +97,47 @@ def test_collapsed_runs_equal_the_regex(text: str) -> None:
 
 def test_skeletons_of_transliterations() -> None:
     assert {skeleton(n) for n in ("Kansaba", "Kinsabba", "Kinnsibbā", "Kensaba")} == {"kansaba"}
+
+
+# The plain forms of the patterns that were rewritten to scan faster, as they were written before.
+PLAIN_PATTERNS = {
+    "_POSTAL": r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])",
+    "_CAP_PAIR": r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b",
+    "_LOWERCASE_WORD": r"\b[a-z]{3,}\b",
+    "_CAPITALISED_RUN": r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*",
+    "_CAPITALISED_WORD": rf"\b[{_UPPER}][a-z]+(?:s)?\b",
+}
+EDGES = "‘Ab x‘ab ‘ ab_Cd 1Ab Ab1 Columbus, OH. Dayton, OH and Akron, oh Ab  \t Cd\nEf Gh-Ij O’Neil Ġab ‘Sab\n"
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_PATTERNS))
+def test_fast_patterns_equal_the_plain_ones(name: str) -> None:
+    fast = getattr(recognize, name, None) or getattr(toponyms, name)
+    plain = re.compile(PLAIN_PATTERNS[name])
+    for text in (TEXT, EDGES, TEXT.upper(), EDGES + TEXT):
+        for start in range(0, len(text), 7):
+            piece = text[start:]
+            assert [(m.span(), m.groups()) for m in fast.finditer(piece)] == [
+                (m.span(), m.groups()) for m in plain.finditer(piece)
+            ], piece
+
+
+def test_of_name_hint_holds_wherever_of_name_matches() -> None:
+    for text in (TEXT, EDGES, "Horn of Africa", "the Gulf of Aden", "al-Bab of Aleppo", "St. of X"):
+        if recognize._OF_NAME.search(text):
+            assert recognize._OF_NAME_HINT.search(text), text
+
+
+def test_lazy_fold_table_equals_the_full_one() -> None:
+    full: dict[int, str | None] = {}
+    for cp in range(0x30000):
+        category = unicodedata.category(chr(cp))
+        if category in ("Mn", "Me", "Cf"):
+            full[cp] = None
+        elif category[0] in "PSZ" or category == "Cc":
+            full[cp] = " "
+    for ch, rep in _LETTERS.items():
+        full[ord(ch)] = rep
+    lazy = _FoldTable()
+    sample = "".join(chr(cp) for cp in range(0, 0x110000, 3) if not 0xD800 <= cp < 0xE000) + TEXT + "".join(_LETTERS)
+    assert sample.translate(lazy) == sample.translate(full)

@@ -969,6 +969,10 @@ class Gazetteer:
         self._con = con
         self.path = path
         self.prefetching = prefetch  # False: ``prefetch`` does nothing (the plain path, for comparison)
+        # Up to 32 MB of pages kept (SQLite's default is 2 MB; pages are allocated as they are read):
+        # a text's look-ups come back to the same index pages, which otherwise are read again from the
+        # file (half the reads on LGL + GeoVirus).
+        con.execute(f"PRAGMA cache_size = -{_PAGE_CACHE_KIB}")
         self._lock = threading.Lock()
         self._countries: dict[str, CountryInfo] | None = None
         self._admin1: dict[str, str] | None = None
@@ -1059,14 +1063,9 @@ class Gazetteer:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         try:
-            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         except sqlite3.Error as e:
             raise GazetteerError(f"cannot open gazetteer {path}: {e}") from e
-        # Up to 32 MB of pages kept (SQLite's default is 2 MB; pages are allocated as they are read):
-        # a text's look-ups come back to the same index pages, which otherwise are read again from the
-        # file (half the reads on LGL + GeoVirus).
-        con.execute(f"PRAGMA cache_size = -{_PAGE_CACHE_KIB}")
-        return con
 
     @staticmethod
     def _schema_version(con: sqlite3.Connection, path: Path) -> int | None:

@@ -7,6 +7,7 @@ change speed only; each is compared here with the plain computation it replaces.
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from pathlib import Path
@@ -123,9 +124,16 @@ def test_fast_patterns_equal_the_plain_ones(name: str) -> None:
 
 
 def test_of_name_hint_holds_wherever_of_name_matches() -> None:
-    for text in (TEXT, EDGES, "Horn of Africa", "the Gulf of Aden", "al-Bab of Aleppo", "St. of X"):
+    pieces = ["Horn", " of ", "of", " the ", "al-", "Bab", "St.", " ", "\t", "-", "x", "’", "É", "de ", ".", "\n"]
+    rng = random.Random(3)
+    texts = [TEXT, EDGES, "Horn of Africa", "the Gulf of Aden", "al-Bab of Aleppo", "Mt. Hood of the Cascades"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    matched = 0
+    for text in texts:
         if recognize._OF_NAME.search(text):
+            matched += 1
             assert recognize._OF_NAME_HINT.search(text), text
+    assert matched > 100
 
 
 def test_lazy_fold_table_equals_the_full_one() -> None:
@@ -141,3 +149,21 @@ def test_lazy_fold_table_equals_the_full_one() -> None:
     lazy = _FoldTable()
     sample = "".join(chr(cp) for cp in range(0, 0x110000, 3) if not 0xD800 <= cp < 0xE000) + TEXT + "".join(_LETTERS)
     assert sample.translate(lazy) == sample.translate(full)
+
+
+def test_cue_before_knows_every_way_a_cue_ends() -> None:
+    """``cue_before`` skips windows that do not end with one of ``_CUE_BEFORE_ENDS``: every alternative
+    of ``_CUE_BEFORE`` must end with one of them (update the tuple when a cue is added)."""
+    pattern = _CUE_BEFORE.pattern
+    kinds = re.search(r"\(\?P<kind>[^)]*\)([^|)]*)", pattern)
+    preps = re.search(r"\(\?P<prep>([^)]*)\)", pattern)
+    assert kinds and preps, "_CUE_BEFORE changed shape: check cue_before's shortcut"
+    assert kinds.group(1).replace("\\s+", " ").split()[-1] in toponyms._CUE_BEFORE_ENDS
+    for alternative in preps.group(1).split("|"):
+        assert alternative.replace("\\s+", " ").split()[-1] in toponyms._CUE_BEFORE_ENDS, alternative
+
+
+def test_of_name_hint_matches_the_of_name_pattern() -> None:
+    """``_OF_NAME_HINT`` assumes that ``_OF_NAME`` needs a capitalised word right before " of "."""
+    assert recognize._OF_NAME.pattern.startswith(r"(?<![\w-])" + recognize._NAME + r"[ \t]of(?:[ \t]the)?[ \t]")
+    assert recognize._NAME == toponyms._SEQUENCE.pattern.removeprefix(r"(?<![\w-])")

@@ -82,10 +82,14 @@ def prepare(
     if toponyms is None:
         found = find_toponyms(text, gazetteer)
     else:
-        found = []
         for start, end in toponyms:
             if not (0 <= start < end <= len(text)):
                 raise ValueError(f"toponym span {start}-{end} lies outside the text (length {len(text)})")
+        # The whole text first: its recognition looks up (and prefetches) every word run, so the given
+        # spans' own look-ups below are mostly answered from the gazetteer's caches.
+        in_text = find_toponyms(text, gazetteer)
+        found = []
+        for start, end in toponyms:
             surface = text[start:end]
             implied = _implied_places(surface, gazetteer)
             matches = [] if implied else gazetteer.match(surface)
@@ -99,7 +103,7 @@ def prepare(
                 )
             )
     # The country focus comes from every place named in the text, not only the spans asked about.
-    context = found if toponyms is None else [*found, *find_toponyms(text, gazetteer)]
+    context = found if toponyms is None else [*found, *in_text]
     return found, context, country_votes(context, text, gazetteer)
 
 

@@ -38,6 +38,13 @@ _WORD = rf"(?:(?:St|Ste|Ft|Mt)\.(?=[ \t][{_UPPER}])|{_ARTICLE}[-‑][{_UPPER}][\
 _JOIN = r"(?:[ \t](?:al|el|as|ash|ad|ar|at|az|an|de|del|la|le|du|da|bin|ibn|bani|abu|umm|um|ez|es|ed|er|et|en)[ \t-]|[ \t-])"
 _SEQUENCE = re.compile(rf"(?<![\w-]){_WORD}(?:{_JOIN}{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A capitalised word (``country_votes`` looks each up as a demonym): ``\b[{_UPPER}][a-z]+(?:s)?\b``, with the
+# boundary checked after the first character so that the regex engine skips quickly to capitals (the
+# same matches; "‘", the one character of ``_UPPER`` that is not a word character, has its boundary
+# after a word character).
+_CAPITALISED_WORD = re.compile(
+    rf"[{_UPPER}](?<!\w[{_UPPER.replace('‘', '')}])(?<![^\w]‘)(?<!^‘)[a-z]+(?:s)?\b"
+)
 
 _MODIFIER = re.compile(r"-(?:based|backed|led|held|controlled|allied|born)\b", re.IGNORECASE)
 # What may stand before a sentence's first word: nothing, or end punctuation, quotes and spaces.
@@ -65,6 +72,31 @@ _CUE_BEFORE = re.compile(
     r"(?:\b(?P<kind>town|city|village|province|governorate|district|region|area|neighbou?rhood|camp|mountains?|hill|outskirts|countryside|suburbs?)\s+of|\b(?P<prep>near|outside|around|close\s+to|north\s+of|south\s+of|east\s+of|west\s+of|northeast\s+of|northwest\s+of|southeast\s+of|southwest\s+of))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The last word a ``_CUE_BEFORE`` match can end with (before an optional "the").
+_CUE_BEFORE_ENDS = ("of", "near", "outside", "around", "to")
+# The only characters that the regex, ignoring case, takes for a letter of those words and ``str.lower``
+# does not ("ſ" for "s", "ı" and "İ" for "i"; checked over all of Unicode).
+_CASE_SURPRISES = frozenset("ſıİ")
+
+
+def cue_before(window: str) -> re.Match[str] | None:
+    """``_CUE_BEFORE.search(window)``, without running the regex on the many windows it cannot match.
+
+    A match ends the window with one of ``_CUE_BEFORE_ENDS`` (perhaps then "the") and whitespace; that
+    is checked with ``str.lower`` first, unless the window holds one of the ``_CASE_SURPRISES``.
+    """
+    if window.isascii() or _CASE_SURPRISES.isdisjoint(window):
+        tail = window.rstrip()
+        if len(tail) == len(window):
+            return None  # no whitespace at the end: nothing can match "\s+$"
+        tail = tail.lower()
+        if not tail.endswith(_CUE_BEFORE_ENDS) and not (
+            tail.endswith("the") and tail[:-3].rstrip().endswith(_CUE_BEFORE_ENDS)
+        ):
+            return None
+    return _CUE_BEFORE.search(window)
+
+
 _CUE_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?)?\s*(?P<kind>town|city|village|villages|province|governorate|district|region|area|areas|countryside|suburbs?|mountains?|camp|neighbou?rhood|airport|airbase|border)\b",
     re.IGNORECASE,
@@ -277,7 +309,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def cue_at(text: str, start: int, end: int) -> str | None:
-    before = _CUE_BEFORE.search(text[max(0, start - 40) : start])
+    before = cue_before(text[max(0, start - 40) : start])
     if before:
         return (before.group("kind") or " ".join(before.group("prep").lower().split())).lower()
     after = _CUE_AFTER.match(text[end : end + 40])
@@ -306,7 +338,7 @@ def country_votes(
         for code in admin - countries:
             votes[code] += 1
     seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
-    for m in re.finditer(rf"\b[{_UPPER}][a-z]+(?:s)?\b", text):
+    for m in _CAPITALISED_WORD.finditer(text):
         word = m.group(0)
         if word not in seen:
             seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular

@@ -92,7 +92,7 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
     # ACLED's violent demonstration: the demonstrators' own violence (stones, arson, vandalism, clashes with
     # police), whatever the police did. "Non-violent" is no violence, and a passive ("protesters were
     # attacked") is violence against them, not by them.
-    ("Violent demonstration", (r"riot(?:s|ed|ing|ers)?(?!\s+(?:police|policemen|gear|squads?|control|units?|officers?|troops|forces|shields?|cops|act)\b)|(?<!non-)(?<!non\s)violent\s+(?:protests?|demonstrations?|clashes)|(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?)\s+(?:\w+\s+){0,3}turned\s+(?:violent|ugly)"
+    ("Violent demonstration", (r"riot(?:s|ed|ing|ers)?(?!\s+(?:police|policemen|gear|squads?|control|units?|officers?|troops|forces|shields?|cops|act)\b)|(?<!non-)(?<!non\s)violent\s+(?:protests?|demonstrations?|clashes)|(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?)\s+(?:\w+\s+){0,3}(?:turned|turn|turns|turning)\s+(?:\w+\s+)?(?:violent|ugly)"
      r"|(?:protesters|demonstrators|crowds?|youths|rioters)\s+(?:(?!(?:were|was|been|being|are|is|got|had)\b)\w+\s+){0,4}?(?:torched|set\s+fire|set\s+ablaze|stormed|hurled|threw|pelted|clashed|vandali[sz]ed|smashed|burn(?:ed|t)|looted|attacked|blocked)"
      r"|(?:threw|hurled|throwing|hurling|pelted|pelting)\s+(?:\w+\s+){0,3}(?:stones|rocks|bricks|bottles|petrol\s+bombs|firebombs|molotov)|stone[- ]?(?:pelting|throwing)|(?:erected|set\s+up|put\s+up)\s+(?:\w+\s+){0,2}barricades|petrol\s+bombs|molotov\s+cocktails|burn(?:ing|ed|t)\s+(?:of\s+)?(?:tyres|tires)"
      r"|clash(?:ed|es)?\s+with\s+(?:\w+\s+){0,3}(?:protesters|demonstrators|rioters|stone-throwing)|clash(?:ed|es)?\s+(?:\w+\s+){0,2}between\s+(?:\w+\s+){0,4}?(?:protesters|demonstrators|rioters)"
@@ -101,7 +101,7 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
     # ACLED's excessive force: peaceful protesters killed or seriously injured (live fire, a deadly crackdown).
     ("Excessive force against protesters", (r"(?:opened\s+fire|fired\s+live\s+ammunition)\s+on\s+(?:\w+\s+)?(?:protesters|demonstrators)|(?:killed|shot|wounded|injured|beat|beaten|beating)\s+(?:\w+[\s-]+){0,3}?(?:protesters?|demonstrators?|(?:peaceful|unarmed)\s+(?:\w+\s+){0,2}(?:protests?|demonstrations?|march(?:es)?|rall(?:y|ies)|sit-ins?|gatherings?))"
      r"|(?:protesters?|demonstrators?)\s+(?:\w+\s+){0,3}(?:were\s+|was\s+)?(?:killed|shot\s+dead|died|seriously\s+injured)|(?:protesters?|demonstrators?)\s+(?:\w+\s+){0,3}(?:were|was|been)\s+(?:\w+\s+)?(?:injured|wounded|shot)"
-     r"|live\s+(?:ammunition|bullets|rounds|fire)|(?:crackdown|crack\s+down)\s+on\s+(?:\w+\s+){0,2}(?:protest|protesters|demonstrat)|protests?\s+crackdown"), 0.8),
+     r"|live\s+(?:ammunition|bullets|rounds|fire)|(?:excessive|lethal|deadly)\s+force|serious(?:ly)?\s+injur(?:ed|ies)\s+(?:\w+\s+){0,2}(?:among|to|of)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)|(?:crackdown|crack\s+down)\s+on\s+(?:\w+\s+){0,2}(?:protest|protesters|demonstrat)|protests?\s+crackdown"), 0.8),
     # ACLED's protest with intervention: a peaceful protest that police try to disperse or suppress
     # (arrests, tear gas, water cannon, rubber bullets, batons) without killing or seriously injuring anyone.
     ("Protest with intervention", (r"(?:dispers(?:ed|e|ing)|broke\s+up|break\s+up|tear\s*-?gas(?:sed)?|water\s+cannons?|rubber\s+bullets|pepper[\s-]spray(?:ed)?|stun\s+grenades|baton[- ]charged?|lathi[- ]?charged?|batons)(?:\s+\w+){0,6}?\s+(?:protests?|protesters|demonstrators|demonstrations?|rall(?:y|ies)|crowds?|marchers|gatherings?|sit-ins?)"
@@ -110,7 +110,7 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
      r"|police\s+(?:\w+\s+){0,2}intervened|(?:arrested|detained|detaining|arresting)\s+(?:\w+\s+){0,6}?(?:while|during|at|for)\s+(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|pickets?)"
      r"|(?:detaining|arresting)\s+(?:\w+\s+){0,3}(?:participants|protesters|demonstrators|activists)|(?:blocked|stopped|prevented)\s+(?:\w+\s+){0,2}(?:march|rally|protest|demonstration)"), 0.75),
     ("Mob violence", r"\bmob\b|mobs\b|vigilantes?|lynch(?:ed|ing|ings)?|(?:mob|jungle|street|instant)\s+justice", 0.7),
-    ("Peaceful protest", r"protest(?:ed|ers|ing|s)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|die-ins?|marched|vigils?|hunger\s+strikes?|general\s+strike|(?:went|go|going|gone)\s+on\s+strike|took\s+to\s+the\s+streets", 0.65),
+    ("Peaceful protest", r"protest(?:ed|ers|ing|s)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|die-ins?|marched|vigils?|hunger\s+strikes?|general\s+strike|(?:went|go|going|gone)\s+on\s+strike|took\s+to\s+the\s+streets|chant(?:ed|ing)\s+(?:\w+\s+){0,2}slogans|(?:carr(?:ied|ying)|held\s+up|holding\s+up|waved|waving)\s+(?:\w+\s+){0,2}(?:placards|banners|signs)", 0.65),
     # People captured are arrested (or abducted, which the model tells apart), not ground taken: this comes
     # before the territory trigger, whose "captured <anything>" would claim the words.
     ("Arrests", r"(?:captured|caught|apprehended|nabbed)\s+(?:\w+[\s-]+){0,4}?(?:commanders?|leaders?|militants?|suspects?|members?|fighters?|terrorists?|insurgents?|rebels?|gunmen|chiefs?|kingpins?|operatives?|jihadists?)\b", 0.7),

@@ -46,7 +46,7 @@ _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
 # (pattern, sub-type, floor). Written from ACLED's codebook definitions, not from any evaluation text.
 _RARE_RULES: tuple[tuple[str, str, float], ...] = (
     (r"chlorine|sarin|mustard\s+gas|nerve\s+(?:agent|gas)|chemical\s+(?:weapons?\s+attack|attack|bombs?|munitions?|shells?|rockets?)|toxic\s+gas\s+attack|poison(?:ous)?\s+gas(?:es)?(?!\s+leak)", "Chemical weapon", 0.6),
-    (r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ing)?|truck\s+bomb(?:er|ing)?|vest|belt|blast|explosion)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)|(?:detonat(?:ed|ing)|blew\s+up|set\s+off|exploded)\s+(?:\w+\s+){0,4}?(?:killing|and\s+killed)\s+(?:him|her|them)sel(?:f|ves)", "Suicide bomb", 0.6),
+    (r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ing)?|truck\s+bomb(?:er|ing)?|vest|belt|blast|explosion)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)|(?:detonat(?:ed|ing)|blew\s+up|set\s+off|exploded)\s+(?:[\w,]+\s+){0,4}?(?:killing|and\s+killed)\s+(?:him|her|them)sel(?:f|ves)", "Suicide bomb", 0.6),
     (r"(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)\bhand[- ]?grenades?|(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)(?<!propelled\s)\bgrenades?\b(?!\s+launchers?)", "Grenade", 0.5),
     (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
 )
@@ -80,11 +80,13 @@ _PROTEST = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|crowd
 # The codebook makes any such gathering a protest event; its sub-type is peaceful unless the sentence (or
 # its passage, see ``PROTEST_SUBS``) tells of an intervention, excessive force or the demonstrators' violence.
 _PROTEST_EVENT = re.compile(
-    r"\b(?:rallied|marched|took\s+to\s+the\s+streets|(?:staged|held|holding|staging|organi[sz]ed|joined|launched)\s+(?:\w+[\s-]+){0,3}?"
+    r"\b(?:rallied|marched|took\s+to\s+the\s+streets|(?:staged|held|holding|staging|organi[sz]ed|joined|launched|(?:participated|took\s+part)\s+in)\s+(?:\w+[\s-]+){0,3}?"
     r"(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|die-ins?|marches|vigils?|strikes?)\b|(?:protesters|demonstrators|activists|marchers)\s+"
     r"(?:\w+\s+){0,3}?(?:gathered|assembled|chanted|protested|demonstrated|converged|blocked|occupied|sat)\b)",
     re.IGNORECASE,
 )
+# The least probability that the lexicon's excessive-force or violent-demonstration trigger gives its sub-type.
+PROTEST_FLOOR = 0.5
 _HARSHER_PROTEST = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence"})
 # ACLED types a demonstration by the worst that happened in it (the demonstrators' violence, lethal force,
 # an intervention), which news often tells in the sentence after the one naming the protest.
@@ -222,9 +224,11 @@ class LearnedTyper:
         # ACLED codes lethal or injuring force against protesters as its own sub-type whenever the
         # protesters were not violent themselves; news tells it as a protest story, so the trigger decides.
         if "Excessive force against protesters" in found and "Violent demonstration" not in found and _PROTEST.search(sentence):
-            probs = _raise(probs, "Excessive force against protesters", max(0.5, probs.get("Excessive force against protesters", 0.0)))
-        if "Violent demonstration" in found:
-            probs = _raise(probs, "Violent demonstration", max(0.5, probs.get("Violent demonstration", 0.0)))
+            probs = _raise(probs, "Excessive force against protesters", max(PROTEST_FLOOR, probs.get("Excessive force against protesters", 0.0)))
+        # The demonstrators' violence decides a demonstration's sub-type; rioters or stone-throwers with no
+        # demonstration in the sentence may be a mob (ACLED's mob violence), which the model tells apart.
+        if "Violent demonstration" in found and _PROTEST.search(sentence):
+            probs = _raise(probs, "Violent demonstration", max(PROTEST_FLOOR, probs.get("Violent demonstration", 0.0)))
         if "Peaceful protest" in found and not found & _HARSHER_PROTEST and _PROTEST_EVENT.search(sentence):
             # The sentence tells of a demonstration: the protest sub-types together get at least 0.5, in the
             # model's own proportions (it may read an intervention the lexicon does not know).

@@ -48,6 +48,10 @@ _RARE_RULES: tuple[tuple[str, str, float], ...] = (
     (r"chlorine|sarin|mustard\s+gas|nerve\s+(?:agent|gas)|chemical\s+(?:weapons?\s+attack|attack|bombs?|munitions?|shells?|rockets?)|toxic\s+gas\s+attack|poison(?:ous)?\s+gas(?:es)?(?!\s+leak)", "Chemical weapon", 0.6),
     (r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ing)?|truck\s+bomb(?:er|ing)?|vest|belt|blast|explosion)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)|(?:detonat(?:ed|ing)|blew\s+up|set\s+off|exploded)\s+(?:[\w,]+\s+){0,4}?(?:killing|and\s+killed)\s+(?:him|her|them)sel(?:f|ves)", "Suicide bomb", 0.6),
     (r"(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)\bhand[- ]?grenades?|(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)(?<!propelled\s)\bgrenades?\b(?!\s+launchers?)", "Grenade", 0.5),
+    # ACLED's mob violence: a crowd's or vigilantes' violence outside any demonstration (lynching, mob justice).
+    ((r"lynch(?:ed|ing|ings)?\b|(?:mobs?|vigilantes?)\s+(?:\w+\s+){0,4}?(?:killed|murdered|beat|lynched|burn(?:ed|t)|torched|attacked|stoned|assaulted|hacked|clashed|pelted)"
+     r"|(?:killed|murdered|beaten|lynched|burn(?:ed|t)|attacked|stoned|assaulted|hacked)\s+(?:\w+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:angry\s+|irate\s+)?(?:mobs?|vigilantes)\b"
+     r"|(?:mob|jungle|instant|street)\s+justice"), "Mob violence", 0.5),
     (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
 )
 
@@ -252,6 +256,8 @@ class LearnedTyper:
         disrupted = "Disrupted weapons use" in found
         for pattern, sub, floor in self._rare_lc if same else self._rare:
             m = None if disrupted else pattern.search(text)  # seized grenades are no grenade attack
+            if m and sub == "Mob violence" and protest.search(text):
+                continue  # a crowd's violence at a demonstration is a violent demonstration
             if m and sub == "Chemical weapon" and accident.search(text):
                 continue  # a poisonous gas leak or a chemical spill is an accident
             if m and probs.get(sub, 0.0) < floor:

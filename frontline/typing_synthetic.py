@@ -147,6 +147,8 @@ TEMPLATES: dict[str, list[str]] = {
         "Protesters vandalised government vehicles in {p} {t}, police said.",
         "Opposition supporters torched a police post during demonstrations in {p}.",
         "Police fired tear gas at stone-throwing protesters in {p} {t}.",
+        "Hundreds of people protested in {p} {t}, and some of them set fire to tyres and attacked shops.",
+        "A march against the government in {p} ended in clashes with police, who said {n} officers were hurt.",
     ],
     "Disrupted weapons use": [
         "{s} defused a roadside bomb planted on the main road in {p} {t}.",
@@ -195,11 +197,25 @@ TEMPLATES: dict[str, list[str]] = {
         "{s} detained a journalist at his home in {p}.",
         "An opposition leader was taken into custody in {p} {t}, his party said.",
     ],
+    # "Other" as ACLED's notes use it: civilians displaced by the fighting or fleeing it, evacuations from a
+    # war zone, and mass graves found. Written from the codebook's examples and the notes' themes.
+    "Other": [
+        "Thousands of civilians fled {p} {t} as fighting between {s} and {r} drew closer.",
+        "More than {n} families were displaced from {p} by the violence, aid agencies said.",
+        "{n} residents were evacuated from {p} {t} as the front line moved closer.",
+        "Villagers abandoned their homes in {p} after {r} threatened to attack them.",
+        "A mass grave containing the bodies of {n} {v} was discovered near {p} {t}.",
+        "Investigators exhumed bodies from mass graves found outside {p}.",
+        "{n} people have fled the conflict across the border since {r} advanced on {p}, the UN said.",
+        "{r} ordered residents of {p} to leave their homes {t}.",
+    ],
     # Mob violence: an unorganised crowd's violence, not a demonstration.
     "Mob violence": [
         "A mob beat a man to death in {p} after accusing him of theft.",
         "Angry villagers lynched a suspected kidnapper in {p} {t}.",
         "Residents attacked and burned the house of a man accused of witchcraft in {p}.",
+        "Rival groups of villagers clashed with sticks and stones over a land dispute in {p} {t}.",
+        "Rioters attacked passing cars and beat a driver in {p}, police said.",
     ],
 }
 
@@ -235,7 +251,7 @@ NO_EVENT: list[str] = [
     "The election commission announced the results of the vote {t}.",
     "Parliament passed a new budget after a lengthy debate.",
     "The company reported higher profits for the third quarter.",
-    "Thousands of refugees crossed the border in search of safety, the UN refugee agency said.",
+    "Thousands of migrants crossed the border in search of work, the UN migration agency said.",
     "Aid agencies delivered food and medicine to families in {p}.",
     "The minister resigned {t}, citing personal reasons.",
     "The team won the championship after a dramatic final.",

@@ -71,6 +71,7 @@ def test_clean_notes_drops_coder_labels_and_asides() -> None:
     note = "Movement of forces: On 3 May 2025, army troops deployed to Alpha (coded separately). [size=no report]"
     assert clean_notes(note) == "Army troops deployed to Alpha."
     assert clean_notes("Defusal: Police defused a bomb in Beta (coded as Police Forces of Xland).") == "Police defused a bomb in Beta."
+    assert clean_notes("Non-violent activity: On 2 May 2025, a militia set up a roadblock near Gamma.") == "A militia set up a roadblock near Gamma."
 
 
 def test_news_style_adds_time_and_attribution_to_a_share_of_notes() -> None:
@@ -237,6 +238,20 @@ def test_train_command_names_missing_data(tmp_path: Path) -> None:
         ("Twelve fighters laid down their arms at the district office.", ["Change to group/activity"]),
         ("Gunmen ransacked the clinic.", ["Looting/property destruction"]),
         ("Residents lynched a suspected cattle thief.", ["Mob violence"]),
+        # Third round, from the codebook's definitions.
+        ("Thousands of non-violent demonstrators filled the square.", ["Peaceful protest"]),
+        ("Officers used water cannon during clashes with demonstrators near the bridge.", ["Violent demonstration"]),
+        ("Students were attacked by police at the gate.", []),
+        ("The governor's guards suppressed a student march.", ["Protest with intervention"]),
+        ("Police detained nine activists during a rally for press freedom.", ["Protest with intervention"]),
+        ("Two fighters were killed when their bomb exploded prematurely.", ["Disrupted weapons use"]),
+        ("A stash of rifles and mortars was found by the gendarmes.", ["Disrupted weapons use"]),
+        ("The battalion set up an observation post on the ridge.", ["Headquarters or base established"]),
+        ("Dozens of shops were torched overnight.", ["Looting/property destruction"]),
+        ("The army captured a senior militant commander near the river.", ["Arrests"]),
+        ("More than 2,000 villagers have fled to the district town.", ["Other"]),
+        ("A mass grave was uncovered behind the barracks.", ["Other"]),
+        ("Hundreds of people took to the streets carrying placards.", ["Peaceful protest", "Peaceful protest"]),
         # "took effect" is no capture of ground.
         ("The truce took effect at midnight.", ["Agreement"]),
         ("The new governor took office in May.", []),
@@ -251,6 +266,30 @@ def test_intervention_gives_way_to_the_demonstrators_violence(typer: LearnedType
     sentence = "Police fired tear gas at demonstrators who threw stones and burned tyres on the main road."
     best = max(typer.type_sentence(sentence), key=lambda s: s.confidence)
     assert best.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A demonstration told as an event is a protest, however political its wording.
+        ("Opposition supporters rallied in the capital to demand the president's resignation before the election.", "Peaceful protest"),
+        # Displacement by the conflict and mass graves are ACLED's "Other".
+        ("More than 3,000 families have fled their villages in the hills, the regional governor said.", "Other"),
+        # A mob's violence outside a demonstration is mob violence; lethal force on a peaceful march is excessive force.
+        ("A man accused of stealing a goat was beaten to death by an angry mob in the market.", "Mob violence"),
+        ("Soldiers shot and wounded several unarmed marchers as the protest reached the square.", "Excessive force against protesters"),
+        # A bomber who dies in his own blast.
+        ("Two men detonated explosives, killing themselves near the checkpoint.", "Suicide bomb"),
+    ],
+)
+def test_codebook_rules_decide_the_sub_type(typer: LearnedTyper, sentence: str, expected: str) -> None:
+    best = max(typer.type_sentence(sentence), key=lambda s: s.confidence)
+    assert best.sub_event_type == expected
+
+
+def test_a_chemical_spill_is_no_chemical_attack(typer: LearnedTyper) -> None:
+    spans = typer.type_sentence("A poisonous gas leak at the fertiliser plant sent forty workers to hospital.")
+    assert all(s.sub_event_type != "Chemical weapon" for s in spans)
 
 
 PROTEST_THEN_TEAR_GAS = (

@@ -180,9 +180,10 @@ _SIZE = re.compile(r"\s*\[(?:size|women targeted|[a-z ]+)=[^\]]*\]", re.IGNORECA
 _FATALITIES = re.compile(r"\s*(?:\d+\s+)?fatalit(?:y|ies)\s*(?::|-|were|was|coded|reported)[^.]*\.?\s*$", re.IGNORECASE)
 
 
-# A coder's label before the note ("Movement of forces: On 3 May ...", "Defusal:", "Property destruction:")
+# A coder's label before the note ("Movement of forces: On 3 May ...", "Defusal:", "Property destruction:",
+# "Non-violent activity:", which nearly only ACLED's "Other" notes carry)
 # names the sub-type outright; news never has it, so a model must not learn from it.
-_LABEL = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[a-z]+){0,4}\s*:\s+")
+_LABEL = re.compile(r"^\s*[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?){0,4}\s*:\s+")
 # Coders' asides: "(coded separately)", "(coded as Unidentified Military Forces)", "(coded to Dhaka)".
 _CODED = re.compile(r"\s*\((?:[^()]*\s)?cod(?:ed|ing)\b[^()]*\)", re.IGNORECASE)
 

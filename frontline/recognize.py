@@ -99,12 +99,42 @@ PLACE_PREFIXES = frozenset(
     ["mount", "mt", "lake", "fort", "ft", "camp", "jabal", "jebel", "wadi", "tell", "tal", "gulf", "cape", "port", "saint", "st", "san", "santa", "sao"]
 )
 # Last words of facilities and organisations, whose first words are rarely the place meant.
-STREET_SUFFIXES = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "highway", "way", "court"])
+STREET_SUFFIXES = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "highway", "way", "court", "parkway", "pkwy", "pike", "turnpike", "bypass", "circle", "place", "trail", "expressway", "freeway"])
+# Abbreviated street words whose period belongs to the name ("Main St.", "Nordland Ave.").
+_STREET_ABBREVIATIONS = frozenset(["st", "rd", "ave", "blvd", "dr", "pkwy", "ln", "hwy"])
+# Words that may open a street name although they never stand alone as a place ("North Main Street",
+# "First Avenue", "Old Alton Road").
+_STREET_OPENERS = frozenset(
+    ["north", "south", "east", "west", "old", "new", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "main", "upper", "lower"]
+)
+# "Superior Court", "Circuit Court": an institution, not a street; the name before it is the place.
+_COURT_WORDS = frozenset(["superior", "circuit", "district", "supreme", "county", "municipal", "family", "magistrate", "juvenile", "probate", "federal", "appeals", "city", "high", "general", "claims"])
+# Last words of landmark and neighbourhood names that local news writes and the gazetteer seldom holds
+# ("Squirrel Hill", "Meadow Grove", "Greer Station", "Knox Park"); two-word names only, and the
+# learned filter weighs each word on its own (feature ``last_word``).
+LANDMARK_SUFFIXES = frozenset(
+    ["park", "hill", "hills", "grove", "forest", "wilderness", "station", "ranch", "area", "quarter", "farms", "crossing", "mill", "dunes", "springs", "falls", "beach", "harbor", "harbour", "point", "ridge", "woods", "square", "colony", "lakeshore", "estates", "village", "gardens", "landing", "bridge", "dam", "reservoir", "canyon", "island", "pass", "fork", "branch"]
+)
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "president", "judge", "sgt", "capt", "lt", "col", "gen", "officer", "deputy", "sheriff", "chief", "coach", "pastor", "rev", "father", "sister", "brother", "king", "queen", "prince", "princess", "sir", "lord", "lady", "st", "saint", "pope", "minister", "secretary", "commissioner", "detective", "trooper", "professor", "prof"]
 )
 _ABBREV = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+)
+# Numbered roads, which local news names as places: "Highway 19", "Interstate 45", "I-75", "County Road 43",
+# "State Highway 360", "Illinois Route 159", "KY 52", "W.Va. 61", "US-24", "FM 678".
+_STATE_PREFIX = "|".join(
+    [re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True) if a.endswith(".") and a not in ("L.A.", "N.Y.C.")]
+    + sorted(POSTAL)
+    + ["US", "SR", "FM", "RM", "CR"]
+)
+_STATE_NAMES = "|".join(sorted({re.escape(n) for n in POSTAL.values()}, key=len, reverse=True))
+_ROAD = re.compile(
+    r"(?<![\w.])(?:"
+    rf"(?:(?:{_STATE_NAMES}|U\.S\.|US|State|County|Farm[- ]to[- ]Market)[ \t])?"
+    r"(?:Highway|Hwy\.?|Route|Rte\.?|Road|Interstate|Loop|Spur)[ \t]\d{1,4}[A-Z]?"
+    rf"|I-\d{{1,3}}|(?:{_STATE_PREFIX})(?:-|[ \t])\d{{1,3}}[A-Z]?"
+    r")(?![\w-])(?:[ \t](?:North|South|East|West)\b)?"
 )
 _POSTAL = re.compile(r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])")
 _NAME = _SEQUENCE.pattern.removeprefix(r"(?<![\w-])")
@@ -124,7 +154,7 @@ class Proposal:
     start: int
     end: int
     matches: tuple[Match, ...]
-    kind: str  # "gazetteer", "suffix", "prefix", "abbreviation", "postal", "region", "cue", "demonym"
+    kind: str  # "gazetteer", "suffix", "prefix", "street", "landmark", "road", "abbreviation", "postal", "region", "cue", "demonym"
     fragment: bool = False
     sequence: tuple[int, int] = (0, 0)  # the capitalised sequence it came from
 
@@ -268,6 +298,11 @@ def propose(
     for s, e in exclude:
         take(s - offset, e - offset)
 
+    if not text.isupper():  # "IN 10 DAYS" in an all-caps wire is no road
+        for m in _ROAD.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(Proposal(m.start(), m.end(), (), "road", sequence=(m.start(), m.end())))
+                take(m.start(), m.end())
     for m in _ABBREV.finditer(text):
         if free(m.start(), m.end()):
             matches = tuple(gazetteer.match(ABBREVIATIONS[m.group(0)], fuzzy=False))
@@ -309,9 +344,17 @@ def propose(
                 surface = text[start:end]
                 n = j - i
                 key = normalize(surface)
+                last_low = text[words[j - 1][0] : words[j - 1][1]].lower().rstrip(".")
+                # "North Main Street", "Kanawha Circuit Court" (no street), "Main St." at a sentence's end
+                street = (
+                    1 < n <= 4
+                    and last_low in STREET_SUFFIXES
+                    and (j == len(words) or text[words[j - 1][1] - 1] == ".")
+                    and not (last_low == "court" and text[words[j - 2][0] : words[j - 2][1]].lower() in _COURT_WORDS)
+                )
                 if key not in _REGION_KEYS and (first_low in _NOT_PLACES or first_low in stop_words) and (
                     n == 1 or not gazetteer.match(surface, fuzzy=False)
-                ):
+                ) and not (street and first_low in _STREET_OPENERS):
                     continue  # "The Henderson County ..." starts at "Henderson"; "The Hague" stays
                 # An acronym in ordinary text ("SANA" the agency, not Sanaa) unless it names a country.
                 if (
@@ -333,6 +376,8 @@ def propose(
                     # Only a whole sequence may match fuzzily: a fragment ("al-Haddadeh" of "Tellat
                     # al-Haddadeh") must match exactly, or it finds far-away look-alikes.
                     matches = tuple(gazetteer.match(surface, fuzzy=whole and not (initial and len(words) == 1)))
+                    if matches and n > 1 and last_low in _GENERIC_LAST and _named_as(matches, text[start : words[j - 2][1]]):
+                        continue  # "Dublin City Council", "Ohio State University": the place is "Dublin", "Ohio"
                     if matches:
                         kind = "gazetteer"
                     elif n > 1:
@@ -344,10 +389,14 @@ def propose(
                                 matches, kind = head, "suffix"
                         elif first in PLACE_PREFIXES and n == 2:
                             kind = "prefix"  # "Mount Pleasant", "Jabal Akrad"
-                        elif last in STREET_SUFFIXES and j == len(words) and n <= 3:
+                        elif street:
                             kind = "street"  # "Wichita Drive", but not "Florida Highway Patrol"
+                        elif last in LANDMARK_SUFFIXES and n == 2 and first not in _STREET_OPENERS:
+                            kind = "landmark"  # "Squirrel Hill", "Greer Station"
                     if not kind and demonyms and gazetteer.country_for_adjective(surface):
                         kind = "demonym"
+                if kind == "street":
+                    start, end = _street_bounds(text, start, end, last_low)
                 if kind:
                     hit = Proposal(start, end, matches, kind, fragment, (seq.start(), seq.end()))
                     break
@@ -377,6 +426,30 @@ def propose(
             i = next((k for k, w in enumerate(words) if w[0] >= hit.end), len(words))
     found.sort(key=lambda p: p.start)
     return found
+
+
+# "Dublin City", "Ohio State": the gazetteer knows them as other names of "Dublin" and "Ohio", which
+# is how the text means them ("Dublin City Council"); "Kansas City" is a name of its own.
+_GENERIC_LAST = frozenset(["city", "state"])
+
+
+def _named_as(matches: Sequence[Match], head: str) -> bool:
+    """True when the best match's main name is ``head`` (the surface without its generic last word)."""
+    return normalize(matches[0].place.name) == normalize(head)
+
+
+_DIRECTION_BEFORE = re.compile(r"\b(?:[NSEW]|NE|NW|SE|SW)\.[ \t]$")
+
+
+def _street_bounds(text: str, start: int, end: int, last: str) -> tuple[int, int]:
+    """A street's span with its abbreviated direction before ("N. High St.") and the period of an
+    abbreviated street word after it ("Main St."), which the capitalised sequence leaves out."""
+    before = _DIRECTION_BEFORE.search(text, max(0, start - 4), start)
+    if before:
+        start = before.start()
+    if last in _STREET_ABBREVIATIONS and text[end : end + 1] == ".":
+        end += 1
+    return start, end
 
 
 # --------------------------------------------------------------------------------------------------
@@ -497,6 +570,10 @@ def features(text: str, proposal: Proposal, context: DocumentContext, lexicon: L
     f["log_count"] = math.log1p(context.counts.get(surface, 0)) / 3.0
     if low.split() and low.split()[-1] in PLACE_SUFFIXES:
         f["place_suffix"] = 1.0
+    if len(words) > 1:
+        last_word = words[-1].lower().rstrip(".")
+        if last_word in PLACE_SUFFIXES or last_word in STREET_SUFFIXES or last_word in LANDMARK_SUFFIXES:
+            f[f"last_word={last_word}"] = 1.0  # "Park" and "County" do not say "place" equally
     if low.split() and low.split()[0] in PLACE_PREFIXES:
         f["place_prefix"] = 1.0
     before = _CUE_BEFORE.search(text[max(0, s - 40) : s])

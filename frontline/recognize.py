@@ -11,6 +11,7 @@ word (is it someone's surname elsewhere? is it used in lowercase?).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -49,7 +50,7 @@ ABBREVIATIONS = {
     "U.S.": "United States", "U.S.A.": "United States", "US": "United States", "USA": "United States",
     "U.K.": "United Kingdom", "UK": "United Kingdom", "U.A.E.": "United Arab Emirates",
     "UAE": "United Arab Emirates", "D.C.": "District of Columbia", "L.A.": "Los Angeles",
-    "N.Y.C.": "New York City", "NYC": "New York City",
+    "N.Y.C.": "New York City", "NYC": "New York City", "Phila.": "Philadelphia",
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
     "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
     "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
@@ -122,16 +123,17 @@ _ABBREV = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
 )
 # Numbered roads, which local news names as places: "Highway 19", "Interstate 45", "I-75", "County Road 43",
-# "State Highway 360", "Illinois Route 159", "KY 52", "W.Va. 61", "US-24", "FM 678".
+# "State Highway 360", "Illinois Route 159", "KY 52", "W.Va. 61", "US-24", "FM 678". Not "U.S. 79": LGL, the
+# only annotated data with roads, marks the "U.S." of it as the country.
 _STATE_PREFIX = "|".join(
-    [re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True) if a.endswith(".") and a not in ("L.A.", "N.Y.C.")]
+    [re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True) if a.endswith(".") and a not in ("L.A.", "N.Y.C.", "Phila.", "U.S.", "U.S.A.", "U.K.", "U.A.E.")]
     + sorted(POSTAL)
     + ["US", "SR", "FM", "RM", "CR"]
 )
 _STATE_NAMES = "|".join(sorted({re.escape(n) for n in POSTAL.values()}, key=len, reverse=True))
 _ROAD = re.compile(
     r"(?<![\w.])(?:"
-    rf"(?:(?:{_STATE_NAMES}|U\.S\.|US|State|County|Farm[- ]to[- ]Market)[ \t])?"
+    rf"(?:(?:{_STATE_NAMES}|US|State|County|Farm[- ]to[- ]Market)[ \t])?"
     r"(?:Highway|Hwy\.?|Route|Rte\.?|Road|Interstate|Loop|Spur)[ \t]\d{1,4}[A-Z]?"
     rf"|I-\d{{1,3}}|(?:{_STATE_PREFIX})(?:-|[ \t])\d{{1,3}}[A-Z]?"
     r")(?![\w-])(?:[ \t](?:North|South|East|West)\b)?"
@@ -348,6 +350,7 @@ def propose(
                 # "North Main Street", "Kanawha Circuit Court" (no street), "Main St." at a sentence's end
                 street = (
                     1 < n <= 4
+                    and all(text[a].isupper() for a, _ in words[i:j])  # not "Price Chopper at Vivion Road"
                     and last_low in STREET_SUFFIXES
                     and (j == len(words) or text[words[j - 1][1] - 1] == ".")
                     and not (last_low == "court" and text[words[j - 2][0] : words[j - 2][1]].lower() in _COURT_WORDS)
@@ -393,8 +396,10 @@ def propose(
                             kind = "street"  # "Wichita Drive", but not "Florida Highway Patrol"
                         elif last in LANDMARK_SUFFIXES and n == 2 and first not in _STREET_OPENERS:
                             kind = "landmark"  # "Squirrel Hill", "Greer Station"
-                    if not kind and demonyms and gazetteer.country_for_adjective(surface):
-                        kind = "demonym"
+                    if not kind and demonyms and n <= 2 and (
+                        gazetteer.country_for_adjective(surface) or _demonym_places(surface, gazetteer)
+                    ):
+                        kind = "demonym"  # "Russian"; "Ohioans", "South Ossetian" (of an area, not a country)
                 if kind == "street":
                     start, end = _street_bounds(text, start, end, last_low)
                 if kind:
@@ -441,6 +446,13 @@ def _named_as(matches: Sequence[Match], head: str) -> bool:
 _DIRECTION_BEFORE = re.compile(r"\b(?:[NSEW]|NE|NW|SE|SW)\.[ \t]$")
 
 
+def _demonym_places(surface: str, gazetteer: Gazetteer) -> bool:
+    # geoparse builds on recognition, so it is imported when first needed
+    from .geoparse import demonym_places
+
+    return bool(demonym_places(surface, gazetteer))
+
+
 def _street_bounds(text: str, start: int, end: int, last: str) -> tuple[int, int]:
     """A street's span with its abbreviated direction before ("N. High St.") and the period of an
     abbreviated street word after it ("Main St."), which the capitalised sequence leaves out."""
@@ -464,6 +476,10 @@ class DocumentContext:
     first_names: frozenset[str]
     lowercase: frozenset[str]
     counts: Counter[str]
+    # Soft votes of the document's named places for admin1 areas and countries: each distinct name
+    # splits one vote over the areas its gazetteer entries lie in (see ``area_votes``).
+    admin1_votes: Mapping[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    country_votes: Mapping[str, Counter[str]] = field(default_factory=dict)
 
 
 def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
@@ -484,6 +500,43 @@ def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
     lowercase = {w for w in re.findall(r"\b[a-z]{3,}\b", text)}
     counts = Counter(re.findall(r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*", text))
     return DocumentContext(frozenset(surnames), frozenset(first_names), frozenset(lowercase), counts)
+
+
+def area_votes(
+    text: str, proposals: Sequence[Proposal]
+) -> tuple[dict[str, Counter[tuple[str, str]]], dict[str, Counter[str]]]:
+    """Each distinct proposed name's soft vote for admin1 areas and for countries.
+
+    A local paper's small towns ("Greer", "Watertown") lie in the state its other names lie in, while a
+    surname that is also a place ("Lincoln", "Bell") has entries everywhere: ``features`` compares a
+    name's entries with the votes of the *other* names of the document.
+    """
+    admin1: dict[str, Counter[tuple[str, str]]] = {}
+    country: dict[str, Counter[str]] = {}
+    for p in proposals:
+        surface = text[p.start : p.end]
+        if not p.matches or surface in admin1:
+            continue
+        areas = {(m.place.country_code, m.place.admin1_code) for m in p.matches}
+        countries = {m.place.country_code for m in p.matches}
+        admin1[surface] = Counter({a: 1.0 / len(areas) for a in areas})
+        country[surface] = Counter({c: 1.0 / len(countries) for c in countries})
+    return admin1, country
+
+
+def _coherence(
+    surface: str, places: Sequence[Any], votes: Mapping[str, Counter[Any]], key: Any
+) -> tuple[float, float]:
+    """(the others' largest vote, the share of this name's entries in that area), or (0, 0)."""
+    total: Counter[Any] = Counter()
+    for other, vote in votes.items():
+        if other != surface:
+            total.update(vote)
+    if not total or not places:
+        return 0.0, 0.0
+    top, mass = max(total.items(), key=lambda kv: (kv[1], kv[0]))
+    share = sum(1 for p in places if key(p) == top) / len(places)
+    return float(mass), share
 
 
 def _previous_tokens(text: str, start: int, n: int = 2) -> list[str]:
@@ -568,6 +621,17 @@ def features(text: str, proposal: Proposal, context: DocumentContext, lexicon: L
         if surface in lexicon.surnames:
             f["surname"] = 1.0
     f["log_count"] = math.log1p(context.counts.get(surface, 0)) / 3.0
+    if places and context.admin1_votes:
+        # Does the name lie where the document's other names lie? (the top area, if it has >= 1 vote)
+        mass, share = _coherence(surface, places, context.admin1_votes, lambda p: (p.country_code, p.admin1_code))
+        if mass >= 1.0:
+            f["doc_admin1"] = float(share > 0)
+            f["doc_admin1_share"] = share
+        mass, share = _coherence(surface, places, context.country_votes, lambda p: p.country_code)
+        if mass >= 1.0:
+            f["doc_country"] = float(share > 0)
+            f["doc_country_share"] = share
+
     if low.split() and low.split()[-1] in PLACE_SUFFIXES:
         f["place_suffix"] = 1.0
     if len(words) > 1:
@@ -628,7 +692,8 @@ def proposal_rows(
     proposals = propose(text, gazetteer, exclude=exclude, offset=offset, demonyms=demonyms)
     if not proposals:
         return [], []
-    context = document_context(text, gazetteer)
+    admin1, country = area_votes(text, proposals)
+    context = dataclasses.replace(document_context(text, gazetteer), admin1_votes=admin1, country_votes=country)
     return proposals, [features(text, p, context, lexicon) for p in proposals]
 
 

@@ -476,10 +476,10 @@ class DocumentContext:
     first_names: frozenset[str]
     lowercase: frozenset[str]
     counts: Counter[str]
-    # Soft votes of the document's named places for admin1 areas and countries: each distinct name
-    # splits one vote over the areas its gazetteer entries lie in (see ``area_votes``).
-    admin1_votes: Mapping[str, Counter[tuple[str, str]]] = field(default_factory=dict)
-    country_votes: Mapping[str, Counter[str]] = field(default_factory=dict)
+    # For each proposed name, the admin1 area and the country that the document's *other* names vote
+    # for most, with the size of that vote (see ``area_votes``).
+    admin1_top: Mapping[str, tuple[tuple[str, str], float]] = field(default_factory=dict)
+    country_top: Mapping[str, tuple[str, float]] = field(default_factory=dict)
 
 
 def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
@@ -504,39 +504,44 @@ def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
 
 def area_votes(
     text: str, proposals: Sequence[Proposal]
-) -> tuple[dict[str, Counter[tuple[str, str]]], dict[str, Counter[str]]]:
-    """Each distinct proposed name's soft vote for admin1 areas and for countries.
+) -> tuple[dict[str, tuple[tuple[str, str], float]], dict[str, tuple[str, float]]]:
+    """For each distinct proposed name, the admin1 area and the country the *other* names vote for most.
 
-    A local paper's small towns ("Greer", "Watertown") lie in the state its other names lie in, while a
-    surname that is also a place ("Lincoln", "Bell") has entries everywhere: ``features`` compares a
-    name's entries with the votes of the *other* names of the document.
+    Each name splits one vote over the admin1 areas (and one over the countries) its gazetteer entries
+    lie in. A local paper's small towns ("Greer", "Watertown") lie in the state its other names lie in,
+    while a surname that is also a place ("Lincoln", "Bell") has entries everywhere: ``features``
+    compares a name's entries with the others' top area.
     """
-    admin1: dict[str, Counter[tuple[str, str]]] = {}
-    country: dict[str, Counter[str]] = {}
+    admin1: dict[str, dict[tuple[str, str], float]] = {}
+    country: dict[str, dict[str, float]] = {}
     for p in proposals:
         surface = text[p.start : p.end]
         if not p.matches or surface in admin1:
             continue
         areas = {(m.place.country_code, m.place.admin1_code) for m in p.matches}
         countries = {m.place.country_code for m in p.matches}
-        admin1[surface] = Counter({a: 1.0 / len(areas) for a in areas})
-        country[surface] = Counter({c: 1.0 / len(countries) for c in countries})
-    return admin1, country
+        admin1[surface] = {a: 1.0 / len(areas) for a in areas}
+        country[surface] = {c: 1.0 / len(countries) for c in countries}
+    return _tops(admin1), _tops(country)
 
 
-def _coherence(
-    surface: str, places: Sequence[Any], votes: Mapping[str, Counter[Any]], key: Any
-) -> tuple[float, float]:
-    """(the others' largest vote, the share of this name's entries in that area), or (0, 0)."""
-    total: Counter[Any] = Counter()
-    for other, vote in votes.items():
-        if other != surface:
-            total.update(vote)
-    if not total or not places:
-        return 0.0, 0.0
-    top, mass = max(total.items(), key=lambda kv: (kv[1], kv[0]))
-    share = sum(1 for p in places if key(p) == top) / len(places)
-    return float(mass), share
+def _tops(votes: Mapping[str, Mapping[Any, float]]) -> dict[str, Any]:
+    """Each name's (area, vote) with the largest sum of the other names' votes (ties: the larger area key)."""
+    total: dict[Any, float] = {}
+    for vote in votes.values():
+        for area, v in vote.items():
+            total[area] = total.get(area, 0.0) + v
+    ranked = sorted(total.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+    tops = {}
+    for surface, own in votes.items():
+        best = next(((area, v) for area, v in ranked if area not in own), None)
+        for area, v in own.items():
+            rest = total[area] - v
+            if rest > 1e-9 and (best is None or (rest, area) > (best[1], best[0])):
+                best = (area, rest)
+        if best is not None:
+            tops[surface] = best
+    return tops
 
 
 def _previous_tokens(text: str, start: int, n: int = 2) -> list[str]:
@@ -621,16 +626,17 @@ def features(text: str, proposal: Proposal, context: DocumentContext, lexicon: L
         if surface in lexicon.surnames:
             f["surname"] = 1.0
     f["log_count"] = math.log1p(context.counts.get(surface, 0)) / 3.0
-    if places and context.admin1_votes:
-        # Does the name lie where the document's other names lie? (the top area, if it has >= 1 vote)
-        mass, share = _coherence(surface, places, context.admin1_votes, lambda p: (p.country_code, p.admin1_code))
-        if mass >= 1.0:
-            f["doc_admin1"] = float(share > 0)
-            f["doc_admin1_share"] = share
-        mass, share = _coherence(surface, places, context.country_votes, lambda p: p.country_code)
-        if mass >= 1.0:
-            f["doc_country"] = float(share > 0)
-            f["doc_country_share"] = share
+    # Does the name lie where the document's other names lie? (their top area, if it has >= 1 vote)
+    top = context.admin1_top.get(surface)
+    if places and top is not None and top[1] >= 1.0:
+        share = sum(1 for p in places if (p.country_code, p.admin1_code) == top[0]) / len(places)
+        f["doc_admin1"] = float(share > 0)
+        f["doc_admin1_share"] = share
+    top_country = context.country_top.get(surface)
+    if places and top_country is not None and top_country[1] >= 1.0:
+        share = sum(1 for p in places if p.country_code == top_country[0]) / len(places)
+        f["doc_country"] = float(share > 0)
+        f["doc_country_share"] = share
 
     if low.split() and low.split()[-1] in PLACE_SUFFIXES:
         f["place_suffix"] = 1.0
@@ -693,7 +699,7 @@ def proposal_rows(
     if not proposals:
         return [], []
     admin1, country = area_votes(text, proposals)
-    context = dataclasses.replace(document_context(text, gazetteer), admin1_votes=admin1, country_votes=country)
+    context = dataclasses.replace(document_context(text, gazetteer), admin1_top=admin1, country_top=country)
     return proposals, [features(text, p, context, lexicon) for p in proposals]
 
 

@@ -87,6 +87,9 @@ FEATURES: tuple[str, ...] = (
     "near_cue",  # "near X", "X countryside", ...
     "fuzzy_in_focus",  # a spelling variant in the document's country
     "focus_x_population",  # in_focus * log_population: prominence matters less at home
+    "anchor_admin1",  # log1p(other names with a single entry, in this admin1): anchors, not first guesses
+    "anchor_distance",  # log1p(km to the nearest single-entry town of another name) / log(20039)
+    "no_anchor",  # no other name has a single entry that is a town or an area below admin1
 )
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
@@ -340,6 +343,13 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     n_names = max(1, len(doc.country_votes) - (1 if own_country else 0))
     if others:
         nearest = _nearest_km(places, others)
+    anchors = _anchors(doc, surface)
+    anchor_admin1 = Counter((p.country_code, p.admin1_code) for p in anchors if p.admin1_code)
+    anchor_towns = [  # towns and areas below admin1: a country or a state sits at one point of a large area
+        p for p in anchors if p.feature_class == "P" or (p.feature_code.startswith("ADM") and p.feature_code != "ADM1")
+    ]
+    if anchor_towns:
+        anchor_km = _nearest_km(places, anchor_towns)
     parent = _parent(candidate, doc)
     is_child_of_comma = _follows_comma_place(candidate, doc)
     wanted = _CUE_KIND.get(candidate.cue or "")
@@ -402,6 +412,31 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
         row[col["near_cue"]] = (candidate.cue or "") in _NEAR
         row[col["fuzzy_in_focus"]] = candidate.fuzzy and in_focus
         row[col["focus_x_population"]] = in_focus * logpops[i]
+        if place.admin1_code:
+            row[col["anchor_admin1"]] = math.log1p(anchor_admin1.get(area, 0))
+        if anchor_towns:
+            row[col["anchor_distance"]] = math.log1p(anchor_km[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
+        else:
+            row[col["no_anchor"]] = 1.0
+            row[col["anchor_distance"]] = 1.0
+    return out
+
+
+def _anchors(doc: DocumentContext, surface: str) -> list[Place]:
+    """The entries of the document's other names that have exactly one gazetteer entry (one per name).
+
+    The first picks (``DocumentContext.first``) are the hand-weighted pass's guesses for every name, right
+    or wrong; a name with a single entry leaves no guess to make, so it anchors the others ("Greer" in a
+    story that also names "Duncan", which the gazetteer knows once, is the Greer near Duncan).
+    """
+    seen: set[str] = {surface}
+    out = []
+    for key, c in zip(doc.keys, doc.context, strict=True):
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(c.places) == 1 and not c.fuzzy:
+            out.append(c.places[0])
     return out
 
 

@@ -23,6 +23,7 @@ import functools
 import json
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -450,9 +451,21 @@ def _nearest_km(places: Sequence[Place], others: Sequence[Place]) -> np.ndarray:
     return np.asarray(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0.0, 1.0))))
 
 
+_TYPE_WORD = re.compile(
+    r" (?:village|town|city|district|sub-?district|province|governorate|region|area|camp|neighbou?rhood)\b",
+    re.IGNORECASE,
+)
+
+
 def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
-    """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y."""
+    """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y.
+
+    A type word may stand between X and the comma or "in": "Buraydah village, Syria", "Kansaba town in Latakia".
+    """
     text, end = doc.text, candidate.span.end
+    typed = _TYPE_WORD.match(text, end)
+    if typed and text.startswith((",", " in "), typed.end()):
+        end = typed.end()
     if text.startswith(",", end):
         rest = text[end + 1 : end + 40]
         at = end + 1 + len(rest) - len(rest.lstrip())

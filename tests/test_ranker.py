@@ -266,3 +266,24 @@ def test_with_no_context_a_village_of_unknown_population_does_not_beat_a_city(ga
     Iran's city of 2.3 million 0.92; with no other place and no country in the text, the city wins."""
     place = given("On 28 June 2016, relatives of prisoners held a rally in Mashhad.", "Mashhad", gazetteer)
     assert place is not None and place.country_code == "IR"
+
+
+def test_names_with_a_single_entry_anchor_the_others(gazetteer: Gazetteer) -> None:
+    text = "Deputies from Spartanburg and Gaffney searched Duncan on Friday."
+    found, context, votes = prepare(text, gazetteer)
+    doc = document_context(found, focus_country(votes), text=text, context=context, votes=votes)
+    duncan = next(c for c in found if c.span.text == "Duncan")
+    x = features(duncan, doc)
+    col = {name: i for i, name in enumerate(FEATURES)}
+    areas = [(p.country_code, p.admin1_code) for p in duncan.places]
+    near = areas.index(("US", "SC"))  # Spartanburg and Gaffney have one entry each, both in South Carolina
+    far = areas.index(("US", "OK"))
+    assert x[near, col["anchor_admin1"]] == pytest.approx(np.log1p(2))
+    assert x[far, col["anchor_admin1"]] == 0.0
+    assert x[near, col["anchor_distance"]] < x[far, col["anchor_distance"]] < 1.0
+    assert not x[:, col["no_anchor"]].any()
+    alone_text = "Deputies searched Duncan on Friday."
+    found, context, votes = prepare(alone_text, gazetteer)
+    doc = document_context(found, focus_country(votes), text=alone_text, context=context, votes=votes)
+    alone = features(next(c for c in found if c.span.text == "Duncan"), doc)
+    assert alone[:, col["no_anchor"]].all() and (alone[:, col["anchor_distance"]] == 1.0).all()

@@ -88,9 +88,9 @@ FEATURES: tuple[str, ...] = (
     "near_cue",  # "near X", "X countryside", ...
     "fuzzy_in_focus",  # a spelling variant in the document's country
     "focus_x_population",  # in_focus * log_population: prominence matters less at home
-    "anchor_admin1",  # log1p(other names with a single entry, in this admin1): anchors, not first guesses
+    "anchor_admin1",  # log1p(other names in this admin1 that have a single entry or name one admin1 area)
     "anchor_distance",  # log1p(km to the nearest single-entry town of another name) / log(20039)
-    "no_anchor",  # no other name has a single entry that is a town or an area below admin1
+    "no_anchor",  # no other name has a single entry or a single admin1 entry
 )
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
@@ -349,6 +349,7 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     anchor_towns = [  # towns and areas below admin1: a country or a state sits at one point of a large area
         p for p in anchors if p.feature_class == "P" or (p.feature_code.startswith("ADM") and p.feature_code != "ADM1")
     ]
+    anchored = bool(anchor_admin1 or anchor_towns)
     if anchor_towns:
         anchor_km = _nearest_km(places, anchor_towns)
     parent = _parent(candidate, doc)
@@ -418,26 +419,32 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
         if anchor_towns:
             row[col["anchor_distance"]] = math.log1p(anchor_km[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
         else:
-            row[col["no_anchor"]] = 1.0
             row[col["anchor_distance"]] = 1.0
+        row[col["no_anchor"]] = not anchored
     return out
 
 
 def _anchors(doc: DocumentContext, surface: str) -> list[Place]:
-    """The entries of the document's other names that have exactly one gazetteer entry (one per name).
+    """The entries that the document's other names leave no doubt about (one per name).
 
     The first picks (``DocumentContext.first``) are the hand-weighted pass's guesses for every name, right
-    or wrong; a name with a single entry leaves no guess to make, so it anchors the others ("Greer" in a
-    story that also names "Duncan", which the gazetteer knows once, is the Greer near Duncan).
+    or wrong. A name with a single entry leaves no guess to make ("Duncan" in a story that also names
+    "Spartanburg" and "Gaffney", which the gazetteer knows once each, is the Duncan near them), and a name
+    with exactly one admin1 entry names that state or province ("Mato Grosso": the state, though two
+    towns bear the name too): both anchor the others.
     """
     seen: set[str] = {surface}
     out = []
     for key, c in zip(doc.keys, doc.context, strict=True):
-        if key in seen:
+        if key in seen or c.fuzzy:
             continue
         seen.add(key)
-        if len(c.places) == 1 and not c.fuzzy:
+        if len(c.places) == 1:
             out.append(c.places[0])
+            continue
+        admin1 = [p for p in c.places if p.feature_code == "ADM1"]
+        if len(admin1) == 1:
+            out.append(admin1[0])
     return out
 
 

@@ -574,9 +574,18 @@ def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place
         fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
         if fits.any():
             probs = np.where(fits, probs, -1.0)
+    # An "X, Y" parent is obeyed like a cue: "Al Birah village, Syria" picks among the Syrian entries. Not
+    # when the best entry is itself a state or country: "Texas, Georgia and Florida" is a list.
+    in_parent = ((x[:, _COLUMN["parent_admin1"]] > 0) | (x[:, _COLUMN["parent_country"]] > 0)) & (probs >= 0)
+    if in_parent.any() and not _is_area(candidate.places[int(np.argmax(probs))]):
+        probs = np.where(in_parent, probs, -1.0)
     best = int(np.argmax(probs))
     best = _with_no_context(candidate.places, probs, x, best)
     return candidate.places[best], float(probs[best])
+
+
+def _is_area(place: Place) -> bool:
+    return place.feature_code == "ADM1" or place.feature_code.startswith("PCL")
 
 
 # A document that names no other place and shows no country gives the model nothing but the entries

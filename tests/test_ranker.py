@@ -270,9 +270,10 @@ def test_with_no_context_a_village_of_unknown_population_does_not_beat_a_city(ga
 
 def test_names_with_a_single_entry_anchor_the_others(gazetteer: Gazetteer) -> None:
     text = "Deputies from Spartanburg and Gaffney searched Duncan on Friday."
-    found, context, votes = prepare(text, gazetteer)
+    at = text.index("Duncan")
+    found, context, votes = prepare(text, gazetteer, [(at, at + 6)])
     doc = document_context(found, focus_country(votes), text=text, context=context, votes=votes)
-    duncan = next(c for c in found if c.span.text == "Duncan")
+    (duncan,) = found
     x = features(duncan, doc)
     col = {name: i for i, name in enumerate(FEATURES)}
     areas = [(p.country_code, p.admin1_code) for p in duncan.places]
@@ -283,7 +284,16 @@ def test_names_with_a_single_entry_anchor_the_others(gazetteer: Gazetteer) -> No
     assert x[near, col["anchor_distance"]] < x[far, col["anchor_distance"]] < 1.0
     assert not x[:, col["no_anchor"]].any()
     alone_text = "Deputies searched Duncan on Friday."
-    found, context, votes = prepare(alone_text, gazetteer)
+    at = alone_text.index("Duncan")
+    found, context, votes = prepare(alone_text, gazetteer, [(at, at + 6)])
     doc = document_context(found, focus_country(votes), text=alone_text, context=context, votes=votes)
-    alone = features(next(c for c in found if c.span.text == "Duncan"), doc)
+    alone = features(found[0], doc)
     assert alone[:, col["no_anchor"]].all() and (alone[:, col["anchor_distance"]] == 1.0).all()
+
+
+def test_a_parent_place_is_obeyed_unless_the_name_is_a_state_or_country(gazetteer: Gazetteer) -> None:
+    # The Texas town of Paris is smaller than the French capital; its parent decides.
+    assert given("The fire started in Paris, Texas, on Monday.", "Paris", gazetteer).country_code == "US"
+    # "Texas, Georgia and Florida" is a list of states: "Georgia" is no parent of Texas.
+    place = given("Storms hit Texas, Georgia and Florida on Monday.", "Texas", gazetteer)
+    assert (place.country_code, place.feature_code) == ("US", "ADM1")

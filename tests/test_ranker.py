@@ -244,12 +244,15 @@ def _with_imported_village(gazetteer: Gazetteer, text: str, name: str, country: 
 
 
 def test_the_users_import_wins_among_same_named_places(gazetteer: Gazetteer) -> None:
-    text = "Fighting was reported in Buraydah, Syria, on Monday."
+    text = "Fighting was reported in Buraydah and in Damascus, Syria, on Monday."
     place, village = _with_imported_village(gazetteer, text, "Buraydah", "SY")
     assert place == village
     # The bonus is the reason: the same village, not imported, loses to Saudi Arabia's city.
     place, village = _with_imported_village(gazetteer, text, "Buraydah", "SY", imported=False)
     assert place is not None and place != village and place.country_code == "SA"
+    # Where the text names the country as the parent ("Buraydah, Syria"), the parent decides.
+    place, village = _with_imported_village(gazetteer, "Fighting was reported in Buraydah, Syria.", "Buraydah", "SY", imported=False)
+    assert place == village
 
 
 def test_the_import_bonus_is_not_a_filter(gazetteer: Gazetteer) -> None:

@@ -226,5 +226,5 @@ def test_coherence_features_compare_a_name_with_the_others(gazetteer: Gazetteer)
     row = rows[[text[p.start : p.end] for p in proposals].index("Greer")]
     assert row["doc_admin1"] == 1.0 and 0 < row["doc_admin1_share"] <= 1
     assert row["doc_country"] == 1.0
-    alone, rows_alone = proposal_rows("Greer police said the man drove home.", gazetteer, lexicon)
+    _alone, rows_alone = proposal_rows("Greer police said the man drove home.", gazetteer, lexicon)
     assert "doc_admin1" not in rows_alone[0] and "doc_country" not in rows_alone[0]

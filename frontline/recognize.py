@@ -379,7 +379,13 @@ def propose(
                     # Only a whole sequence may match fuzzily: a fragment ("al-Haddadeh" of "Tellat
                     # al-Haddadeh") must match exactly, or it finds far-away look-alikes.
                     matches = tuple(gazetteer.match(surface, fuzzy=whole and not (initial and len(words) == 1)))
-                    if matches and n > 1 and last_low in _GENERIC_LAST and _named_as(matches, text[start : words[j - 2][1]]):
+                    if (
+                        matches
+                        and n > 1
+                        and j < len(words)
+                        and last_low in _GENERIC_LAST
+                        and _named_as(matches, text[start : words[j - 2][1]])
+                    ):
                         continue  # "Dublin City Council", "Ohio State University": the place is "Dublin", "Ohio"
                     if matches:
                         kind = "gazetteer"
@@ -434,7 +440,8 @@ def propose(
 
 
 # "Dublin City", "Ohio State": the gazetteer knows them as other names of "Dublin" and "Ohio", which
-# is how the text means them ("Dublin City Council"); "Kansas City" is a name of its own.
+# is how the text means them when an institution's name goes on ("Dublin City Council", "Ohio State
+# University"); "Rakhine State" ending the name stays whole, and "Kansas City" is a name of its own.
 _GENERIC_LAST = frozenset(["city", "state"])
 
 

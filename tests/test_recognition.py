@@ -228,3 +228,9 @@ def test_coherence_features_compare_a_name_with_the_others(gazetteer: Gazetteer)
     assert row["doc_country"] == 1.0
     _alone, rows_alone = proposal_rows("Greer police said the man drove home.", gazetteer, lexicon)
     assert "doc_admin1" not in rows_alone[0] and "doc_country" not in rows_alone[0]
+
+
+def test_a_state_named_with_its_word_stays_whole(gazetteer: Gazetteer) -> None:
+    # Only an institution's name that goes on ("Ohio State University") drops the generic word.
+    found = proposed("Troops were deployed in Rakhine State, Myanmar, on Monday.", gazetteer)
+    assert "Rakhine State" in found and "Rakhine" not in found

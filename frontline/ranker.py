@@ -23,6 +23,7 @@ import functools
 import json
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +88,9 @@ FEATURES: tuple[str, ...] = (
     "near_cue",  # "near X", "X countryside", ...
     "fuzzy_in_focus",  # a spelling variant in the document's country
     "focus_x_population",  # in_focus * log_population: prominence matters less at home
+    "anchor_admin1",  # log1p(other names in this admin1 that have a single entry or name one admin1 area)
+    "anchor_distance",  # log1p(km to the nearest single-entry town of another name) / log(20039)
+    "no_anchor",  # no other name has a single entry or a single admin1 entry
 )
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
@@ -340,6 +344,14 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     n_names = max(1, len(doc.country_votes) - (1 if own_country else 0))
     if others:
         nearest = _nearest_km(places, others)
+    anchors = _anchors(doc, surface)
+    anchor_admin1 = Counter((p.country_code, p.admin1_code) for p in anchors if p.admin1_code)
+    anchor_towns = [  # towns and areas below admin1: a country or a state sits at one point of a large area
+        p for p in anchors if p.feature_class == "P" or (p.feature_code.startswith("ADM") and p.feature_code != "ADM1")
+    ]
+    anchored = bool(anchor_admin1 or anchor_towns)
+    if anchor_towns:
+        anchor_km = _nearest_km(places, anchor_towns)
     parent = _parent(candidate, doc)
     is_child_of_comma = _follows_comma_place(candidate, doc)
     wanted = _CUE_KIND.get(candidate.cue or "")
@@ -402,6 +414,37 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
         row[col["near_cue"]] = (candidate.cue or "") in _NEAR
         row[col["fuzzy_in_focus"]] = candidate.fuzzy and in_focus
         row[col["focus_x_population"]] = in_focus * logpops[i]
+        if place.admin1_code:
+            row[col["anchor_admin1"]] = math.log1p(anchor_admin1.get(area, 0))
+        if anchor_towns:
+            row[col["anchor_distance"]] = math.log1p(anchor_km[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
+        else:
+            row[col["anchor_distance"]] = 1.0
+        row[col["no_anchor"]] = not anchored
+    return out
+
+
+def _anchors(doc: DocumentContext, surface: str) -> list[Place]:
+    """The entries that the document's other names leave no doubt about (one per name).
+
+    The first picks (``DocumentContext.first``) are the hand-weighted pass's guesses for every name, right
+    or wrong. A name with a single entry leaves no guess to make ("Duncan" in a story that also names
+    "Spartanburg" and "Gaffney", which the gazetteer knows once each, is the Duncan near them), and a name
+    with exactly one admin1 entry names that state or province ("Mato Grosso": the state, though two
+    towns bear the name too): both anchor the others.
+    """
+    seen: set[str] = {surface}
+    out = []
+    for key, c in zip(doc.keys, doc.context, strict=True):
+        if key in seen or c.fuzzy:
+            continue
+        seen.add(key)
+        if len(c.places) == 1:
+            out.append(c.places[0])
+            continue
+        admin1 = [p for p in c.places if p.feature_code == "ADM1"]
+        if len(admin1) == 1:
+            out.append(admin1[0])
     return out
 
 
@@ -415,9 +458,21 @@ def _nearest_km(places: Sequence[Place], others: Sequence[Place]) -> np.ndarray:
     return np.asarray(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0.0, 1.0))))
 
 
+_TYPE_WORD = re.compile(
+    r" (?:village|town|city|district|sub-?district|province|governorate|region|area|camp|neighbou?rhood)\b",
+    re.IGNORECASE,
+)
+
+
 def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
-    """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y."""
+    """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y.
+
+    A type word may stand between X and the comma or "in": "Buraydah village, Syria", "Kansaba town in Latakia".
+    """
     text, end = doc.text, candidate.span.end
+    typed = _TYPE_WORD.match(text, end)
+    if typed and text.startswith((",", " in "), typed.end()):
+        end = typed.end()
     if text.startswith(",", end):
         rest = text[end + 1 : end + 40]
         at = end + 1 + len(rest) - len(rest.lstrip())
@@ -519,9 +574,18 @@ def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place
         fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
         if fits.any():
             probs = np.where(fits, probs, -1.0)
+    # An "X, Y" parent is obeyed like a cue: "Al Birah village, Syria" picks among the Syrian entries. Not
+    # when the best entry is itself a state or country: "Texas, Georgia and Florida" is a list.
+    in_parent = ((x[:, _COLUMN["parent_admin1"]] > 0) | (x[:, _COLUMN["parent_country"]] > 0)) & (probs >= 0)
+    if in_parent.any() and not _is_area(candidate.places[int(np.argmax(probs))]):
+        probs = np.where(in_parent, probs, -1.0)
     best = int(np.argmax(probs))
     best = _with_no_context(candidate.places, probs, x, best)
     return candidate.places[best], float(probs[best])
+
+
+def _is_area(place: Place) -> bool:
+    return place.feature_code == "ADM1" or place.feature_code.startswith("PCL")
 
 
 # A document that names no other place and shows no country gives the model nothing but the entries

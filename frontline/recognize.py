@@ -11,6 +11,7 @@ word (is it someone's surname elsewhere? is it used in lowercase?).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -50,7 +51,7 @@ ABBREVIATIONS = {
     "U.S.": "United States", "U.S.A.": "United States", "US": "United States", "USA": "United States",
     "U.K.": "United Kingdom", "UK": "United Kingdom", "U.A.E.": "United Arab Emirates",
     "UAE": "United Arab Emirates", "D.C.": "District of Columbia", "L.A.": "Los Angeles",
-    "N.Y.C.": "New York City", "NYC": "New York City",
+    "N.Y.C.": "New York City", "NYC": "New York City", "Phila.": "Philadelphia",
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
     "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
     "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
@@ -100,7 +101,22 @@ PLACE_PREFIXES = frozenset(
     ["mount", "mt", "lake", "fort", "ft", "camp", "jabal", "jebel", "wadi", "tell", "tal", "gulf", "cape", "port", "saint", "st", "san", "santa", "sao"]
 )
 # Last words of facilities and organisations, whose first words are rarely the place meant.
-STREET_SUFFIXES = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "highway", "way", "court"])
+STREET_SUFFIXES = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "highway", "way", "court", "parkway", "pkwy", "pike", "turnpike", "bypass", "circle", "place", "trail", "expressway", "freeway"])
+# Abbreviated street words whose period belongs to the name ("Main St.", "Nordland Ave.").
+_STREET_ABBREVIATIONS = frozenset(["st", "rd", "ave", "blvd", "dr", "pkwy", "ln", "hwy"])
+# Words that may open a street name although they never stand alone as a place ("North Main Street",
+# "First Avenue", "Old Alton Road").
+_STREET_OPENERS = frozenset(
+    ["north", "south", "east", "west", "old", "new", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "main", "upper", "lower"]
+)
+# "Superior Court", "Circuit Court": an institution, not a street; the name before it is the place.
+_COURT_WORDS = frozenset(["superior", "circuit", "district", "supreme", "county", "municipal", "family", "magistrate", "juvenile", "probate", "federal", "appeals", "city", "high", "general", "claims"])
+# Last words of landmark and neighbourhood names that local news writes and the gazetteer seldom holds
+# ("Squirrel Hill", "Meadow Grove", "Greer Station", "Knox Park"); two-word names only, and the
+# learned filter weighs each word on its own (feature ``last_word``).
+LANDMARK_SUFFIXES = frozenset(
+    ["park", "hill", "hills", "grove", "forest", "wilderness", "station", "ranch", "area", "quarter", "farms", "crossing", "mill", "dunes", "springs", "falls", "beach", "harbor", "harbour", "point", "ridge", "woods", "square", "colony", "lakeshore", "estates", "village", "gardens", "landing", "bridge", "dam", "reservoir", "canyon", "island", "pass", "fork", "branch"]
+)
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "president", "judge", "sgt", "capt", "lt", "col", "gen", "officer", "deputy", "sheriff", "chief", "coach", "pastor", "rev", "father", "sister", "brother", "king", "queen", "prince", "princess", "sir", "lord", "lady", "st", "saint", "pope", "minister", "secretary", "commissioner", "detective", "trooper", "professor", "prof"]
 )
@@ -108,6 +124,22 @@ _ABBREV = re.compile(
     # The lookahead on the abbreviations' first letters only lets the regex skip quickly where none starts.
     "(?=[" + "".join(sorted({re.escape(a[0]) for a in ABBREVIATIONS})) + "])"
     r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+)
+# Numbered roads, which local news names as places: "Highway 19", "Interstate 45", "I-75", "County Road 43",
+# "State Highway 360", "Illinois Route 159", "KY 52", "W.Va. 61", "US-24", "FM 678". Not "U.S. 79": LGL, the
+# only annotated data with roads, marks the "U.S." of it as the country.
+_STATE_PREFIX = "|".join(
+    [re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True) if a.endswith(".") and a not in ("L.A.", "N.Y.C.", "Phila.", "U.S.", "U.S.A.", "U.K.", "U.A.E.")]
+    + sorted(POSTAL)
+    + ["US", "SR", "FM", "RM", "CR"]
+)
+_STATE_NAMES = "|".join(sorted({re.escape(n) for n in POSTAL.values()}, key=len, reverse=True))
+_ROAD = re.compile(
+    r"(?<![\w.])(?:"
+    rf"(?:(?:{_STATE_NAMES}|US|State|County|Farm[- ]to[- ]Market)[ \t])?"
+    r"(?:Highway|Hwy\.?|Route|Rte\.?|Road|Interstate|Loop|Spur)[ \t]\d{1,4}[A-Z]?"
+    rf"|I-\d{{1,3}}|(?:{_STATE_PREFIX})(?:-|[ \t])\d{{1,3}}[A-Z]?"
+    r")(?![\w-])(?:[ \t](?:North|South|East|West)\b)?"
 )
 # Several patterns here start with the character they consume first, and check what stands before it
 # with a lookbehind after it: the same matches as a leading ``\b`` or lookbehind (``(?<=[a-z]), ``,
@@ -136,7 +168,7 @@ class Proposal:
     start: int
     end: int
     matches: tuple[Match, ...]
-    kind: str  # "gazetteer", "suffix", "prefix", "abbreviation", "postal", "region", "cue", "demonym"
+    kind: str  # "gazetteer", "suffix", "prefix", "street", "landmark", "road", "abbreviation", "postal", "region", "cue", "demonym"
     fragment: bool = False
     sequence: tuple[int, int] = (0, 0)  # the capitalised sequence it came from
 
@@ -290,6 +322,11 @@ def propose(
     of_names = list(_OF_NAME.finditer(text)) if _OF_NAME_HINT.search(text) else []
     _prefetch(text, sequences, of_names, gazetteer)
 
+    if not text.isupper():  # "IN 10 DAYS" in an all-caps wire is no road
+        for m in _ROAD.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(Proposal(m.start(), m.end(), (), "road", sequence=(m.start(), m.end())))
+                take(m.start(), m.end())
     for m in _ABBREV.finditer(text):
         if free(m.start(), m.end()):
             matches = tuple(gazetteer.match(ABBREVIATIONS[m.group(0)], fuzzy=False))
@@ -327,9 +364,18 @@ def propose(
                 surface = text[start:end]
                 n = j - i
                 key = normalize(surface)
+                last_low = text[words[j - 1][0] : words[j - 1][1]].lower().rstrip(".")
+                # "North Main Street", "Kanawha Circuit Court" (no street), "Main St." at a sentence's end
+                street = (
+                    1 < n <= 4
+                    and all(text[a].isupper() for a, _ in words[i:j])  # not "Price Chopper at Vivion Road"
+                    and last_low in STREET_SUFFIXES
+                    and (j == len(words) or text[words[j - 1][1] - 1] == ".")
+                    and not (last_low == "court" and text[words[j - 2][0] : words[j - 2][1]].lower() in _COURT_WORDS)
+                )
                 if key not in _REGION_KEYS and (first_low in _NOT_PLACES or first_low in stop_words) and (
                     n == 1 or not gazetteer.match(surface, fuzzy=False)
-                ):
+                ) and not (street and first_low in _STREET_OPENERS):
                     continue  # "The Henderson County ..." starts at "Henderson"; "The Hague" stays
                 # An acronym in ordinary text ("SANA" the agency, not Sanaa) unless it names a country.
                 if (
@@ -351,6 +397,14 @@ def propose(
                     # Only a whole sequence may match fuzzily: a fragment ("al-Haddadeh" of "Tellat
                     # al-Haddadeh") must match exactly, or it finds far-away look-alikes.
                     matches = tuple(gazetteer.match(surface, fuzzy=whole and not (initial and len(words) == 1)))
+                    if (
+                        matches
+                        and n > 1
+                        and j < len(words)
+                        and last_low in _GENERIC_LAST
+                        and _named_as(matches, text[start : words[j - 2][1]])
+                    ):
+                        continue  # "Dublin City Council", "Ohio State University": the place is "Dublin", "Ohio"
                     if matches:
                         kind = "gazetteer"
                     elif n > 1:
@@ -362,10 +416,16 @@ def propose(
                                 matches, kind = head, "suffix"
                         elif first in PLACE_PREFIXES and n == 2:
                             kind = "prefix"  # "Mount Pleasant", "Jabal Akrad"
-                        elif last in STREET_SUFFIXES and j == len(words) and n <= 3:
+                        elif street:
                             kind = "street"  # "Wichita Drive", but not "Florida Highway Patrol"
-                    if not kind and demonyms and gazetteer.country_for_adjective(surface):
-                        kind = "demonym"
+                        elif last in LANDMARK_SUFFIXES and n == 2 and first not in _STREET_OPENERS:
+                            kind = "landmark"  # "Squirrel Hill", "Greer Station"
+                    if not kind and demonyms and n <= 2 and (
+                        gazetteer.country_for_adjective(surface) or _demonym_places(surface, gazetteer)
+                    ):
+                        kind = "demonym"  # "Russian"; "Ohioans", "South Ossetian" (of an area, not a country)
+                if kind == "street":
+                    start, end = _street_bounds(text, start, end, last_low)
                 if kind:
                     hit = Proposal(start, end, matches, kind, fragment, (seq_start, seq_end))
                     break
@@ -424,6 +484,38 @@ def _prefetch(
     gazetteer.prefetch(keys, fuzzy=fuzzy)
 
 
+# "Dublin City", "Ohio State": the gazetteer knows them as other names of "Dublin" and "Ohio", which
+# is how the text means them when an institution's name goes on ("Dublin City Council", "Ohio State
+# University"); "Rakhine State" ending the name stays whole, and "Kansas City" is a name of its own.
+_GENERIC_LAST = frozenset(["city", "state"])
+
+
+def _named_as(matches: Sequence[Match], head: str) -> bool:
+    """True when the best match's main name is ``head`` (the surface without its generic last word)."""
+    return normalize(matches[0].place.name) == normalize(head)
+
+
+_DIRECTION_BEFORE = re.compile(r"\b(?:[NSEW]|NE|NW|SE|SW)\.[ \t]$")
+
+
+def _demonym_places(surface: str, gazetteer: Gazetteer) -> bool:
+    # geoparse builds on recognition, so it is imported when first needed
+    from .geoparse import demonym_places
+
+    return bool(demonym_places(surface, gazetteer))
+
+
+def _street_bounds(text: str, start: int, end: int, last: str) -> tuple[int, int]:
+    """A street's span with its abbreviated direction before ("N. High St.") and the period of an
+    abbreviated street word after it ("Main St."), which the capitalised sequence leaves out."""
+    before = _DIRECTION_BEFORE.search(text, max(0, start - 4), start)
+    if before:
+        start = before.start()
+    if last in _STREET_ABBREVIATIONS and text[end : end + 1] == ".":
+        end += 1
+    return start, end
+
+
 # --------------------------------------------------------------------------------------------------
 # Features
 
@@ -436,6 +528,10 @@ class DocumentContext:
     first_names: frozenset[str]
     lowercase: frozenset[str]
     counts: Counter[str]
+    # For each proposed name, the admin1 area and the country that the document's *other* names vote
+    # for most, with the size of that vote (see ``area_votes``).
+    admin1_top: Mapping[str, tuple[tuple[str, str], float]] = field(default_factory=dict)
+    country_top: Mapping[str, tuple[str, float]] = field(default_factory=dict)
 
 
 def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
@@ -461,6 +557,48 @@ def document_context(text: str, gazetteer: Gazetteer) -> DocumentContext:
 # The tokens of a window are the text's own except the one the window's edge cuts, so when a short
 # window already holds more than the tokens wanted, they are those of the full 60-character window.
 _SHORT_WINDOW = 24
+
+
+def area_votes(
+    text: str, proposals: Sequence[Proposal]
+) -> tuple[dict[str, tuple[tuple[str, str], float]], dict[str, tuple[str, float]]]:
+    """For each distinct proposed name, the admin1 area and the country the *other* names vote for most.
+
+    Each name splits one vote over the admin1 areas (and one over the countries) its gazetteer entries
+    lie in. A local paper's small towns ("Greer", "Watertown") lie in the state its other names lie in,
+    while a surname that is also a place ("Lincoln", "Bell") has entries everywhere: ``features``
+    compares a name's entries with the others' top area.
+    """
+    admin1: dict[str, dict[tuple[str, str], float]] = {}
+    country: dict[str, dict[str, float]] = {}
+    for p in proposals:
+        surface = text[p.start : p.end]
+        if not p.matches or surface in admin1:
+            continue
+        areas = {(m.place.country_code, m.place.admin1_code) for m in p.matches}
+        countries = {m.place.country_code for m in p.matches}
+        admin1[surface] = {a: 1.0 / len(areas) for a in areas}
+        country[surface] = {c: 1.0 / len(countries) for c in countries}
+    return _tops(admin1), _tops(country)
+
+
+def _tops(votes: Mapping[str, Mapping[Any, float]]) -> dict[str, Any]:
+    """Each name's (area, vote) with the largest sum of the other names' votes (ties: the larger area key)."""
+    total: dict[Any, float] = {}
+    for vote in votes.values():
+        for area, v in vote.items():
+            total[area] = total.get(area, 0.0) + v
+    ranked = sorted(total.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+    tops = {}
+    for surface, own in votes.items():
+        best = next(((area, v) for area, v in ranked if area not in own), None)
+        for area, v in own.items():
+            rest = total[area] - v
+            if rest > 1e-9 and (best is None or (rest, area) > (best[1], best[0])):
+                best = (area, rest)
+        if best is not None:
+            tops[surface] = best
+    return tops
 
 
 def _previous_tokens(text: str, start: int, n: int = 2) -> list[str]:
@@ -555,8 +693,24 @@ def features(text: str, proposal: Proposal, context: DocumentContext, lexicon: L
         if surface in lexicon.surnames:
             f["surname"] = 1.0
     f["log_count"] = math.log1p(context.counts.get(surface, 0)) / 3.0
+    # Does the name lie where the document's other names lie? (their top area, if it has >= 1 vote)
+    top = context.admin1_top.get(surface)
+    if places and top is not None and top[1] >= 1.0:
+        share = sum(1 for p in places if (p.country_code, p.admin1_code) == top[0]) / len(places)
+        f["doc_admin1"] = float(share > 0)
+        f["doc_admin1_share"] = share
+    top_country = context.country_top.get(surface)
+    if places and top_country is not None and top_country[1] >= 1.0:
+        share = sum(1 for p in places if p.country_code == top_country[0]) / len(places)
+        f["doc_country"] = float(share > 0)
+        f["doc_country_share"] = share
+
     if low.split() and low.split()[-1] in PLACE_SUFFIXES:
         f["place_suffix"] = 1.0
+    if len(words) > 1:
+        last_word = words[-1].lower().rstrip(".")
+        if last_word in PLACE_SUFFIXES or last_word in STREET_SUFFIXES or last_word in LANDMARK_SUFFIXES:
+            f[f"last_word={last_word}"] = 1.0  # "Park" and "County" do not say "place" equally
     if low.split() and low.split()[0] in PLACE_PREFIXES:
         f["place_prefix"] = 1.0
     before = cue_before(text[max(0, s - 40) : s])
@@ -611,7 +765,8 @@ def proposal_rows(
     proposals = propose(text, gazetteer, exclude=exclude, offset=offset, demonyms=demonyms)
     if not proposals:
         return [], []
-    context = document_context(text, gazetteer)
+    admin1, country = area_votes(text, proposals)
+    context = dataclasses.replace(document_context(text, gazetteer), admin1_top=admin1, country_top=country)
     return proposals, [features(text, p, context, lexicon) for p in proposals]
 
 

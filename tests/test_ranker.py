@@ -244,12 +244,15 @@ def _with_imported_village(gazetteer: Gazetteer, text: str, name: str, country: 
 
 
 def test_the_users_import_wins_among_same_named_places(gazetteer: Gazetteer) -> None:
-    text = "Fighting was reported in Buraydah, Syria, on Monday."
+    text = "Fighting was reported in Buraydah and in Damascus, Syria, on Monday."
     place, village = _with_imported_village(gazetteer, text, "Buraydah", "SY")
     assert place == village
     # The bonus is the reason: the same village, not imported, loses to Saudi Arabia's city.
     place, village = _with_imported_village(gazetteer, text, "Buraydah", "SY", imported=False)
     assert place is not None and place != village and place.country_code == "SA"
+    # Where the text names the country as the parent ("Buraydah, Syria"), the parent decides.
+    place, village = _with_imported_village(gazetteer, "Fighting was reported in Buraydah, Syria.", "Buraydah", "SY", imported=False)
+    assert place == village
 
 
 def test_the_import_bonus_is_not_a_filter(gazetteer: Gazetteer) -> None:
@@ -266,3 +269,34 @@ def test_with_no_context_a_village_of_unknown_population_does_not_beat_a_city(ga
     Iran's city of 2.3 million 0.92; with no other place and no country in the text, the city wins."""
     place = given("On 28 June 2016, relatives of prisoners held a rally in Mashhad.", "Mashhad", gazetteer)
     assert place is not None and place.country_code == "IR"
+
+
+def test_names_with_a_single_entry_anchor_the_others(gazetteer: Gazetteer) -> None:
+    text = "Deputies from Spartanburg and Gaffney searched Duncan on Friday."
+    at = text.index("Duncan")
+    found, context, votes = prepare(text, gazetteer, [(at, at + 6)])
+    doc = document_context(found, focus_country(votes), text=text, context=context, votes=votes)
+    (duncan,) = found
+    x = features(duncan, doc)
+    col = {name: i for i, name in enumerate(FEATURES)}
+    areas = [(p.country_code, p.admin1_code) for p in duncan.places]
+    near = areas.index(("US", "SC"))  # Spartanburg and Gaffney have one entry each, both in South Carolina
+    far = areas.index(("US", "OK"))
+    assert x[near, col["anchor_admin1"]] == pytest.approx(np.log1p(2))
+    assert x[far, col["anchor_admin1"]] == 0.0
+    assert x[near, col["anchor_distance"]] < x[far, col["anchor_distance"]] < 1.0
+    assert not x[:, col["no_anchor"]].any()
+    alone_text = "Deputies searched Duncan on Friday."
+    at = alone_text.index("Duncan")
+    found, context, votes = prepare(alone_text, gazetteer, [(at, at + 6)])
+    doc = document_context(found, focus_country(votes), text=alone_text, context=context, votes=votes)
+    alone = features(found[0], doc)
+    assert alone[:, col["no_anchor"]].all() and (alone[:, col["anchor_distance"]] == 1.0).all()
+
+
+def test_a_parent_place_is_obeyed_unless_the_name_is_a_state_or_country(gazetteer: Gazetteer) -> None:
+    # The Texas town of Paris is smaller than the French capital; its parent decides.
+    assert given("The fire started in Paris, Texas, on Monday.", "Paris", gazetteer).country_code == "US"
+    # "Texas, Georgia and Florida" is a list of states: "Georgia" is no parent of Texas.
+    place = given("Storms hit Texas, Georgia and Florida on Monday.", "Texas", gazetteer)
+    assert (place.country_code, place.feature_code) == ("US", "ADM1")

@@ -171,3 +171,66 @@ def test_train_command_writes_a_model_that_find_toponyms_uses(tmp_path: Path, ga
 def test_train_command_rejects_a_folder_without_data(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["train", "recognizer", "--data", str(tmp_path)])
     assert result.exit_code == 2 and str(tmp_path) in result.output
+
+
+def proposed(text: str, gazetteer: Gazetteer, **kwargs: object) -> dict[str, str]:
+    from frontline.recognize import propose
+
+    return {text[p.start : p.end]: p.kind for p in propose(text, gazetteer, **kwargs)}  # type: ignore[arg-type]
+
+
+def test_numbered_roads_are_proposed_without_candidates(gazetteer: Gazetteer) -> None:
+    text = (
+        "The crash closed Highway 19 near the exit to Interstate 45, and I-75 was slow. Crews also worked "
+        "on County Road 43, Illinois Route 159 and KY 52 after the storm. Traffic on U.S. 79 moved."
+    )
+    found = proposed(text, gazetteer)
+    for road in ("Highway 19", "Interstate 45", "I-75", "County Road 43", "Illinois Route 159", "KY 52"):
+        assert found.get(road) == "road", road
+    assert "U.S. 79" not in found and found.get("U.S.") == "abbreviation"  # LGL marks the country there
+    assert not any(kind == "road" for kind in proposed(text.upper(), gazetteer).values())  # "IN 10 DAYS"
+
+
+def test_street_names_keep_their_direction_and_period(gazetteer: Gazetteer) -> None:
+    text = (
+        "Police closed North Main Street and N. High St. on Friday. The shop on Main St. reopened. "
+        "The Kanawha Circuit Court heard the case. He was seen at Price Chopper at Vivion Road."
+    )
+    found = proposed(text, gazetteer)
+    assert found.get("North Main Street") == "street"
+    assert found.get("N. High St.") == "street"
+    assert found.get("Main St.") == "street"
+    assert "Kanawha Circuit Court" not in found and found.get("Kanawha") == "gazetteer"
+    assert "Price Chopper at Vivion Road" not in found  # a lowercase join word is not part of a street
+
+
+def test_landmarks_and_generic_city_or_state_words(gazetteer: Gazetteer) -> None:
+    text = "Residents of Squirrel Hill met the Dublin City Council and students of Ohio State University in Kansas City."
+    found = proposed(text, gazetteer)
+    assert found.get("Squirrel Hill") == "landmark"
+    assert "Dublin" in found and "Dublin City" not in found
+    assert "Ohio" in found and "Ohio State" not in found
+    assert "Kansas City" in found  # a name of its own, not "Kansas" with a generic word
+
+
+def test_demonyms_of_areas_when_demonyms_are_asked(gazetteer: Gazetteer) -> None:
+    text = "Ohioans and South Ossetian officials met in Columbus."
+    assert proposed(text, gazetteer, demonyms=True).get("Ohioans") == "demonym"
+    assert "Ohioans" not in proposed(text, gazetteer)
+
+
+def test_coherence_features_compare_a_name_with_the_others(gazetteer: Gazetteer) -> None:
+    lexicon = Recognizer.default().lexicon
+    text = "Greer police said the man drove from Spartanburg to Greenville, South Carolina, on Monday."
+    proposals, rows = proposal_rows(text, gazetteer, lexicon)
+    row = rows[[text[p.start : p.end] for p in proposals].index("Greer")]
+    assert row["doc_admin1"] == 1.0 and 0 < row["doc_admin1_share"] <= 1
+    assert row["doc_country"] == 1.0
+    _alone, rows_alone = proposal_rows("Greer police said the man drove home.", gazetteer, lexicon)
+    assert "doc_admin1" not in rows_alone[0] and "doc_country" not in rows_alone[0]
+
+
+def test_a_state_named_with_its_word_stays_whole(gazetteer: Gazetteer) -> None:
+    # Only an institution's name that goes on ("Ohio State University") drops the generic word.
+    found = proposed("Troops were deployed in Rakhine State, Myanmar, on Monday.", gazetteer)
+    assert "Rakhine State" in found and "Rakhine" not in found

@@ -193,7 +193,7 @@ def find_casualties(text: str) -> list[Casualties]:
             if low is None or low >= IMPLAUSIBLE:
                 continue
             if pattern is _N_THEN_VERB and not m.group("high"):
-                # "3 policemen, 1 soldier and 1 civilian were killed": the list before the count adds up.
+                # "2 soldiers, 2 policemen and 1 civilian were killed": the list before the count adds up.
                 low = _list_total(text, start, low)
             high = parse_number(m.group("high")) if m.group("high") else None
             if high is not None and high < low:
@@ -221,8 +221,8 @@ _PEOPLE_NOUN = re.compile(
 
 def _list_total(text: str, start: int, first: int) -> int:
     """The whole toll of a list of victims ending with the count ``first`` found at ``start``:
-    "3 policemen, 1 soldier and 1 civilian were killed" is 5. Items after "including" are part of
-    the one before it ("two militants and five personnel including one policeman and four soldiers": 7)."""
+    "2 soldiers, 2 policemen and 1 civilian were killed" is 5. Items after "including" are part of
+    the one before it ("three attackers and four personnel including two policemen and two soldiers": 7)."""
     total = first
     cur = start
     for _ in range(8):

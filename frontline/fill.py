@@ -61,6 +61,9 @@ def fill(
     events = []
     event_sentences = {m.sentence for m in mentions}
     published = article.published
+    # The OSCE Special Monitoring Mission reported from Ukraine only; its villages are Ukraine's
+    # (many share their names with Russian ones). Searched once per article, not per mention.
+    monitored = "UA" if _MONITORS_UA.search(article.text) else None
     for mention in mentions:
         if mention.sub_event_type == "Violent demonstration" and not _violent(annotated, mention):
             # The codebook: a demonstration is violent when its people damage, hurt or fight;
@@ -76,9 +79,7 @@ def fill(
         place = _event_place(annotated, mention, gazetteer)
         fallback = place is None and gazetteer is not None
         if fallback and gazetteer is not None:
-            # The OSCE monitors' villages are Ukraine's (many share their names with Russian ones).
-            monitors = "UA" if annotated.country_code is None and _MONITORS_UA.search(article.text) else None
-            place = _qualifier_place(annotated, mention, gazetteer, monitors)
+            place = _qualifier_place(annotated, mention, gazetteer, monitored if annotated.country_code is None else None)
         elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
             place = _within_qualifier(annotated, place, gazetteer)
             # A region or a country stands in for a village the gazetteer lacks ("near Warmahan
@@ -87,9 +88,8 @@ def fill(
             if town is not None:
                 place, fallback = town, True
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
-        if where is None and _MONITORS_UA.search(article.text):
-            # The OSCE Special Monitoring Mission reported from Ukraine only.
-            where = "UA"
+        if where is None:
+            where = monitored
         roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
         if where is None and roles.actor1 is not None:
             where = roles.actor1.country

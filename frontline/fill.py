@@ -8,6 +8,7 @@ keeps empty location fields.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
@@ -80,6 +81,10 @@ def fill(
         fallback = place is None and gazetteer is not None
         if fallback and gazetteer is not None:
             place = _qualifier_place(annotated, mention, gazetteer, monitored if annotated.country_code is None else None)
+            if place is None:
+                # The last resort finds the place named itself, not a stand-in: its own precision.
+                place = _last_resort(annotated, mention, gazetteer, monitored)
+                fallback = False
         elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
             place = _within_qualifier(annotated, place, gazetteer)
             # A region or a country stands in for a village the gazetteer lacks ("near Warmahan
@@ -87,6 +92,11 @@ def fill(
             town = _town_in_area(annotated, mention, place, gazetteer)
             if town is not None:
                 place, fallback = town, True
+            else:
+                at_home = _abroad(annotated, mention, place, gazetteer)
+                if at_home is not None:
+                    # A stand-in from the qualifiers is "near" (geo_precision 2); the same name at home is not.
+                    place, fallback = at_home, at_home.span != place.span
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         if where is None:
             where = monitored
@@ -588,6 +598,89 @@ def _qualifier_place(
     return None
 
 
+# A capitalised run of words: a name the recognizer may have passed over ("Kisumu journalists").
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|de|du|la)\s+)?[A-Z][\w'’-]+)*")
+# A place named this way must be a town of some size: small ones share names with words and people.
+_LAST_RESORT_POPULATION = 20_000
+# With no country to go by, a name's largest place must be this many times larger than any abroad.
+_DOMINANCE = 10
+# The least rapidfuzz ratio of a close spelling ("Quamishli" for Al Qamishli is 87.5).
+_CLOSE_SPELLING = 85
+
+
+def _common(word: str) -> bool:
+    """A word mostly written in lower case ("Five", "East", "Market"), or a month's or a day's name."""
+    from .recognize import Recognizer
+
+    lower = word.lower().strip("'’")
+    return Recognizer.default().lowercase.get(lower, 0.0) >= 0.5 or lower in _CALENDAR
+
+
+_CALENDAR = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [d.lower() for d in calendar.day_name]
+)
+
+
+def _last_resort(
+    annotated: Annotated, mention: EventMention, gazetteer: Gazetteer, monitored: str | None
+) -> PlaceMention | None:
+    """A place for an event whose document resolved none: ACLED's notes name the place, and
+    the recognizer or the ranker may have passed over it. First a recognised but unresolved name by
+    close spelling ("Quamishli city": Al Qamishli), then a town named inside a longer name ("the
+    University of Hyderabad", "Five Kisumu journalists"). Either only in the document's country,
+    or, with none, when the name's places lie in one country."""
+    from .recognize import Recognizer
+    from .toponyms import _stop_words
+
+    lexicon = Recognizer.default()
+    sentence = annotated.sentences[mention.sentence]
+    text = annotated.document.article.text
+    focus = annotated.country_code or monitored
+    actors = [a.span for a in annotated.in_sentence("actors", mention.sentence)]
+    stop = _stop_words()
+
+    def pick(found: list[Place], minimum: int) -> Place | None:
+        found = [p for p in found if p.feature_class in ("P", "A") and not p.feature_code.startswith("PCL")]
+        pool = [p for p in found if p.country_code == focus] if focus else found
+        if not pool:
+            return None
+        best = max(pool, key=lambda p: (p.feature_class == "P", p.population))
+        if focus is None and any(
+            p.country_code != best.country_code and p.population * _DOMINANCE > best.population for p in pool
+        ):
+            return None  # known in several countries, none of them by far the largest
+        return best if best.population >= minimum or best.feature_code == "ADM1" else None
+
+    for p in annotated.in_sentence("places", mention.sentence):
+        if p.place is None and len(p.span.text) >= 5:
+            close = [m for m in gazetteer.match(p.span.text, fuzzy=True) if m.score >= _CLOSE_SPELLING]
+            # A very close spelling of a village ("Joubb Janine") counts whatever its size.
+            exact_enough = all(m.score >= 90 for m in close)
+            best = pick([m.place for m in close], 0 if exact_enough else 1_000)
+            if best is not None:
+                return PlaceMention(p.span, mention.sentence, best, p.cue, 1.0)
+    for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
+        if any(a.start <= m.start() < a.end for a in actors):
+            continue
+        words = list(re.finditer(r"\S+", m.group(0)))
+        # Leading words that are mostly written in lower case ("Five", "The") do not name the place.
+        while words and (_common(words[0].group(0)) or words[0].group(0).lower() in stop):
+            words.pop(0)
+        if not words or words[0].group(0) in lexicon.first_names:
+            continue  # a person ("George Koch")
+        # A name at the head of a longer one, longest first: "Port Elizabeth City Hall" is Port
+        # Elizabeth; "Shiv Sena" is not Sanaa.
+        for n in range(len(words), 0, -1):
+            name = m.group(0)[words[0].start() : words[n - 1].end()]
+            if len(name) < 4:
+                continue
+            best = pick(gazetteer.lookup(name, fuzzy=False), _LAST_RESORT_POPULATION)
+            if best is not None:
+                start = m.start() + words[0].start()
+                return PlaceMention(Span(start, start + len(name), name), mention.sentence, best, None, 0.5)
+    return None
+
+
 # "Benito Juarez, Nuevo Leon", "Hyderabad city (Hyderabad, Sindh)": a place and the district or province after it.
 _QUALIFIER_AFTER = re.compile(
     r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*"
@@ -629,6 +722,55 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
         return place
     start, end = before.span(1)
     return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
+
+
+def _abroad(annotated: Annotated, mention: EventMention, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The event's place at home when the pick is a look-alike abroad: "Daarasalaam village
+    (Qoryooley, Lower Shabelle)" is not Tanzania's Dar es Salaam. Home is the one country of the
+    names the gazetteer knows in the parentheses right after the pick. The pick stands when another
+    place of the sentence lies in its country. Then the same name at home, else
+    the stand-in the qualifiers give (``_qualifier_place``)."""
+    chosen = place.place
+    if chosen is None or chosen.feature_code.startswith("PCL") or place.sentence != mention.sentence:
+        return None
+    text = annotated.document.article.text
+    if not re.match(r"\s*(?:village|town|city|area|locality|commune)?\s*\(", text[place.span.end :]):
+        return None
+    home = _parenthesised_country(annotated, mention, gazetteer)
+    if home is None or chosen.country_code == home:
+        return None
+    if any(
+        p is not place and p.place is not None and p.place.country_code == chosen.country_code
+        and not p.place.feature_code.startswith("PCL")
+        for p in annotated.in_sentence("places", mention.sentence)
+    ):
+        return None
+    named = gazetteer.lookup(place.span.text, fuzzy=False)
+    if {c.country_code for c in named} == {chosen.country_code}:
+        return None  # a name known in that country alone ("Bamenda town (Mezam, Nord-Ouest)")
+    same = [c for c in named if c.country_code == home]
+    if same:
+        return replace(place, place=max(same, key=lambda c: (c.feature_class == "P", c.population)))
+    stand_in = _qualifier_place(annotated, mention, gazetteer, home)
+    if stand_in is None or stand_in.place is None or stand_in.place.country_code != home:
+        return None
+    return stand_in
+
+
+def _parenthesised_country(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer) -> str | None:
+    """The one country of the names the gazetteer knows in the sentence's parentheses ("(Jalalaqsi,
+    Hiraan)": Somalia), if they agree."""
+    sentence = annotated.sentences[mention.sentence]
+    text = annotated.document.article.text
+    countries: set[str] = set()
+    for m in _PARENTHESES.finditer(text, sentence.start, sentence.end):
+        for part in m.group(1).split(","):
+            name = _ADMIN_WORDS.sub("", part).strip(" .;")
+            if len(name) > 2 and name[0].isupper():
+                found = {p.country_code for p in gazetteer.lookup(name, fuzzy=False) if p.country_code}
+                if len(found) == 1:
+                    countries |= found
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _inside(place: Place, area: Place) -> bool:

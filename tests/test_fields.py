@@ -708,3 +708,43 @@ def test_the_country_of_an_embassy_is_not_where_the_protest_is(pipeline) -> None
     text = "On Monday, hundreds of students protested in front of the US embassy in Kenya's capital."
     event = events(pipeline, text, dt.date(2022, 3, 8))[0]
     assert event.country == "Kenya"
+
+
+# -- the location pass (branch loc5) ------------------------------------------------------------------
+
+
+def test_a_lookalike_abroad_gives_way_to_the_qualifiers_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # A "Shaw" exists in the United States, but the district in parentheses is Somali: the event is in
+    # Somalia, at the district town that stands in for the unknown village.
+    text = "On Tuesday, elders gathered in Shaw village (Jalalaqsi, Hiraan) to protest a new tax."
+    event = events(pipeline, text, dt.date(2026, 1, 2))[0]
+    assert (event.country, event.location, event.geo_precision) == ("Somalia", "Jalalaqsi", 2)
+
+
+def test_a_town_known_in_one_country_keeps_its_lookalike_qualifier_out(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Bamenda is only Cameroon's: Haiti's Nord-Ouest in the parentheses does not move it abroad.
+    text = "On Friday, soldiers killed a young man during a raid in Bamenda town (Mezam, Nord-Ouest)."
+    event = events(pipeline, text, dt.date(2020, 5, 1))[0]
+    assert (event.country, event.location) == ("Cameroon", "Bamenda")
+
+
+def test_a_town_inside_an_organisation_name_places_a_note_with_no_other_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The recognizer reads "Kisumu" as part of a name; with nothing else, the town is the place.
+    event = events(pipeline, "Students of the Kisumu Polytechnic marched against fee rises.", dt.date(2019, 5, 1))[0]
+    assert (event.country, event.location) == ("Kenya", "Kisumu")
+
+
+def test_leading_common_words_and_people_do_not_make_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Five" and "George" start capitalised runs but name no place; "Karachi" does.
+    found = events(pipeline, "Five Karachi traders were robbed by George Wilson's gang.", dt.date(2019, 5, 1))
+    assert found and found[0].location == "Karachi"
+    none = events(pipeline, "George Wilson protested alone against the new law.", dt.date(2019, 5, 1))
+    assert none and none[0].latitude is None
+
+
+def test_a_misspelt_town_with_nothing_else_is_found_by_close_spelling(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The ranker leaves "Quamishli" unresolved; with no other place, its close spelling is the town
+    # itself (geo_precision 1), not a stand-in.
+    text = "Gunmen threw a grenade at a shop in the eastern quarter of Quamishli city on Monday."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert (event.country, event.location, event.geo_precision) == ("Syria", "Al Qāmishlī", 1)

@@ -165,6 +165,12 @@ _UNKNOWN_BEFORE = re.compile(
     r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?(?:(?:village|town|area|locality)\s+(?:of\s+)?)?"
     r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le)\s+)?[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
 )
+# The same with a district word: "in Khogyani district, Nangarhar" (the district's seat is inside the province).
+_UNKNOWN_DISTRICT_BEFORE = re.compile(
+    r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le|wa|e)\s+)?[A-Z][\w'’-]+){0,3})"
+    r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*$"
+)
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
@@ -410,6 +416,9 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
                  or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
     ]
     places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
+    # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
+    off_road = [p for p in places if not _ROAD_AFTER.match(text, p.span.end)]
+    places = off_road or places
     anchor = event_anchor(annotated, mention)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = _drop_qualifiers(local) or places
@@ -446,6 +455,7 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     return None
 
 
+_ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IGNORECASE)
 _EMBASSY_AFTER = re.compile(r"[’']?s?\s+(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\b", re.IGNORECASE)
 _EMBASSY_BEFORE = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a town and the district or province that qualifies it: "Bamenda town (Mezam, Nord-Ouest)",
@@ -699,7 +709,7 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
         return place
     # The chosen place names a town: check it against the province after it.
     after = _QUALIFIER_AFTER.match(text, place.span.end)
-    if after and chosen.feature_code not in _ADMIN_AREAS and not chosen.feature_code.startswith("PCL"):
+    if after and not chosen.feature_code.startswith("PCL"):
         names = [_ADMIN_WORDS.sub("", n).strip(" .;") for n in (after.group(1) or after.group(2) or "").split(",")]
         names = [n for n in names if len(n) > 1]
         looked = [[a for a in gazetteer.lookup(n, fuzzy=False) if a.feature_code in _ADMIN_AREAS] for n in names]
@@ -713,7 +723,10 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
                 return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
         return place
     # The chosen place qualifies an unknown name before it: look that name up inside it.
-    before = _UNKNOWN_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
+    window = max(0, place.span.start - 60)
+    before = _UNKNOWN_BEFORE.search(text, window, place.span.start) or _UNKNOWN_DISTRICT_BEFORE.search(
+        text, window, place.span.start
+    )
     if before is None:
         return place
     areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]

@@ -748,3 +748,24 @@ def test_a_misspelt_town_with_nothing_else_is_found_by_close_spelling(pipeline) 
     text = "Gunmen threw a grenade at a shop in the eastern quarter of Quamishli city on Monday."
     event = events(pipeline, text, dt.date(2020, 5, 4))[0]
     assert (event.country, event.location, event.geo_precision) == ("Syria", "Al Qāmishlī", 1)
+
+
+def test_a_province_look_alike_gives_way_to_the_town_inside_the_province_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Santa Fe" alone is Argentina's province; followed by Ocotepeque it is the Honduran town.
+    text = "On Friday, in Santa Fe, Ocotepeque, gunmen stopped a pickup and shot its driver dead."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert (event.country, event.location) == ("Honduras", "Santa Fe")
+
+
+def test_a_district_named_before_its_province_is_its_seat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The event is at the seat of Obe district, not at the province's capital, Herat, 90 km away.
+    text = "On Monday, Taliban fighters ambushed and killed two soldiers in a hamlet of Obe district, Herat."
+    event = events(pipeline, text, dt.date(2020, 3, 2))[0]
+    assert event.admin1 == "Herat" and event.location != "Herāt"
+    assert event.latitude is not None and abs(event.longitude - 63.2) < 0.3
+
+
+def test_a_road_named_after_a_town_is_not_in_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, reporters protested outside a newspaper office on Murree road in Rawalpindi city."
+    event = events(pipeline, text, dt.date(2020, 5, 4))[0]
+    assert event.location == "Rawalpindi"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import logging
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -97,6 +98,10 @@ def fill(
                 if at_home is not None:
                     # A stand-in from the qualifiers is "near" (geo_precision 2); the same name at home is not.
                     place, fallback = at_home, at_home.span != place.span
+        if place is not None:
+            moved = _offset(annotated.document.article.text, place)
+            if moved is not None:
+                place, fallback = moved, True
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         if where is None:
             where = monitored
@@ -735,6 +740,41 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
         return place
     start, end = before.span(1)
     return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
+
+
+# "38km SW of Afgooye", "10 km to the north of Golo": a distance and a bearing from the place named.
+_OFFSET_BEFORE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:to\s+the\s+)?"
+    r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west|[NSEW]|NE|NW|SE|SW)(?:ern)?"
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_BEARINGS = {"n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
+# Farther than this, a stated distance is too rough to move the point by.
+_MAX_OFFSET_KM = 150.0
+
+
+def _offset(text: str, place: PlaceMention) -> PlaceMention | None:
+    """The place moved by the distance and bearing written before it: "Aw Dheegle village (38km SW of
+    Afgooye)" is 38 km south-west of Afgooye, where ACLED puts the village. The entry (its name and
+    id) stays the reference town's; only the point moves."""
+    if place.place is None or place.place.feature_class != "P":
+        return None
+    m = _OFFSET_BEFORE.search(text, max(0, place.span.start - 50), place.span.start)
+    if m is None:
+        return None
+    km = float(m.group(1))
+    if not 0 < km <= _MAX_OFFSET_KM:
+        return None
+    word = m.group(2).lower().replace("-", "")
+    key = word if len(word) <= 2 else "".join(part[0] for part in re.findall(r"north|south|east|west", word))
+    bearing = math.radians(_BEARINGS[key])
+    lat1, lon1 = math.radians(place.place.latitude), math.radians(place.place.longitude)
+    d = km / 6371.0
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(bearing))
+    lon2 = lon1 + math.atan2(math.sin(bearing) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
+    moved = replace(place.place, latitude=math.degrees(lat2), longitude=(math.degrees(lon2) + 540) % 360 - 180)
+    return replace(place, place=moved, cue="near")
 
 
 def _abroad(annotated: Annotated, mention: EventMention, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:

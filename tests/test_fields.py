@@ -769,3 +769,17 @@ def test_a_road_named_after_a_town_is_not_in_it(pipeline) -> None:  # type: igno
     text = "On Monday, reporters protested outside a newspaper office on Murree road in Rawalpindi city."
     event = events(pipeline, text, dt.date(2020, 5, 4))[0]
     assert event.location == "Rawalpindi"
+
+
+def test_a_distance_and_bearing_from_a_town_move_the_point(pipeline, gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    from frontline.gazetteer import Gazetteer
+
+    from tests.conftest import km
+
+    # The village is unknown; "40km north of Gorom-Gorom" puts it 40 km north of the town.
+    text = "On Monday, soldiers raided a camp 40km north of Gorom-Gorom and seized weapons."
+    event = events(pipeline, text, dt.date(2020, 4, 27))[0]
+    town = max(Gazetteer.open(gazetteer_path).lookup("Gorom-Gorom"), key=lambda p: p.population)
+    assert event.latitude is not None and event.longitude is not None
+    assert 38 <= km(town.latitude, town.longitude, event.latitude, event.longitude) <= 42
+    assert event.latitude > town.latitude and event.geo_precision == 2

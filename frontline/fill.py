@@ -98,6 +98,8 @@ def fill(
                 if at_home is not None:
                     # A stand-in from the qualifiers is "near" (geo_precision 2); the same name at home is not.
                     place, fallback = at_home, at_home.span != place.span
+        if monitored and place is not None and place.place is not None and gazetteer is not None:
+            place = _in_monitored_area(place, gazetteer)
         if place is not None:
             moved = _offset(annotated.document.article.text, place)
             if moved is not None:
@@ -740,6 +742,26 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
         return place
     start, end = before.span(1)
     return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
+
+
+# Where the OSCE Special Monitoring Mission observed ceasefire violations: the Donetsk and Luhansk
+# oblasts (GeoNames admin1 codes of Ukraine).
+_MONITORED_ADMIN1 = frozenset({"05", "14"})
+
+
+def _in_monitored_area(place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
+    """The village of that name in the Donetsk or Luhansk oblast, for a note of the OSCE monitors:
+    Ukraine has a dozen villages called Vesele, and the monitors watched only the line of contact."""
+    chosen = place.place
+    if chosen is None or chosen.feature_class != "P" or (chosen.country_code == "UA" and chosen.admin1_code in _MONITORED_ADMIN1):
+        return place
+    found = gazetteer.lookup(place.span.text, fuzzy=False) or [
+        m.place for m in gazetteer.match(place.span.text, fuzzy=True) if m.score >= _CLOSE_SPELLING
+    ]
+    inside = [p for p in found if p.country_code == "UA" and p.admin1_code in _MONITORED_ADMIN1 and p.feature_class == "P"]
+    if not inside:
+        return place
+    return replace(place, place=max(inside, key=lambda p: p.population))
 
 
 # "38km SW of Afgooye", "10 km to the north of Golo": a distance and a bearing from the place named.

@@ -782,3 +782,10 @@ def test_a_distance_and_bearing_from_a_town_move_the_point(pipeline, gazetteer_p
     assert event.latitude is not None and event.longitude is not None
     assert 38 <= km(town.latitude, town.longitude, event.latitude, event.longitude) <= 42
     assert event.latitude > town.latitude and event.geo_precision == 2
+
+
+def test_an_osce_village_is_the_one_on_the_line_of_contact(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Several Ukrainian villages are called Kalynove; the monitors watched only Donetsk and Luhansk oblasts.
+    text = "On Tuesday, monitors of the OSCE SMM heard shelling and small-arms fire near Kalynove."
+    event = events(pipeline, text, dt.date(2020, 4, 28))[0]
+    assert event.country == "Ukraine" and event.admin1 in ("Luhansk", "Donetsk")

@@ -178,6 +178,12 @@ _UNKNOWN_DISTRICT_BEFORE = re.compile(
     r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le|wa|e)\s+)?[A-Z][\w'’-]+){0,3})"
     r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*$"
 )
+# And with "in"/"of": "Afrin city in Aleppo", "in Poienile de sub Munte of the Maramures county".
+_UNKNOWN_IN_BEFORE = re.compile(
+    r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le|sub)\s+){0,2}[A-Z][\w'’-]+){0,3})"
+    r"\s+(?:(?:city|town|village|area)\s+)?(?:in|of)\s+(?:the\s+)?$"
+)
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
@@ -731,13 +737,23 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
         return place
     # The chosen place qualifies an unknown name before it: look that name up inside it.
     window = max(0, place.span.start - 60)
-    before = _UNKNOWN_BEFORE.search(text, window, place.span.start) or _UNKNOWN_DISTRICT_BEFORE.search(
-        text, window, place.span.start
+    before = (
+        _UNKNOWN_BEFORE.search(text, window, place.span.start)
+        or _UNKNOWN_DISTRICT_BEFORE.search(text, window, place.span.start)
+        or _UNKNOWN_IN_BEFORE.search(text, window, place.span.start)
     )
     if before is None:
         return place
     areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    if not areas:
+        return place
     inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
+    if not inside:
+        # A spelling of its own ("Tlacotepec de Benito Juarez"): a close one, inside the area only.
+        inside = [
+            m.place for m in gazetteer.match(before.group(1), fuzzy=True)
+            if m.score >= _CLOSE_SPELLING and m.place.feature_class == "P" and any(_inside(m.place, a) for a in areas)
+        ]
     if not inside:
         return place
     start, end = before.span(1)

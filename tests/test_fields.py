@@ -789,3 +789,11 @@ def test_an_osce_village_is_the_one_on_the_line_of_contact(pipeline) -> None:  #
     text = "On Tuesday, monitors of the OSCE SMM heard shelling and small-arms fire near Kalynove."
     event = events(pipeline, text, dt.date(2020, 4, 28))[0]
     assert event.country == "Ukraine" and event.admin1 in ("Luhansk", "Donetsk")
+
+
+def test_a_town_named_in_its_province_is_looked_up_inside_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "in Jarablus in Aleppo": the town inside Aleppo governorate, not Aleppo city 100 km away.
+    text = "On Friday, hundreds of residents rallied in Jarablus in Aleppo against the return of the regime."
+    event = events(pipeline, text, dt.date(2020, 5, 8))[0]
+    assert event.admin1 == "Aleppo" and event.location != "Aleppo"
+    assert event.latitude is not None and event.latitude > 36.7

@@ -797,3 +797,8 @@ def test_a_town_named_in_its_province_is_looked_up_inside_it(pipeline) -> None: 
     event = events(pipeline, text, dt.date(2020, 5, 8))[0]
     assert event.admin1 == "Aleppo" and event.location != "Aleppo"
     assert event.latitude is not None and event.latitude > 36.7
+
+
+def test_a_possessive_inside_a_town_name_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "Hundreds of pupils marched in King William's Town on Monday over unpaid teachers.", dt.date(2016, 3, 14))[0]
+    assert event.country == "South Africa"

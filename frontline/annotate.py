@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -72,7 +73,7 @@ def annotate(
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)
     place_mentions = [
-        PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3))
+        _whole_name(text, PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3)), gazetteer)
         for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
     ]
 
@@ -148,6 +149,27 @@ def _toponyms(
         span = Span(start, end, document.article.text[start:end])
         found.append((sentences[i], replace(candidate, span=span)))
     return found
+
+
+# What may go on after a recognised name: a possessive ("King William's Town") or a Persian ezafe
+# ("Sar-e Pol"), then a capitalised word.
+_NAME_GOES_ON = re.compile(r"(?:['’]s|-(?:e|i|ye|al|el|ul)\b)(\s+[A-Z][\w-]+)")
+
+
+def _whole_name(text: str, mention: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
+    """The whole name when the recognizer stopped at a possessive or a hyphen and the gazetteer knows
+    the longer one: "King William" of "King William's Town" found a look-alike in the United States
+    (the town is South Africa's), "Sar" of "Sar-e Pol" a town in Chad. The longer name's populated
+    place wins, else its area."""
+    m = _NAME_GOES_ON.match(text, mention.span.end)
+    if m is None:
+        return mention
+    end = m.end()
+    found = gazetteer.lookup(text[mention.span.start : end], fuzzy=False)
+    if not found:
+        return mention
+    best = max(found, key=lambda p: (p.feature_class == "P", p.population))
+    return replace(mention, span=Span(mention.span.start, end, text[mention.span.start : end]), place=best)
 
 
 def _sentence_country(places: list[PlaceMention], index: int) -> str | None:

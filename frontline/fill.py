@@ -98,8 +98,6 @@ def fill(
                 if at_home is not None:
                     # A stand-in from the qualifiers is "near" (geo_precision 2); the same name at home is not.
                     place, fallback = at_home, at_home.span != place.span
-        if place is not None and gazetteer is not None:
-            place = _possessive_name(annotated.document.article.text, place, gazetteer)
         if monitored and place is not None and place.place is not None and gazetteer is not None:
             place = _in_monitored_area(place, gazetteer)
         if place is not None:
@@ -760,24 +758,6 @@ def _within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gaze
         return place
     start, end = before.span(1)
     return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
-
-
-# A possessive that goes on the name: "King William's Town", "St. John's".
-_POSSESSIVE_AFTER = re.compile(r"['’]s(\s+[A-Z][\w-]+)?")
-
-
-def _possessive_name(text: str, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
-    """The whole name when the recognizer stopped at its possessive: in "King William's Town" the
-    span "King William" found a look-alike in the United States; the town is South Africa's."""
-    m = _POSSESSIVE_AFTER.match(text, place.span.end)
-    if m is None or not m.group(1):
-        return place
-    end = m.end()
-    found = [p for p in gazetteer.lookup(text[place.span.start : end], fuzzy=False) if p.feature_class == "P"]
-    if not found:
-        return place
-    span = Span(place.span.start, end, text[place.span.start : end])
-    return replace(place, span=span, place=max(found, key=lambda p: p.population))
 
 
 # Where the OSCE Special Monitoring Mission observed ceasefire violations: the Donetsk and Luhansk

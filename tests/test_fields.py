@@ -802,3 +802,10 @@ def test_a_town_named_in_its_province_is_looked_up_inside_it(pipeline) -> None: 
 def test_a_possessive_inside_a_town_name_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = events(pipeline, "Hundreds of pupils marched in King William's Town on Monday over unpaid teachers.", dt.date(2016, 3, 14))[0]
     assert event.country == "South Africa"
+
+
+def test_a_name_with_an_ezafe_is_read_whole(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Sar" alone is a town in Chad: the soldiers are Afghanistan's, not Chad's external forces.
+    text = "On Monday, Taliban fighters killed two soldiers at a checkpoint in a village of Sayyad district, Sar-e Pol."
+    event = events(pipeline, text, dt.date(2020, 3, 4))[0]
+    assert event.country == "Afghanistan" and event.inter2 == 1

@@ -97,6 +97,12 @@ _HARSHER_PROTEST = frozenset({"Protest with intervention", "Excessive force agai
 # ACLED types a demonstration by the worst that happened in it (the demonstrators' violence, lethal force,
 # an intervention), which news often tells in the sentence after the one naming the protest.
 PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration")
+# Which event a sentence tells is read with its passage: the model's sub-type probabilities are this
+# share the passage's (its sentences' features together) and the rest the sentence's own. Whether the
+# sentence tells of an event at all stays the sentence's own reading (see docs/typing.md, context pass).
+PASSAGE_WEIGHT = 0.5
+# Sentences whose hashed features and lexicon hits are kept for their neighbours' passages.
+_CACHE_SIZE = 16
 
 
 def tokens(text: str) -> list[str]:
@@ -177,11 +183,17 @@ class TypingModel:
 
     def scores(self, names: list[str]) -> np.ndarray:
         """Raw class scores of one feature list (binary features, L2-normalised)."""
-        index = hashed(names, self.bits)
+        return self.scores_of(hashed(names, self.bits))
+
+    def scores_of(self, index: np.ndarray) -> np.ndarray:
+        """Raw class scores of distinct bucket indices (``hashed``)."""
         return self.coef[index].sum(axis=0) / np.sqrt(len(index)) + self.intercept
 
     def probabilities(self, names: list[str]) -> np.ndarray:
-        z = self.scores(names) / self.temperature
+        return self.probabilities_of(hashed(names, self.bits))
+
+    def probabilities_of(self, index: np.ndarray) -> np.ndarray:
+        z = self.scores_of(index) / self.temperature
         z = np.exp(z - z.max())
         return z / z.sum()
 
@@ -210,6 +222,7 @@ class LearnedTyper:
         untriggered: float = UNTRIGGERED_THRESHOLD,
         secondary: float = 0.25,
         triggered_no_event: float | None = None,
+        passage_weight: float = PASSAGE_WEIGHT,
     ) -> None:
         self._model = model
         self._rules = rules or RuleTyper()
@@ -219,6 +232,10 @@ class LearnedTyper:
         self._triggered_no_event = no_event if triggered_no_event is None else triggered_no_event
         self._untriggered = untriggered
         self._secondary = secondary
+        self._passage_weight = passage_weight
+        # text -> (hashed feature indices, lexicon hits); a few recent sentences, so that a neighbour's
+        # features are computed once for its own typing and for the passages it belongs to.
+        self._cache: dict[str, tuple[np.ndarray, list[TypedSpan]]] = {}
 
     @property
     def model(self) -> TypingModel:
@@ -226,12 +243,27 @@ class LearnedTyper:
             self._model = TypingModel.load()
         return self._model
 
-    def probabilities(self, sentence: str) -> tuple[dict[str, float], list[TypedSpan]]:
-        """Calibrated probability per class (``NO_EVENT`` included) and the lexicon's hits."""
-        hits = self._rules.type_sentence(sentence)
+    def _features(self, text: str) -> tuple[np.ndarray, list[TypedSpan]]:
+        """The text's hashed feature indices and lexicon hits (cached for a few recent texts)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            hits = self._rules.type_sentence(text)
+            cached = (hashed(feature_names(text, rule_subs(hits)), self.model.bits), hits)
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = cached
+        return cached[0], list(cached[1])
+
+    def probabilities(self, sentence: str, neighbours: tuple[str, ...] = ()) -> tuple[dict[str, float], list[TypedSpan]]:
+        """Calibrated probability per class (``NO_EVENT`` included) and the lexicon's hits. With
+        ``neighbours`` (the other sentences of its passage), the sub-types' probabilities are read with
+        the passage (``PASSAGE_WEIGHT``) before the sentence's own rules set their floors."""
+        index, hits = self._features(sentence)
         model = self.model
-        p = model.probabilities(feature_names(sentence, rule_subs(hits)))
+        p = model.probabilities_of(index)
         probs = dict(zip(model.classes, (float(v) for v in p)))
+        if neighbours and self._passage_weight > 0:
+            probs = self._with_passage(probs, index, neighbours)
         found = {h.sub_event_type for h in hits}
         # Case-blind matching on a lower-cased copy, unless lower-casing changes the length (offsets would shift).
         lowered = sentence.lower()
@@ -266,13 +298,42 @@ class LearnedTyper:
                 hits.append(TypedSpan(sub, m.start(), m.end(), floor))
         return probs, hits
 
+    def _with_passage(self, probs: dict[str, float], index: np.ndarray, neighbours: tuple[str, ...]) -> dict[str, float]:
+        """The sub-types' probabilities blended with the passage's: the model applied to the features of
+        the sentence and its neighbours together. The passage shares out the sentence's own event
+        probability (1 - P(no event)), which stays the sentence's."""
+        union = np.unique(np.concatenate([index, *(self._features(n)[0] for n in neighbours)]))
+        model = self.model
+        passage = dict(zip(model.classes, (float(v) for v in model.probabilities_of(union))))
+        w = self._passage_weight
+        event, passage_event = 1.0 - probs.get(NO_EVENT, 0.0), 1.0 - passage.get(NO_EVENT, 0.0)
+        if passage_event <= 0.0:
+            return probs
+        scale = event / passage_event
+        return {c: v if c == NO_EVENT else (1 - w) * v + w * passage[c] * scale for c, v in probs.items()}
+
     def type_sentence(self, sentence: str, context: str | None = None) -> list[TypedSpan]:
-        """The sentence's typed spans. ``context``, the sentence with its neighbours, decides which of the
-        protest sub-types a protest sentence is (see ``PROTEST_SUBS``)."""
+        """The sentence's typed spans. ``context``, the sentence with its neighbours, helps decide which
+        sub-type the sentence tells of (``PASSAGE_WEIGHT``) and which of the protest sub-types a protest
+        sentence is (see ``PROTEST_SUBS``)."""
         if not sentence.strip():
             return []
         probs, hits = self.probabilities(sentence)
-        if probs.get(NO_EVENT, 0.0) >= (self._triggered_no_event if hits else self._no_event):
+        own = self._decide(sentence, probs, hits, context)
+        neighbours = _neighbours(sentence, context)
+        if not own or not neighbours or self._passage_weight <= 0:
+            return own
+        # Whether the sentence tells of an event is its own reading; which event, its passage's too. A
+        # passage that would leave the sentence without any event does not overrule that reading.
+        probs, hits = self.probabilities(sentence, neighbours)
+        return self._decide(sentence, probs, hits, context, gated=False)
+
+    def _decide(
+        self, sentence: str, probs: dict[str, float], hits: list[TypedSpan], context: str | None, *, gated: bool = True
+    ) -> list[TypedSpan]:
+        """The typed spans that the class probabilities and lexicon hits of a sentence give. Not ``gated``:
+        the sentence is known to tell of an event, only which one is decided."""
+        if gated and probs.get(NO_EVENT, 0.0) >= (self._triggered_no_event if hits else self._no_event):
             return []
         best = max((c for c in probs if c != NO_EVENT), key=lambda c: (probs[c], c))
         if not _triggered(best, hits) and probs[best] < self._untriggered:
@@ -281,8 +342,10 @@ class LearnedTyper:
             # A territory trigger counts with both territory sub-types' probability, as below.
             territory = sum(probs.get(s, 0.0) for s in TERRITORY_SUBS)
             weight = {c: territory if c in TERRITORY_SUBS else probs[c] for c in probs if c != NO_EVENT and _triggered(c, hits)}
-            best = max(weight, key=lambda c: (weight[c], c), default="")
-            if not best or weight[best] < _TRIGGERED_FLOOR:
+            triggered = max(weight, key=lambda c: (weight[c], c), default="")
+            if triggered and weight[triggered] >= _TRIGGERED_FLOOR:
+                best = triggered
+            elif gated:
                 return []
         if context and (best in PROTEST_SUBS or best == "Arrests") and context.strip() != sentence.strip():
             best, probs = self._protest_in_passage(best, probs, context)
@@ -316,6 +379,16 @@ class LearnedTyper:
         chosen = max(PROTEST_SUBS, key=lambda c: (passage[c], c))
         # All four from the passage, so the sentence's own protest trigger is no second event.
         return chosen, {**probs, **{c: passage[c] for c in PROTEST_SUBS}}
+
+
+def _neighbours(sentence: str, context: str | None) -> tuple[str, ...]:
+    """The text before and after the sentence in its passage (its neighbouring sentences), if any."""
+    if not context:
+        return ()
+    at = context.find(sentence)
+    if at < 0:
+        return ()
+    return tuple(t for t in (context[:at].strip(), context[at + len(sentence) :].strip()) if t)
 
 
 def _triggered(sub: str, hits: list[TypedSpan]) -> bool:

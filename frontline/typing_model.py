@@ -51,7 +51,11 @@ _RARE_RULES: tuple[tuple[str, str, float], ...] = (
     # ACLED's mob violence: a crowd's or vigilantes' violence outside any demonstration (lynching, mob justice).
     ((r"lynch(?:ed|ing|ings)?\b|(?:mobs?|vigilantes?)\s+(?:\w+\s+){0,4}?(?:killed|murdered|beat|lynched|burn(?:ed|t)|torched|attacked|stoned|assaulted|hacked|clashed|pelted)"
      r"|(?:killed|murdered|beaten|lynched|burn(?:ed|t)|attacked|stoned|assaulted|hacked)\s+(?:\w+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:angry\s+|irate\s+)?(?:mobs?|vigilantes)\b"
-     r"|(?:mob|jungle|instant|street)\s+justice"), "Mob violence", 0.5),
+     r"|(?:mob|jungle|instant|street)\s+justice"
+     # Groups of people fighting with stones, sticks or blades (communal clashes; not when an armed group
+     # or the military is named, see ``_COMMUNAL``): the codebook's mob violence is a riot outside any
+     # demonstration.
+     r"|(?:clash(?:ed|es)?|fought|fighting)\s+(?:\w+\s+){0,6}?with\s+(?:\w+\s+){0,2}?(?:stones|rocks|machetes|sticks|slingshots|knives|clubs|bricks|iron\s+rods|sharp\s+objects)\b"), "Mob violence", 0.5),
     (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
 )
 
@@ -77,6 +81,10 @@ _NON_STATE_WORDS = re.compile(
     r"separatists?|kurdish|ypg|sdf|houthis?|hezbollah|gunmen)\b",
     re.IGNORECASE,
 )
+
+
+# Armed groups and the military: their clashes are battles, not communal (mob) violence.
+_ARMED = re.compile(rf"{_NON_STATE_WORDS.pattern}|\b(?:army|troops|soldiers|military)\b", re.IGNORECASE)
 
 
 _PROTEST = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|crowd)", re.IGNORECASE)
@@ -290,6 +298,8 @@ class LearnedTyper:
             m = None if disrupted else pattern.search(text)  # seized grenades are no grenade attack
             if m and sub == "Mob violence" and protest.search(text):
                 continue  # a crowd's violence at a demonstration is a violent demonstration
+            if m and sub == "Mob violence" and m.group().startswith(("clash", "fought", "fighting")) and _ARMED.search(text):
+                continue  # a clash of armed groups or soldiers, whatever their weapons, is no communal clash
             if m and sub == "Chemical weapon" and accident.search(text):
                 continue  # a poisonous gas leak or a chemical spill is an accident
             if m and probs.get(sub, 0.0) < floor:

@@ -352,3 +352,15 @@ def test_passage_types_a_follow_up_sentence(typer: LearnedTyper) -> None:
     quiet = "Markets in the town reopened later in the week."
     assert typer.type_sentence(quiet) == []
     assert typer.type_sentence(quiet, f"{lead} {quiet}") == []
+
+
+def test_communal_clash_with_blades_is_mob_violence(typer: LearnedTyper) -> None:
+    # The codebook's mob violence: people fighting with stones or blades outside any demonstration.
+    farmers = "Herders and farmers fought with machetes in the village on Sunday."
+    assert [s.sub_event_type for s in typer.type_sentence(farmers)] == ["Mob violence"]
+    # Not at a demonstration (the demonstrators' violence) ...
+    protest = "Protesters clashed with police with stones and sticks outside parliament."
+    assert [s.sub_event_type for s in typer.type_sentence(protest)] == ["Violent demonstration"]
+    # ... and not when soldiers or an armed group fight, whatever the weapons.
+    battle = "Soldiers clashed with militants armed with knives near the border."
+    assert "Mob violence" not in {s.sub_event_type for s in typer.type_sentence(battle)}

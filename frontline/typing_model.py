@@ -105,10 +105,12 @@ _HARSHER_PROTEST = frozenset({"Protest with intervention", "Excessive force agai
 # ACLED types a demonstration by the worst that happened in it (the demonstrators' violence, lethal force,
 # an intervention), which news often tells in the sentence after the one naming the protest.
 PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration")
-# Which event a sentence tells is read with its passage: the model's sub-type probabilities are this
+# Which event a sentence tells can be read with its passage: the model's sub-type probabilities are this
 # share the passage's (its sentences' features together) and the rest the sentence's own. Whether the
-# sentence tells of an event at all stays the sentence's own reading (see docs/typing.md, context pass).
-PASSAGE_WEIGHT = 0.5
+# sentence tells of an event at all stays the sentence's own reading. Off by default: 0.5 helped every
+# proxy built from ACLED notes but cost 0.011 weighted F1 on the CASE news snippets (docs/typing.md,
+# context pass); ``LearnedTyper(passage_weight=...)`` turns it on.
+PASSAGE_WEIGHT = 0.0
 # Sentences whose hashed features and lexicon hits are kept for their neighbours' passages.
 _CACHE_SIZE = 16
 

@@ -341,8 +341,10 @@ def test_one_gathering_is_one_protest_event(pipeline) -> None:  # type: ignore[n
     assert len(protests) == 1, [(e.sentences, e.sub_event_type) for e in events]
 
 
-def test_passage_types_a_follow_up_sentence(typer: LearnedTyper) -> None:
-    # Which event a sentence tells of is read with its passage; whether it tells of one is its own reading.
+def test_passage_types_a_follow_up_sentence() -> None:
+    # With a passage weight, which event a sentence tells of is read with its passage; whether it tells
+    # of one is its own reading.
+    typer = LearnedTyper(passage_weight=0.5)
     lead = "A roadside bomb went off beside an army convoy near the town on Monday."
     follow = "Three soldiers died and two others were hurt."
     assert [s.sub_event_type for s in typer.type_sentence(follow)] == ["Armed clash"]

@@ -5,6 +5,7 @@
     python bench/event_typing.py --cv            # also re-run 5-fold cross-validation on the ACLED notes
     python bench/event_typing.py --proxy         # also the proxy used to choose settings (not the CASE set)
     python bench/event_typing.py --proxy --model /tmp/t.npz   # (a) and the proxy for another trained model
+    python bench/event_typing.py --proxy-only    # only the proxy (whole notes, and sentence by sentence); no CASE text read
 
 Metric: weighted F1 over ACLED's 25 sub-types (scikit-learn ``f1_score(average="weighted", labels=<25>)``),
 as in CASE 2021; a non-ACLED gold snippet (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB)
@@ -36,6 +37,7 @@ import subprocess
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,7 +126,7 @@ def _fields_module():  # type: ignore[no-untyped-def]
     return module
 
 
-def proxy(typer) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def proxy(typer, nlp=None, show_confusion: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """The proxy on which rules and thresholds are chosen, never the CASE set: 2,500 notes of the ACLED
     file that typing never trains on (``FIELDS_HELDOUT``; seeded sample, cleaned and all in news style)
     as events, and 1,000 InSight Crime sentences from the third on (training reads only the second) as
@@ -154,21 +156,49 @@ def proxy(typer) -> dict[str, float]:  # type: ignore[no-untyped-def]
     for text, _ in texts:
         spans = typer.type_sentence(text)
         predicted.append(max(spans, key=lambda s: s.confidence).sub_event_type if spans else NONE)
-    return {f"proxy_{k}": v for k, v in report("proxy: held-out ACLED notes + InSight Crime", gold, predicted).items()}
+    figures = {f"proxy_{k}": v for k, v in report("proxy: held-out ACLED notes + InSight Crime", gold, predicted).items()}
+    if nlp is not None:
+        # The same texts typed as the CASE snippets are: sentence by sentence, each with its passage, the
+        # text's type its best span. It tests what reads a sentence's neighbours (the protest passage rule).
+        notes = [Snippet(text) for text, _ in texts]
+        predicted = direct(notes, typer, nlp)
+        figures.update({f"proxy_sentences_{k}": v for k, v in report("proxy, sentence by sentence", gold, predicted).items()})
+        if show_confusion:
+            confusion(gold, predicted)
+    return figures
 
 
-def speed(texts: list[str], typer) -> float:  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+
+
+def speed(items: list[tuple[str, str]], typer) -> float:  # type: ignore[no-untyped-def]
+    """Sentences/s, each typed with its passage as ``detect`` types it."""
     typer.type_sentence("warm up")
     started = time.perf_counter()
-    for text in texts:
-        typer.type_sentence(text)
-    return len(texts) / (time.perf_counter() - started)
+    for sentence, context in items:
+        typer.type_sentence(sentence, context)
+    return len(items) / (time.perf_counter() - started)
+
+
+def passages(snippets, nlp) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(sentence, passage) pairs of the snippets, in order."""
+    items = []
+    for snippet in snippets:
+        sentences = list(nlp(snippet.text).sents)
+        for i, sentence in enumerate(sentences):
+            window = sentences[max(0, i - PASSAGE_WINDOW) : i + PASSAGE_WINDOW + 1]
+            items.append((sentence.text, snippet.text[window[0].start_char : window[-1].end_char]))
+    return items
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-extract", action="store_true", help="Only (a): skip the run through `frontline extract`.")
     parser.add_argument("--proxy", action="store_true", help="Also the settings proxy (held-out ACLED notes + crime news).")
+    parser.add_argument("--proxy-confusion", action="store_true", help="With --proxy: print the sentence-by-sentence proxy's confusion matrix.")
+    parser.add_argument("--proxy-only", action="store_true", help="Only the proxy (and speed): the CASE set is not read.")
     parser.add_argument("--cv", action="store_true", help="Re-run 5-fold CV on the ACLED notes (slow; trains 5 models).")
     parser.add_argument("--model", type=Path, help="Score this typing model (.npz) instead of the packaged one (no floor check).")
     args = parser.parse_args()
@@ -178,6 +208,9 @@ def main() -> int:
     if args.model:  # `frontline extract` in (b) always runs the packaged model
         args.skip_extract = True
     model_path = args.model or MODEL
+    if args.proxy_only:  # for choosing settings: the development set is not read at all
+        proxy(LearnedTyper(TypingModel.load(args.model) if args.model else None), new_sentencizer(), args.proxy_confusion)
+        return 0
     snippets = list(read_case2021(DEV))
     gold = [s.sub_event_type or NONE for s in snippets]
     typer, nlp = LearnedTyper(TypingModel.load(args.model) if args.model else None), new_sentencizer()
@@ -194,12 +227,12 @@ def main() -> int:
         confusion(gold, predicted)
 
     if args.proxy:
-        figures.update(proxy(typer))
+        figures.update(proxy(typer, nlp, args.proxy_confusion))
 
-    sentences = [s.text for snippet in snippets for s in nlp(snippet.text).sents]
-    texts = (sentences * (10_000 // len(sentences) + 1))[:10_000]
-    figures["sentences_per_s"] = speed(texts, typer)
-    print(f"\nspeed: {figures['sentences_per_s']:.0f} sentences/s (one process, {len(texts)} sentences)")
+    items = passages(snippets, nlp)
+    items = (items * (10_000 // len(items) + 1))[:10_000]
+    figures["sentences_per_s"] = speed(items, typer)
+    print(f"\nspeed: {figures['sentences_per_s']:.0f} sentences/s (one process, {len(items)} sentences, each with its passage)")
     print(f"artifact: {model_path.stat().st_size / 1e6:.1f} MB ({model_path})")
     meta_path = model_path.with_suffix(".json")
     if meta_path.exists():

@@ -128,9 +128,9 @@ class RecordingTyper(LearnedTyper):
         self.asked: list[str] = []
         self.typed: list[str] = []
 
-    def probabilities(self, sentence: str):  # type: ignore[no-untyped-def]
+    def probabilities(self, sentence: str, neighbours: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
         self.asked.append(sentence)
-        return super().probabilities(sentence)
+        return super().probabilities(sentence, neighbours)
 
     def type_sentence(self, sentence: str, context: str | None = None):  # type: ignore[no-untyped-def]
         self.typed.append(sentence)
@@ -157,8 +157,8 @@ class BlendedTyper(LearnedTyper):
         super().__init__()
         self._minilm, self._w = minilm, w
 
-    def probabilities(self, sentence: str):  # type: ignore[no-untyped-def]
-        probs, hits = super().probabilities(sentence)
+    def probabilities(self, sentence: str, neighbours: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+        probs, hits = super().probabilities(sentence, neighbours)
         if self._w:
             m = self._minilm[sentence]
             probs = {c: (1 - self._w) * v + self._w * float(m[CLASSES.index(c)]) for c, v in probs.items()}

@@ -90,6 +90,16 @@ _PLOVER_SUB = {
 # PLOVER labels that are never an ACLED event (diplomacy, statements, aid, sanctions, ...).
 _PLOVER_NONE_LABELS = {"CONSULT", "SUPPORT", "COOPERATE", "ACCUSE", "AID", "REQUEST", "REJECT", "SANCTION", "THREATEN", "CONCEDE", "AGREE"}
 _PLOVER_NONE_MODES = {"CYBER", "MISINFORMATION", "CENSOR", "CURFEW", "BAN", "MARTIAL-LAW", "DEPORT", "RESTRICT", "WITHHOLD"}
+# PLOVER labels of agreeing or giving way. Most of their stories are diplomacy, trade or labour deals (no
+# ACLED event), but a ceasefire, peace deal or surrender of an armed group is ACLED's "Agreement" (the
+# codebook: any agreement between armed actors). A lead under these labels where the lexicon's agreement
+# trigger fires and an armed party is named is such an agreement, not "no event" (docs/typing.md, context pass).
+_PLOVER_AGREEING_LABELS = {"AGREE", "CONCEDE", "COOPERATE", "SUPPORT"}
+_ARMED_PARTY = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|insurgency|guerrillas?|militias?|militiamen|fighters|armed\s+(?:groups?|opposition|men|factions?|movements?)|"
+    r"warring\s+(?:parties|sides|factions)|army|troops|taliban|al[- ]shabaa?b|houthis?|separatists?|jihadists?|islamic\s+state|isis|farc|hezbollah|hamas|boko\s+haram)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +198,8 @@ def plover_examples(zip_path: Path, rules: RuleTyper, *, trust_modes: bool = Fal
         if mode in _PLOVER_SUB and label not in _PLOVER_NONE_LABELS:  # a threat, a sanction's withdrawal: no event
             if trust_modes or _PLOVER_SUB[mode] in hits:
                 out.append(Example(lead, _PLOVER_SUB[mode], 0.5, "plover"))
+        elif label in _PLOVER_AGREEING_LABELS and "Agreement" in hits and _ARMED_PARTY.search(lead):
+            out.append(Example(lead, "Agreement", 0.5, "plover"))
         elif label in _PLOVER_NONE_LABELS or mode in _PLOVER_NONE_MODES:
             out.append(Example(lead, NO_EVENT, 0.5, "plover"))
     return out

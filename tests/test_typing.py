@@ -305,9 +305,11 @@ def test_passage_decides_the_protest_sub_type(typer: LearnedTyper) -> None:
     assert alone.sub_event_type == "Peaceful protest"
     in_passage = max(typer.type_sentence(first, PROTEST_THEN_TEAR_GAS), key=lambda s: s.confidence)
     assert in_passage.sub_event_type == "Protest with intervention"
-    # A passage that is no protest story leaves a sentence's type alone.
+    # A passage that is no protest story leaves a sentence's type and trigger alone (its confidence is
+    # read with the passage, see test_passage_types_a_follow_up_sentence).
     clash = "Rebels clashed with the army near the border."
-    assert typer.type_sentence(clash, clash + " Three soldiers were killed.") == typer.type_sentence(clash)
+    spans = [(s.sub_event_type, s.start, s.end) for s in typer.type_sentence(clash, clash + " Three soldiers were killed.")]
+    assert spans == [(s.sub_event_type, s.start, s.end) for s in typer.type_sentence(clash)]
 
 
 def test_pipeline_types_a_protest_with_its_passage(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -337,3 +339,30 @@ def test_one_gathering_is_one_protest_event(pipeline) -> None:  # type: ignore[n
     events = pipeline.process(Article(id="t", text=text, published=dt.date(2016, 7, 1), source="Test")).events
     protests = [e for e in events if e.event_type == "Protests"]
     assert len(protests) == 1, [(e.sentences, e.sub_event_type) for e in events]
+
+
+def test_passage_types_a_follow_up_sentence() -> None:
+    # With a passage weight, which event a sentence tells of is read with its passage; whether it tells
+    # of one is its own reading.
+    typer = LearnedTyper(passage_weight=0.5)
+    lead = "A roadside bomb went off beside an army convoy near the town on Monday."
+    follow = "Three soldiers died and two others were hurt."
+    assert [s.sub_event_type for s in typer.type_sentence(follow)] == ["Armed clash"]
+    assert [s.sub_event_type for s in typer.type_sentence(follow, f"{lead} {follow}")] == ["Remote explosive/landmine/IED"]
+    assert [s.sub_event_type for s in LearnedTyper(typer.model, passage_weight=0.0).type_sentence(follow, f"{lead} {follow}")] == ["Armed clash"]
+    # A sentence that tells of no event stays so in any passage.
+    quiet = "Markets in the town reopened later in the week."
+    assert typer.type_sentence(quiet) == []
+    assert typer.type_sentence(quiet, f"{lead} {quiet}") == []
+
+
+def test_communal_clash_with_blades_is_mob_violence(typer: LearnedTyper) -> None:
+    # The codebook's mob violence: people fighting with stones or blades outside any demonstration.
+    farmers = "Herders and farmers fought with machetes in the village on Sunday."
+    assert [s.sub_event_type for s in typer.type_sentence(farmers)] == ["Mob violence"]
+    # Not at a demonstration (the demonstrators' violence) ...
+    protest = "Protesters clashed with police with stones and sticks outside parliament."
+    assert [s.sub_event_type for s in typer.type_sentence(protest)] == ["Violent demonstration"]
+    # ... and not when soldiers or an armed group fight, whatever the weapons.
+    battle = "Soldiers clashed with militants armed with knives near the border."
+    assert "Mob violence" not in {s.sub_event_type for s in typer.type_sentence(battle)}

@@ -69,7 +69,9 @@ _GROUPS_CLASH = re.compile(
 _REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
 _HARMED_PEOPLE = re.compile(
     r"\b(?:civilians?(?!\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit))|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
-    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?)\b",
+    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?)\b"
+    # "People's Defence Force", "Donetsk People's Republic": a group's name, not the people hit.
+    r"(?!['’]s?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
@@ -147,11 +149,43 @@ def assign_roles(
 ) -> Roles:
     """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
     (the event's date, if known)."""
-    roles = _assign_roles(annotated, mention, dictionary, country)
+    roles = _assign_roles(annotated, mention, dictionary, country, _war_at(country, when))
     if dictionary is not None and country:
         roles = _localized(roles, dictionary, country)
     roles = _identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
+    roles = _claimed(roles, annotated, mention)
     return _war_sides(roles, mention.sub_event_type, country, when)
+
+
+# "IS claimed responsibility", "the TTP has claimed the attack", "claimed by Al Shabaab".
+_CLAIM_AFTER = re.compile(
+    r"[’']?s?\s+(?:(?:has|have|had|later|also|reportedly|quickly|subsequently)\s+){0,2}(?:claim(?:ed|s)?|accepted|took)\s+"
+    r"(?:(?:the\s+)?responsibility|credit|the\s+(?:attack|killing|bombing|blast|explosion|assassination|abduction|kidnapping))",
+    re.IGNORECASE,
+)
+_CLAIM_BEFORE = re.compile(r"\b(?:claimed|claim\w*\s+(?:of\s+)?responsibility)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_NO_CLAIM = re.compile(r"\b(?:no|not|nobody|none|yet\s+to)\b[^.]{0,40}$", re.IGNORECASE)
+
+
+def _claimed(roles: Roles, annotated: Annotated, mention: EventMention) -> Roles:
+    """The codebook codes the group that claimed an attack as its actor1, when the text names no
+    other perpetrator: "gunmen shot dead an aid worker. IS claimed responsibility" -> Islamic State."""
+    if roles.actor1 is not None and not roles.actor1.name.startswith("Unidentified Armed Group"):
+        return roles
+    text = annotated.document.article.text
+    last = min(len(annotated.sentences) - 1, mention.sentence + 2)
+    for index in range(max(0, mention.sentence - 1), last + 1):
+        start = annotated.sentences[index].start
+        for a in annotated.in_sentence("actors", index):
+            if a.inter not in (2, 3, 4) or a.generic:
+                continue
+            claim = _CLAIM_AFTER.match(text, a.span.end) or _CLAIM_BEFORE.search(text, max(start, a.span.start - 40), a.span.start)
+            if claim is not None and not _NO_CLAIM.search(text, max(start, a.span.start - 40), a.span.start):
+                side = Side.of(a)
+                if roles.actor2 is not None and roles.actor2.name == side.name:
+                    return roles
+                return Roles(side, roles.actor2, roles.assoc1, roles.assoc2)
+    return roles
 
 
 def _localized(roles: Roles, dictionary: ActorDictionary, country: str) -> Roles:
@@ -216,11 +250,16 @@ def _unnamed(side: Side | None) -> bool:
     return side is None or side.name.startswith("Unidentified Armed Group")
 
 
+def _war_at(country: str | None, when: dt.date | None) -> tuple[dt.date, dt.date | None, Side, Side] | None:
+    """The known war in ``country`` on ``when``, if any."""
+    if country is None or when is None or country.upper() not in WARS:
+        return None
+    return next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
+
+
 def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None) -> Roles:
     """Fill unnamed sides of fighting in a known war with its parties."""
-    if country is None or when is None or country.upper() not in WARS:
-        return roles
-    war = next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
+    war = _war_at(country, when)
     if war is None:
         return roles
     _, _, attacker, defender = war
@@ -246,6 +285,7 @@ def _assign_roles(
     mention: EventMention,
     dictionary: ActorDictionary | None,
     country: str | None,
+    war: tuple[dt.date, dt.date | None, Side, Side] | None = None,
 ) -> Roles:
     """The sides from the sentence's words, then the codebook's defaults for the sub-type."""
     text = annotated.document.article.text
@@ -434,8 +474,11 @@ def _assign_roles(
         other = _document_actor(annotated, lambda a: a.inter not in (CIVILIANS, actor1.inter) and a.name not in joined)
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub == "Air/drone strike":
-        # Air power is a state's: an air strike nobody is named for is the country's air force.
-        actor1 = make("Military Forces of {country}", STATE)
+        # Air power is a state's: an air strike nobody is named for is the country's air force,
+        # or, in a war a foreign state wages there, the invader's (Russia's in Ukraine since
+        # 24 February 2022).
+        invader = war[2] if war is not None and war[2].inter == STATE and war[2].country != (country or "").upper() else None
+        actor1 = invader or make("Military Forces of {country}", STATE)
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
     if actor2 is None and actor1 is not None and actor1.inter not in (STATE, EXTERNAL) and (sub in _REMOTE or sub in TWO_SIDED):

@@ -75,6 +75,12 @@ Military Forces of {country} | 1 |  | 2 |
     forces; jets; warplanes; war planes; fighter jets; fighter planes; aircraft; planes;
     helicopters; gunships; helicopter gunships; drones; air power; airpower; airstrikes; air
     strikes; air raids; artillery; bombers
+# ... nor do the strikes and positions a nationality names: "Russian positions", "a Russian
+# airstrike", "Ukrainian shelling", "Russian missiles" are that country's forces
+Military Forces of {country} | 1 |  | 2 |
+    positions; position; airstrike; air strike; air raid; drone strike; drone strikes; missile
+    strike; missile strikes; missiles; missile; rockets; rocket fire; shelling; shells;
+    artillery fire; bombardment; bombardments; strikes; strike
 Police Forces of {country} | 1 |  | 1 |
     police; policemen; policeman; policewomen; police officers; police officer; police
     forces; police force; riot police; gendarmes; gendarmerie; cops; law enforcement; law

@@ -1,0 +1,72 @@
+"""Inter codes by the 2022 conventions (docs/fields.md, "The 2022-conventions inter pass").
+
+Hand-written sentences (none copied from ACLED notes) through the whole pipeline on the session's
+gazetteer, and the packaged actor dictionary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline.records import Article, Event
+
+SPRING_2022 = dt.date(2022, 4, 14)  # a Thursday, after Russia's invasion of Ukraine
+
+
+def best(pipeline, text: str, published: dt.date = SPRING_2022) -> Event:  # type: ignore[no-untyped-def]
+    found = pipeline.process(Article(id="t", text=text, published=published)).events
+    assert found, text
+    return max(found, key=lambda e: e.confidence)
+
+
+def test_a_groups_name_with_people_in_it_is_not_the_people_hit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "People's" names the Donetsk republic's fighters, not civilians hit by the shelling.
+    event = best(pipeline, "On Thursday, gunners of the Donetsk People's Republic shelled the outskirts of Marinka (Donetsk).")
+    assert event.inter2 != 7
+    hit = best(pipeline, "On Thursday, shells fired by the Donetsk People's Republic hit Marinka (Donetsk), wounding two people.")
+    assert hit.inter2 == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2", "inter2"),
+    [
+        ("On Thursday, Ukrainian troops shelled Russian positions near Izium (Kharkiv).", "Military Forces of Russia (2000-)", 8),
+        ("On Thursday, Russian troops fired on Ukrainian positions near Avdiivka (Donetsk).", "Military Forces of Ukraine (2019-)", 1),
+    ],
+)
+def test_positions_a_nationality_names_are_its_forces(pipeline, text: str, actor2: str, inter2: int) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.actor2, event.inter2) == (actor2, inter2)
+
+
+def test_a_strike_a_nationality_names_is_its_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, a Russian air strike destroyed a school in Chernihiv (Chernihiv); four civilians died.")
+    assert (event.actor1, event.inter1) == ("Military Forces of Russia (2000-)", 8)
+    assert event.inter2 == 7
+
+
+def test_an_unnamed_air_strike_in_an_invaded_country_is_the_invaders(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, an air strike destroyed a bridge in Chernihiv (Chernihiv)."
+    assert (best(pipeline, text).actor1, best(pipeline, text).inter1) == ("Military Forces of Russia (2000-)", 8)
+    # Before the invasion the country's own air force is the default, as anywhere else.
+    before = best(pipeline, text, dt.date(2021, 4, 15))
+    assert (before.actor1, before.inter1) == ("Military Forces of Ukraine (2019-)", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1"),
+    [
+        ("On Thursday, gunmen shot dead a schoolteacher in Quetta (Balochistan). The TTP later claimed the attack.",
+         "TTP: Tehreek-i-Taliban Pakistan", 2),
+        ("On Thursday, a bomb went off inside a mosque in Kunduz (Kunduz), killing 12 worshippers. IS claimed responsibility.",
+         "Islamic State (Afghanistan)", 2),
+        ("On Thursday, gunmen shot dead a schoolteacher in Quetta (Balochistan). No group claimed responsibility.",
+         "Unidentified Armed Group (Pakistan)", 3),
+    ],
+)
+def test_the_group_that_claimed_an_attack_is_actor1(pipeline, text: str, actor1: str, inter1: int) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.actor1, event.inter1) == (actor1, inter1)
+    assert event.inter2 == 7

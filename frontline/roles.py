@@ -53,7 +53,12 @@ _ATTACK_BY = re.compile(
     r"\b(?:attacks?|ambush(?:es)?|assaults?|raids?|offensive|incursions?)\s+(?:\w+\s+){0,2}?by\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown)\s+)*$",
     re.IGNORECASE,
 )
-_NAMED_AFTER = re.compile(r"\s*\(\s*(?:(?:suspected|allegedly|reportedly|presumably|likely|believed\s+to\s+be)\s+)?(?:the\s+)?", re.IGNORECASE)
+_NAMED_AFTER = re.compile(
+    r"\s*\(\s*(?:(?:suspected|allegedly|reportedly|presumably|likely|believed\s+to\s+be)\s+)?"
+    # a coder's aside names the same side: "international forces (described as allied forces, coded as ...)"
+    r"(?:(?:described\s+as\s+[^,()]{1,40},\s*)?coded\s+as\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
 _EXCHANGE = re.compile(r"\b(?:exchang\w*\s+(?:\w+\s+){0,2}fire|exchanges?\s+of\s+(?:\w+\s+)?fire|traded\s+(?:\w+\s+)?fire)\b", re.IGNORECASE)
 _PROPERTY_AFTER = re.compile(
     r"[’']?s?\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit\w*|vehicles?|cars?|shops?)\b",
@@ -79,13 +84,13 @@ _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|a
 _SUPPORT_BEFORE = re.compile(
     r"\b(?:(?:backed|supported|aided|assisted|helped|joined)\s+by|with\s+(?:the\s+)?(?:air\s+)?(?:support|help|backing|cover)\s+(?:of|from)"
     r"|alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|(?:in\s+)?(?:a\s+)?joint\s+operations?\s+with"
-    r"|jointly\s+with)\s+(?:the\s+)?$",
+    r"|jointly\s+with)\s+(?:the\s+)?(?:government\s+|federal\s+)?$",
     re.IGNORECASE,
 )
 _ASSOC_GAP = re.compile(
     r"^\s*(?:,|/|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of"
     r"|in\s+(?:coordination|cooperation|conjunction)\s+with|jointly\s+with)\s*"
-    r"(?:the\s+)?(?:(?:pro-[\w-]+|allied|affiliated)\s+)?$",
+    r"(?:the\s+)?(?:(?:pro-[\w-]+|allied|affiliated|government|federal)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -585,6 +590,11 @@ def _merge_aliases(text: str, found: tuple[ActorMention, ...]) -> tuple[ActorMen
             widened[id(b)] = replace(b, span=Span(a.span.start, b.span.end, text[a.span.start : b.span.end]))
         elif b.generic or a.inter == b.inter:
             drop.add(id(b))
+            # The aside is part of the mention: "international forces (coded as ...) and SNA" joins them.
+            close = re.match(r"[^()]*\)", text[b.span.end : b.span.end + 40])
+            if close is not None and id(a) not in widened:
+                end = b.span.end + close.end()
+                widened[id(a)] = replace(a, span=Span(a.span.start, end, text[a.span.start : end]))
     if not drop:
         return found
     return tuple(widened.get(id(m), m) for m in found if id(m) not in drop)

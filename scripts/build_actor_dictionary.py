@@ -294,6 +294,10 @@ Fulani Ethnic Militia ({country}) | 4 |  | 1 |
 Unidentified Communal Militia ({country}) | 4 |  | 1 |
     armed herdsmen; armed herders
 # --- coalitions (External/other forces)
+# Foreign forces the text does not name: ACLED's "Unidentified Military Forces" (8)
+Unidentified Military Forces | 8 |  | 0 |
+    Unidentified Military Forces; international forces; international troops; international allies; foreign forces; foreign
+    troops; foreign military forces
 Global Coalition Against Daesh | 8 |  | 0 |
     Global Coalition Against Daesh; US-led coalition; U.S.-led coalition; anti-IS coalition;
     anti-ISIS coalition; anti-Daesh coalition; US-led air strikes; US-led airstrikes; U.S.-led

@@ -70,3 +70,14 @@ def test_the_group_that_claimed_an_attack_is_actor1(pipeline, text: str, actor1:
     event = best(pipeline, text)
     assert (event.actor1, event.inter1) == (actor1, inter1)
     assert event.inter2 == 7
+
+
+def test_unnamed_international_forces_are_external(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # A coder's aside in parentheses names the same side, and the government's forces joined to it
+    # by "and" are its associates, not the target.
+    text = ("On Thursday, international forces (coded as Unidentified Military Forces) and government soldiers (SNA) "
+            "carried out an air strike on Al Shabaab fighters near Jilib (Middle Juba).")
+    event = best(pipeline, text)
+    assert (event.actor1, event.inter1) == ("Unidentified Military Forces", 8)
+    assert (event.actor2, event.inter2) == ("Al Shabaab", 2)
+    assert event.assoc_actor_1.startswith("Military Forces of Somalia")

@@ -79,6 +79,23 @@ _HARMED_PEOPLE = re.compile(
     r"(?!['’]s?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# "No civilian casualties", "people were not injured", "residents reported": people named but not hit.
+_NOT_HARMED_BEFORE = re.compile(r"\b(?:no|not|without|zero|nor)\b[^.;]{0,25}$", re.IGNORECASE)
+_NOT_HARMED_AFTER = re.compile(
+    r"^[’']?s?\s+(?:(?:were|was|are|is|have|has|had)\s+(?:not|never|un\w+)\b|(?:said|say|says|reported|report|told|claimed|posted|heard)\b)",
+    re.IGNORECASE,
+)
+
+
+def _harmed(note: str) -> bool:
+    """Whether the note tells of people who are not a side being hit (ACLED then codes civilians)."""
+    for m in _HARMED_PEOPLE.finditer(note):
+        if _NOT_HARMED_BEFORE.search(note, max(0, m.start() - 30), m.start()) or _NOT_HARMED_AFTER.match(note[m.end() : m.end() + 40]):
+            continue
+        return True
+    return False
+
+
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
 # "backed by Russian air power", "with the support of X": X fought on the acting side.
 _SUPPORT_BEFORE = re.compile(
@@ -277,6 +294,9 @@ def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None
             return Roles(a1, parties[a1.name], roles.assoc1, roles.assoc2)
         if a2 is not None and _unnamed(a1) and a2.name in parties:
             return Roles(parties[a2.name], a2, roles.assoc1, roles.assoc2)
+    elif sub == "Disrupted weapons use" and a1 is not None and a1.name == defender.name and _unnamed(a2) and attacker.inter == STATE:
+        # The defender's air defence downed a missile or drone: the invader's.
+        return Roles(a1, attacker, roles.assoc1, roles.assoc2)
     elif sub in _WAR_SHELLING and _unnamed(a1):
         # Before the invasion the monitors' notes mostly attribute unnamed shelling to the
         # government's side; after it, to Russia's forces.
@@ -299,7 +319,12 @@ def _assign_roles(
     # "civilian houses", "residents' homes": property, not people taking part.
     found = tuple(
         a for a in annotated.in_sentence("actors", mention.sentence)
-        if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text, a.span.end))
+        if not (a.inter == CIVILIANS and (
+            _PROPERTY_AFTER.match(text, a.span.end)
+            # "no civilians were hurt", "civilians were not injured": named, not hit
+            or _NOT_HARMED_BEFORE.search(text, max(sentence.start, a.span.start - 15), a.span.start)
+            or _NOT_HARMED_AFTER.match(text[a.span.end : a.span.end + 40])
+        ))
     )
     found = _merge_aliases(text, found)
     # Who reported or found it is not a side: "police said", "according to the army", "the body
@@ -493,7 +518,7 @@ def _assign_roles(
         if hit is not None:
             police = (hit.group("force") or "").lower().startswith(("police", "polic"))
             actor2 = make("Police Forces of {country}" if police else "Military Forces of {country}", STATE)
-    if sub in _REMOTE and actor2 is None and _HARMED_PEOPLE.search(_note(annotated, mention)):
+    if sub in _REMOTE and actor2 is None and _harmed(_note(annotated, mention)):
         actor2 = make("Civilians ({country})", CIVILIANS)
     if sub == "Looting/property destruction" and actor2 is None:
         actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named

@@ -80,7 +80,12 @@ Military Forces of {country} | 1 |  | 2 |
 Military Forces of {country} | 1 |  | 2 |
     positions; position; airstrike; air strike; air raid; drone strike; drone strikes; missile
     strike; missile strikes; missiles; missile; rockets; rocket fire; shelling; shells;
-    artillery fire; bombardment; bombardments; strikes; strike
+    artillery fire; bombardment; bombardments; strikes; strike; drone; warplane; jet; fighter jet;
+    helicopter; helicopter gunship; bomber; military aircraft; cruise missile; ballistic missile
+# Air defence is the defending country's own: "air defence shot down a missile over Vinnytsia"
+Military Forces of {country} | 1 |  | 1 |
+    air defence; air defense; air defences; air defenses; air defence forces; air defense forces;
+    air defence systems; air defense systems; anti-aircraft defence; anti-aircraft defense
 Police Forces of {country} | 1 |  | 1 |
     police; policemen; policeman; policewomen; police officers; police officer; police
     forces; police force; riot police; gendarmes; gendarmerie; cops; law enforcement; law

@@ -81,3 +81,34 @@ def test_unnamed_international_forces_are_external(pipeline) -> None:  # type: i
     assert (event.actor1, event.inter1) == ("Unidentified Military Forces", 8)
     assert (event.actor2, event.inter2) == ("Al Shabaab", 2)
     assert event.assoc_actor_1.startswith("Military Forces of Somalia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, Russian troops shelled the outskirts of Okhtyrka (Sumy). No civilian casualties were reported.",
+        "On Thursday, Russian troops shelled the outskirts of Okhtyrka (Sumy); no civilians were hurt.",
+        "On Thursday, Russian troops shelled Okhtyrka (Sumy). Residents reported that two barns burned down.",
+    ],
+)
+def test_people_named_but_not_hit_are_not_actor2(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.inter1, event.actor2, event.inter2) == (8, "", 0)
+
+
+def test_people_hit_by_shelling_are_civilians(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, Russian troops shelled Okhtyrka (Sumy). Two residents were wounded.")
+    assert (event.actor2, event.inter2) == ("Civilians (Ukraine)", 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, a Russian drone was downed by Ukrainian air defence near Okhtyrka (Sumy).",
+        "On Thursday, air defence shot down a cruise missile over Vinnytsia (Vinnytsia).",
+    ],
+)
+def test_the_air_defence_that_downs_a_missile_acts_on_its_owner(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.actor1, event.inter1) == ("Military Forces of Ukraine (2019-)", 1)
+    assert (event.actor2, event.inter2) == ("Military Forces of Russia (2000-)", 8)

@@ -524,6 +524,10 @@ def _assign_roles(
         actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named
     # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
     # as that kind against itself.
+    if sub == "Armed clash" and actor2 is None and actor1 is not None and _CIVILIAN_KILLED.search(sentence.text):
+        # "gunmen shot dead a ward administrator", "the PDF killed two informants": a killing of
+        # unarmed people, whom the codebook codes as civilians, whatever the type says.
+        actor2 = make("Civilians ({country})", CIVILIANS)
     if sub == "Armed clash" and actor2 is None and actor1 is not None:
         if actor1.inter in (3, 4, RIOTERS) and (first is None or first.generic):
             actor2 = actor1
@@ -533,6 +537,13 @@ def _assign_roles(
     return Roles(actor1, actor2, assoc1, assoc2)
 
 
+_CIVILIAN_KILLED = re.compile(
+    r"\b(?:shot\s+dead|shot\s+and\s+killed|gunned\s+down|executed|assassinated|murdered|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death|killed)\s+"
+    r"(?:an?\s+|the\s+|his\s+|her\s+|two\s+|three\s+|four\s+|\d+\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:administrators?|informants?|informers?|villagers?|civilians?|m[ae]n|wom[ae]n|teachers?|farmers?|traders?|residents?"
+    r"|shopkeepers?|headm[ae]n|chairm[ae]n|monks?|doctors?|nurses?|students?|child(?:ren)?|boys?|girls?)\b",
+    re.IGNORECASE,
+)
 _FORCE_TARGET = re.compile(
     r"\b(?:attack\w*|target\w*|hit|struck|ambush\w*|stormed|overran|raided|assault\w*|on|at|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?P<force>military|army|police|security\s+forces?|armed\s+forces|government\s+forces?|soldiers?|troops?|border\s+guards?)[’']?s?\s+"

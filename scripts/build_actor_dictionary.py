@@ -104,7 +104,9 @@ Unidentified Armed Group ({country}) | 3 |  | 1 |
     assailants; attackers; unidentified attackers; unknown attackers; fighters; militiamen;
     militia; militias; terrorists; terrorist group; terrorist groups; armed assailants;
     masked gunmen; suspected militants; armed individuals; armed persons; armed people; armed
-    subjects; unidentified armed individuals; unknown armed individuals
+    subjects; unidentified armed individuals; unknown armed individuals; unidentified men; unknown
+    men; unidentified persons; unknown persons; unidentified individuals; unknown individuals;
+    unidentified people; unknown people; masked men; unidentified perpetrators; unknown perpetrators
 Islamist Militia ({country}) | 3 |  | 1 |
     jihadists; jihadist; jihadist fighters; jihadist group; jihadist groups; jihadist
     militants; Islamist militants; Islamist fighters; Islamist militia; Islamist militias;
@@ -205,6 +207,29 @@ CDF: Chinland Defense Force | 2 | MM | 0 |
     Chinland Defense Force; Chinland Defence Force
 Pyu Saw Htee | 3 | MM | 0 |
     Pyu Saw Htee; Pyusawhtee
+# Myanmar's ethnic armed organisations: rebel groups in ACLED's files of the 2020s (the 2015 files
+# code most of them 3, the Arakan Army 4: frontline/dating.py gives those codes before 2019)
+MNDAA: Myanmar National Democratic Alliance Army | 2 | MM | 0 |
+    MNDAA/cs; Myanmar National Democratic Alliance Army; Kokang army
+SSA-N: Shan State Army-North | 2 | MM | 0 |
+    SSA-N/cs; Shan State Army-North; Shan State Army North; Shan State Progress Party; SSPP/cs;
+    SSPP/SSA-N/cs
+SSA-S: Shan State Army-South | 2 | MM | 0 |
+    SSA-S/cs; Shan State Army-South; Shan State Army South; Restoration Council of Shan State;
+    RCSS/cs; RCSS/SSA-S/cs
+DKBA: Democratic Karen Benevolent Army | 2 | MM | 0 |
+    DKBA/cs; Democratic Karen Benevolent Army; Democratic Karen Buddhist Army
+CNF: Chin National Front | 2 | MM | 0 |
+    CNF/cs; Chin National Front; Chin National Army; CNA/cs; CNF/CNA/cs
+UWSA: United Wa State Army | 2 | MM | 0 |
+    UWSA/cs; United Wa State Army
+KNPP: Karenni National Progressive Party | 2 | MM | 0 |
+    KNPP/cs; Karenni National Progressive Party; Karenni Army
+ABSDF: All Burma Students' Democratic Front | 2 | MM | 0 |
+    ABSDF/cs; All Burma Students' Democratic Front; All Burma Students Democratic Front
+# Junta-aligned Border Guard Forces (former ceasefire groups under the military's command)
+Military Forces of Myanmar Border Guard Force | 1 | MM | 0 |
+    Karen Border Guard Force; Kayin State Border Guard Force; Karen BGF; BGF/cs
 # Afghanistan after August 2021: the resistance to the Taliban state
 NRF: National Resistance Front | 2 | AF | 0 |
     National Resistance Front; National Resistance Front of Afghanistan; NRF/cs

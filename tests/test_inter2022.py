@@ -112,3 +112,36 @@ def test_the_air_defence_that_downs_a_missile_acts_on_its_owner(pipeline, text: 
     event = best(pipeline, text)
     assert (event.actor1, event.inter1) == ("Military Forces of Ukraine (2019-)", 1)
     assert (event.actor2, event.inter2) == ("Military Forces of Russia (2000-)", 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "inter1"),
+    [
+        ("On Thursday, the KIA fought army troops near Hpakant (Kachin).", SPRING_2022, 2),
+        ("On Thursday, the KIA fought army troops near Hpakant (Kachin).", dt.date(2015, 3, 5), 3),
+        ("On Thursday, the Karenni Army ambushed a junta convoy near Demoso (Kayah).", SPRING_2022, 2),
+        ("On Thursday, the MNDAA attacked junta positions near Laukkai (Shan).", SPRING_2022, 2),
+    ],
+)
+def test_myanmars_ethnic_armed_organisations_are_rebels_in_the_2020s(pipeline, text: str, published: dt.date, inter1: int) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text, published)
+    assert event.inter1 == inter1
+    assert event.inter2 == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "inter1"),
+    [
+        ("On Thursday, masked men shot dead a ward administrator appointed by the military council in Monywa (Sagaing).", 3),
+        ("On Thursday, unidentified men gunned down a junta-appointed village head in Monywa (Sagaing).", 3),
+        ("On Thursday, PDF fighters killed two military informants in Monywa (Sagaing).", 2),
+    ],
+)
+def test_people_tied_to_a_side_are_civilians_when_killed(pipeline, text: str, inter1: int) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.inter1, event.inter2) == (inter1, 7)
+
+
+def test_a_man_accused_of_supporting_a_group_is_not_that_group(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, soldiers detained a shopkeeper accused of helping the PDF in Monywa (Sagaing).")
+    assert (event.inter1, event.inter2) == (1, 7)

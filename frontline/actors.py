@@ -565,7 +565,7 @@ _QUALIFIED_PEOPLE = re.compile(
 # "an administrator appointed by the military council", "a man accused of supporting the PDF": the
 # side only qualifies the person, whom the codebook codes as a civilian when hit.
 _TIED_TO = re.compile(
-    r"\b(?:appointed\s+by|installed\s+by|working\s+for|worked\s+for|spying\s+for|informing\s+for|informants?\s+(?:for|of)"
+    r"\b(?:appointed\s+by|installed\s+by|(?:loyalty|allegiance)\s+to|working\s+for|worked\s+for|spying\s+for|informing\s+for|informants?\s+(?:for|of)"
     r"|(?:accused|suspected)\s+of\s+(?:\w+\s+){0,3}?(?:supporting|joining|aiding|helping|financing|funding|spying\s+for"
     r"|working\s+for|links\s+(?:to|with)|being\s+(?:a\s+)?members?\s+of))\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?\Z",
     re.IGNORECASE,

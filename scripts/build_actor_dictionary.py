@@ -170,9 +170,13 @@ Military Forces of Yemen (2012-) | 1 | YE | 0 |
 # Puntland's paramilitary force, coded by ACLED as a unit of Somalia's forces
 Military Forces of Somalia Puntland Dervish Force | 1 | SO | 0 |
     Puntland Dervish Force; Puntland Dervish forces; Dervish forces; Darawiish forces; Darawiish
+# The Southern Transitional Council's Security Belt, coded by ACLED as a unit of Yemen's forces
+Military Forces of Yemen Security Belt Forces | 1 | YE | 0 |
+    Security Belt Forces; Security Belt forces; Security Belt; Al Hizam Al Amni
 # Tareq Saleh's anti-Houthi forces on Yemen's west coast
 National Resistance Forces | 3 | YE | 0 |
     National Resistance forces; anti-Houthi National Resistance forces; Tareq Saleh's forces;
+    anti-Houthi National Resistance;
     Guards of the Republic
 # Nagorno-Karabakh's de facto forces (coded in Azerbaijan, as state forces)
 Military Forces of Artsakh | 1 | AZ | 0 |
@@ -376,7 +380,9 @@ QSD: Syrian Democratic Forces | 2 | SY | 0 |
     Syrian Democratic Forces; SDF; QSD
 YPG: Peoples Protection Units | 2 | SY | 0 |
     YPG; People's Protection Units; Peoples Protection Units
-PKK: Kurdistan Workers Party | 2 | TR | 0 |
+# The PKK fights from Iraq and Syria too: no home country, so that Turkish strikes on it in Iraq
+# stay external (8)
+PKK: Kurdistan Workers Party | 2 |  | 0 |
     PKK; Kurdistan Workers Party; Kurdistan Workers' Party
 Free Syrian Army | 2 | SY | 0 |
     Free Syrian Army; FSA

@@ -145,3 +145,16 @@ def test_people_tied_to_a_side_are_civilians_when_killed(pipeline, text: str, in
 def test_a_man_accused_of_supporting_a_group_is_not_that_group(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = best(pipeline, "On Thursday, soldiers detained a shopkeeper accused of helping the PDF in Monywa (Sagaing).")
     assert (event.inter1, event.inter2) == (1, 7)
+
+
+def test_turkish_strikes_on_the_pkk_in_iraq_are_external(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, Turkish warplanes bombed PKK hideouts near Amadiya (Duhok).")
+    assert (event.inter1, event.actor2, event.inter2) == (8, "PKK: Kurdistan Workers Party", 2)
+    home = best(pipeline, "On Thursday, PKK fighters attacked a Turkish army outpost in Sirnak (Sirnak).")
+    assert (home.inter1, home.inter2) == (2, 1)
+
+
+def test_yemens_security_belt_is_a_state_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, AQAP fighters ambushed Security Belt Forces near Mudiyah (Abyan).")
+    assert (event.inter1, event.inter2) == (2, 1)
+    assert event.actor2 == "Military Forces of Yemen (2012-) Security Belt Forces"

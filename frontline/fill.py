@@ -90,7 +90,8 @@ def fill(
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         if where is None:
             where = monitored
-        roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
+        at = (place.place.latitude, place.place.longitude) if place is not None and place.place is not None else None
+        roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published, at)
         if where is None and roles.actor1 is not None:
             where = roles.actor1.country
         if place is None:

@@ -15,10 +15,13 @@ an actor after "with"/"against"/"on"/"at" is acted on.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from pathlib import Path
 
 from .actors import ActorDictionary
 from .records import ActorMention, Annotated, EventMention, Span
@@ -168,15 +171,16 @@ def assign_roles(
     dictionary: ActorDictionary | None,
     country: str | None,
     when: dt.date | None = None,
+    at: tuple[float, float] | None = None,
 ) -> Roles:
     """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
-    (the event's date, if known)."""
+    (the event's date, if known), at the point ``at`` (latitude, longitude) when it is known."""
     roles = _assign_roles(annotated, mention, dictionary, country, _war_at(country, when))
     if dictionary is not None and country:
         roles = _localized(roles, dictionary, country)
     roles = _identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
     roles = _claimed(roles, annotated, mention)
-    return _war_sides(roles, mention.sub_event_type, country, when)
+    return _war_sides(roles, mention.sub_event_type, country, when, at)
 
 
 # "IS claimed responsibility", "the TTP has claimed the attack", "claimed by Al Shabaab".
@@ -279,12 +283,51 @@ def _war_at(country: str | None, when: dt.date | None) -> tuple[dt.date, dt.date
     return next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
 
 
-def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None) -> Roles:
-    """Fill unnamed sides of fighting in a known war with its parties."""
+# Towns on each side of the Donbas contact line (2015 - February 2022), for the order of unnamed sides.
+DONBAS_LINE = Path(__file__).resolve().parent / "data" / "donbas_line.tsv"
+# Beyond this distance from every listed town a place is not classed.
+_LINE_KM = 20.0
+
+
+@functools.lru_cache(maxsize=1)
+def _donbas_towns() -> tuple[tuple[float, float, bool], ...]:
+    """(latitude, longitude, held by the republics) for each town of ``DONBAS_LINE``."""
+    towns = []
+    for line in DONBAS_LINE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _name, lat, lon, side = line.split("\t")
+        towns.append((float(lat), float(lon), side.strip() == "NGCA"))
+    return tuple(towns)
+
+
+def _held_by_republics(at: tuple[float, float] | None) -> bool | None:
+    """Whether ``at`` lay on the republics' side of the Donbas contact line (the nearest listed town's
+    side); None far from every listed town."""
+    if at is None:
+        return None
+    lat, lon = at
+    best: tuple[float, bool] | None = None
+    for t_lat, t_lon, ngca in _donbas_towns():
+        # Equirectangular distance: enough at this scale.
+        km = 111.2 * math.hypot(lat - t_lat, (lon - t_lon) * math.cos(math.radians(lat)))
+        if best is None or km < best[0]:
+            best = (km, ngca)
+    return best[1] if best is not None and best[0] <= _LINE_KM else None
+
+
+def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None, at: tuple[float, float] | None = None) -> Roles:
+    """Fill unnamed sides of fighting in a known war with its parties. Before Russia's invasion, the
+    side that fired at a place in the Donbas is the one across the contact line from it."""
     war = _war_at(country, when)
     if war is None:
         return roles
     _, _, attacker, defender = war
+    invasion = attacker.inter == STATE
+    across = None if invasion else _held_by_republics(at)
+    if across is True:
+        # Fire observed where the republics held: from the government's side.
+        attacker, defender = defender, attacker
     a1, a2 = roles.actor1, roles.actor2
     if sub in TWO_SIDED:
         if _unnamed(a1) and (_unnamed(a2) or (a2 is not None and a2.name == getattr(a1, "name", None))):
@@ -294,13 +337,13 @@ def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None
             return Roles(a1, parties[a1.name], roles.assoc1, roles.assoc2)
         if a2 is not None and _unnamed(a1) and a2.name in parties:
             return Roles(parties[a2.name], a2, roles.assoc1, roles.assoc2)
-    elif sub == "Disrupted weapons use" and a1 is not None and a1.name == defender.name and _unnamed(a2) and attacker.inter == STATE:
+    elif sub == "Disrupted weapons use" and invasion and a1 is not None and a1.name == defender.name and _unnamed(a2):
         # The defender's air defence downed a missile or drone: the invader's.
         return Roles(a1, attacker, roles.assoc1, roles.assoc2)
     elif sub in _WAR_SHELLING and _unnamed(a1):
         # Before the invasion the monitors' notes mostly attribute unnamed shelling to the
         # government's side; after it, to Russia's forces.
-        shooter = defender if attacker.inter != STATE else attacker
+        shooter = defender if not invasion and across is None else attacker
         return Roles(shooter, a2 if a2 is None or a2.name != shooter.name else None, roles.assoc1, roles.assoc2)
     return roles
 

@@ -158,3 +158,16 @@ def test_yemens_security_belt_is_a_state_force(pipeline) -> None:  # type: ignor
     event = best(pipeline, "On Thursday, AQAP fighters ambushed Security Belt Forces near Mudiyah (Abyan).")
     assert (event.inter1, event.inter2) == (2, 1)
     assert event.actor2 == "Military Forces of Yemen (2012-) Security Belt Forces"
+
+
+@pytest.mark.parametrize(
+    ("town", "inter1", "inter2"),
+    [
+        ("Horlivka", 1, 2),  # held by the republics: the fire came from the government's side
+        ("Avdiivka", 2, 1),  # held by the government: the fire came from the republics' side
+    ],
+)
+def test_unnamed_donbas_fighting_is_ordered_by_the_side_of_the_line(pipeline, town: str, inter1: int, inter2: int) -> None:  # type: ignore[no-untyped-def]
+    text = f"On Thursday, the monitors recorded clashes with small arms near {town} (Donetsk)."
+    event = best(pipeline, text, dt.date(2021, 6, 3))
+    assert (event.inter1, event.inter2) == (inter1, inter2)

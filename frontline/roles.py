@@ -484,12 +484,16 @@ def _assign_roles(
 
     if sub in _PROTESTS:
         crowd = [a for a in found if a.inter == PROTESTERS]
-        force = next((a for a in found if a.inter in (STATE, EXTERNAL) or a.inter <= 3), None)
+        # The force that intervened: a state's first ("members of the BJP protested ... police
+        # detained them": the party is the protesters', the police intervened), else an armed group.
+        force = next((a for a in found if a.inter in (STATE, EXTERNAL)), None)
         protesters = Side.of(crowd[0]) if crowd else make("Protesters ({country})", PROTESTERS)
         if sub == "Peaceful protest":
             return Roles(protesters, None)
         if force is None:
-            force = _document_actor(annotated, lambda a: a.inter == STATE)
+            force = _document_actor(annotated, lambda a: a.inter in (STATE, EXTERNAL))
+        if force is None:
+            force = next((a for a in found if a.inter in (2, 3)), None)
         return Roles(protesters, Side.of(force) if force else make("Police Forces of {country}", STATE))
     if sub in _RIOTS:
         rioters = next((Side.of(a) for a in found if a.inter == RIOTERS), None) or make("Rioters ({country})", RIOTERS)

@@ -171,3 +171,10 @@ def test_unnamed_donbas_fighting_is_ordered_by_the_side_of_the_line(pipeline, to
     text = f"On Thursday, the monitors recorded clashes with small arms near {town} (Donetsk)."
     event = best(pipeline, text, dt.date(2021, 6, 3))
     assert (event.inter1, event.inter2) == (inter1, inter2)
+
+
+def test_the_force_that_met_a_protest_is_the_states_not_the_protesters_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, members of the BJP staged a sit-in in Kolkata (West Bengal) until police dispersed them with batons."
+    event = best(pipeline, text)
+    assert (event.inter1, event.inter2) == (6, 1)
+    assert event.actor2.startswith("Police Forces of India")

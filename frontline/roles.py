@@ -376,6 +376,10 @@ def _assign_roles(
                      and not _INFORMANT_AFTER.match(text, a.span.end))
     if informed and len(informed) < len(found) and any(a.inter != CIVILIANS for a in informed):
         found = informed
+    elif len(informed) < len(found) and (sub in _AGAINST_CIVILIANS or sub in _REMOTE) and all(a.inter == CIVILIANS for a in informed):
+        # "the body was found by police", "police say the device exploded": in violence against
+        # civilians and remote violence the one who reported it is not the perpetrator, who is then unknown.
+        found = informed
     trigger = event_anchor(annotated, mention)
 
     def make(template: str, inter: int) -> Side:

@@ -140,6 +140,11 @@ Rioters ({country}) | 5 |  | 1 |
 Civilians ({country}) | 7 |  | 1 |
     civilians; civilian; residents; local residents; villagers; inhabitants; townspeople;
     non-combatants; noncombatants; worshippers
+# The codebook: off-duty members of the forces are civilians
+Civilians ({country}) | 7 |  | 1 |
+    off-duty police; off-duty police officer; off-duty police officers; off-duty policeman;
+    off-duty policemen; off-duty officer; off-duty officers; off-duty soldier; off-duty soldiers;
+    off-duty agent; off-duty agents; off-duty guard; off-duty guards; off-duty cop; off-duty cops
 # --- state forces known by their own names
 Military Forces of Syria | 1 | SY | 1 |
     Syrian Arab Army; SAA; Assad forces; pro-Assad forces; Assad's forces; Assad troops;

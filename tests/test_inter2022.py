@@ -178,3 +178,15 @@ def test_the_force_that_met_a_protest_is_the_states_not_the_protesters_party(pip
     event = best(pipeline, text)
     assert (event.inter1, event.inter2) == (6, 1)
     assert event.actor2.startswith("Police Forces of India")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, two off-duty soldiers were shot dead at a market in Celaya (Guanajuato).",
+        "On Thursday, the body of a taxi driver with gunshot wounds was found by police in a ditch in Celaya (Guanajuato).",
+    ],
+)
+def test_off_duty_forces_and_finders_are_not_the_perpetrators(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.inter1, event.inter2) == (3, 7)

@@ -332,6 +332,13 @@ Fulani Ethnic Militia ({country}) | 4 |  | 1 |
     Fulani herdsmen; Fulani herders; Fulani gunmen; Fulani militia; Fulani militiamen
 Unidentified Communal Militia ({country}) | 4 |  | 1 |
     armed herdsmen; armed herders
+# Turkish-backed Syrian factions in the areas of Turkey's operations: ACLED's "Operation Peace Spring"
+# in the north-east (a rebel coalition, 2)
+Operation Peace Spring | 2 | SY | 0 |
+    Turkish-backed factions; Turkish-backed fighters; Turkish-backed rebels; Turkish-backed
+    militants; Turkish-backed militias; Turkey-backed factions; Turkey-backed fighters; pro-Turkish
+    factions; pro-Turkey factions; Turkish-backed opposition factions; Turkish-backed Syrian
+    factions; rebels under OPS; factions under OPS
 # --- coalitions (External/other forces)
 # Foreign forces the text does not name: ACLED's "Unidentified Military Forces" (8)
 Unidentified Military Forces | 8 |  | 0 |

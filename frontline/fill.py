@@ -586,6 +586,14 @@ def _qualifier_place(
             continue
         best: Place = max(pool, key=lambda p: (p.feature_class == "P", p.population))
         return PlaceMention(Span(start, end, text[start:end]), mention.sentence, best, "near", 1.0)
+    if country is None and annotated.country_code is not None:
+        # The document's country may come from a foreign side's nationality ("Saudi forces shelled
+        # Shada district (Saada)"): a name in parentheses that only one country knows is there.
+        for i, (name, start, end, found) in enumerate(options):
+            if i < unresolved or len({p.country_code for p in found}) != 1:
+                continue
+            best = max(found, key=lambda p: (p.feature_class == "P", p.population))
+            return PlaceMention(Span(start, end, text[start:end]), mention.sentence, best, "near", 1.0)
     return None
 
 

@@ -77,7 +77,8 @@ _GROUPS_CLASH = re.compile(
 _REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
 _HARMED_PEOPLE = re.compile(
     r"\b(?:civilians?(?!\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit))|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
-    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?)\b"
+    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?|workers?|migrants?|refugees?|passengers?"
+    r"|fishermen|journalists?|traders?|pilgrims?|patients?)\b"
     # "People's Defence Force", "Donetsk People's Republic": a group's name, not the people hit.
     r"(?!['’]s?\s+(?-i:[A-Z]))",
     re.IGNORECASE,

@@ -190,3 +190,11 @@ def test_the_force_that_met_a_protest_is_the_states_not_the_protesters_party(pip
 def test_off_duty_forces_and_finders_are_not_the_perpetrators(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     event = best(pipeline, text)
     assert (event.inter1, event.inter2) == (3, 7)
+
+
+def test_a_foreign_forces_nationality_does_not_move_the_event_abroad(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Saudi" makes Saudi Arabia the document's country, but only Yemen has a Saada: the event is
+    # there, the Saudi forces are external and the migrants they hit are civilians.
+    event = best(pipeline, "On Thursday, Saudi forces shelled Shada district (Saada); three Ethiopian migrants were wounded.")
+    assert event.place_country == "YE" or event.location != "Saudi Arabia"
+    assert (event.inter1, event.inter2) == (8, 7)

@@ -282,8 +282,11 @@ def _fatalities(
 
 # Authorities acting on a protest ("police dispersed the crowd", "police resorted to lathi charge").
 _INTERVENTION = re.compile(
-    r"\b(?:police|policemen|police\s+officers|officers|security\s+forces|authorities|troops|soldiers|riot\s+police|gendarmes)\s+"
-    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat)"
+    r"\b(?:police|policemen|police\s+officers|officers|security\s+forces|authorities|troops|soldiers|riot\s+police|gendarmes"
+    # a regime's forces ("Taliban forces beat women protesting", "junta troops fired into the air")
+    r"|Taliban(?:\s+(?:forces|fighters|members|gunmen))?|junta(?:\s+(?:forces|troops|soldiers))?)\s+"
+    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat"
+    r"|whipped|fired\s+(?:in|into)\s+the\s+air|fired\s+warning\s+shots)"
     r"|\b(?:arrested|detained|dispersed|beaten|tear-?gassed)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|security\s+forces|riot\s+police|authorities|officers)",
     re.IGNORECASE,
 )

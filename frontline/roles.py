@@ -197,7 +197,10 @@ _NO_CLAIM = re.compile(r"\b(?:no|not|nobody|none|yet\s+to)\b[^.]{0,40}$", re.IGN
 def _claimed(roles: Roles, annotated: Annotated, mention: EventMention) -> Roles:
     """The codebook codes the group that claimed an attack as its actor1, when the text names no
     other perpetrator: "gunmen shot dead an aid worker. IS claimed responsibility" -> Islamic State."""
-    if roles.actor1 is not None and not roles.actor1.name.startswith("Unidentified Armed Group"):
+    # A force that a bomb hit, taken as actor1 for want of another side ("an IED attached to a
+    # Taliban vehicle exploded ... ISKP claimed responsibility"), is the target.
+    hit = roles.actor1 is not None and roles.actor1.inter != CIVILIANS and roles.actor2 is None and mention.sub_event_type in _REMOTE
+    if roles.actor1 is not None and not roles.actor1.name.startswith("Unidentified Armed Group") and not hit:
         return roles
     text = annotated.document.article.text
     last = min(len(annotated.sentences) - 1, mention.sentence + 2)
@@ -209,9 +212,9 @@ def _claimed(roles: Roles, annotated: Annotated, mention: EventMention) -> Roles
             claim = _CLAIM_AFTER.match(text, a.span.end) or _CLAIM_BEFORE.search(text, max(start, a.span.start - 40), a.span.start)
             if claim is not None and not _NO_CLAIM.search(text, max(start, a.span.start - 40), a.span.start):
                 side = Side.of(a)
-                if roles.actor2 is not None and roles.actor2.name == side.name:
+                if any(r is not None and r.name == side.name for r in (roles.actor1, roles.actor2)):
                     return roles
-                return Roles(side, roles.actor2, roles.assoc1, roles.assoc2)
+                return Roles(side, roles.actor1 if hit else roles.actor2, roles.assoc1, roles.assoc2)
     return roles
 
 

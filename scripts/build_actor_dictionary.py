@@ -69,7 +69,8 @@ Military Forces of {country} | 1 |  | 1 |
     positions; military positions; security personnel; military personnel; national
     army; ground forces; ground troops; special forces; air force; navy; marines;
     paratroopers; commandos; commando forces; commando units; commando troops; servicemen; military personnel; aerospace forces; national
-    security forces; army troops; army soldiers; army forces; security force
+    security forces; army troops; army soldiers; army forces; security force; border forces; border
+    troops; frontier forces
 # bare "forces", "warplanes", "air power" say nothing about whose they are
 Military Forces of {country} | 1 |  | 2 |
     forces; jets; warplanes; war planes; fighter jets; fighter planes; aircraft; planes;
@@ -242,6 +243,8 @@ Military Forces of Myanmar Border Guard Force | 1 | MM | 0 |
 # Afghanistan after August 2021: the resistance to the Taliban state
 NRF: National Resistance Front | 2 | AF | 0 |
     National Resistance Front; National Resistance Front of Afghanistan; NRF/cs
+AFF: Afghanistan Freedom Front | 2 | AF | 0 |
+    Afghanistan Freedom Front; Afghan Freedom Front; AFF/cs
 NAF: United Armed Forces of Novorossiya | 2 | UA | 0 |
     Donbass People's Militia; Donbas People's Militia; NAF rebel forces; DPR forces; LPR
     forces; Russia-backed separatists; pro-Russian separatists; Luhansk People's Militia; Donetsk

@@ -198,3 +198,20 @@ def test_a_foreign_forces_nationality_does_not_move_the_event_abroad(pipeline) -
     event = best(pipeline, "On Thursday, Saudi forces shelled Shada district (Saada); three Ethiopian migrants were wounded.")
     assert event.place_country == "YE" or event.location != "Saudi Arabia"
     assert (event.inter1, event.inter2) == (8, 7)
+
+
+def test_a_regimes_forces_that_beat_protesters_intervened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, Taliban fighters whipped women who were protesting for schooling in Kabul (Kabul).")
+    assert (event.inter1, event.inter2) == (6, 1)
+
+
+def test_the_claimant_of_a_bomb_that_hit_a_force_acts_on_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, a magnetic bomb stuck to a Taliban pickup exploded in Jalalabad (Nangarhar). ISKP claimed responsibility."
+    event = best(pipeline, text)
+    assert (event.inter1, event.inter2) == (2, 1)
+    assert event.actor2 == "Military Forces of Afghanistan (2021-)"
+
+
+def test_the_afghanistan_freedom_front_is_a_rebel_group(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, the Afghanistan Freedom Front ambushed Taliban fighters in Andarab (Baghlan).")
+    assert (event.inter1, event.inter2) == (2, 1)

@@ -318,6 +318,20 @@ Ambazonian Separatists (Cameroon) | 2 | CM | 0 |
     militants; Amba separatists
 Civilian JTF | 3 | NG | 0 |
     CJTF/cs; Civilian Joint Task Force
+# Burkina Faso's civilian auxiliaries of the army (from 2020): a pro-government militia; Sahel jihadists
+VDP: Volunteers for the Defense of the Homeland | 3 | BF | 0 |
+    VDP/cs; Volunteers for the Defense of the Homeland; Volunteers for the Defence of the Homeland;
+    Volontaires pour la Defense de la Patrie; Homeland Defense Volunteers; Homeland Defence Volunteers
+JNIM: Group for Support of Islam and Muslims | 2 |  | 0 |
+    Katiba Macina; Macina Liberation Front; Katiba Serma; Group to Support Islam and Muslims;
+    Support Group for Islam and Muslims
+Ansaroul Islam | 2 | BF | 0 |
+    Ansaroul Islam; Ansarul Islam; Ansar ul Islam
+# Ethiopia's regional special forces and Somali region's Liyu police: state forces
+Police Forces of Ethiopia Regional Special Forces | 1 | ET | 0 |
+    Amhara Special Forces; Amhara special forces; Amhara regional special forces; Oromia Special
+    Forces; Oromia special forces; Oromia regional special forces; Afar Special Forces; Afar special
+    forces; Afar regional special forces; Liyu Police; Liyu police; Somali Special Police
 # Hunters' militias of Mali and Burkina Faso: communal militias
 Dozo Communal Militia ({country}) | 4 |  | 1 |
     dozos; dozo; dozo hunters; dozo militia; dozo militiamen

@@ -336,11 +336,18 @@ def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None
     if sub in TWO_SIDED:
         if _unnamed(a1) and (_unnamed(a2) or (a2 is not None and a2.name == getattr(a1, "name", None))):
             return Roles(attacker, defender, roles.assoc1, roles.assoc2)
-        parties = {attacker.name: defender, defender.name: attacker}
-        if a1 is not None and _unnamed(a2) and a1.name in parties:
-            return Roles(a1, parties[a1.name], roles.assoc1, roles.assoc2)
-        if a2 is not None and _unnamed(a1) and a2.name in parties:
-            return Roles(parties[a2.name], a2, roles.assoc1, roles.assoc2)
+        # A party or one of its units ("Military Forces of Ukraine Azov Regiment").
+        def other(side: Side | None) -> Side | None:
+            if side is None:
+                return None
+            if side.name.startswith(attacker.name):
+                return defender
+            return attacker if side.name.startswith(defender.name) else None
+
+        if a1 is not None and _unnamed(a2) and other(a1) is not None:
+            return Roles(a1, other(a1), roles.assoc1, roles.assoc2)
+        if a2 is not None and _unnamed(a1) and other(a2) is not None:
+            return Roles(other(a2), a2, roles.assoc1, roles.assoc2)
     elif sub == "Disrupted weapons use" and invasion and a1 is not None and a1.name == defender.name and _unnamed(a2):
         # The defender's air defence downed a missile or drone: the invader's.
         return Roles(a1, attacker, roles.assoc1, roles.assoc2)

@@ -82,7 +82,9 @@ Military Forces of {country} | 1 |  | 2 |
     positions; position; airstrike; air strike; air raid; drone strike; drone strikes; missile
     strike; missile strikes; missiles; missile; rockets; rocket fire; shelling; shells;
     artillery fire; bombardment; bombardments; strikes; strike; drone; warplane; jet; fighter jet;
-    helicopter; helicopter gunship; bomber; military aircraft; cruise missile; ballistic missile
+    helicopter; helicopter gunship; bomber; military aircraft; cruise missile; ballistic missile;
+    occupation forces; occupation troops; occupying forces; occupying troops; occupiers; invaders;
+    invading forces; invading troops; occupation authorities
 # Air defence is the defending country's own: "air defence shot down a missile over Vinnytsia"
 Military Forces of {country} | 1 |  | 1 |
     air defence; air defense; air defences; air defenses; air defence forces; air defense forces;
@@ -261,6 +263,12 @@ Police Forces of Afghanistan | 1 | AF | 1 |
 Military Forces of Ukraine | 1 | UA | 1 |
     Armed Forces of Ukraine; AFU/cs; ZSU/cs; Ukrainian Armed Forces; Territorial Defense
     Forces; Territorial Defence Forces
+Military Forces of Ukraine Azov Regiment | 1 | UA | 0 |
+    Azov Regiment; Azov Battalion; Azov regiment; Azov battalion
+Police Forces of Russia National Guard | 1 | RU | 0 |
+    Rosgvardia; Rosgvardiya; Russian National Guard; National Guard of Russia; Russian Guard
+Military Forces of Russia Kadyrovtsy | 1 | RU | 0 |
+    Kadyrovtsy; Kadyrovites; Kadyrov's forces; Kadyrov forces; Kadyrov's fighters
 Military Forces of Mali | 1 | ML | 1 |
     FAMa/cs; FAMA/cs; Malian Armed Forces
 Military Forces of Democratic Republic of Congo | 1 | CD | 1 |

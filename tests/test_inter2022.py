@@ -215,3 +215,16 @@ def test_the_claimant_of_a_bomb_that_hit_a_force_acts_on_it(pipeline) -> None:  
 def test_the_afghanistan_freedom_front_is_a_rebel_group(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = best(pipeline, "On Thursday, the Afghanistan Freedom Front ambushed Taliban fighters in Andarab (Baghlan).")
     assert (event.inter1, event.inter2) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "inter1", "inter2"),
+    [
+        ("On Thursday, Russian occupation forces abducted a local council member in Melitopol (Zaporizhia).", 8, 7),
+        ("On Thursday, Rosgvardia officers dispersed a rally against the occupation in Kherson (Kherson).", 6, 8),
+        ("On Thursday, the Azov Regiment fought off a Russian assault in Mariupol (Donetsk).", 1, 8),
+    ],
+)
+def test_2022_names_of_the_sides_in_ukraine(pipeline, text: str, inter1: int, inter2: int) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.inter1, event.inter2) == (inter1, inter2)

@@ -387,6 +387,11 @@ class ActorDictionary:
                 found = self._adjective(text, start, floor)
                 if found:
                     start, adj_iso = found
+                    # "Russian and Ukrainian forces": two sides of one kind, the first named first.
+                    pair = _ADJECTIVE_AND.search(text, max(floor, start - 40), start)
+                    other = self._lookup_adjective(pair.group(1)) if pair else None
+                    if pair is not None and other is not None and other != adj_iso and "{country}" in e.name:
+                        spans.append([pair.start(1), pair.end(1), e, other])
             spans.append([start, stop, e, adj_iso])
             floor = stop
 
@@ -674,6 +679,7 @@ def _named_rebels(text: str, found: list[ActorMatch]) -> list[ActorMatch]:
     return out
 
 
+_ADJECTIVE_AND = re.compile(r"(?<![\w-])([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+and\s+\Z")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _AND_COUNTRY = re.compile(r",? and (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _OF_GAP = re.compile(r" (?:of|from) (?:the )?")

@@ -360,7 +360,7 @@ Unidentified Communal Militia ({country}) | 4 |  | 1 |
 # Turkish-backed Syrian factions in the areas of Turkey's operations: ACLED's "Operation Peace Spring"
 # in the north-east (a rebel coalition, 2)
 Operation Peace Spring | 2 | SY | 0 |
-    Turkish-backed factions; Turkish-backed fighters; Turkish-backed rebels; Turkish-backed
+    Turkish-backed factions; Turkish-backed fighters; Turkish-backed
     militants; Turkish-backed militias; Turkey-backed factions; Turkey-backed fighters; pro-Turkish
     factions; pro-Turkey factions; Turkish-backed opposition factions; Turkish-backed Syrian
     factions; rebels under OPS; factions under OPS

@@ -228,3 +228,15 @@ def test_the_afghanistan_freedom_front_is_a_rebel_group(pipeline) -> None:  # ty
 def test_2022_names_of_the_sides_in_ukraine(pipeline, text: str, inter1: int, inter2: int) -> None:  # type: ignore[no-untyped-def]
     event = best(pipeline, text)
     assert (event.inter1, event.inter2) == (inter1, inter2)
+
+
+@pytest.mark.parametrize(
+    ("text", "inter1", "inter2"),
+    [
+        ("On Thursday, Russian and Ukrainian troops fought near Izium (Kharkiv).", 8, 1),
+        ("On Thursday, Ukrainian and Russian troops fought near Izium (Kharkiv).", 1, 8),
+    ],
+)
+def test_two_nationalities_of_one_noun_are_two_sides_in_text_order(pipeline, text: str, inter1: int, inter2: int) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, text)
+    assert (event.inter1, event.inter2) == (inter1, inter2)

@@ -534,6 +534,11 @@ def _assign_roles(
     if sub in _AGAINST_CIVILIANS:
         perpetrator = actor1 if actor1 is not None and actor1.inter != CIVILIANS else None
         harmed = next((Side.of(a) for a in found if a.inter == CIVILIANS), None)
+        if perpetrator is None and mention.sentence > 0:
+            # "SAF bomb Kujur Shabia. 3 civilians injured.": the sentence before names who did it.
+            before = [a for a in annotated.in_sentence("actors", mention.sentence - 1)
+                      if a.inter in (STATE, 2, 3, EXTERNAL) and not _INFORMANT_AFTER.match(text, a.span.end)]
+            perpetrator = Side.of(before[0]) if len(before) == 1 else None
         if perpetrator is None:
             perpetrator = make(_UNIDENTIFIED, 3)
         if actor2 is not None and actor2.inter != CIVILIANS and harmed is None and sub == "Abduction/forced disappearance":

@@ -240,3 +240,9 @@ def test_2022_names_of_the_sides_in_ukraine(pipeline, text: str, inter1: int, in
 def test_two_nationalities_of_one_noun_are_two_sides_in_text_order(pipeline, text: str, inter1: int, inter2: int) -> None:  # type: ignore[no-untyped-def]
     event = best(pipeline, text)
     assert (event.inter1, event.inter2) == (inter1, inter2)
+
+
+def test_the_perpetrator_named_in_the_sentence_before_the_victims_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "Junta troops raided Kyaukse (Mandalay) on Thursday. Four civilians were shot dead.")
+    assert (event.inter1, event.inter2) == (1, 7)
+    assert event.actor1.startswith("Military Forces of Myanmar")

@@ -587,6 +587,10 @@ def _assign_roles(
             actor2 = make("Police Forces of {country}" if police else "Military Forces of {country}", STATE)
     if sub in _REMOTE and actor2 is None and _harmed(_note(annotated, mention)):
         actor2 = make("Civilians ({country})", CIVILIANS)
+    if (sub == "Looting/property destruction" and actor2 is None and actor1 is not None and actor1.inter == STATE
+            and _DRUG_SEIZURE.search(sentence.text)):
+        # Drugs the police seized belonged to a gang: ACLED codes an unidentified gang as actor2.
+        actor2 = make("Unidentified Gang ({country})", 3)
     if sub == "Looting/property destruction" and actor2 is None:
         actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named
     # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
@@ -609,6 +613,10 @@ _CIVILIAN_KILLED = re.compile(
     r"(?:an?\s+|the\s+|his\s+|her\s+|two\s+|three\s+|four\s+|\d+\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:administrators?|informants?|informers?|villagers?|civilians?|m[ae]n|wom[ae]n|teachers?|farmers?|traders?|residents?"
     r"|shopkeepers?|headm[ae]n|chairm[ae]n|monks?|doctors?|nurses?|students?|child(?:ren)?|boys?|girls?)\b",
+    re.IGNORECASE,
+)
+_DRUG_SEIZURE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|apprehended|intercepted)\b.{0,80}?\b(?:drugs|narcotics|marijuana|cannabis|cocaine|crack|heroin|methamphetamine|meth|fentanyl|skunk|hashish|opium)\b",
     re.IGNORECASE,
 )
 _FORCE_TARGET = re.compile(

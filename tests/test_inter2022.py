@@ -246,3 +246,10 @@ def test_the_perpetrator_named_in_the_sentence_before_the_victims_acts(pipeline)
     event = best(pipeline, "Junta troops raided Kyaukse (Mandalay) on Thursday. Four civilians were shot dead.")
     assert (event.inter1, event.inter2) == (1, 7)
     assert event.actor1.startswith("Military Forces of Myanmar")
+
+
+def test_drugs_the_police_seized_belonged_to_a_gang(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, in Londrina, Parana, federal police officers seized two tons of cocaine hidden in a lorry on the BR-369."
+    event = best(pipeline, text)
+    assert event.sub_event_type == "Looting/property destruction"
+    assert (event.inter1, event.actor2, event.inter2) == (1, "Unidentified Gang (Brazil)", 3)

@@ -488,7 +488,7 @@ def _assign_roles(
     # A side with no country of its own is of the event's country ("forces" beside "NISA" in Somalia).
     second = next(
         (a for a in rest if first is None or a.inter != first.inter or _nation(a, country) != _nation(first, country)
-         or not (a.generic or first.generic) or not (a.generic and first.generic)),
+         or (not (a.generic or first.generic) or not (a.generic and first.generic)) and not _same_state(a, first, dictionary)),
         None,
     )
 
@@ -684,6 +684,17 @@ def _note(annotated: Annotated, mention: EventMention, reach: int = 2) -> str:
 
 def _nation(mention: ActorMention, country: str | None) -> str:
     return (mention.country or country or "").upper()
+
+
+def _same_state(a: ActorMention, b: ActorMention, dictionary: ActorDictionary | None) -> bool:
+    """A state's military and its police ("security forces comprising RR, CRPF and SoG" in India) are
+    not each other's enemy. Rival governments' forces (Yemen's, Libya's) are both military, and a de
+    facto state's ("Military Forces of Artsakh" in Azerbaijan) is not named after the country."""
+    if dictionary is None or a.inter != STATE or b.inter != STATE or not a.country or a.country != b.country:
+        return False
+    army, police = (dictionary.name_for(t, a.country) for t in ("Military Forces of {country}", "Police Forces of {country}"))
+    kinds = {"army" if m.name.startswith(army) else "police" if m.name.startswith(police) else "" for m in (a, b)}
+    return kinds == {"army", "police"}
 
 
 def _merge_aliases(text: str, found: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:

@@ -269,6 +269,36 @@ Police Forces of Russia National Guard | 1 | RU | 0 |
     Rosgvardia; Rosgvardiya; Russian National Guard; National Guard of Russia; Russian Guard
 Military Forces of Russia Kadyrovtsy | 1 | RU | 0 |
     Kadyrovtsy; Kadyrovites; Kadyrov's forces; Kadyrov forces; Kadyrov's fighters
+# South Asia's paramilitary and police forces by their names and acronyms (units of the state's
+# forces in ACLED's files)
+Police Forces of India Central Reserve Police Force | 1 | IN | 0 |
+    CRPF/cs; Central Reserve Police Force; CRPF personnel/cs; CRPF jawans/cs
+Police Forces of India Border Security Force | 1 | IN | 0 |
+    BSF/cs; Border Security Force; BSF personnel/cs; BSF jawans/cs
+Police Forces of India Indo-Tibetan Border Police | 1 | IN | 0 |
+    ITBP/cs; Indo-Tibetan Border Police
+Police Forces of India Sashastra Seema Bal | 1 | IN | 0 |
+    Sashastra Seema Bal
+Police Forces of India Central Industrial Security Force | 1 | IN | 0 |
+    CISF/cs; Central Industrial Security Force
+Police Forces of India District Reserve Guard | 1 | IN | 0 |
+    District Reserve Guard; District Reserve Guards
+Police Forces of India Commando Battalion for Resolute Action | 1 | IN | 0 |
+    CoBRA/cs; Commando Battalion for Resolute Action; CoBRA commandos/cs
+Military Forces of India Assam Rifles | 1 | IN | 0 |
+    Assam Rifles
+Police Forces of Pakistan Frontier Corps | 1 | PK | 0 |
+    Frontier Corps
+Police Forces of Pakistan Counter Terrorism Department | 1 | PK | 0 |
+    CTD/cs; Counter Terrorism Department; Counter-Terrorism Department
+Military Forces of Pakistan Rangers | 1 | PK | 0 |
+    Pakistan Rangers; Sindh Rangers; Punjab Rangers
+Police Forces of Pakistan Levies | 1 | PK | 0 |
+    Levies Force; Balochistan Levies; Levies personnel
+Police Forces of Bangladesh Rapid Action Battalion | 1 | BD | 0 |
+    RAB/cs; Rapid Action Battalion
+Military Forces of Bangladesh Border Guard Bangladesh | 1 | BD | 0 |
+    BGB/cs; Border Guard Bangladesh
 Military Forces of Mali | 1 | ML | 1 |
     FAMa/cs; FAMA/cs; Malian Armed Forces
 Military Forces of Democratic Republic of Congo | 1 | CD | 1 |

@@ -253,3 +253,15 @@ def test_drugs_the_police_seized_belonged_to_a_gang(pipeline) -> None:  # type: 
     event = best(pipeline, text)
     assert event.sub_event_type == "Looting/property destruction"
     assert (event.inter1, event.actor2, event.inter2) == (1, "Unidentified Gang (Brazil)", 3)
+
+
+def test_south_asian_paramilitaries_are_state_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = best(pipeline, "On Thursday, militants ambushed a CRPF road-opening party in Pulwama (Jammu and Kashmir); two jawans died.")
+    assert event.inter2 == 1 or event.inter1 == 1
+    assert "Central Reserve Police Force" in event.actor1 + event.actor2
+
+
+def test_a_states_army_and_police_named_together_are_one_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, security forces comprising the army, CRPF and police killed two HM militants in Shopian (Jammu and Kashmir)."
+    event = best(pipeline, text)
+    assert (event.inter1, event.inter2) == (1, 2)

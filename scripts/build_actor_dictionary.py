@@ -81,7 +81,7 @@ Military Forces of {country} | 1 |  | 2 |
 Military Forces of {country} | 1 |  | 2 |
     positions; position; airstrike; air strike; air raid; drone strike; drone strikes; missile
     strike; missile strikes; missiles; missile; rockets; rocket fire; shelling; shells;
-    artillery fire; bombardment; bombardments; strikes; strike; drone; warplane; jet; fighter jet;
+    artillery fire; bombardment; bombardments; drone; warplane; jet; fighter jet;
     helicopter; helicopter gunship; bomber; military aircraft; cruise missile; ballistic missile;
     occupation forces; occupation troops; occupying forces; occupying troops; occupiers; invaders;
     invading forces; invading troops; occupation authorities

@@ -81,7 +81,7 @@ _THE_COUNTRIES = frozenset(
 # "al Qaeda-affiliated Nusra Front", "rebel-held areas", "IS-linked": the mention is a
 # modifier, not an actor taking part.
 _MODIFIER_SUFFIXES = frozenset(
-    ["affiliated", "linked", "backed", "allied", "aligned", "led", "controlled", "held", "run", "supported", "sponsored", "inspired", "leaning", "style", "related", "dominated", "occupied", "besieged", "loyal", "friendly", "funded", "trained", "armed", "influenced", "claimed"]
+    ["affiliated", "linked", "backed", "allied", "aligned", "led", "controlled", "held", "run", "supported", "sponsored", "inspired", "leaning", "style", "related", "dominated", "occupied", "besieged", "loyal", "friendly", "funded", "trained", "armed", "influenced", "claimed", "appointed", "installed", "picked", "nominated"]
 )
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 
@@ -387,6 +387,11 @@ class ActorDictionary:
                 found = self._adjective(text, start, floor)
                 if found:
                     start, adj_iso = found
+                    # "Russian and Ukrainian forces": two sides of one kind, the first named first.
+                    pair = _ADJECTIVE_AND.search(text, max(floor, start - 40), start)
+                    other = self._lookup_adjective(pair.group(1)) if pair else None
+                    if pair is not None and other is not None and other != adj_iso and "{country}" in e.name:
+                        spans.append([pair.start(1), pair.end(1), e, other])
             spans.append([start, stop, e, adj_iso])
             floor = stop
 
@@ -555,7 +560,26 @@ def _is_shouting(text: str) -> bool:
     return upper > 2 * lower
 
 
+# "military informants", "junta administrators", "police informers": people tied to a side, whom the
+# codebook codes as civilians when they are attacked; the side's name only qualifies them.
+_QUALIFIED_PEOPLE = re.compile(
+    r"\s+(?:informants?|informers?|administrators?|appointees?|collaborators?|spies|spy|sympathi[sz]ers?)\b", re.IGNORECASE
+)
+
+
+# "an administrator appointed by the military council", "a man accused of supporting the PDF": the
+# side only qualifies the person, whom the codebook codes as a civilian when hit.
+_TIED_TO = re.compile(
+    r"\b(?:appointed\s+by|installed\s+by|(?:loyalty|allegiance)\s+to|working\s+for|worked\s+for|spying\s+for|informing\s+for|informants?\s+(?:for|of)"
+    r"|(?:accused|suspected)\s+of\s+(?:\w+\s+){0,3}?(?:supporting|joining|aiding|helping|financing|funding|spying\s+for"
+    r"|working\s+for|links\s+(?:to|with)|being\s+(?:a\s+)?members?\s+of))\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _is_modifier(text: str, start: int, stop: int) -> bool:
+    if _QUALIFIED_PEOPLE.match(text, stop) or _TIED_TO.search(text[max(0, start - 60) : start]):
+        return True
     if stop < len(text) and text[stop] in _HYPHENS:
         m = re.match(r"[A-Za-z]+", text[stop + 1 : stop + 16])
         if m and m.group(0).lower() in _MODIFIER_SUFFIXES:
@@ -655,6 +679,7 @@ def _named_rebels(text: str, found: list[ActorMatch]) -> list[ActorMatch]:
     return out
 
 
+_ADJECTIVE_AND = re.compile(r"(?<![\w-])([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+and\s+\Z")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _AND_COUNTRY = re.compile(r",? and (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 _OF_GAP = re.compile(r" (?:of|from) (?:the )?")

@@ -26,6 +26,33 @@ REGIMES: dict[str, tuple[dt.date, str]] = {
 }
 
 
+# Groups whose inter code ACLED changed: before the date they were coded with the old code. The
+# dictionary holds the current one. ACLED's 2015 files code Myanmar's ethnic armed organisations as
+# political militias (3) and the Arakan Army as an identity militia (4); its files of 2020 on code
+# them as rebel groups (2). The switch is set at 1 January 2019, when the Arakan Army's war in
+# Rakhine began (an approximation: no file here lies between).
+EARLIER_INTER: dict[str, tuple[dt.date, int]] = {
+    name: (dt.date(2019, 1, 1), old)
+    for name, old in (
+        ("KIA: Kachin Independence Army", 3),
+        ("TNLA: Ta'ang National Liberation Army", 3),
+        ("MNDAA: Myanmar National Democratic Alliance Army", 3),
+        ("SSA-N: Shan State Army-North", 3),
+        ("SSA-S: Shan State Army-South", 3),
+        ("SSA: Shan State Army", 3),
+        ("DKBA: Democratic Karen Benevolent Army", 3),
+        ("CNF: Chin National Front", 3),
+        ("UWSA: United Wa State Army", 3),
+        ("ULA/AA: United League of Arakan/Arakan Army", 4),
+    )
+}
+
+
+def _earlier(name: str, inter: int, when: dt.date) -> int:
+    changed = EARLIER_INTER.get(name)
+    return changed[1] if changed is not None and when < changed[0] and inter != 0 else inter
+
+
 def _regime(name: str, inter: int, when: dt.date) -> tuple[str, int]:
     took_over = REGIMES.get(name)
     if took_over is None or when < took_over[0]:
@@ -36,12 +63,16 @@ def _regime(name: str, inter: int, when: dt.date) -> tuple[str, int]:
 def name_periods(event: Event, actors: ActorDictionary) -> Event:
     """State forces named with ACLED's period for the event's year ("Military Forces of Syria (2000-)");
     a group that has become the state is coded as its forces ("Taliban" after August 2021)."""
-    year = event.event_date.year if event.event_date else None
-    if year is None or event.event_date is None:
+    when = event.event_date
+    if when is None:
         return event
+    year = when.year
+    if event.actor1 in EARLIER_INTER or event.actor2 in EARLIER_INTER:
+        # A group's code in the event's year ("KIA" is 3 in 2015, 2 in 2022).
+        event = replace(event, inter1=_earlier(event.actor1, event.inter1, when), inter2=_earlier(event.actor2, event.inter2, when))
     if event.actor1 in REGIMES or event.actor2 in REGIMES:
-        name1, inter1 = _regime(event.actor1, event.inter1, event.event_date)
-        name2, inter2 = _regime(event.actor2, event.inter2, event.event_date)
+        name1, inter1 = _regime(event.actor1, event.inter1, when)
+        name2, inter2 = _regime(event.actor2, event.inter2, when)
         event = replace(event, actor1=name1, inter1=inter1, actor2=name2, inter2=inter2)
 
     def dated(names: str) -> str:

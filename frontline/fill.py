@@ -107,7 +107,8 @@ def fill(
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         if where is None:
             where = monitored
-        roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published)
+        at = (place.place.latitude, place.place.longitude) if place is not None and place.place is not None else None
+        roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published, at)
         if where is None and roles.actor1 is not None:
             where = roles.actor1.country
         if place is None:
@@ -310,8 +311,11 @@ def _fatalities(
 
 # Authorities acting on a protest ("police dispersed the crowd", "police resorted to lathi charge").
 _INTERVENTION = re.compile(
-    r"\b(?:police|policemen|police\s+officers|officers|security\s+forces|authorities|troops|soldiers|riot\s+police|gendarmes)\s+"
-    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat)"
+    r"\b(?:police|policemen|police\s+officers|officers|security\s+forces|authorities|troops|soldiers|riot\s+police|gendarmes"
+    # a regime's forces ("Taliban forces beat women protesting", "junta troops fired into the air")
+    r"|Taliban(?:\s+(?:forces|fighters|members|gunmen))?|junta(?:\s+(?:forces|troops|soldiers))?)\s+"
+    r"(?:\w+\s+){0,3}?(?:dispersed|arrested|detained|fired\s+tear|used\s+tear|lobbed|lathi|baton|interfered|intervened|broke\s+up|resorted\s+to|beat"
+    r"|whipped|fired\s+(?:in|into)\s+the\s+air|fired\s+warning\s+shots)"
     r"|\b(?:arrested|detained|dispersed|beaten|tear-?gassed)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|security\s+forces|riot\s+police|authorities|officers)",
     re.IGNORECASE,
 )
@@ -618,6 +622,14 @@ def _qualifier_place(
             continue
         best: Place = max(pool, key=lambda p: (p.feature_class == "P", p.population))
         return PlaceMention(Span(start, end, text[start:end]), mention.sentence, best, "near", 1.0)
+    if country is None and annotated.country_code is not None:
+        # The document's country may come from a foreign side's nationality ("Saudi forces shelled
+        # Shada district (Saada)"): a name in parentheses that only one country knows is there.
+        for i, (name, start, end, found) in enumerate(options):
+            if i < unresolved or len({p.country_code for p in found}) != 1:
+                continue
+            best = max(found, key=lambda p: (p.feature_class == "P", p.population))
+            return PlaceMention(Span(start, end, text[start:end]), mention.sentence, best, "near", 1.0)
     return None
 
 

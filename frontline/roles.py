@@ -15,10 +15,13 @@ an actor after "with"/"against"/"on"/"at" is acted on.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from pathlib import Path
 
 from .actors import ActorDictionary
 from .records import ActorMention, Annotated, EventMention, Span
@@ -53,7 +56,12 @@ _ATTACK_BY = re.compile(
     r"\b(?:attacks?|ambush(?:es)?|assaults?|raids?|offensive|incursions?)\s+(?:\w+\s+){0,2}?by\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown)\s+)*$",
     re.IGNORECASE,
 )
-_NAMED_AFTER = re.compile(r"\s*\(\s*(?:(?:suspected|allegedly|reportedly|presumably|likely|believed\s+to\s+be)\s+)?(?:the\s+)?", re.IGNORECASE)
+_NAMED_AFTER = re.compile(
+    r"\s*\(\s*(?:(?:suspected|allegedly|reportedly|presumably|likely|believed\s+to\s+be)\s+)?"
+    # a coder's aside names the same side: "international forces (described as allied forces, coded as ...)"
+    r"(?:(?:described\s+as\s+[^,()]{1,40},\s*)?coded\s+as\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
 _EXCHANGE = re.compile(r"\b(?:exchang\w*\s+(?:\w+\s+){0,2}fire|exchanges?\s+of\s+(?:\w+\s+)?fire|traded\s+(?:\w+\s+)?fire)\b", re.IGNORECASE)
 _PROPERTY_AFTER = re.compile(
     r"[’']?s?\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit\w*|vehicles?|cars?|shops?)\b",
@@ -69,21 +77,41 @@ _GROUPS_CLASH = re.compile(
 _REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
 _HARMED_PEOPLE = re.compile(
     r"\b(?:civilians?(?!\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit))|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
-    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?)\b",
+    r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?|workers?|migrants?|refugees?|passengers?"
+    r"|fishermen|journalists?|traders?|pilgrims?|patients?)\b"
+    # "People's Defence Force", "Donetsk People's Republic": a group's name, not the people hit.
+    r"(?!['’]s?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# "No civilian casualties", "people were not injured", "residents reported": people named but not hit.
+_NOT_HARMED_BEFORE = re.compile(r"\b(?:no|not|without|zero|nor)\b[^.;]{0,25}$", re.IGNORECASE)
+_NOT_HARMED_AFTER = re.compile(
+    r"^[’']?s?\s+(?:(?:were|was|are|is|have|has|had)\s+(?:not|never|un\w+)\b|(?:said|say|says|reported|report|told|claimed|posted|heard)\b)",
+    re.IGNORECASE,
+)
+
+
+def _harmed(note: str) -> bool:
+    """Whether the note tells of people who are not a side being hit (ACLED then codes civilians)."""
+    for m in _HARMED_PEOPLE.finditer(note):
+        if _NOT_HARMED_BEFORE.search(note, max(0, m.start() - 30), m.start()) or _NOT_HARMED_AFTER.match(note[m.end() : m.end() + 40]):
+            continue
+        return True
+    return False
+
+
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
 # "backed by Russian air power", "with the support of X": X fought on the acting side.
 _SUPPORT_BEFORE = re.compile(
     r"\b(?:(?:backed|supported|aided|assisted|helped|joined)\s+by|with\s+(?:the\s+)?(?:air\s+)?(?:support|help|backing|cover)\s+(?:of|from)"
     r"|alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|(?:in\s+)?(?:a\s+)?joint\s+operations?\s+with"
-    r"|jointly\s+with)\s+(?:the\s+)?$",
+    r"|jointly\s+with)\s+(?:the\s+)?(?:government\s+|federal\s+)?$",
     re.IGNORECASE,
 )
 _ASSOC_GAP = re.compile(
     r"^\s*(?:,|/|and|,\s*and|along\s+with|together\s+with|alongside|backed\s+by|supported\s+by|with\s+the\s+support\s+of"
     r"|in\s+(?:coordination|cooperation|conjunction)\s+with|jointly\s+with)\s*"
-    r"(?:the\s+)?(?:(?:pro-[\w-]+|allied|affiliated)\s+)?$",
+    r"(?:the\s+)?(?:(?:pro-[\w-]+|allied|affiliated|government|federal)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -144,14 +172,50 @@ def assign_roles(
     dictionary: ActorDictionary | None,
     country: str | None,
     when: dt.date | None = None,
+    at: tuple[float, float] | None = None,
 ) -> Roles:
     """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
-    (the event's date, if known)."""
-    roles = _assign_roles(annotated, mention, dictionary, country)
+    (the event's date, if known), at the point ``at`` (latitude, longitude) when it is known."""
+    roles = _assign_roles(annotated, mention, dictionary, country, _war_at(country, when))
     if dictionary is not None and country:
         roles = _localized(roles, dictionary, country)
     roles = _identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
-    return _war_sides(roles, mention.sub_event_type, country, when)
+    roles = _claimed(roles, annotated, mention)
+    return _war_sides(roles, mention.sub_event_type, country, when, at)
+
+
+# "IS claimed responsibility", "the TTP has claimed the attack", "claimed by Al Shabaab".
+_CLAIM_AFTER = re.compile(
+    r"[’']?s?\s+(?:(?:has|have|had|later|also|reportedly|quickly|subsequently)\s+){0,2}(?:claim(?:ed|s)?|accepted|took)\s+"
+    r"(?:(?:the\s+)?responsibility|credit|the\s+(?:attack|killing|bombing|blast|explosion|assassination|abduction|kidnapping))",
+    re.IGNORECASE,
+)
+_CLAIM_BEFORE = re.compile(r"\b(?:claimed|claim\w*\s+(?:of\s+)?responsibility)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_NO_CLAIM = re.compile(r"\b(?:no|not|nobody|none|yet\s+to)\b[^.]{0,40}$", re.IGNORECASE)
+
+
+def _claimed(roles: Roles, annotated: Annotated, mention: EventMention) -> Roles:
+    """The codebook codes the group that claimed an attack as its actor1, when the text names no
+    other perpetrator: "gunmen shot dead an aid worker. IS claimed responsibility" -> Islamic State."""
+    # A force that a bomb hit, taken as actor1 for want of another side ("an IED attached to a
+    # Taliban vehicle exploded ... ISKP claimed responsibility"), is the target.
+    hit = roles.actor1 is not None and roles.actor1.inter != CIVILIANS and roles.actor2 is None and mention.sub_event_type in _REMOTE
+    if roles.actor1 is not None and not roles.actor1.name.startswith("Unidentified Armed Group") and not hit:
+        return roles
+    text = annotated.document.article.text
+    last = min(len(annotated.sentences) - 1, mention.sentence + 2)
+    for index in range(max(0, mention.sentence - 1), last + 1):
+        start = annotated.sentences[index].start
+        for a in annotated.in_sentence("actors", index):
+            if a.inter not in (2, 3, 4) or a.generic:
+                continue
+            claim = _CLAIM_AFTER.match(text, a.span.end) or _CLAIM_BEFORE.search(text, max(start, a.span.start - 40), a.span.start)
+            if claim is not None and not _NO_CLAIM.search(text, max(start, a.span.start - 40), a.span.start):
+                side = Side.of(a)
+                if any(r is not None and r.name == side.name for r in (roles.actor1, roles.actor2)):
+                    return roles
+                return Roles(side, roles.actor1 if hit else roles.actor2, roles.assoc1, roles.assoc2)
+    return roles
 
 
 def _localized(roles: Roles, dictionary: ActorDictionary, country: str) -> Roles:
@@ -216,27 +280,81 @@ def _unnamed(side: Side | None) -> bool:
     return side is None or side.name.startswith("Unidentified Armed Group")
 
 
-def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None) -> Roles:
-    """Fill unnamed sides of fighting in a known war with its parties."""
+def _war_at(country: str | None, when: dt.date | None) -> tuple[dt.date, dt.date | None, Side, Side] | None:
+    """The known war in ``country`` on ``when``, if any."""
     if country is None or when is None or country.upper() not in WARS:
-        return roles
-    war = next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
+        return None
+    return next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
+
+
+# Towns on each side of the Donbas contact line (2015 - February 2022), for the order of unnamed sides.
+DONBAS_LINE = Path(__file__).resolve().parent / "data" / "donbas_line.tsv"
+# Beyond this distance from every listed town a place is not classed.
+_LINE_KM = 20.0
+
+
+@functools.lru_cache(maxsize=1)
+def _donbas_towns() -> tuple[tuple[float, float, bool], ...]:
+    """(latitude, longitude, held by the republics) for each town of ``DONBAS_LINE``."""
+    towns = []
+    for line in DONBAS_LINE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _name, lat, lon, side = line.split("\t")
+        towns.append((float(lat), float(lon), side.strip() == "NGCA"))
+    return tuple(towns)
+
+
+def _held_by_republics(at: tuple[float, float] | None) -> bool | None:
+    """Whether ``at`` lay on the republics' side of the Donbas contact line (the nearest listed town's
+    side); None far from every listed town."""
+    if at is None:
+        return None
+    lat, lon = at
+    best: tuple[float, bool] | None = None
+    for t_lat, t_lon, ngca in _donbas_towns():
+        # Equirectangular distance: enough at this scale.
+        km = 111.2 * math.hypot(lat - t_lat, (lon - t_lon) * math.cos(math.radians(lat)))
+        if best is None or km < best[0]:
+            best = (km, ngca)
+    return best[1] if best is not None and best[0] <= _LINE_KM else None
+
+
+def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None, at: tuple[float, float] | None = None) -> Roles:
+    """Fill unnamed sides of fighting in a known war with its parties. Before Russia's invasion, the
+    side that fired at a place in the Donbas is the one across the contact line from it."""
+    war = _war_at(country, when)
     if war is None:
         return roles
     _, _, attacker, defender = war
+    invasion = attacker.inter == STATE
+    across = None if invasion else _held_by_republics(at)
+    if across is True:
+        # Fire observed where the republics held: from the government's side.
+        attacker, defender = defender, attacker
     a1, a2 = roles.actor1, roles.actor2
     if sub in TWO_SIDED:
         if _unnamed(a1) and (_unnamed(a2) or (a2 is not None and a2.name == getattr(a1, "name", None))):
             return Roles(attacker, defender, roles.assoc1, roles.assoc2)
-        parties = {attacker.name: defender, defender.name: attacker}
-        if a1 is not None and _unnamed(a2) and a1.name in parties:
-            return Roles(a1, parties[a1.name], roles.assoc1, roles.assoc2)
-        if a2 is not None and _unnamed(a1) and a2.name in parties:
-            return Roles(parties[a2.name], a2, roles.assoc1, roles.assoc2)
+        # A party or one of its units ("Military Forces of Ukraine Azov Regiment").
+        def other(side: Side | None) -> Side | None:
+            if side is None:
+                return None
+            if side.name.startswith(attacker.name):
+                return defender
+            return attacker if side.name.startswith(defender.name) else None
+
+        if a1 is not None and _unnamed(a2) and other(a1) is not None:
+            return Roles(a1, other(a1), roles.assoc1, roles.assoc2)
+        if a2 is not None and _unnamed(a1) and other(a2) is not None:
+            return Roles(other(a2), a2, roles.assoc1, roles.assoc2)
+    elif sub == "Disrupted weapons use" and invasion and a1 is not None and a1.name == defender.name and _unnamed(a2):
+        # The defender's air defence downed a missile or drone: the invader's.
+        return Roles(a1, attacker, roles.assoc1, roles.assoc2)
     elif sub in _WAR_SHELLING and _unnamed(a1):
         # Before the invasion the monitors' notes mostly attribute unnamed shelling to the
         # government's side; after it, to Russia's forces.
-        shooter = defender if attacker.inter != STATE else attacker
+        shooter = defender if not invasion and across is None else attacker
         return Roles(shooter, a2 if a2 is None or a2.name != shooter.name else None, roles.assoc1, roles.assoc2)
     return roles
 
@@ -246,6 +364,7 @@ def _assign_roles(
     mention: EventMention,
     dictionary: ActorDictionary | None,
     country: str | None,
+    war: tuple[dt.date, dt.date | None, Side, Side] | None = None,
 ) -> Roles:
     """The sides from the sentence's words, then the codebook's defaults for the sub-type."""
     text = annotated.document.article.text
@@ -254,7 +373,12 @@ def _assign_roles(
     # "civilian houses", "residents' homes": property, not people taking part.
     found = tuple(
         a for a in annotated.in_sentence("actors", mention.sentence)
-        if not (a.inter == CIVILIANS and _PROPERTY_AFTER.match(text, a.span.end))
+        if not (a.inter == CIVILIANS and (
+            _PROPERTY_AFTER.match(text, a.span.end)
+            # "no civilians were hurt", "civilians were not injured": named, not hit
+            or _NOT_HARMED_BEFORE.search(text, max(sentence.start, a.span.start - 15), a.span.start)
+            or _NOT_HARMED_AFTER.match(text[a.span.end : a.span.end + 40])
+        ))
     )
     found = _merge_aliases(text, found)
     # Who reported or found it is not a side: "police said", "according to the army", "the body
@@ -262,6 +386,10 @@ def _assign_roles(
     informed = tuple(a for a in found if not _INFORMANT.search(text, max(sentence.start, a.span.start - 40), a.span.start)
                      and not _INFORMANT_AFTER.match(text, a.span.end))
     if informed and len(informed) < len(found) and any(a.inter != CIVILIANS for a in informed):
+        found = informed
+    elif len(informed) < len(found) and (sub in _AGAINST_CIVILIANS or sub in _REMOTE) and all(a.inter == CIVILIANS for a in informed):
+        # "the body was found by police", "police say the device exploded": in violence against
+        # civilians and remote violence the one who reported it is not the perpetrator, who is then unknown.
         found = informed
     trigger = event_anchor(annotated, mention)
 
@@ -360,7 +488,7 @@ def _assign_roles(
     # A side with no country of its own is of the event's country ("forces" beside "NISA" in Somalia).
     second = next(
         (a for a in rest if first is None or a.inter != first.inter or _nation(a, country) != _nation(first, country)
-         or not (a.generic or first.generic) or not (a.generic and first.generic)),
+         or (not (a.generic or first.generic) or not (a.generic and first.generic)) and not _same_state(a, first, dictionary)),
         None,
     )
 
@@ -371,12 +499,16 @@ def _assign_roles(
 
     if sub in _PROTESTS:
         crowd = [a for a in found if a.inter == PROTESTERS]
-        force = next((a for a in found if a.inter in (STATE, EXTERNAL) or a.inter <= 3), None)
+        # The force that intervened: a state's first ("members of the BJP protested ... police
+        # detained them": the party is the protesters', the police intervened), else an armed group.
+        force = next((a for a in found if a.inter in (STATE, EXTERNAL)), None)
         protesters = Side.of(crowd[0]) if crowd else make("Protesters ({country})", PROTESTERS)
         if sub == "Peaceful protest":
             return Roles(protesters, None)
         if force is None:
-            force = _document_actor(annotated, lambda a: a.inter == STATE)
+            force = _document_actor(annotated, lambda a: a.inter in (STATE, EXTERNAL))
+        if force is None:
+            force = next((a for a in found if a.inter in (2, 3)), None)
         return Roles(protesters, Side.of(force) if force else make("Police Forces of {country}", STATE))
     if sub in _RIOTS:
         rioters = next((Side.of(a) for a in found if a.inter == RIOTERS), None) or make("Rioters ({country})", RIOTERS)
@@ -402,6 +534,11 @@ def _assign_roles(
     if sub in _AGAINST_CIVILIANS:
         perpetrator = actor1 if actor1 is not None and actor1.inter != CIVILIANS else None
         harmed = next((Side.of(a) for a in found if a.inter == CIVILIANS), None)
+        if perpetrator is None and mention.sentence > 0:
+            # "SAF bomb Kujur Shabia. 3 civilians injured.": the sentence before names who did it.
+            before = [a for a in annotated.in_sentence("actors", mention.sentence - 1)
+                      if a.inter in (STATE, 2, 3, EXTERNAL) and not _INFORMANT_AFTER.match(text, a.span.end)]
+            perpetrator = Side.of(before[0]) if len(before) == 1 else None
         if perpetrator is None:
             perpetrator = make(_UNIDENTIFIED, 3)
         if actor2 is not None and actor2.inter != CIVILIANS and harmed is None and sub == "Abduction/forced disappearance":
@@ -434,8 +571,11 @@ def _assign_roles(
         other = _document_actor(annotated, lambda a: a.inter not in (CIVILIANS, actor1.inter) and a.name not in joined)
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub == "Air/drone strike":
-        # Air power is a state's: an air strike nobody is named for is the country's air force.
-        actor1 = make("Military Forces of {country}", STATE)
+        # Air power is a state's: an air strike nobody is named for is the country's air force,
+        # or, in a war a foreign state wages there, the invader's (Russia's in Ukraine since
+        # 24 February 2022).
+        invader = war[2] if war is not None and war[2].inter == STATE and war[2].country != (country or "").upper() else None
+        actor1 = invader or make("Military Forces of {country}", STATE)
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
     if actor2 is None and actor1 is not None and actor1.inter not in (STATE, EXTERNAL) and (sub in _REMOTE or sub in TWO_SIDED):
@@ -445,12 +585,20 @@ def _assign_roles(
         if hit is not None:
             police = (hit.group("force") or "").lower().startswith(("police", "polic"))
             actor2 = make("Police Forces of {country}" if police else "Military Forces of {country}", STATE)
-    if sub in _REMOTE and actor2 is None and _HARMED_PEOPLE.search(_note(annotated, mention)):
+    if sub in _REMOTE and actor2 is None and _harmed(_note(annotated, mention)):
         actor2 = make("Civilians ({country})", CIVILIANS)
+    if (sub == "Looting/property destruction" and actor2 is None and actor1 is not None and actor1.inter == STATE
+            and _DRUG_SEIZURE.search(sentence.text)):
+        # Drugs the police seized belonged to a gang: ACLED codes an unidentified gang as actor2.
+        actor2 = make("Unidentified Gang ({country})", 3)
     if sub == "Looting/property destruction" and actor2 is None:
         actor2 = make("Civilians ({country})", CIVILIANS)  # whose property, when no one is named
     # Communal fighting between unnamed sides of one kind ("clan militias clashed") is coded
     # as that kind against itself.
+    if sub == "Armed clash" and actor2 is None and actor1 is not None and _CIVILIAN_KILLED.search(sentence.text):
+        # "gunmen shot dead a ward administrator", "the PDF killed two informants": a killing of
+        # unarmed people, whom the codebook codes as civilians, whatever the type says.
+        actor2 = make("Civilians ({country})", CIVILIANS)
     if sub == "Armed clash" and actor2 is None and actor1 is not None:
         if actor1.inter in (3, 4, RIOTERS) and (first is None or first.generic):
             actor2 = actor1
@@ -460,6 +608,17 @@ def _assign_roles(
     return Roles(actor1, actor2, assoc1, assoc2)
 
 
+_CIVILIAN_KILLED = re.compile(
+    r"\b(?:shot\s+dead|shot\s+and\s+killed|gunned\s+down|executed|assassinated|murdered|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death|killed)\s+"
+    r"(?:an?\s+|the\s+|his\s+|her\s+|two\s+|three\s+|four\s+|\d+\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:administrators?|informants?|informers?|villagers?|civilians?|m[ae]n|wom[ae]n|teachers?|farmers?|traders?|residents?"
+    r"|shopkeepers?|headm[ae]n|chairm[ae]n|monks?|doctors?|nurses?|students?|child(?:ren)?|boys?|girls?)\b",
+    re.IGNORECASE,
+)
+_DRUG_SEIZURE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|apprehended|intercepted)\b.{0,80}?\b(?:drugs|narcotics|marijuana|cannabis|cocaine|crack|heroin|methamphetamine|meth|fentanyl|skunk|hashish|opium)\b",
+    re.IGNORECASE,
+)
 _FORCE_TARGET = re.compile(
     r"\b(?:attack\w*|target\w*|hit|struck|ambush\w*|stormed|overran|raided|assault\w*|on|at|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?P<force>military|army|police|security\s+forces?|armed\s+forces|government\s+forces?|soldiers?|troops?|border\s+guards?)[’']?s?\s+"
@@ -527,6 +686,17 @@ def _nation(mention: ActorMention, country: str | None) -> str:
     return (mention.country or country or "").upper()
 
 
+def _same_state(a: ActorMention, b: ActorMention, dictionary: ActorDictionary | None) -> bool:
+    """A state's military and its police ("security forces comprising RR, CRPF and SoG" in India) are
+    not each other's enemy. Rival governments' forces (Yemen's, Libya's) are both military, and a de
+    facto state's ("Military Forces of Artsakh" in Azerbaijan) is not named after the country."""
+    if dictionary is None or a.inter != STATE or b.inter != STATE or not a.country or a.country != b.country:
+        return False
+    army, police = (dictionary.name_for(t, a.country) for t in ("Military Forces of {country}", "Police Forces of {country}"))
+    kinds = {"army" if m.name.startswith(army) else "police" if m.name.startswith(police) else "" for m in (a, b)}
+    return kinds == {"army", "police"}
+
+
 def _merge_aliases(text: str, found: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     """An actor named again in parentheses is one side: "government security forces (SNA)",
     "militants (suspected TTP)". The named mention is kept (it carries the group and country)."""
@@ -542,6 +712,11 @@ def _merge_aliases(text: str, found: tuple[ActorMention, ...]) -> tuple[ActorMen
             widened[id(b)] = replace(b, span=Span(a.span.start, b.span.end, text[a.span.start : b.span.end]))
         elif b.generic or a.inter == b.inter:
             drop.add(id(b))
+            # The aside is part of the mention: "international forces (coded as ...) and SNA" joins them.
+            close = re.match(r"[^()]*\)", text[b.span.end : b.span.end + 40])
+            if close is not None and id(a) not in widened:
+                end = b.span.end + close.end()
+                widened[id(a)] = replace(a, span=Span(a.span.start, end, text[a.span.start : end]))
     if not drop:
         return found
     return tuple(widened.get(id(m), m) for m in found if id(m) not in drop)

@@ -69,12 +69,26 @@ Military Forces of {country} | 1 |  | 1 |
     positions; military positions; security personnel; military personnel; national
     army; ground forces; ground troops; special forces; air force; navy; marines;
     paratroopers; commandos; commando forces; commando units; commando troops; servicemen; military personnel; aerospace forces; national
-    security forces; army troops; army soldiers; army forces; security force
+    security forces; army troops; army soldiers; army forces; security force; border forces; border
+    troops; frontier forces
 # bare "forces", "warplanes", "air power" say nothing about whose they are
 Military Forces of {country} | 1 |  | 2 |
     forces; jets; warplanes; war planes; fighter jets; fighter planes; aircraft; planes;
     helicopters; gunships; helicopter gunships; drones; air power; airpower; airstrikes; air
     strikes; air raids; artillery; bombers
+# ... nor do the strikes and positions a nationality names: "Russian positions", "a Russian
+# airstrike", "Ukrainian shelling", "Russian missiles" are that country's forces
+Military Forces of {country} | 1 |  | 2 |
+    positions; position; airstrike; air strike; air raid; drone strike; drone strikes; missile
+    strike; missile strikes; missiles; missile; rockets; rocket fire; shelling; shells;
+    artillery fire; bombardment; bombardments; drone; warplane; jet; fighter jet;
+    helicopter; helicopter gunship; bomber; military aircraft; cruise missile; ballistic missile;
+    occupation forces; occupation troops; occupying forces; occupying troops; occupiers; invaders;
+    invading forces; invading troops; occupation authorities
+# Air defence is the defending country's own: "air defence shot down a missile over Vinnytsia"
+Military Forces of {country} | 1 |  | 1 |
+    air defence; air defense; air defences; air defenses; air defence forces; air defense forces;
+    air defence systems; air defense systems; anti-aircraft defence; anti-aircraft defense
 Police Forces of {country} | 1 |  | 1 |
     police; policemen; policeman; policewomen; police officers; police officer; police
     forces; police force; riot police; gendarmes; gendarmerie; cops; law enforcement; law
@@ -93,7 +107,9 @@ Unidentified Armed Group ({country}) | 3 |  | 1 |
     assailants; attackers; unidentified attackers; unknown attackers; fighters; militiamen;
     militia; militias; terrorists; terrorist group; terrorist groups; armed assailants;
     masked gunmen; suspected militants; armed individuals; armed persons; armed people; armed
-    subjects; unidentified armed individuals; unknown armed individuals
+    subjects; unidentified armed individuals; unknown armed individuals; unidentified men; unknown
+    men; unidentified persons; unknown persons; unidentified individuals; unknown individuals;
+    unidentified people; unknown people; masked men; unidentified perpetrators; unknown perpetrators
 Islamist Militia ({country}) | 3 |  | 1 |
     jihadists; jihadist; jihadist fighters; jihadist group; jihadist groups; jihadist
     militants; Islamist militants; Islamist fighters; Islamist militia; Islamist militias;
@@ -127,6 +143,11 @@ Rioters ({country}) | 5 |  | 1 |
 Civilians ({country}) | 7 |  | 1 |
     civilians; civilian; residents; local residents; villagers; inhabitants; townspeople;
     non-combatants; noncombatants; worshippers
+# The codebook: off-duty members of the forces are civilians
+Civilians ({country}) | 7 |  | 1 |
+    off-duty police; off-duty police officer; off-duty police officers; off-duty policeman;
+    off-duty policemen; off-duty officer; off-duty officers; off-duty soldier; off-duty soldiers;
+    off-duty agent; off-duty agents; off-duty guard; off-duty guards; off-duty cop; off-duty cops
 # --- state forces known by their own names
 Military Forces of Syria | 1 | SY | 1 |
     Syrian Arab Army; SAA; Assad forces; pro-Assad forces; Assad's forces; Assad troops;
@@ -157,9 +178,13 @@ Military Forces of Yemen (2012-) | 1 | YE | 0 |
 # Puntland's paramilitary force, coded by ACLED as a unit of Somalia's forces
 Military Forces of Somalia Puntland Dervish Force | 1 | SO | 0 |
     Puntland Dervish Force; Puntland Dervish forces; Dervish forces; Darawiish forces; Darawiish
+# The Southern Transitional Council's Security Belt, coded by ACLED as a unit of Yemen's forces
+Military Forces of Yemen Security Belt Forces | 1 | YE | 0 |
+    Security Belt Forces; Security Belt forces; Security Belt; Al Hizam Al Amni
 # Tareq Saleh's anti-Houthi forces on Yemen's west coast
 National Resistance Forces | 3 | YE | 0 |
     National Resistance forces; anti-Houthi National Resistance forces; Tareq Saleh's forces;
+    anti-Houthi National Resistance;
     Guards of the Republic
 # Nagorno-Karabakh's de facto forces (coded in Azerbaijan, as state forces)
 Military Forces of Artsakh | 1 | AZ | 0 |
@@ -194,9 +219,34 @@ CDF: Chinland Defense Force | 2 | MM | 0 |
     Chinland Defense Force; Chinland Defence Force
 Pyu Saw Htee | 3 | MM | 0 |
     Pyu Saw Htee; Pyusawhtee
+# Myanmar's ethnic armed organisations: rebel groups in ACLED's files of the 2020s (the 2015 files
+# code most of them 3, the Arakan Army 4: frontline/dating.py gives those codes before 2019)
+MNDAA: Myanmar National Democratic Alliance Army | 2 | MM | 0 |
+    MNDAA/cs; Myanmar National Democratic Alliance Army; Kokang army
+SSA-N: Shan State Army-North | 2 | MM | 0 |
+    SSA-N/cs; Shan State Army-North; Shan State Army North; Shan State Progress Party; SSPP/cs;
+    SSPP/SSA-N/cs
+SSA-S: Shan State Army-South | 2 | MM | 0 |
+    SSA-S/cs; Shan State Army-South; Shan State Army South; Restoration Council of Shan State;
+    RCSS/cs; RCSS/SSA-S/cs
+DKBA: Democratic Karen Benevolent Army | 2 | MM | 0 |
+    DKBA/cs; Democratic Karen Benevolent Army; Democratic Karen Buddhist Army
+CNF: Chin National Front | 2 | MM | 0 |
+    CNF/cs; Chin National Front; Chin National Army; CNA/cs; CNF/CNA/cs
+UWSA: United Wa State Army | 2 | MM | 0 |
+    UWSA/cs; United Wa State Army
+KNPP: Karenni National Progressive Party | 2 | MM | 0 |
+    KNPP/cs; Karenni National Progressive Party; Karenni Army
+ABSDF: All Burma Students' Democratic Front | 2 | MM | 0 |
+    ABSDF/cs; All Burma Students' Democratic Front; All Burma Students Democratic Front
+# Junta-aligned Border Guard Forces (former ceasefire groups under the military's command)
+Military Forces of Myanmar Border Guard Force | 1 | MM | 0 |
+    Karen Border Guard Force; Kayin State Border Guard Force; Karen BGF; BGF/cs
 # Afghanistan after August 2021: the resistance to the Taliban state
 NRF: National Resistance Front | 2 | AF | 0 |
     National Resistance Front; National Resistance Front of Afghanistan; NRF/cs
+AFF: Afghanistan Freedom Front | 2 | AF | 0 |
+    Afghanistan Freedom Front; Afghan Freedom Front; AFF/cs
 NAF: United Armed Forces of Novorossiya | 2 | UA | 0 |
     Donbass People's Militia; Donbas People's Militia; NAF rebel forces; DPR forces; LPR
     forces; Russia-backed separatists; pro-Russian separatists; Luhansk People's Militia; Donetsk
@@ -213,6 +263,42 @@ Police Forces of Afghanistan | 1 | AF | 1 |
 Military Forces of Ukraine | 1 | UA | 1 |
     Armed Forces of Ukraine; AFU/cs; ZSU/cs; Ukrainian Armed Forces; Territorial Defense
     Forces; Territorial Defence Forces
+Military Forces of Ukraine Azov Regiment | 1 | UA | 0 |
+    Azov Regiment; Azov Battalion; Azov regiment; Azov battalion
+Police Forces of Russia National Guard | 1 | RU | 0 |
+    Rosgvardia; Rosgvardiya; Russian National Guard; National Guard of Russia; Russian Guard
+Military Forces of Russia Kadyrovtsy | 1 | RU | 0 |
+    Kadyrovtsy; Kadyrovites; Kadyrov's forces; Kadyrov forces; Kadyrov's fighters
+# South Asia's paramilitary and police forces by their names and acronyms (units of the state's
+# forces in ACLED's files)
+Police Forces of India Central Reserve Police Force | 1 | IN | 0 |
+    CRPF/cs; Central Reserve Police Force; CRPF personnel/cs; CRPF jawans/cs
+Police Forces of India Border Security Force | 1 | IN | 0 |
+    BSF/cs; Border Security Force; BSF personnel/cs; BSF jawans/cs
+Police Forces of India Indo-Tibetan Border Police | 1 | IN | 0 |
+    ITBP/cs; Indo-Tibetan Border Police
+Police Forces of India Sashastra Seema Bal | 1 | IN | 0 |
+    Sashastra Seema Bal
+Police Forces of India Central Industrial Security Force | 1 | IN | 0 |
+    CISF/cs; Central Industrial Security Force
+Police Forces of India District Reserve Guard | 1 | IN | 0 |
+    District Reserve Guard; District Reserve Guards
+Police Forces of India Commando Battalion for Resolute Action | 1 | IN | 0 |
+    CoBRA/cs; Commando Battalion for Resolute Action; CoBRA commandos/cs
+Military Forces of India Assam Rifles | 1 | IN | 0 |
+    Assam Rifles
+Police Forces of Pakistan Frontier Corps | 1 | PK | 0 |
+    Frontier Corps
+Police Forces of Pakistan Counter Terrorism Department | 1 | PK | 0 |
+    CTD/cs; Counter Terrorism Department; Counter-Terrorism Department
+Military Forces of Pakistan Rangers | 1 | PK | 0 |
+    Pakistan Rangers; Sindh Rangers; Punjab Rangers
+Police Forces of Pakistan Levies | 1 | PK | 0 |
+    Levies Force; Balochistan Levies; Levies personnel
+Police Forces of Bangladesh Rapid Action Battalion | 1 | BD | 0 |
+    RAB/cs; Rapid Action Battalion
+Military Forces of Bangladesh Border Guard Bangladesh | 1 | BD | 0 |
+    BGB/cs; Border Guard Bangladesh
 Military Forces of Mali | 1 | ML | 1 |
     FAMa/cs; FAMA/cs; Malian Armed Forces
 Military Forces of Democratic Republic of Congo | 1 | CD | 1 |
@@ -270,6 +356,20 @@ Ambazonian Separatists (Cameroon) | 2 | CM | 0 |
     militants; Amba separatists
 Civilian JTF | 3 | NG | 0 |
     CJTF/cs; Civilian Joint Task Force
+# Burkina Faso's civilian auxiliaries of the army (from 2020): a pro-government militia; Sahel jihadists
+VDP: Volunteers for the Defense of the Homeland | 3 | BF | 0 |
+    VDP/cs; Volunteers for the Defense of the Homeland; Volunteers for the Defence of the Homeland;
+    Volontaires pour la Defense de la Patrie; Homeland Defense Volunteers; Homeland Defence Volunteers
+JNIM: Group for Support of Islam and Muslims | 2 |  | 0 |
+    Katiba Macina; Macina Liberation Front; Katiba Serma; Group to Support Islam and Muslims;
+    Support Group for Islam and Muslims
+Ansaroul Islam | 2 | BF | 0 |
+    Ansaroul Islam; Ansarul Islam; Ansar ul Islam
+# Ethiopia's regional special forces and Somali region's Liyu police: state forces
+Police Forces of Ethiopia Regional Special Forces | 1 | ET | 0 |
+    Amhara Special Forces; Amhara special forces; Amhara regional special forces; Oromia Special
+    Forces; Oromia special forces; Oromia regional special forces; Afar Special Forces; Afar special
+    forces; Afar regional special forces; Liyu Police; Liyu police; Somali Special Police
 # Hunters' militias of Mali and Burkina Faso: communal militias
 Dozo Communal Militia ({country}) | 4 |  | 1 |
     dozos; dozo; dozo hunters; dozo militia; dozo militiamen
@@ -287,7 +387,18 @@ Fulani Ethnic Militia ({country}) | 4 |  | 1 |
     Fulani herdsmen; Fulani herders; Fulani gunmen; Fulani militia; Fulani militiamen
 Unidentified Communal Militia ({country}) | 4 |  | 1 |
     armed herdsmen; armed herders
+# Turkish-backed Syrian factions in the areas of Turkey's operations: ACLED's "Operation Peace Spring"
+# in the north-east (a rebel coalition, 2)
+Operation Peace Spring | 2 | SY | 0 |
+    Turkish-backed factions; Turkish-backed fighters; Turkish-backed
+    militants; Turkish-backed militias; Turkey-backed factions; Turkey-backed fighters; pro-Turkish
+    factions; pro-Turkey factions; Turkish-backed opposition factions; Turkish-backed Syrian
+    factions; rebels under OPS; factions under OPS
 # --- coalitions (External/other forces)
+# Foreign forces the text does not name: ACLED's "Unidentified Military Forces" (8)
+Unidentified Military Forces | 8 |  | 0 |
+    Unidentified Military Forces; international forces; international troops; international allies; foreign forces; foreign
+    troops; foreign military forces
 Global Coalition Against Daesh | 8 |  | 0 |
     Global Coalition Against Daesh; US-led coalition; U.S.-led coalition; anti-IS coalition;
     anti-ISIS coalition; anti-Daesh coalition; US-led air strikes; US-led airstrikes; U.S.-led
@@ -336,7 +447,9 @@ QSD: Syrian Democratic Forces | 2 | SY | 0 |
     Syrian Democratic Forces; SDF; QSD
 YPG: Peoples Protection Units | 2 | SY | 0 |
     YPG; People's Protection Units; Peoples Protection Units
-PKK: Kurdistan Workers Party | 2 | TR | 0 |
+# The PKK fights from Iraq and Syria too: no home country, so that Turkish strikes on it in Iraq
+# stay external (8)
+PKK: Kurdistan Workers Party | 2 |  | 0 |
     PKK; Kurdistan Workers Party; Kurdistan Workers' Party
 Free Syrian Army | 2 | SY | 0 |
     Free Syrian Army; FSA

@@ -737,7 +737,7 @@ def test_a_town_inside_an_organisation_name_places_a_note_with_no_other_place(pi
 
 def test_leading_common_words_and_people_do_not_make_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
     # "Five" and "George" start capitalised runs but name no place; "Karachi" does.
-    found = events(pipeline, "Five Karachi traders were robbed by George Wilson's gang.", dt.date(2019, 5, 1))
+    found = events(pipeline, "Five Karachi traders were shot dead by George Wilson's gang.", dt.date(2019, 5, 1))
     assert found and found[0].location == "Karachi"
     none = events(pipeline, "George Wilson protested alone against the new law.", dt.date(2019, 5, 1))
     assert none and none[0].latitude is None

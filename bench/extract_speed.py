@@ -93,7 +93,7 @@ def main() -> None:
     if not CORPORA.exists():
         sys.exit(f"corpora not found at {CORPORA}")
     # Build the gazetteer first so the timings measure extraction, not the one-off build.
-    subprocess.run([sys.executable, "-m", "frontline.cli", "gazetteer", "info"], capture_output=True)
+    subprocess.run([sys.executable, "-m", "frontline.cli", "gazetteer", "info"], capture_output=True, check=True)
     print(f"{'corpus':<14}{'articles':>9}{'chars':>11}{'events':>8}{'seconds':>9}{'art/s':>8}{'peak MB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one.jsonl"

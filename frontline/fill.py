@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary
 from .gazetteer import Gazetteer
@@ -30,6 +31,9 @@ from .records import (
     TimeMention,
 )
 from .roles import CIVILIANS, Side, assign_roles, event_anchor
+
+if TYPE_CHECKING:
+    from .recognize import Recognizer
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +58,13 @@ def fill(
     mentions: tuple[EventMention, ...],
     actors: ActorDictionary | None = None,
     gazetteer: Gazetteer | None = None,
+    recognizer: Recognizer | None = None,
 ) -> tuple[Event, ...]:
     """One draft ``Event`` per event mention. ``actors`` names the sides the codebook implies
     ("Protesters (Pakistan)"); without it they are named without their country. With a
     ``gazetteer``, an event whose place is unknown falls back to the larger place that qualifies
-    it ("Kinyinya commune (Ruyigi)": Ruyigi, geo_precision 2)."""
+    it ("Kinyinya commune (Ruyigi)": Ruyigi, geo_precision 2). ``recognizer`` lends its lexicon to the
+    last-resort place search (None: the packaged model)."""
     article = annotated.document.article
     events = []
     event_sentences = {m.sentence for m in mentions}
@@ -84,7 +90,7 @@ def fill(
             place = _qualifier_place(annotated, mention, gazetteer, monitored if annotated.country_code is None else None)
             if place is None:
                 # The last resort finds the place named itself, not a stand-in: its own precision.
-                place = _last_resort(annotated, mention, gazetteer, monitored)
+                place = _last_resort(annotated, mention, gazetteer, monitored, recognizer or _packaged_recognizer())
                 fallback = False
         elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
             place = _within_qualifier(annotated, place, gazetteer)
@@ -643,12 +649,17 @@ _DOMINANCE = 10
 _CLOSE_SPELLING = 85
 
 
-def _common(word: str) -> bool:
-    """A word mostly written in lower case ("Five", "East", "Market"), or a month's or a day's name."""
+def _packaged_recognizer() -> Recognizer:
+    # Deferred: the model is needed only when an event has no place.
     from .recognize import Recognizer
 
+    return Recognizer.default()
+
+
+def _common(word: str, lexicon: Recognizer) -> bool:
+    """A word mostly written in lower case ("Five", "East", "Market"), or a month's or a day's name."""
     lower = word.lower().strip("'’")
-    return Recognizer.default().lowercase.get(lower, 0.0) >= 0.5 or lower in _CALENDAR
+    return lexicon.lowercase.get(lower, 0.0) >= 0.5 or lower in _CALENDAR
 
 
 _CALENDAR = frozenset(
@@ -657,17 +668,15 @@ _CALENDAR = frozenset(
 
 
 def _last_resort(
-    annotated: Annotated, mention: EventMention, gazetteer: Gazetteer, monitored: str | None
+    annotated: Annotated, mention: EventMention, gazetteer: Gazetteer, monitored: str | None, lexicon: Recognizer
 ) -> PlaceMention | None:
     """A place for an event whose document resolved none: ACLED's notes name the place, and
     the recognizer or the ranker may have passed over it. First a recognised but unresolved name by
     close spelling ("Quamishli city": Al Qamishli), then a town named inside a longer name ("the
     University of Hyderabad", "Five Kisumu journalists"). Either only in the document's country,
     or, with none, when the name's places lie in one country."""
-    from .recognize import Recognizer
     from .toponyms import _stop_words
 
-    lexicon = Recognizer.default()
     sentence = annotated.sentences[mention.sentence]
     text = annotated.document.article.text
     focus = annotated.country_code or monitored
@@ -699,7 +708,7 @@ def _last_resort(
             continue
         words = list(re.finditer(r"\S+", m.group(0)))
         # Leading words that are mostly written in lower case ("Five", "The") do not name the place.
-        while words and (_common(words[0].group(0)) or words[0].group(0).lower() in stop):
+        while words and (_common(words[0].group(0), lexicon) or words[0].group(0).lower() in stop):
             words.pop(0)
         if not words or words[0].group(0) in lexicon.first_names:
             continue  # a person ("George Koch")

@@ -96,7 +96,7 @@ class Pipeline:
             ranker=self.ranker,
         )
         mentions = detect(annotated, self.typer)
-        drafts = fill(annotated, mentions, self.actors, self.gazetteer)
+        drafts = fill(annotated, mentions, self.actors, self.gazetteer, self.recognizer)
         drafts = tuple(
             name_periods(assign_date(geocode(e, self.gazetteer), article.published), self.actors) for e in drafts
         )

@@ -488,25 +488,12 @@ PIJ: Palestinian Islamic Jihad | 2 | PS | 0 |
 
 # Tokens too generic to make an ACLED name a pattern of its own ("National Police Forces").
 GENERIC_VOCAB = frozenset(
-    """national police forces force military army armed security special government group
-    groups militia militias unit units guard guards federal state local regional republican
-    presidential border civil public defence defense service services intelligence directorate
-    agency people peoples of the and for in rebels rebel opposition protesters rioters civilians
-    unidentified gang gangs prison prisoners students student labour labor women men youth
-    workers teachers journalists lawyers farmers pastoralists refugees idps health settlers
-    vigilante vigilantes private islamist muslim christian hindu buddhist sikh jewish group
-    clan ethnic communal tribal militiamen soldiers troops fighters air navy marine coast
-    reserve criminal investigations investigation department division battalion brigade
-    mobile intervention rapid reaction action order units""".split()
+    ["national", "police", "forces", "force", "military", "army", "armed", "security", "special", "government", "group", "groups", "militia", "militias", "unit", "units", "guard", "guards", "federal", "state", "local", "regional", "republican", "presidential", "border", "civil", "public", "defence", "defense", "service", "services", "intelligence", "directorate", "agency", "people", "peoples", "of", "the", "and", "for", "in", "rebels", "rebel", "opposition", "protesters", "rioters", "civilians", "unidentified", "gang", "gangs", "prison", "prisoners", "students", "student", "labour", "labor", "women", "men", "youth", "workers", "teachers", "journalists", "lawyers", "farmers", "pastoralists", "refugees", "idps", "health", "settlers", "vigilante", "vigilantes", "private", "islamist", "muslim", "christian", "hindu", "buddhist", "sikh", "jewish", "group", "clan", "ethnic", "communal", "tribal", "militiamen", "soldiers", "troops", "fighters", "air", "navy", "marine", "coast", "reserve", "criminal", "investigations", "investigation", "department", "division", "battalion", "brigade", "mobile", "intervention", "rapid", "reaction", "action", "order", "units"]
 )
-CALENDAR_WORDS = (
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"
-).split()
+CALENDAR_WORDS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Acronyms that are something else in news text.
 ACRONYM_BLOCK = frozenset(
-    """UN US UK EU AU AP AFP PM MP TV IT ID OK DA CEO NGO GDP FBI CIA ISI APC ETA ALF ELF AAP
-    PRC ROK DPRK USA UAE RAF GMT BBC CNN MSF ICRC WHO WFP IMF ANA ICAC ISA ANP PDF""".split()
+    ["UN", "US", "UK", "EU", "AU", "AP", "AFP", "PM", "MP", "TV", "IT", "ID", "OK", "DA", "CEO", "NGO", "GDP", "FBI", "CIA", "ISI", "APC", "ETA", "ALF", "ELF", "AAP", "PRC", "ROK", "DPRK", "USA", "UAE", "RAF", "GMT", "BBC", "CNN", "MSF", "ICRC", "WHO", "WFP", "IMF", "ANA", "ICAC", "ISA", "ANP", "PDF"]
 )
 # Phoenix aliases that name something else in current news.
 PHOENIX_BLOCK = frozenset(
@@ -556,24 +543,17 @@ PHOENIX_BLOCK = frozenset(
     )
 )
 PERSON_STARTS = frozenset(
-    "abu osama usama ayman sheikh sheik shaikh sayyid sayyed colonel commander brother mullah".split()
+    ["abu", "osama", "usama", "ayman", "sheikh", "sheik", "shaikh", "sayyid", "sayyed", "colonel", "commander", "brother", "mullah"]
 )
 MODIFIER_WORDS = frozenset(
-    "affiliated linked backed allied aligned led inspired".split()
+    ["affiliated", "linked", "backed", "allied", "aligned", "led", "inspired"]
 )
 # Words of Arabic, Pashto, ... names that carry no meaning on their own.
 PARTICLES = frozenset(
-    "al el ul e i a the of and for in de la le wa bin ibn ash as ad an at az ar des du del los".split()
+    ["al", "el", "ul", "e", "i", "a", "the", "of", "and", "for", "in", "de", "la", "le", "wa", "bin", "ibn", "ash", "as", "ad", "an", "at", "az", "ar", "des", "du", "del", "los"]
 )
 ORG_WORDS = frozenset(
-    """army armies front brigade brigades battalion battalions movement organization
-    organisation group groups party forces force militia council jihad mujahideen mujahidin
-    mujahedin mujahedeen liberation resistance revolutionary jamaat jamaa jemaah jamaah jamiat
-    jemaah lashkar jaish jaysh jeish harakat harkat hizb hezb hizbul ansar ansaru kataib kataeb
-    tanzim commando commandos cells cell faction union federation league network guard guards
-    fighters tigers squad squads legion unit units command committee alliance coalition sipah
-    tehrik tehreek fedayeen frente ejercito fuerzas comando brigadas qaeda qaida company
-    mujahideen islamiyah islamiya islamiyya gamaa gama jund liwa katibat saraya""".split()
+    ["army", "armies", "front", "brigade", "brigades", "battalion", "battalions", "movement", "organization", "organisation", "group", "groups", "party", "forces", "force", "militia", "council", "jihad", "mujahideen", "mujahidin", "mujahedin", "mujahedeen", "liberation", "resistance", "revolutionary", "jamaat", "jamaa", "jemaah", "jamaah", "jamiat", "jemaah", "lashkar", "jaish", "jaysh", "jeish", "harakat", "harkat", "hizb", "hezb", "hizbul", "ansar", "ansaru", "kataib", "kataeb", "tanzim", "commando", "commandos", "cells", "cell", "faction", "union", "federation", "league", "network", "guard", "guards", "fighters", "tigers", "squad", "squads", "legion", "unit", "units", "command", "committee", "alliance", "coalition", "sipah", "tehrik", "tehreek", "fedayeen", "frente", "ejercito", "fuerzas", "comando", "brigadas", "qaeda", "qaida", "company", "mujahideen", "islamiyah", "islamiya", "islamiyya", "gamaa", "gama", "jund", "liwa", "katibat", "saraya"]
 )
 # Phoenix agents: code class -> (ACLED name template, inter); and the head nouns kept.
 AGENT_CLASSES = {
@@ -601,44 +581,17 @@ AGENT_CODES = {
     "~CVL": "CVL",
 }
 AGENT_HEADS = {
-    "MIL": set(
-        """army armies military forces force troops troop soldier soldiers soldiery navy
-        marines infantry paratroops paratroopers guard guards gendarmerie commandos
-        personnel servicemen servicewomen paramilitary paramilitaries patrol patrols reservists
-        corps""".split()
-    ),
-    "COP": set(
-        """police policeman policemen policewoman policewomen officer officers constable
-        constables gendarmerie gendarmery patrol patrols trooper troopers force forces personnel
-        agents enforcement lawmen""".split()
-    ),
-    "REB": set(
-        """rebel rebels insurgent insurgents guerrilla guerrillas guerilla guerillas
-        separatist separatists insurrectionist insurrectionists fighter fighters army armies
-        force forces group groups movement faction factions""".split()
-    ),
-    "UAF": set(
-        """gunman gunmen militant militants militia militias militiaman militiamen group
-        groups gang gangs band bands men squad squads assailant assailants mercenary
-        mercenaries hitman hitmen terrorist terrorists combatant combatants organization force
-        forces army janjaweed""".split()
-    ),
-    "ISL": set("militant militants".split()),
+    "MIL": {"army", "armies", "military", "forces", "force", "troops", "troop", "soldier", "soldiers", "soldiery", "navy", "marines", "infantry", "paratroops", "paratroopers", "guard", "guards", "gendarmerie", "commandos", "personnel", "servicemen", "servicewomen", "paramilitary", "paramilitaries", "patrol", "patrols", "reservists", "corps"},
+    "COP": {"police", "policeman", "policemen", "policewoman", "policewomen", "officer", "officers", "constable", "constables", "gendarmerie", "gendarmery", "patrol", "patrols", "trooper", "troopers", "force", "forces", "personnel", "agents", "enforcement", "lawmen"},
+    "REB": {"rebel", "rebels", "insurgent", "insurgents", "guerrilla", "guerrillas", "guerilla", "guerillas", "separatist", "separatists", "insurrectionist", "insurrectionists", "fighter", "fighters", "army", "armies", "force", "forces", "group", "groups", "movement", "faction", "factions"},
+    "UAF": {"gunman", "gunmen", "militant", "militants", "militia", "militias", "militiaman", "militiamen", "group", "groups", "gang", "gangs", "band", "bands", "men", "squad", "squads", "assailant", "assailants", "mercenary", "mercenaries", "hitman", "hitmen", "terrorist", "terrorists", "combatant", "combatants", "organization", "force", "forces", "army", "janjaweed"},
+    "ISL": {"militant", "militants"},
     # plural only: "a tourist destination", "migrant shelter" name no one
-    "CVL": set(
-        """civilians noncombatants residents villagers townspeople passengers mourners
-        tourists migrants citizens shopkeepers travelers travellers hikers backpackers
-        sightseers""".split()
-    ),
+    "CVL": {"civilians", "noncombatants", "residents", "villagers", "townspeople", "passengers", "mourners", "tourists", "migrants", "citizens", "shopkeepers", "travelers", "travellers", "hikers", "backpackers", "sightseers"},
 }
 # Words that make an agent noun a person or a thing rather than the actor ("army chief").
 AGENT_STOP_WORDS = frozenset(
-    """chief chiefs commander commanders minister ministry secretary general adviser advisor
-    spokesman spokesperson spokes official officials delegation representative intelligence
-    base headquarters commission government leader leaders leadership staff office department
-    source sources coup looter raider pillager plunderer suicide investigator detective expert
-    prison jail authority authorities agency district post drug narcotics counter anti
-    professional private death hit head heads student students violent""".split()
+    ["chief", "chiefs", "commander", "commanders", "minister", "ministry", "secretary", "general", "adviser", "advisor", "spokesman", "spokesperson", "spokes", "official", "officials", "delegation", "representative", "intelligence", "base", "headquarters", "commission", "government", "leader", "leaders", "leadership", "staff", "office", "department", "source", "sources", "coup", "looter", "raider", "pillager", "plunderer", "suicide", "investigator", "detective", "expert", "prison", "jail", "authority", "authorities", "agency", "district", "post", "drug", "narcotics", "counter", "anti", "professional", "private", "death", "hit", "head", "heads", "student", "students", "violent"]
 )
 # "terrorist attack", "law enforcement tool": adjectives more often than actors.
 AGENT_BLOCK = frozenset(
@@ -646,9 +599,7 @@ AGENT_BLOCK = frozenset(
     violent group|violent groups|security check""".replace("\n", "").split("|")
 )
 NO_PLURAL = frozenset(
-    """police military infantry personnel soldiery paratroops marines forces troops gendarmerie
-    gendarmery townspeople men gunmen militiamen policemen enforcement hitmen lawmen
-    paramilitary corps janjaweed""".split()
+    ["police", "military", "infantry", "personnel", "soldiery", "paratroops", "marines", "forces", "troops", "gendarmerie", "gendarmery", "townspeople", "men", "gunmen", "militiamen", "policemen", "enforcement", "hitmen", "lawmen", "paramilitary", "corps", "janjaweed"]
 )
 ACLED_INTER_TEXT = {
     "state forces": 1,
@@ -1219,9 +1170,7 @@ def phoenix_mns_rows(
             national = [t for t in meaningful if t in nationality_words]
             # "Irish Republican Army" is a name; "National Resistance", "Black Friday",
             # "Friendship Society" are not. Without an organisation word, ask for more.
-            if has_org and (proper or (national and len(meaningful) >= 3)):
-                pats.append((phoenix_display(text), "0"))
-            elif not has_org and len(proper) >= 2:
+            if has_org and (proper or (national and len(meaningful) >= 3)) or not has_org and len(proper) >= 2:
                 pats.append((phoenix_display(text), "0"))
         if not pats:
             continue

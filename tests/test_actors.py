@@ -209,8 +209,10 @@ SEED_FRAGMENTS = [
         ],
     ),
     (
-        "The al Qaeda-affiliated Nusra Front was among the groups that retook Kansaba, which had "
-        "previously been an important base for the insurgents.",
+        (
+            "The al Qaeda-affiliated Nusra Front was among the groups that retook Kansaba, which had "
+            "previously been an important base for the insurgents."
+        ),
         [
             ("Nusra Front", "Jabhat al Nusra", 2, "SY"),
             ("insurgents", "Opposition Rebels (Syria)", 2, "SY"),

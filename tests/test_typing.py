@@ -255,6 +255,14 @@ def test_train_command_names_missing_data(tmp_path: Path) -> None:
         # "took effect" is no capture of ground.
         ("The truce took effect at midnight.", ["Agreement"]),
         ("The new governor took office in May.", []),
+        # Negatives pass: the codebook's destructive acts told after the demonstration is named, whoever the
+        # grammatical subject (sentences written for this test).
+        ("Nurses staged a demonstration and clashed with officers outside the hospital.", ["Violent demonstration"]),
+        ("The marchers later lit bonfires on the highway.", ["Violent demonstration"]),
+        ("Traders set a bus ablaze in protest at the new tax.", ["Violent demonstration"]),
+        ("A rally against the levy ended when some participants vandalised a bank.", ["Violent demonstration"]),
+        # Acts that may be done to the demonstrators are no sign of their violence.
+        ("Students held a protest and were assaulted by party activists.", ["Peaceful protest"]),
     ],
 )
 def test_lexicon_follows_the_codebook(sentence: str, expected: list[str]) -> None:

@@ -255,8 +255,17 @@ def test_train_command_names_missing_data(tmp_path: Path) -> None:
         # "took effect" is no capture of ground.
         ("The truce took effect at midnight.", ["Agreement"]),
         ("The new governor took office in May.", []),
+    ],
+)
+def test_lexicon_follows_the_codebook(sentence: str, expected: list[str]) -> None:
+    assert [s.sub_event_type for s in RuleTyper().type_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         # Negatives pass: the codebook's destructive acts told after the demonstration is named, whoever the
-        # grammatical subject (sentences written for this test).
+        # grammatical subject, or done "in protest" (sentences written for this test).
         ("Nurses staged a demonstration and clashed with officers outside the hospital.", ["Violent demonstration"]),
         ("The marchers later lit bonfires on the highway.", ["Violent demonstration"]),
         ("Traders set a bus ablaze in protest at the new tax.", ["Violent demonstration"]),
@@ -265,8 +274,8 @@ def test_train_command_names_missing_data(tmp_path: Path) -> None:
         ("Students held a protest and were assaulted by party activists.", ["Peaceful protest"]),
     ],
 )
-def test_lexicon_follows_the_codebook(sentence: str, expected: list[str]) -> None:
-    assert [s.sub_event_type for s in RuleTyper().type_sentence(sentence)] == expected
+def test_demonstrators_violence_in_the_notes_wider_words(typer: LearnedTyper, sentence: str, expected: list[str]) -> None:
+    assert [s.sub_event_type for s in typer.type_sentence(sentence)] == expected
 
 
 def test_intervention_gives_way_to_the_demonstrators_violence(typer: LearnedTyper) -> None:

@@ -102,7 +102,9 @@ _PROTEST_EVENT = re.compile(
 # road-blocking with barricades or burning tyres, stone-throwing), whoever the grammatical subject; or
 # the act done "in protest". Acts that may be done *to* demonstrators (attacked, assaulted, beat up) are
 # left out. Inference only, like ``_RARE_RULES``: the lexicon (and so the model's features) is unchanged.
-_DEMO = r"(?:protest(?:s|ers|ors|ing|ed)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies)|march(?:es|ers)?|sit-ins?|strikers|agitat(?:ion|ors|ing))\b"
+# "March" the month is no march: not after a number or a time word, nor before a number.
+_MARCH = r"(?<!\d\s)(?<!\bin\s)(?<!\bon\s)(?<!\bof\s)(?<!\bby\s)(?<!from\s)(?<!since\s)(?<!until\s)(?<!early\s)(?<!\blate\s)(?<!\bmid-)(?<!\bmid\s)(?<!last\s)(?<!next\s)(?<!this\s)march(?:es|ers)?\b(?!,?\s+\d)"
+_DEMO = rf"(?:protest(?:s|ers|ors|ing|ed)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies)|{_MARCH}|sit-ins?|strikers|agitat(?:ion|ors|ing))\b"
 _DEMO_VIOLENCE = (
     r"(?:clash(?:ed|ing)|engaged\s+in\s+(?:a\s+)?clash(?:es)?|vandali[sz](?:ed|ing)|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:on\s+fire|ablaze)|set\s+fire"
     r"|lit\s+(?:\w+\s+)?(?:bon)?fires|barricad(?:ed|ing)|hurl(?:ed|ing)|pelt(?:ed|ing)|threw\s+(?:\w+\s+){0,2}(?:stones|rocks|bricks|brickbats|bottles|objects)"

@@ -272,6 +272,8 @@ def test_lexicon_follows_the_codebook(sentence: str, expected: list[str]) -> Non
         ("A rally against the levy ended when some participants vandalised a bank.", ["Violent demonstration"]),
         # Acts that may be done to the demonstrators are no sign of their violence.
         ("Students held a protest and were assaulted by party activists.", ["Peaceful protest"]),
+        # "March" the month names no march.
+        ("On 7 March 2021, rebels clashed with the army near the river.", ["Armed clash"]),
     ],
 )
 def test_demonstrators_violence_in_the_notes_wider_words(typer: LearnedTyper, sentence: str, expected: list[str]) -> None:

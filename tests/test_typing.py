@@ -261,6 +261,25 @@ def test_lexicon_follows_the_codebook(sentence: str, expected: list[str]) -> Non
     assert [s.sub_event_type for s in RuleTyper().type_sentence(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Negatives pass: the codebook's destructive acts told after the demonstration is named, whoever the
+        # grammatical subject, or done "in protest" (sentences written for this test).
+        ("Nurses staged a demonstration and clashed with officers outside the hospital.", ["Violent demonstration"]),
+        ("The marchers later lit bonfires on the highway.", ["Violent demonstration"]),
+        ("Traders set a bus ablaze in protest at the new tax.", ["Violent demonstration"]),
+        ("A rally against the levy ended when some participants vandalised a bank.", ["Violent demonstration"]),
+        # Acts that may be done to the demonstrators are no sign of their violence.
+        ("Students held a protest and were assaulted by party activists.", ["Peaceful protest"]),
+        # "March" the month names no march.
+        ("On 7 March 2021, rebels clashed with the army near the river.", ["Armed clash"]),
+    ],
+)
+def test_demonstrators_violence_in_the_notes_wider_words(typer: LearnedTyper, sentence: str, expected: list[str]) -> None:
+    assert [s.sub_event_type for s in typer.type_sentence(sentence)] == expected
+
+
 def test_intervention_gives_way_to_the_demonstrators_violence(typer: LearnedTyper) -> None:
     # ACLED's precedence: violence by the demonstrators makes a violent demonstration, whatever the police did.
     sentence = "Police fired tear gas at demonstrators who threw stones and burned tyres on the main road."

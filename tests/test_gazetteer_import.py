@@ -32,7 +32,6 @@ EXTRACT = FIX / "SY_extract.txt"
 BAD_DUMP = FIX / "geonames_bad.txt"
 ALTERNATES = FIX / "alternateNamesV2.txt"
 UCDP = FIX / "ucdp_ged.csv"
-ACLED = FIX / "acled.csv"
 KINNSIBBA = 167863
 
 
@@ -46,6 +45,24 @@ def gpath(built: Path, tmp_path: Path) -> Path:
     path = tmp_path / "g.sqlite"
     shutil.copyfile(built, path)
     return path
+
+# Made-up rows in ACLED's export columns (no row of ../shared/data): line 5 has no longitude.
+ACLED_ROWS = (
+    "event_id_cnty,event_date,year,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,notes,fatalities\n"
+    "SYR90001,03 January 2022,2022,760,Middle East,Syria,Lattakia,Al Haffa,Kansaba,Kinsabba,35.7440,36.1639,1,\"Shelling hit Kinsabba, the notes say.\",0\n"
+    "SYR90002,04 January 2022,2022,760,Middle East,Syria,Idleb,Jisr-Ash-Shugur,Bdama,Bdama,35.8636,36.3944,2,Clashes near Bdama.,1\n"
+    "LBN90003,05 January 2022,2022,422,Middle East,Lebanon,Mount Lebanon,Aley,Salma,Salma,33.9002,35.6001,1,A protest.,0\n"
+    "SYR90004,06 January 2022,2022,760,Middle East,Syria,Idleb,Ariha,Ariha,Broken Coordinates,35.81,,1,No longitude.,0\n"
+    "SYR90005,07 January 2022,2022,760,Middle East,Syria,Idleb,Jisr-Ash-Shugur,Bdama,Bdama,35.8636,36.3944,1,Bdama again.,0\n"
+)
+
+
+@pytest.fixture
+def acled(tmp_path: Path) -> Path:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_ROWS, encoding="utf-8")
+    return path
+
 
 
 def counts(path: Path) -> tuple[int, int]:
@@ -202,10 +219,10 @@ def test_imported_place_resolves_in_geoparse(gpath: Path) -> None:
 # -- ACLED ---------------------------------------------------------------------------------------------
 
 
-def test_acled_import(gpath: Path) -> None:
-    s = import_places(gpath, ACLED)
+def test_acled_import(gpath: Path, acled: Path) -> None:
+    s = import_places(gpath, acled)
     assert (s.format, s.source, s.rows, s.bad) == ("acled", "acled", 5, 1)
-    assert s.messages == [f"{ACLED}:5: latitude/longitude '35.81', '' are not numbers"]
+    assert s.messages == [f"{acled}:5: latitude/longitude '35.81', '' are not numbers"]
     assert (s.added, s.merged, s.unchanged) == (1, 2, 1)
     with Gazetteer.open(gpath, build=False) as gaz:
         [bdama] = gaz.lookup("Bdama")
@@ -216,7 +233,7 @@ def test_acled_import(gpath: Path) -> None:
         assert ids(gaz.lookup("Kinsabba", fuzzy=False)) == [KINNSIBBA]
 
 
-def test_a_place_keeps_its_first_import(gpath: Path, tmp_path: Path) -> None:
+def test_a_place_keeps_its_first_import(gpath: Path, tmp_path: Path, acled: Path) -> None:
     # The same ACLED place (same source, name, point) coded with another admin1 and precision in a later file.
     later = tmp_path / "acled_later.csv"
     later.write_text(
@@ -224,13 +241,13 @@ def test_a_place_keeps_its_first_import(gpath: Path, tmp_path: Path) -> None:
         "SYR90009,760,Syria,Hama,,Bdama,35.8636,36.3944,3\n",
         encoding="utf-8",
     )
-    import_places(gpath, ACLED)
+    import_places(gpath, acled)
     s = import_places(gpath, later)
     assert (s.added, s.updated, s.unchanged) == (0, 0, 1)
     with Gazetteer.open(gpath, build=False) as gaz:
         [bdama] = gaz.lookup("Bdama")
         assert (bdama.admin1, bdama.feature_code) == ("Idlib", "PPL")
-    assert import_places(gpath, ACLED).unchanged == 5 - 1  # one bad row
+    assert import_places(gpath, acled).unchanged == 5 - 1  # one bad row
 
 
 def test_acled_old_export_in_cp1252(gpath: Path, tmp_path: Path) -> None:
@@ -342,10 +359,10 @@ def test_cli_import_search_info(gpath: Path) -> None:
     assert "import_2: SY_extract.txt (geonames" in info.stdout
 
 
-def test_cli_errors(gpath: Path, tmp_path: Path) -> None:
+def test_cli_errors(gpath: Path, tmp_path: Path, acled: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_text("hello\n", encoding="utf-8")
-    result = runner.invoke(app, ["gazetteer", "import", str(junk), str(ACLED), "--path", str(gpath)])
+    result = runner.invoke(app, ["gazetteer", "import", str(junk), str(acled), "--path", str(gpath)])
     assert result.exit_code == 2 and f"{junk}: unknown format" in result.stderr
     assert "acled.csv: 5 rows" in result.stdout  # the next file is still imported
     with sqlite3.connect(gpath) as con:

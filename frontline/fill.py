@@ -175,21 +175,27 @@ _OPENER = re.compile(
 # A populated place this large has quarters the gazetteer does not list.
 _CITY = 100_000
 # A name the gazetteer does not know, qualified by the place that follows: "near Pyshchevyk, Donetsk".
+# "in", "near", ... before an unknown name, and the name itself: capitalised words joined by particles.
+_AT_BEFORE = r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?"
+_PARTICLES = "de|do|da|dos|das|del|di|du|al|el|la|le"
+
+
+def _name_run(particles: str, gaps: str = "?") -> str:
+    return rf"([A-Z][\w'’-]+(?:\s+(?:(?:{particles})\s+){gaps}[A-Z][\w'’-]+){{0,3}})"
+
+
 _UNKNOWN_BEFORE = re.compile(
-    r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?(?:(?:village|town|area|locality)\s+(?:of\s+)?)?"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le)\s+)?[A-Z][\w'’-]+){0,3})\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
+    _AT_BEFORE + r"(?:(?:village|town|area|locality)\s+(?:of\s+)?)?"
+    + _name_run(_PARTICLES) + r"\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
 )
 # The same with a district word: "in Khogyani district, Nangarhar" (the district's seat is inside the province).
 _UNKNOWN_DISTRICT_BEFORE = re.compile(
-    r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le|wa|e)\s+)?[A-Z][\w'’-]+){0,3})"
-    r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*$"
+    _AT_BEFORE + _name_run(_PARTICLES + "|wa|e")
+    + r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*$"
 )
 # And with "in"/"of": "Afrin city in Aleppo", "in Poienile de sub Munte of the Maramures county".
 _UNKNOWN_IN_BEFORE = re.compile(
-    r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+(?:(?:de|do|da|dos|das|del|di|du|al|el|la|le|sub)\s+){0,2}[A-Z][\w'’-]+){0,3})"
-    r"\s+(?:(?:city|town|village|area)\s+)?(?:in|of)\s+(?:the\s+)?$"
+    _AT_BEFORE + _name_run(_PARTICLES + "|sub", "{0,2}") + r"\s+(?:(?:city|town|village|area)\s+)?(?:in|of)\s+(?:the\s+)?$"
 )
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)

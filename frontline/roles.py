@@ -91,13 +91,17 @@ _NOT_HARMED_AFTER = re.compile(
 )
 
 
+def _not_hit(text: str, start: int, end: int, reach: int, floor: int = 0) -> bool:
+    """Whether the people named at ``text[start:end]`` are said not to be hit, or only speak: a negation
+    up to ``reach`` characters before them (not before ``floor``), or "were not injured", "said" after."""
+    return bool(
+        _NOT_HARMED_BEFORE.search(text, max(floor, start - reach), start) or _NOT_HARMED_AFTER.match(text[end : end + 40])
+    )
+
+
 def _harmed(note: str) -> bool:
     """Whether the note tells of people who are not a side being hit (ACLED then codes civilians)."""
-    for m in _HARMED_PEOPLE.finditer(note):
-        if _NOT_HARMED_BEFORE.search(note, max(0, m.start() - 30), m.start()) or _NOT_HARMED_AFTER.match(note[m.end() : m.end() + 40]):
-            continue
-        return True
-    return False
+    return any(not _not_hit(note, m.start(), m.end(), 30) for m in _HARMED_PEOPLE.finditer(note))
 
 
 _TARGET_CUE = re.compile(r"\b(?:with|against|on|at|targeting|targeted|attacked|ambushed|killed|killing)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,3}$", re.IGNORECASE)
@@ -376,8 +380,7 @@ def _assign_roles(
         if not (a.inter == CIVILIANS and (
             _PROPERTY_AFTER.match(text, a.span.end)
             # "no civilians were hurt", "civilians were not injured": named, not hit
-            or _NOT_HARMED_BEFORE.search(text, max(sentence.start, a.span.start - 15), a.span.start)
-            or _NOT_HARMED_AFTER.match(text[a.span.end : a.span.end + 40])
+            or _not_hit(text, a.span.start, a.span.end, 15, sentence.start)
         ))
     )
     found = _merge_aliases(text, found)

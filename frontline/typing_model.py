@@ -114,13 +114,13 @@ _DEMO_VIOLENCE = (
     r"|turned\s+(?:violent|chaotic|rowdy|ugly)|violently|rowdy)"
 )
 _DEMO_VIOLENT = re.compile(
-    rf"\b(?:{_DEMO}[^\w.]+(?:[\w'-]+[^\w.]+){{0,12}}?{_DEMO_VIOLENCE}|{_DEMO_VIOLENCE}[^\w.]+(?:[\w'-]+[^\w.]+){{0,8}}?(?:during|at|in|amid)\s+(?:\w+\s+){{0,3}}?{_DEMO})"
+    rf"\b(?:{_DEMO}[^\w.]+(?:[\w'-]+[^\w.]+){{0,12}}?{_DEMO_VIOLENCE}|{_DEMO_VIOLENCE}[^\w.]+(?:[\w'-]+[^\w.]+){{0,8}}?(?:during|at|in|amid)\s+(?:\w+\s+){{0,3}}?{_DEMO})",
+    re.IGNORECASE,
 )
 # The least probability that the lexicon's excessive-force or violent-demonstration trigger gives its sub-type.
 PROTEST_FLOOR = 0.5
 # The same patterns without IGNORECASE, for lower-cased text (about twice as fast; see ``RuleTyper``).
 _ACCIDENT_LC, _PROTEST_LC, _PROTEST_EVENT_LC, _DEMO_VIOLENT_LC = (re.compile(r.pattern) for r in (_ACCIDENT, _PROTEST, _PROTEST_EVENT, _DEMO_VIOLENT))
-_DEMO_VIOLENT = re.compile(_DEMO_VIOLENT.pattern, re.IGNORECASE)
 _HARSHER_PROTEST = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence"})
 # ACLED types a demonstration by the worst that happened in it (the demonstrators' violence, lethal force,
 # an intervention), which news often tells in the sentence after the one naming the protest.

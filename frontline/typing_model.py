@@ -87,7 +87,10 @@ _NON_STATE_WORDS = re.compile(
 _ARMED = re.compile(rf"{_NON_STATE_WORDS.pattern}|\b(?:army|troops|soldiers|military)\b", re.IGNORECASE)
 
 
-_PROTEST = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|crowd)", re.IGNORECASE)
+# "March" the month is no march: not before a day or year ("March 5", "March 2021") nor after a day or a
+# preposition of time ("5 March", "in March", "since March", "mid-March").
+_MONTH_MARCH = r"(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!since\s)(?<!until\s)(?<!\bfrom\s)(?<!early\s)(?<!\blate\s)(?<!\blast\s)(?<!\bmid-)march(?!\s*\d)"
+_PROTEST = re.compile(rf"\b(?:protest|demonstrat|rall(?:y|ies)|{_MONTH_MARCH}|sit-in|crowd)", re.IGNORECASE)
 # A demonstration told as an event: people rallied, marched, staged or held a protest, took to the streets.
 # The codebook makes any such gathering a protest event; its sub-type is peaceful unless the sentence (or
 # its passage, see ``PROTEST_SUBS``) tells of an intervention, excessive force or the demonstrators' violence.

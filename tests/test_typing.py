@@ -280,6 +280,24 @@ def test_demonstrators_violence_in_the_notes_wider_words(typer: LearnedTyper, se
     assert [s.sub_event_type for s in typer.type_sentence(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Sentences written for this test. Rioters with no demonstration named are a mob, not a violent
+        # demonstration, and "March" the month must not name one.
+        "A gang of rioters stoned passing cars {when}.",
+        "Rioters torched shops and cars in the town {when}.",
+    ],
+)
+def test_march_the_month_is_no_protest(typer: LearnedTyper, sentence: str) -> None:
+    def best(when: str) -> str:
+        return max(typer.type_sentence(sentence.format(when=when)), key=lambda s: s.confidence).sub_event_type
+
+    assert best("on Tuesday") != "Violent demonstration"
+    for when in ("on 3 March", "on 12 March", "on March 12", "in March"):
+        assert best(when) == best("on Tuesday"), when
+
+
 def test_intervention_gives_way_to_the_demonstrators_violence(typer: LearnedTyper) -> None:
     # ACLED's precedence: violence by the demonstrators makes a violent demonstration, whatever the police did.
     sentence = "Police fired tear gas at demonstrators who threw stones and burned tyres on the main road."

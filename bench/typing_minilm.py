@@ -71,6 +71,7 @@ def _event_typing():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("bench_event_typing", Path(_HERE) / "event_typing.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

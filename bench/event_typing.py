@@ -17,7 +17,8 @@ typed as an ACLED sub-type is a false positive, and "no event" is right for it.
 (b) the snippets as JSONL through `frontline extract` in a child process, exactly as a user runs it; the
     snippet's type is its highest-confidence event, "no event" if none.
 
-Also: macro F1, per-class table, confusion matrix, the CV F1 recorded when the model was trained
+Also: macro F1, per-class table, confusion matrix, calibration of the confidence (accuracy by confidence bin and
+the expected calibration error, ECE, over the snippets given an event), the CV F1 recorded when the model was trained
 (``frontline/models/typing.json``), sentences/s of the typer on one core, and the artifact's size.
 Exits 1 if a figure is below its floor in bench/floors/typing.json. Needs scikit-learn (the train extra).
 """
@@ -57,6 +58,11 @@ LABELS = sorted(SUB_EVENT_TYPES)
 
 
 def direct(snippets, typer, nlp) -> list[str]:  # type: ignore[no-untyped-def]
+    return [label for label, _ in direct_scored(snippets, typer, nlp)]
+
+
+def direct_scored(snippets, typer, nlp) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    """Each snippet's type and that span's confidence (0.0 for "no event")."""
     predicted = []
     for snippet in snippets:
         sentences = list(nlp(snippet.text).sents)
@@ -65,11 +71,13 @@ def direct(snippets, typer, nlp) -> list[str]:  # type: ignore[no-untyped-def]
             window = sentences[max(0, i - PASSAGE_WINDOW) : i + PASSAGE_WINDOW + 1]
             context = snippet.text[window[0].start_char : window[-1].end_char]
             spans += typer.type_sentence(sentence.text, context)
-        predicted.append(max(spans, key=lambda s: s.confidence).sub_event_type if spans else NONE)
+        best = max(spans, key=lambda s: s.confidence) if spans else None
+        predicted.append((best.sub_event_type, best.confidence) if best else (NONE, 0.0))
     return predicted
 
 
-def through_extract(snippets) -> list[str]:  # type: ignore[no-untyped-def]
+def through_extract(snippets) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    """Each snippet's highest-confidence event through `frontline extract`, and its confidence."""
     with tempfile.TemporaryDirectory() as tmp:
         source, output = Path(tmp) / "snippets.jsonl", Path(tmp) / "events.jsonl"
         with source.open("w", encoding="utf-8") as fh:
@@ -83,7 +91,7 @@ def through_extract(snippets) -> list[str]:  # type: ignore[no-untyped-def]
             key = event["article_id"]
             if key not in best or event["confidence"] > best[key][0]:
                 best[key] = (event["confidence"], event["sub_event_type"])
-    return [best.get(f"case-{s.id}", (0.0, NONE))[1] for s in snippets]
+    return [(label, confidence) for confidence, label in (best.get(f"case-{s.id}", (0.0, NONE)) for s in snippets)]
 
 
 def report(name: str, gold: list[str], predicted: list[str]) -> dict[str, float]:
@@ -100,6 +108,30 @@ def report(name: str, gold: list[str], predicted: list[str]) -> dict[str, float]
     print(f"ACLED-typed snippets with no event: {nones}; non-ACLED snippets typed as an event: "
           f"{sum(1 for g, q in zip(gold, predicted) if g == NONE and q != NONE)}")
     return {"weighted_f1": float(weighted), "macro_f1": float(macro), "min_class_f1": float(min(f))}
+
+
+def calibration(name: str, gold: list[str], scored: list[tuple[str, float]]) -> dict[str, float]:
+    """How well ``confidence`` reads as the chance that the snippet's top event has the right sub-type: over
+    the snippets given an event, accuracy against mean confidence in ten equal bins, and the expected
+    calibration error (ECE, the bins' count-weighted gap)."""
+    rows = [(c, label == g) for g, (label, c) in zip(gold, scored) if label != NONE]
+    if not rows:
+        return {}
+    print(f"\ncalibration, {name}: {len(rows)} snippets given an event")
+    print(f"{'confidence':>12s} {'n':>5s} {'mean conf':>10s} {'accuracy':>9s}")
+    ece = 0.0
+    for b in range(10):
+        low, high = b / 10, (b + 1) / 10
+        inside = [(c, ok) for c, ok in rows if low <= c < high or (b == 9 and c >= 1.0)]
+        if inside:
+            conf = sum(c for c, _ in inside) / len(inside)
+            acc = sum(ok for _, ok in inside) / len(inside)
+            ece += len(inside) / len(rows) * abs(acc - conf)
+            print(f"{low:5.1f}-{high:<5.1f} {len(inside):6d} {conf:10.2f} {acc:9.2f}")
+    overall = sum(ok for _, ok in rows) / len(rows)
+    mean = sum(c for c, _ in rows) / len(rows)
+    print(f"ECE {ece:.3f}; mean confidence {mean:.2f} against accuracy {overall:.2f}")
+    return {"ece": ece}
 
 
 def confusion(gold: list[str], predicted: list[str]) -> None:
@@ -152,11 +184,14 @@ def proxy(typer, nlp=None, show_confusion: bool = False) -> dict[str, float]:  #
     random.Random(1).shuffle(negatives)
     texts += [(text, NONE) for text in negatives[:1000]]
     gold = [label for _, label in texts]
-    predicted = []
+    scored = []
     for text, _ in texts:
         spans = typer.type_sentence(text)
-        predicted.append(max(spans, key=lambda s: s.confidence).sub_event_type if spans else NONE)
+        best = max(spans, key=lambda s: s.confidence) if spans else None
+        scored.append((best.sub_event_type, best.confidence) if best else (NONE, 0.0))
+    predicted = [label for label, _ in scored]
     figures = {f"proxy_{k}": v for k, v in report("proxy: held-out ACLED notes + InSight Crime", gold, predicted).items()}
+    figures.update({f"proxy_{k}": v for k, v in calibration("proxy", gold, scored).items()})
     if nlp is not None:
         # The same texts typed as the CASE snippets are: sentence by sentence, each with its passage, the
         # text's type its best span. It tests what reads a sentence's neighbours (the protest passage rule).
@@ -216,15 +251,19 @@ def main() -> int:
     typer, nlp = LearnedTyper(TypingModel.load(args.model) if args.model else None), new_sentencizer()
     figures: dict[str, float] = {}
 
-    predicted = direct(snippets, typer, nlp)
+    scored = direct_scored(snippets, typer, nlp)
+    predicted = [label for label, _ in scored]
     for key, value in report("(a) typer on the snippets' sentences", gold, predicted).items():
         figures[f"direct_{key}"] = value
     confusion(gold, predicted)
+    calibration("(a)", gold, scored)
     if not args.skip_extract:
-        predicted = through_extract(snippets)
+        scored = through_extract(snippets)
+        predicted = [label for label, _ in scored]
         for key, value in report("(b) through `frontline extract`", gold, predicted).items():
             figures[f"extract_{key}"] = value
         confusion(gold, predicted)
+        figures.update({f"extract_{k}": v for k, v in calibration("(b) through `frontline extract`", gold, scored).items()})
 
     if args.proxy:
         figures.update(proxy(typer, nlp, args.proxy_confusion))

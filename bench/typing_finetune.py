@@ -49,7 +49,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from frontline.typing_model import NO_EVENT
-from frontline.typing_train import CLASSES, NO_EVENT_WEIGHT, _class_weights, load_examples
+from frontline.typing_train import (
+    CLASSES,
+    NO_EVENT_WEIGHT,
+    _class_weights,
+    load_examples,
+)
 
 log = logging.getLogger("typing_finetune")
 W_GRID = tuple(round(0.1 * i, 1) for i in range(11))

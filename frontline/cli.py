@@ -548,6 +548,36 @@ def train_typing(
     )
 
 
+@train_app.command("confidence")
+def train_confidence(
+    data: Arg[Path, typer.Option("--data", help="The shared data folder (acled/).")] = _SHARED_DATA,
+    output: Arg[Path | None, typer.Option("--output", "-o", help="Calibration to write (default: the packaged frontline/models/confidence.json).")] = None,
+    gazetteer: Arg[Path | None, typer.Option("--gazetteer", help="Gazetteer file (default: the user cache).")] = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Fit the curve that turns event scores into calibrated probabilities (ACLED notes typing never trains on)."""
+    try:
+        from .train_confidence import train
+    except ImportError as exc:
+        err.print(f"[red]error:[/red] training needs scikit-learn: pip install 'frontline[train]' ({exc})")
+        raise typer.Exit(2) from None
+    from .pipeline import Pipeline
+
+    _setup_logging(verbose)
+    target = output or Path(__file__).resolve().parent / "models" / "confidence.json"
+    try:
+        report = train(data, target, Pipeline.default(gazetteer), progress=err.print)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    cal = report.calibration
+    err.print(
+        f"{report.events} of {report.notes} notes gave an event, {report.accuracy:.1%} of them of ACLED's sub-type; "
+        f"mean score {report.mean_score:.2f}; ECE {report.ece_before:.3f} -> {report.ece_after:.3f} (in sample); "
+        f"slope {cal.slope:.3f}, intercept {cal.intercept:.3f}; {report.seconds:.0f} s -> {target}"
+    )
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"frontline {__version__}")

@@ -1,7 +1,7 @@
 """The pipeline: the explicit list of stages, built in one place.
 
 ``Pipeline.process`` is a pure function of its article and the injected resources (gazetteer,
-actor dictionary, sentencizer, typer): the same input always gives the same events. It holds no
+actor dictionary, sentencizer, typer, confidence calibration): the same input always gives the same events. It holds no
 state between documents, so local processes, Dask or Spark workers can each run their own copy.
 """
 
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary
 from .annotate import annotate, new_sentencizer
+from .calibrate import Calibration, calibrate
 from .clean import attributed_sources, clean
 from .codes import event_codes
 from .dating import assign_date, name_periods
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Bump when a stage changes its output, so stored articles are re-processed.
-PIPELINE_VERSION = "0.1.0"
+# Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence).
+PIPELINE_VERSION = "0.2.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +61,13 @@ class Pipeline:
     typer: EventTyper
     recognizer: Recognizer | None = None  # the toponym filter; None: the packaged model
     ranker: Ranker | None = None  # toponym resolution model; None: the packaged one
+    calibration: Calibration | None = None  # event score -> probability; None: the packaged one
 
     @classmethod
     def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> Pipeline:
         """The default resources: the cached GeoNames gazetteer (built on first use), the packaged
         actor dictionary, spaCy's blank English sentencizer, the learned typer (its model loads on first
-        use), and the packaged toponym recognizer and ranker."""
+        use), the packaged toponym recognizer and ranker, and the packaged confidence calibration."""
         # Deferred: numpy is not needed to import the pipeline.
         from .ranker import Ranker
         from .recognize import Recognizer
@@ -83,6 +85,7 @@ class Pipeline:
             typer=LearnedTyper(),
             recognizer=Recognizer.default(),
             ranker=Ranker.default(),
+            calibration=Calibration.default(),
         )
 
     def process(self, article: Article) -> Result:
@@ -100,9 +103,13 @@ class Pipeline:
         drafts = tuple(
             name_periods(assign_date(geocode(e, self.gazetteer), article.published), self.actors) for e in drafts
         )
+        calibration = self.calibration or Calibration.default()
         events = tuple(
-            describe(
-                _with_codes(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
+            calibrate(
+                describe(
+                    _with_codes(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
+                ),
+                calibration,
             )
             for e in merge(drafts)
         )

@@ -50,8 +50,10 @@ OLD_TO_SUB: dict[str, str] = {
     "non-violent transfer of territory": "Non-violent transfer of territory",
     "headquarters or base established": "Headquarters or base established",
 }
-# The held-out split of the field benchmark (bench/fields.py, issue 5). It is never used for training or tuning:
-# the typer's training data, the actor dictionary and the gazetteer imports all leave it out.
+# The held-out split of the field benchmark (bench/fields.py, issue 5). The typer's training data, the actor
+# dictionary and the gazetteer imports all leave it out. Its notes outside the benchmark's held-out sample
+# (``acled_fields.field_sample``) serve the typing settings proxy (bench/event_typing.py) and the confidence
+# calibration (``train_confidence.py``); the sample itself is never used for training or tuning.
 FIELDS_HELDOUT = "acled_global_2022-01_2022-06_two_thirds.csv"
 _DATE_FORMATS = (
     "%Y-%m-%d", "%d-%b-%y", "%d-%B-%Y", "%d %B %Y", "%d/%m/%Y", "%d-%m-%y", "%d-%m-%Y", "%d-%b-%Y", "%B %d %Y", "%d %b %Y",

@@ -10,6 +10,7 @@ yields one ``AcledRow`` per event, with the fields the benchmark compares. It is
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,3 +80,15 @@ def read_acled(path: Path) -> Iterator[AcledRow]:
             notes=row.notes,
             source=row.source,
         )
+
+
+# The field benchmark's samples (bench/fields.py) are drawn with this seed, so that training code can
+# leave the held-out sample out without importing the benchmark.
+FIELDS_SEED = 2026
+FIELDS_HELDOUT_SIZE = 1500
+
+
+def field_sample(path: Path, size: int, seed: int = FIELDS_SEED) -> list[AcledRow]:
+    """The field benchmark's seeded sample of ``size`` events of one ACLED file, in a fixed order."""
+    events = list(read_acled(path))
+    return random.Random(f"{seed}:{path.name}").sample(events, min(len(events), size))

@@ -274,6 +274,10 @@ def export_cmd(
     output: Arg[Path, typer.Option("--output", "-o", help="File to write.")],
     db: Arg[Path, typer.Option("--db", help="SQLite store to read.")] = Path("frontline.db"),
     format: Arg[str, typer.Option("--format", "-f", help="csv, jsonl, geojson, gpkg or parquet.")] = "csv",
+    min_confidence: Arg[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events at least this likely to have the right sub-type (confidence is calibrated)."),
+    ] = 0.0,
 ) -> None:
     """Export stored events: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet."""
     from .export import ExportError, export
@@ -284,11 +288,17 @@ def export_cmd(
         raise typer.Exit(2)
     try:
         with EventStore(db) as store:
-            n = export(store.events(), format, output)
+            rows = (row for row in store.events() if _confidence(row) >= min_confidence)
+            n = export(rows, format, output)
     except (ExportError, StoreError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     err.print(f"{n} events -> {output}")
+
+
+def _confidence(row: dict[str, object]) -> float:
+    value = row.get("confidence")
+    return float(value) if isinstance(value, (int, float)) else 0.0
 
 
 @gazetteer_app.command("build")

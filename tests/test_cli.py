@@ -180,6 +180,19 @@ def test_export_formats(seed_db: Path, tmp_path: Path, fmt: str) -> None:
             assert con.execute("SELECT srs_id FROM gpkg_geometry_columns").fetchone()[0] == 4326
 
 
+def test_export_min_confidence(seed_db: Path, tmp_path: Path) -> None:
+    everything, some = tmp_path / "all.jsonl", tmp_path / "some.jsonl"
+    assert invoke("export", "--db", seed_db, "--format", "jsonl", "-o", everything).exit_code == 0
+    confidences = sorted(json.loads(line)["confidence"] for line in everything.read_text().splitlines())
+    assert len(set(confidences)) > 1
+    cut = confidences[len(confidences) // 2]
+    result = invoke("export", "--db", seed_db, "--format", "jsonl", "-o", some, "--min-confidence", cut)
+    assert result.exit_code == 0, result.output
+    kept = [json.loads(line)["confidence"] for line in some.read_text().splitlines()]
+    assert kept and len(kept) == sum(c >= cut for c in confidences) and min(kept) >= cut
+    assert invoke("export", "--db", seed_db, "-o", some, "--min-confidence", "1.5").exit_code == 2
+
+
 def test_export_unknown_format(seed_db: Path, tmp_path: Path) -> None:
     result = invoke("export", "--db", seed_db, "--format", "xls", "-o", tmp_path / "x")
     assert result.exit_code == 2

@@ -31,10 +31,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach a model hub
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import argparse
-import contextlib
 import hashlib
 import importlib.util
-import io
 import logging
 import math
 import random
@@ -159,11 +157,6 @@ class Known:
         return self._known[text]
 
 
-def _quiet(fn, *args):  # type: ignore[no-untyped-def]
-    with contextlib.redirect_stdout(io.StringIO()):
-        return fn(*args)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "frontline-finetune-cache",
@@ -213,54 +206,25 @@ def main() -> int:
     snippets = list(et.read_case2021(et.DEV))
     gold = [s.sub_event_type or et.NONE for s in snippets]
     nlp = et.new_sentencizer()
-    recorder = mini.RecordingTyper()
-    baseline_dev = _quiet(et.direct, snippets, recorder, nlp)
-    captured: dict[str, list[str]] = {}
-    report = et.report
-
-    def capture(name: str, g: list[str], p: list[str]) -> dict[str, float]:
-        captured["gold"], captured["predicted"] = g, p
-        return report(name, g, p)
-
-    et.report = capture
-    recorder.typed.clear()
-    try:
-        _quiet(et.proxy, recorder)
-    finally:
-        et.report = report
-    proxy_texts, proxy_gold = list(recorder.typed), captured["gold"]
-    asked = sorted(set(recorder.asked) | set(proxy_texts))
+    run = mini.shipped_run(et, snippets, nlp)
+    baseline_dev, proxy_texts, proxy_gold, asked = run.baseline_dev, run.proxy_texts, run.proxy_gold, run.asked
     known = Known(model, asked)
 
     def decide(p: np.ndarray) -> list[str]:
         return [et.NONE if CLASSES[i] == NO_EVENT else CLASSES[i] for i in p.argmax(axis=1)]
 
-    def typer_on_proxy(typer) -> list[str]:  # type: ignore[no-untyped-def]
-        out = []
-        for text in proxy_texts:
-            spans = typer.type_sentence(text)
-            out.append(max(spans, key=lambda s: s.confidence).sub_event_type if spans else et.NONE)
-        return out
-
     # 3. The blend's weight, chosen on the proxy.
-    print("\n(b) blend on the proxy, by the fine-tuned model's weight w (w=0: the shipped typer):")
-    best_w, best_score, proxy_by_w = 0.0, -1.0, {}
-    for w in W_GRID:
-        proxy_by_w[w] = _quiet(et.report, "proxy", proxy_gold, typer_on_proxy(mini.BlendedTyper(known, w)))
-        print(f"  w={w:.1f}: proxy weighted F1 {proxy_by_w[w]['weighted_f1']:.3f}  macro {proxy_by_w[w]['macro_f1']:.3f}")
-        if proxy_by_w[w]["weighted_f1"] > best_score + 1e-9:  # ties keep the smaller weight
-            best_w, best_score = w, proxy_by_w[w]["weighted_f1"]
-    print(f"chosen w = {best_w:.1f} (on the proxy)")
+    best_w, proxy_by_w = mini.choose_w(et, run, lambda w: mini.BlendedTyper(known, w), "the fine-tuned model")
 
     # 4. The CASE dev third.
     figures = {"baseline": et.report("baseline: shipped typer (event_typing.direct)", gold, baseline_dev)}
-    assert _quiet(et.direct, snippets, mini.BlendedTyper(known, 0.0), nlp) == baseline_dev
+    assert mini._quiet(et.direct, snippets, mini.BlendedTyper(known, 0.0), nlp) == baseline_dev
     alone = model.proba([s.text for s in snippets])
     figures["a"] = et.report("(a) fine-tuned MiniLM alone, snippet whole", gold, decide(alone))
     blended = et.direct(snippets, mini.BlendedTyper(known, best_w), nlp)
     figures["b"] = et.report(f"(b) shipped typer blended with fine-tuned MiniLM, w={best_w:.1f} (chosen on the proxy)", gold, blended)
     et.confusion(gold, blended)
-    oracle = {w: _quiet(et.report, "", gold, et.direct(snippets, mini.BlendedTyper(known, w), nlp)) for w in W_GRID}
+    oracle = {w: mini._quiet(et.report, "", gold, et.direct(snippets, mini.BlendedTyper(known, w), nlp)) for w in W_GRID}
 
     sample = random.Random(args.seed).sample(texts, min(512, len(texts)))
     started = time.perf_counter()
@@ -270,7 +234,7 @@ def main() -> int:
     print(f"CASE dev third  baseline (shipped typer)        {figures['baseline']['weighted_f1']:.3f} / {figures['baseline']['macro_f1']:.3f}")
     print(f"CASE dev third  (a) fine-tuned MiniLM alone     {figures['a']['weighted_f1']:.3f} / {figures['a']['macro_f1']:.3f}")
     print(f"CASE dev third  (b) blend, w={best_w:.1f} (proxy)       {figures['b']['weighted_f1']:.3f} / {figures['b']['macro_f1']:.3f}")
-    alone_proxy = _quiet(et.report, "proxy", proxy_gold, decide(np.array([known[t] for t in proxy_texts])))
+    alone_proxy = mini._quiet(et.report, "proxy", proxy_gold, decide(np.array([known[t] for t in proxy_texts])))
     print(f"proxy           baseline / (a) alone / (b)      {proxy_by_w[0.0]['weighted_f1']:.3f} / "
           f"{alone_proxy['weighted_f1']:.3f} / {proxy_by_w[best_w]['weighted_f1']:.3f}")
     print("CASE dev third, blend at every w (record only, not used to choose): "

@@ -46,6 +46,7 @@ import random
 import resource
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -171,6 +172,58 @@ def _quiet(fn, *args):  # type: ignore[no-untyped-def]
         return fn(*args)
 
 
+@dataclass(frozen=True)
+class ShippedRun:
+    """The shipped typer on the CASE dev third and on the proxy, and every text it computed probabilities for."""
+
+    baseline_dev: list[str]
+    proxy_texts: list[str]
+    proxy_gold: list[str]
+    asked: list[str]
+
+
+def shipped_run(et, snippets, nlp) -> ShippedRun:  # type: ignore[no-untyped-def]
+    recorder = RecordingTyper()
+    baseline_dev = _quiet(et.direct, snippets, recorder, nlp)
+    captured: dict[str, list[str]] = {}
+    report = et.report
+
+    def capture(name: str, g: list[str], p: list[str]) -> dict[str, float]:
+        captured["gold"], captured["predicted"] = g, p
+        return report(name, g, p)
+
+    et.report = capture
+    recorder.typed.clear()
+    try:
+        _quiet(et.proxy, recorder)
+    finally:
+        et.report = report
+    proxy_texts = list(recorder.typed)
+    return ShippedRun(baseline_dev, proxy_texts, captured["gold"], sorted(set(recorder.asked) | set(proxy_texts)))
+
+
+def typer_on_proxy(et, typer, texts: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each proxy text's type, as ``event_typing.proxy`` reads it (its best span, else "no event")."""
+    out = []
+    for text in texts:
+        spans = typer.type_sentence(text)
+        out.append(max(spans, key=lambda s: s.confidence).sub_event_type if spans else et.NONE)
+    return out
+
+
+def choose_w(et, run: ShippedRun, blended, label: str) -> tuple[float, dict[float, dict[str, float]]]:  # type: ignore[no-untyped-def]
+    """The blend weight with the best proxy weighted F1 over ``W_GRID`` (ties keep the smaller), never the CASE set."""
+    print(f"\n(b) blend on the proxy, by {label}'s weight w (w=0: the shipped typer):")
+    best_w, best_score, by_w = 0.0, -1.0, {}
+    for w in W_GRID:
+        by_w[w] = _quiet(et.report, "proxy", run.proxy_gold, typer_on_proxy(et, blended(w), run.proxy_texts))
+        print(f"  w={w:.1f}: proxy weighted F1 {by_w[w]['weighted_f1']:.3f}  macro {by_w[w]['macro_f1']:.3f}")
+        if by_w[w]["weighted_f1"] > best_score + 1e-9:
+            best_w, best_score = w, by_w[w]["weighted_f1"]
+    print(f"chosen w = {best_w:.1f} (on the proxy)")
+    return best_w, by_w
+
+
 def _stratified(labels: list[str], n: int, seed: int) -> list[int]:
     """A seeded subsample of about ``n`` rows keeping each class's share (at least one row per class)."""
     rng = random.Random(seed)
@@ -230,23 +283,8 @@ def main() -> int:
     snippets = list(et.read_case2021(et.DEV))
     gold = [s.sub_event_type or et.NONE for s in snippets]
     nlp = et.new_sentencizer()
-    recorder = RecordingTyper()
-    baseline_dev = _quiet(et.direct, snippets, recorder, nlp)
-    captured: dict[str, list[str]] = {}
-    report = et.report
-
-    def capture(name: str, g: list[str], p: list[str]) -> dict[str, float]:
-        captured["gold"], captured["predicted"] = g, p
-        return report(name, g, p)
-
-    et.report = capture
-    recorder.typed.clear()
-    try:
-        _quiet(et.proxy, recorder)
-    finally:
-        et.report = report
-    proxy_texts, proxy_gold = list(recorder.typed), captured["gold"]
-    asked = sorted(set(recorder.asked) | set(proxy_texts))
+    run = shipped_run(et, snippets, nlp)
+    baseline_dev, proxy_texts, proxy_gold, asked = run.baseline_dev, run.proxy_texts, run.proxy_gold, run.asked
     vectors = embed(asked, "asked")
     snippet_vectors = embed([s.text for s in snippets], "dev-snippets")
 
@@ -283,21 +321,7 @@ def main() -> int:
     minilm = MiniLMProbabilities(dict(zip(asked, proba(vectors))), embed, proba)
 
     # 4. The blend's weight, chosen on the proxy.
-    def typer_on_proxy(typer) -> list[str]:  # type: ignore[no-untyped-def]
-        out = []
-        for text in proxy_texts:
-            spans = typer.type_sentence(text)
-            out.append(max(spans, key=lambda s: s.confidence).sub_event_type if spans else et.NONE)
-        return out
-
-    print("\n(b) blend on the proxy, by MiniLM's weight w (w=0: the shipped typer):")
-    best_w, best_w_score, proxy_by_w = 0.0, -1.0, {}
-    for w in W_GRID:
-        proxy_by_w[w] = _quiet(et.report, "proxy", proxy_gold, typer_on_proxy(BlendedTyper(minilm, w)))
-        print(f"  w={w:.1f}: proxy weighted F1 {proxy_by_w[w]['weighted_f1']:.3f}  macro {proxy_by_w[w]['macro_f1']:.3f}")
-        if proxy_by_w[w]["weighted_f1"] > best_w_score + 1e-9:  # ties keep the smaller weight
-            best_w, best_w_score = w, proxy_by_w[w]["weighted_f1"]
-    print(f"chosen w = {best_w:.1f} (on the proxy)")
+    best_w, proxy_by_w = choose_w(et, run, lambda w: BlendedTyper(minilm, w), "MiniLM")
 
     # 5. The CASE dev third: baseline, (a), (b).
     figures = {}

@@ -199,7 +199,10 @@ def test_export_unknown_format(seed_db: Path, tmp_path: Path) -> None:
     assert "choose one of: csv, jsonl, geojson, gpkg, parquet" in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["extract"], ["geoparse"], ["export"], ["gazetteer"], ["gazetteer", "build"], ["gazetteer", "info"]])
+@pytest.mark.parametrize(
+    "command",
+    [[], ["run"], ["extract"], ["geoparse"], ["export"], ["gazetteer"], ["gazetteer", "build"], ["gazetteer", "info"], ["train"], ["train", "typing"], ["train", "confidence"]],
+)
 def test_every_command_has_help(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0

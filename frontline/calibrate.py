@@ -42,9 +42,7 @@ class Calibration:
     def probability(self, score: float) -> float:
         if self.slope == 1.0 and self.intercept == 0.0:
             return score
-        clipped = min(1.0 - _EPSILON, max(_EPSILON, score))
-        z = self.slope * math.log(clipped / (1.0 - clipped)) + self.intercept
-        return 1.0 / (1.0 + math.exp(-z))
+        return 1.0 / (1.0 + math.exp(-(self.slope * logit(score) + self.intercept)))
 
     @classmethod
     def load(cls, path: Path) -> Calibration:
@@ -69,6 +67,12 @@ def _packaged() -> Calibration:
     calibration = Calibration.load(MODEL)
     log.debug("confidence calibration %s from %s", calibration, MODEL)
     return calibration
+
+
+def logit(score: float) -> float:
+    """log(p / (1 - p)) of the score, clipped away from 0 and 1."""
+    clipped = min(1.0 - _EPSILON, max(_EPSILON, score))
+    return math.log(clipped / (1.0 - clipped))
 
 
 def calibrate(event: Event, calibration: Calibration) -> Event:

@@ -5,20 +5,19 @@ benchmark's held-out sample (``acled_fields.field_sample``, 1,500 notes), so tha
 notes no part of the pipeline was fitted on. Each note runs through the default pipeline with the identity
 calibration, dated by its event date as ``bench/fields.py`` runs it; its highest-scoring event is right when
 its sub-type is ACLED's. A logistic regression of right/wrong on the score's logit gives the slope and
-intercept. Deterministic: sorted inputs, a convex fit, no seeds needed.
+intercept. Deterministic: the notes in file order, a convex fit, no seeds needed.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .calibrate import _EPSILON, Calibration, ece
+from .calibrate import Calibration, ece, logit
 from .corpora.acled import FIELDS_HELDOUT
 from .corpora.acled_fields import FIELDS_HELDOUT_SIZE, field_sample, read_acled
 from .pipeline import Pipeline
@@ -65,7 +64,7 @@ def train(
             progress(f"{i}/{len(rows)} notes")
     if len({ok for _, ok in pairs}) < 2:
         raise ValueError(f"{path}: the notes gave no mix of right and wrong events to fit on")
-    x = [[_logit(c)] for c, _ in pairs]
+    x = [[logit(c)] for c, _ in pairs]
     y = [int(ok) for _, ok in pairs]
     fit = LogisticRegression(C=1e6, max_iter=1000).fit(x, y)
     calibration = Calibration(slope=round(float(fit.coef_[0][0]), 6), intercept=round(float(fit.intercept_[0]), 6))
@@ -96,7 +95,3 @@ def train(
     log.info("calibration %s written to %s", calibration, output)
     return report
 
-
-def _logit(score: float) -> float:
-    clipped = min(1.0 - _EPSILON, max(_EPSILON, score))
-    return math.log(clipped / (1.0 - clipped))

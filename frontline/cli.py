@@ -11,9 +11,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated as Arg
+from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -43,6 +45,12 @@ app.add_typer(train_app, name="train")
 # Piped output (CI logs, files) gets a wide fixed width so the event table is not folded.
 out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)  # messages stay on one line: greppable, with whole paths
+
+
+def _error(message: str) -> None:
+    """An error line on stderr. The message is escaped: a "[draft]" in a file name or "[train]" in an extra's
+    name is text, not rich markup."""
+    err.print(f"[red]error:[/red] {escape(message)}")
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -110,7 +118,7 @@ def run(
     try:
         store = EventStore(db)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     read = new = unchanged = failed = added = 0
     run_ids: set[str] = set()
@@ -135,7 +143,7 @@ def run(
             progress.advance(task)
             if isinstance(outcome, IngestError):
                 failed += 1
-                err.print(f"[red]error:[/red] {outcome.origin}: {outcome.message}")
+                _error(f"{outcome.origin}: {outcome.message}")
                 continue
             stored = store.add(outcome.document, outcome.events, PIPELINE_VERSION)
             new += stored.article_new
@@ -160,7 +168,7 @@ def _outcomes(items, workers: int, gazetteer: Path | None):  # type: ignore[no-u
     try:
         yield from process_all(items, workers=workers, gazetteer=gazetteer)
     except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
 
 
@@ -180,7 +188,7 @@ def _print_events(rows: list[dict[str, object]]) -> None:
 
 def _open_input(path: Path) -> None:
     if not path.is_file():
-        err.print(f"[red]error:[/red] {path}: no such file")
+        _error(f"{path}: no such file")
         raise typer.Exit(2)
 
 
@@ -210,7 +218,7 @@ def extract(
             progress.advance(task)
             if isinstance(outcome, IngestError):
                 failed += 1
-                err.print(f"[red]error:[/red] {outcome.origin}: {outcome.message}")
+                _error(f"{outcome.origin}: {outcome.message}")
                 continue
             articles += 1
             for event in outcome.events:
@@ -241,7 +249,7 @@ def geoparse(
     try:
         gaz = Gazetteer.open(gazetteer)
     except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     failed = lines = 0
     tmp = output.with_name(output.name + ".partial")
@@ -259,7 +267,7 @@ def geoparse(
                 resolved = run_geoparse(record["text"], gaz, given)
             except (ValueError, KeyError, TypeError) as exc:
                 failed += 1
-                err.print(f"[red]error:[/red] {origin}: {exc}")
+                _error(f"{origin}: {exc}")
                 continue
             fh.write(json.dumps({"id": record.get("id"), "toponyms": [r.as_dict() for r in resolved]}, ensure_ascii=False) + "\n")
             lines += 1
@@ -284,14 +292,14 @@ def export_cmd(
     from .store import EventStore, StoreError
 
     if not db.is_file():
-        err.print(f"[red]error:[/red] {db}: no such store; create it with 'frontline run'")
+        _error(f"{db}: no such store; create it with 'frontline run'")
         raise typer.Exit(2)
     try:
         with EventStore(db) as store:
             rows = (row for row in store.events() if _confidence(row) >= min_confidence)
             n = export(rows, format, output)
     except (ExportError, StoreError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     err.print(f"{n} events -> {output}")
 
@@ -343,7 +351,7 @@ def gazetteer_import(
         if not target.exists():
             Gazetteer.open(target).close()  # builds the default gazetteer first
     except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     for file in files:
         try:
@@ -357,7 +365,7 @@ def gazetteer_import(
                     target, file, format=format, alternates=alternates, source=source, merge_km=merge_km, progress=report
                 )
         except GazetteerError as exc:  # this file is not imported; the others still are
-            err.print(f"[red]error:[/red] {exc}")
+            _error(f"{exc}")
             failed += 1
             continue
         for message in summary.messages:
@@ -396,7 +404,7 @@ def gazetteer_info(
         with Gazetteer.open(target, build=False) as gaz:
             info = gaz.info()
     except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     out.print(f"{target}")
     for key, value in info.items():
@@ -427,7 +435,7 @@ def gazetteer_search(
             else:
                 places = gaz.search(name, limit=limit)
     except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     if not places:
         err.print(f"no entry for {name!r}")
@@ -445,6 +453,11 @@ def gazetteer_search(
 
 # The shared data folder beside a source checkout (the project's `../shared/data`), the default for `train`.
 _SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def _missing_training_extra(exc: ImportError) -> NoReturn:
+    _error(f"training needs the train extra (scikit-learn, faker): pip install 'frontline[train]' ({exc})")
+    raise typer.Exit(2) from None
 
 
 @train_app.command("recognizer")
@@ -465,15 +478,17 @@ def train_recognizer(
     _setup_logging(verbose)
     names = tuple(c.strip() for c in corpora.split(",") if c.strip())
     if not (data / "geoparsing").is_dir() and not (data / "ner").is_dir():
-        err.print(f"[red]error:[/red] {data}: no geoparsing/ or ner/ folder here; pass --data")
+        _error(f"{data}: no geoparsing/ or ner/ folder here; pass --data")
         raise typer.Exit(2)
     target = output or Path(__file__).resolve().parent / "models" / "recognizer.json"
     started = time.perf_counter()
     try:
         with Gazetteer.open(gazetteer) as gaz:
             report = train(data, target, gaz, corpora=names, folds=folds)
+    except ImportError as exc:  # scikit-learn is imported when the fit starts
+        _missing_training_extra(exc)
     except (FileNotFoundError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     table = Table("corpus", "precision", "recall", "F1", title=f"held out ({folds}-fold CV by document)")
     for name, fig in report["cross_validated"].items():
@@ -506,19 +521,20 @@ def train_geoparse(
     try:
         from .train_ranker import TRAIN_CORPORA, train
     except ImportError as exc:
-        err.print(f"[red]error:[/red] {exc}; install the training extra: pip install 'frontline[train]'")
-        raise typer.Exit(2) from None
+        _missing_training_extra(exc)
     try:
         gaz = Gazetteer.open(gazetteer)
     except GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     output = output or Path(__file__).resolve().parent / "models" / "ranker.json"
     started = time.perf_counter()
     try:
         _ranker, scores = train(data, gaz, output, corpora=corpus or TRAIN_CORPORA, model=model, progress=err.print)
+    except ImportError as exc:  # scikit-learn is imported when the fit starts
+        _missing_training_extra(exc)
     except (FileNotFoundError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     finally:
         gaz.close()
@@ -541,14 +557,15 @@ def train_typing(
     try:
         from .typing_train import DEFAULT_C, train
     except ImportError as exc:
-        err.print(f"[red]error:[/red] training needs scikit-learn: pip install 'frontline[train]' ({exc})")
-        raise typer.Exit(2) from None
+        _missing_training_extra(exc)
     _setup_logging(verbose)
     target = output or Path(__file__).resolve().parent / "models" / "typing.npz"
     try:
         report = train(data, target, bits=bits, c=DEFAULT_C if c is None else c, folds=folds)
+    except ImportError as exc:  # scikit-learn is imported when the fit starts
+        _missing_training_extra(exc)
     except (FileNotFoundError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     if report.cv_weighted_f1 is not None:
         err.print(f"{folds}-fold CV on ACLED notes: weighted F1 {report.cv_weighted_f1:.3f}, macro F1 {report.cv_macro_f1:.3f}")
@@ -566,19 +583,17 @@ def train_confidence(
     verbose: VerboseOpt = False,
 ) -> None:
     """Fit the curve that turns event scores into calibrated probabilities (ACLED notes typing never trains on)."""
-    try:
-        from .train_confidence import train
-    except ImportError as exc:
-        err.print(f"[red]error:[/red] training needs scikit-learn: pip install 'frontline[train]' ({exc})")
-        raise typer.Exit(2) from None
     from .pipeline import Pipeline
+    from .train_confidence import train
 
     _setup_logging(verbose)
     target = output or Path(__file__).resolve().parent / "models" / "confidence.json"
     try:
         report = train(data, target, Pipeline.default(gazetteer), progress=err.print)
+    except ImportError as exc:  # scikit-learn is imported when the fit starts
+        _missing_training_extra(exc)
     except (FileNotFoundError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(f"{exc}")
         raise typer.Exit(2) from None
     cal = report.calibration
     err.print(

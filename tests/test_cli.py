@@ -93,6 +93,17 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path, gazetteer
     assert {"ok-1", "ok-2"} <= ids
 
 
+def test_error_lines_keep_brackets_in_names(tmp_path: Path, gazetteer_path: Path) -> None:
+    # Error lines go through rich; a "[draft]" in a file name must be printed, not read as markup.
+    inputs = tmp_path / "in[syria]"
+    inputs.mkdir()
+    (inputs / "report[draft].txt").write_text("")
+    (inputs / "ok.txt").write_text("Rebels shelled the town of Kafr Nabl in Idlib on Tuesday.", encoding="utf-8")
+    result = invoke("run", inputs, "--db", tmp_path / "f.db", "--gazetteer", gazetteer_path)
+    assert result.exit_code == 1
+    assert "in[syria]/report[draft].txt: file is empty" in result.output
+
+
 def test_missing_path_is_an_error(tmp_path: Path, gazetteer_path: Path) -> None:
     result = invoke("run", tmp_path / "nope.txt", "--db", tmp_path / "f.db", "--gazetteer", gazetteer_path)
     assert result.exit_code == 1

@@ -169,7 +169,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="Seed of every random thing (default: %(default)s).")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    import torch
+    try:
+        import torch
+    except ImportError as exc:
+        print(f"this experiment needs the minilm extra: pip install -e '.[minilm]' ({exc})", file=sys.stderr)
+        return 2
 
     random.seed(args.seed)
     np.random.seed(args.seed)

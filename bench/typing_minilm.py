@@ -249,7 +249,11 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     random.seed(args.seed)
     np.random.seed(args.seed)
-    import torch
+    try:
+        import torch
+    except ImportError as exc:
+        print(f"this experiment needs the minilm extra: pip install -e '.[minilm]' ({exc})", file=sys.stderr)
+        return 2
 
     torch.manual_seed(args.seed)
     if args.threads:

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from frontline.annotate import new_sentencizer
-from frontline.calibrate import ece
+from frontline.calibrate import ece, reliability
 from frontline.corpora.case2021 import read_case2021
 from frontline.detect import PASSAGE_WINDOW, SUB_EVENT_TYPES
 from frontline.typing_model import LearnedTyper, TypingModel
@@ -120,13 +120,8 @@ def calibration(name: str, gold: list[str], scored: list[tuple[str, float]]) -> 
         return {}
     print(f"\ncalibration, {name}: {len(rows)} snippets given an event")
     print(f"{'confidence':>12s} {'n':>5s} {'mean conf':>10s} {'accuracy':>9s}")
-    for b in range(10):
-        low, high = b / 10, (b + 1) / 10
-        inside = [(c, ok) for c, ok in rows if low <= c < high or (b == 9 and c >= 1.0)]
-        if inside:
-            conf = sum(c for c, _ in inside) / len(inside)
-            acc = sum(ok for _, ok in inside) / len(inside)
-            print(f"{low:5.1f}-{high:<5.1f} {len(inside):6d} {conf:10.2f} {acc:9.2f}")
+    for low, n, conf, acc in reliability(rows):
+        print(f"{low:5.1f}-{low + 0.1:<5.1f} {n:6d} {conf:10.2f} {acc:9.2f}")
     overall = sum(ok for _, ok in rows) / len(rows)
     mean = sum(c for c, _ in rows) / len(rows)
     error = ece(rows)

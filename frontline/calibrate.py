@@ -80,12 +80,16 @@ def calibrate(event: Event, calibration: Calibration) -> Event:
     return replace(event, confidence=calibration.probability(event.confidence))
 
 
-def ece(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
-    """Expected calibration error: the count-weighted gap between accuracy and mean confidence in equal bins."""
-    total = 0.0
+def reliability(pairs: list[tuple[float, bool]], bins: int = 10) -> list[tuple[float, int, float, float]]:
+    """(bin start, count, mean confidence, accuracy) of each non-empty bin of equal width over [0, 1]."""
+    rows = []
     for b in range(bins):
         inside = [(c, ok) for c, ok in pairs if b / bins <= c < (b + 1) / bins or (b == bins - 1 and c >= 1.0)]
         if inside:
-            gap = sum(ok for _, ok in inside) / len(inside) - sum(c for c, _ in inside) / len(inside)
-            total += len(inside) / len(pairs) * abs(gap)
-    return total
+            rows.append((b / bins, len(inside), sum(c for c, _ in inside) / len(inside), sum(ok for _, ok in inside) / len(inside)))
+    return rows
+
+
+def ece(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error: the count-weighted gap between accuracy and mean confidence in equal bins."""
+    return sum(n / len(pairs) * abs(accuracy - confidence) for _, n, confidence, accuracy in reliability(pairs, bins))

@@ -15,7 +15,6 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -27,6 +26,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 
@@ -43,14 +43,15 @@ train_app = typer.Typer(help="Train the shipped models from ../shared/data.", no
 app.add_typer(train_app, name="train")
 
 # Piped output (CI logs, files) gets a wide fixed width so the event table is not folded.
-out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)  # messages stay on one line: greppable, with whole paths
+# No rich markup: what is printed is data (file names, actor and place names), and a "[draft]" in it must
+# be printed, not read as a style tag. Colour is given as Text styles instead.
+out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True, markup=False)
+err = Console(stderr=True, soft_wrap=True, markup=False)  # messages stay on one line: greppable, with whole paths
 
 
 def _error(message: str) -> None:
-    """An error line on stderr. The message is escaped: a "[draft]" in a file name or "[train]" in an extra's
-    name is text, not rich markup."""
-    err.print(f"[red]error:[/red] {escape(message)}")
+    """An error line on stderr, the message printed as it is (a "[train]" in an extra's name stays)."""
+    err.print(Text.assemble(("error:", "red"), " ", message))
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -75,7 +76,7 @@ def _setup_logging(verbose: bool) -> None:
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
+        TextColumn("{task.description}", style="progress.description", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -369,9 +370,9 @@ def gazetteer_import(
             failed += 1
             continue
         for message in summary.messages:
-            err.print(f"[yellow]bad row:[/yellow] {message}")
+            err.print(Text.assemble(("bad row:", "yellow"), " ", message))
         if summary.bad > len(summary.messages):
-            err.print(f"[yellow]... and {summary.bad - len(summary.messages)} more bad rows (see --verbose)[/yellow]")
+            err.print(f"... and {summary.bad - len(summary.messages)} more bad rows (see --verbose)", style="yellow")
         out.print(summary.line())
         bad += summary.bad
     if failed:
@@ -382,7 +383,7 @@ def gazetteer_import(
 
 def _progress_bytes() -> Progress:
     return Progress(
-        TextColumn("[progress.description]{task.description}"),
+        TextColumn("{task.description}", style="progress.description", markup=False),
         BarColumn(),
         DownloadColumn(),
         TimeElapsedColumn(),

@@ -104,6 +104,20 @@ def test_error_lines_keep_brackets_in_names(tmp_path: Path, gazetteer_path: Path
     assert "in[syria]/report[draft].txt: file is empty" in result.output
 
 
+def test_summary_lines_keep_brackets_in_names(tmp_path: Path, gazetteer_path: Path) -> None:
+    # Summaries and tables print data (paths, actor and place names), never rich markup.
+    text = tmp_path / "ok.txt"
+    text.write_text("Rebels shelled the town of Kafr Nabl in Idlib on Tuesday.", encoding="utf-8")
+    db = tmp_path / "store[v2].db"
+    result = invoke("run", text, "--db", db, "--gazetteer", gazetteer_path)
+    assert result.exit_code == 0, result.output
+    assert f"Store {db}:" in result.output
+    exported = tmp_path / "events[v2].jsonl"
+    result = invoke("export", "--db", db, "--output", exported, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert f"-> {exported}" in result.output
+
+
 def test_missing_path_is_an_error(tmp_path: Path, gazetteer_path: Path) -> None:
     result = invoke("run", tmp_path / "nope.txt", "--db", tmp_path / "f.db", "--gazetteer", gazetteer_path)
     assert result.exit_code == 1

@@ -330,14 +330,18 @@ class TrainReport:
     size_bytes: int
 
 
-def train(data: Path, output: Path, *, bits: int = DEFAULT_BITS, c: float = DEFAULT_C, folds: int = 5, seed: int = 0) -> TrainReport:
-    """Train on ``data`` (the shared data folder), write the model to ``output``, return the figures."""
+def train(
+    data: Path, output: Path, *, bits: int = DEFAULT_BITS, c: float = DEFAULT_C, folds: int = 5, seed: int = 0,
+    examples: list[Example] | None = None,
+) -> TrainReport:
+    """Train on ``data`` (the shared data folder), write the model to ``output``, return the figures.
+    ``examples`` replaces ``load_examples(data)`` (experiments that add or hold out examples)."""
     from sklearn.metrics import f1_score  # type: ignore[import-untyped]
     from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
     started = time.perf_counter()
     rules = RuleTyper()
-    examples = load_examples(data, rules)
+    examples = load_examples(data, rules) if examples is None else examples
     index = {name: i for i, name in enumerate(CLASSES)}
     labels = [e.label for e in examples]
     weights_by_class = _class_weights(labels)

@@ -217,6 +217,21 @@ def test_train_command_writes_a_working_model(tmp_path: Path) -> None:
     assert best.sub_event_type == "Armed clash"
 
 
+def test_train_on_given_examples_reads_no_data_folder(tmp_path: Path) -> None:
+    # Experiments (bench/typing_selftrain.py) pass their own examples; the data folder is then not read.
+    pytest.importorskip("sklearn")
+    from frontline.typing_train import Example, train
+
+    examples = [Example(f"Soldiers fought rebels near village {i}.", "Armed clash", 1.0, "test") for i in range(8)]
+    examples += [Example(f"Crowd {i} marched peacefully through town.", "Peaceful protest", 1.0, "test") for i in range(8)]
+    output = tmp_path / "typing.npz"
+    report = train(tmp_path / "no-such-folder", output, bits=12, folds=0, examples=examples)
+    assert report.examples == {"test": 16}
+    typer = LearnedTyper(TypingModel.load(output))
+    best = max(typer.type_sentence("Soldiers fought rebels near the village."), key=lambda s: s.confidence)
+    assert best.sub_event_type == "Armed clash"
+
+
 def test_train_command_names_missing_data(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["train", "typing", "--data", str(tmp_path), "-o", str(tmp_path / "m.npz"), "--folds", "0"])
     assert result.exit_code == 2

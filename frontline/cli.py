@@ -297,17 +297,11 @@ def export_cmd(
         raise typer.Exit(2)
     try:
         with EventStore(db) as store:
-            rows = (row for row in store.events() if _confidence(row) >= min_confidence)
-            n = export(rows, format, output)
+            n = export(store.events(min_confidence=min_confidence), format, output)
     except (ExportError, StoreError) as exc:
         _error(f"{exc}")
         raise typer.Exit(2) from None
     err.print(f"{n} events -> {output}")
-
-
-def _confidence(row: dict[str, object]) -> float:
-    value = row.get("confidence")
-    return float(value) if isinstance(value, (int, float)) else 0.0
 
 
 @gazetteer_app.command("build")

@@ -159,16 +159,21 @@ class EventStore:
             for table in ("articles", "events", "evidence")
         }
 
-    def events(self, article_ids: Iterable[str] | None = None) -> Iterator[dict[str, object]]:
+    def events(self, article_ids: Iterable[str] | None = None, min_confidence: float = 0.0) -> Iterator[dict[str, object]]:
         """Stored events as export rows (ACLED columns, then frontline's), ordered by date, article, id.
 
-        With ``article_ids``, only the events of those articles.
+        With ``article_ids``, only the events of those articles; with ``min_confidence`` above 0, only
+        events at least that likely to have the right sub-type (an event without a confidence is left out).
         """
-        where, params = "", ()  # type: tuple[str, tuple[object, ...]]
+        conditions: list[str] = []
+        params: list[object] = []
         if article_ids is not None:
-            ids = sorted(set(article_ids))
-            where = "WHERE e.article_id IN (SELECT value FROM json_each(?))"
-            params = (json.dumps(ids),)
+            conditions.append("e.article_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(set(article_ids))))
+        if min_confidence > 0:
+            conditions.append("e.confidence >= ?")
+            params.append(min_confidence)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         columns = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS)
         rows = self._db.execute(
             f"""SELECT {columns},

@@ -72,9 +72,14 @@ def direct_scored(snippets, typer, nlp) -> list[tuple[str, float]]:  # type: ign
             window = sentences[max(0, i - PASSAGE_WINDOW) : i + PASSAGE_WINDOW + 1]
             context = snippet.text[window[0].start_char : window[-1].end_char]
             spans += typer.type_sentence(sentence.text, context)
-        best = max(spans, key=lambda s: s.confidence) if spans else None
-        predicted.append((best.sub_event_type, best.confidence) if best else (NONE, 0.0))
+        predicted.append(top(spans))
     return predicted
+
+
+def top(spans) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+    """The highest-confidence span's sub-type and confidence; ("no event", 0.0) for none."""
+    best = max(spans, key=lambda s: s.confidence) if spans else None
+    return (best.sub_event_type, best.confidence) if best else (NONE, 0.0)
 
 
 def through_extract(snippets) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
@@ -179,11 +184,7 @@ def proxy(typer, nlp=None, show_confusion: bool = False) -> dict[str, float]:  #
     random.Random(1).shuffle(negatives)
     texts += [(text, NONE) for text in negatives[:1000]]
     gold = [label for _, label in texts]
-    scored = []
-    for text, _ in texts:
-        spans = typer.type_sentence(text)
-        best = max(spans, key=lambda s: s.confidence) if spans else None
-        scored.append((best.sub_event_type, best.confidence) if best else (NONE, 0.0))
+    scored = [top(typer.type_sentence(text)) for text, _ in texts]
     predicted = [label for label, _ in scored]
     figures = {f"proxy_{k}": v for k, v in report("proxy: held-out ACLED notes + InSight Crime", gold, predicted).items()}
     figures.update({f"proxy_{k}": v for k, v in calibration("proxy", gold, scored).items()})

@@ -50,7 +50,7 @@ def run(package_root: Path, verb: str, src: Path, dst: Path) -> float:
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", code, verb, str(src), "-o", str(dst)],
-        env=env, cwd=package_root, capture_output=True, text=True,
+        env=env, cwd=package_root, capture_output=True, text=True, check=False,
     )
     if proc.returncode not in (0, 1):
         sys.exit(f"{verb} under {package_root} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")

@@ -39,11 +39,13 @@ from pathlib import Path
 
 import ahocorasick
 
+from .paths import DATA_DIR
+
 log = logging.getLogger(__name__)
 
-PACKAGED_TSV = Path(__file__).resolve().parent / "data" / "actors.tsv"
+PACKAGED_TSV = DATA_DIR / "actors.tsv"
 # ACLED's periods for state forces ("Military Forces of Syria (2000-)"), by name.
-PACKAGED_PERIODS = Path(__file__).resolve().parent / "data" / "state_periods.tsv"
+PACKAGED_PERIODS = DATA_DIR / "state_periods.tsv"
 COLUMNS: tuple[str, ...] = (
     "pattern",
     "name",

@@ -19,11 +19,12 @@ import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .paths import MODELS_DIR
 from .records import Event
 
 log = logging.getLogger(__name__)
 
-MODEL = Path(__file__).parent / "models" / "confidence.json"
+MODEL = MODELS_DIR / "confidence.json"
 # Scores are clipped away from 0 and 1 before their logit is taken.
 _EPSILON = 1e-4
 

@@ -29,6 +29,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .paths import MODELS_DIR, PACKAGE_DIR
 
 app = typer.Typer(
     name="frontline",
@@ -447,7 +448,7 @@ def gazetteer_search(
 
 
 # The shared data folder beside a source checkout (the project's `../shared/data`), the default for `train`.
-_SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+_SHARED_DATA = PACKAGE_DIR.parent.parent / "shared" / "data"
 
 
 def _missing_training_extra(exc: ImportError) -> NoReturn:
@@ -475,7 +476,7 @@ def train_recognizer(
     if not (data / "geoparsing").is_dir() and not (data / "ner").is_dir():
         _error(f"{data}: no geoparsing/ or ner/ folder here; pass --data")
         raise typer.Exit(2)
-    target = output or Path(__file__).resolve().parent / "models" / "recognizer.json"
+    target = output or MODELS_DIR / "recognizer.json"
     started = time.perf_counter()
     try:
         with Gazetteer.open(gazetteer) as gaz:
@@ -522,7 +523,7 @@ def train_geoparse(
     except GazetteerError as exc:
         _error(f"{exc}")
         raise typer.Exit(2) from None
-    output = output or Path(__file__).resolve().parent / "models" / "ranker.json"
+    output = output or MODELS_DIR / "ranker.json"
     started = time.perf_counter()
     try:
         _ranker, scores = train(data, gaz, output, corpora=corpus or TRAIN_CORPORA, model=model, progress=err.print)
@@ -554,7 +555,7 @@ def train_typing(
     except ImportError as exc:
         _missing_training_extra(exc)
     _setup_logging(verbose)
-    target = output or Path(__file__).resolve().parent / "models" / "typing.npz"
+    target = output or MODELS_DIR / "typing.npz"
     try:
         report = train(data, target, bits=bits, c=DEFAULT_C if c is None else c, folds=folds)
     except ImportError as exc:  # scikit-learn is imported when the fit starts
@@ -582,7 +583,7 @@ def train_confidence(
     from .train_confidence import train
 
     _setup_logging(verbose)
-    target = output or Path(__file__).resolve().parent / "models" / "confidence.json"
+    target = output or MODELS_DIR / "confidence.json"
     try:
         report = train(data, target, Pipeline.default(gazetteer), progress=err.print)
     except ImportError as exc:  # scikit-learn is imported when the fit starts

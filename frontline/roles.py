@@ -21,9 +21,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from pathlib import Path
 
 from .actors import ActorDictionary
+from .paths import DATA_DIR
 from .records import ActorMention, Annotated, EventMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE, EXTERNAL = 7, 6, 5, 1, 8
@@ -292,7 +292,7 @@ def _war_at(country: str | None, when: dt.date | None) -> tuple[dt.date, dt.date
 
 
 # Towns on each side of the Donbas contact line (2015 - February 2022), for the order of unnamed sides.
-DONBAS_LINE = Path(__file__).resolve().parent / "data" / "donbas_line.tsv"
+DONBAS_LINE = DATA_DIR / "donbas_line.tsv"
 # Beyond this distance from every listed town a place is not classed.
 _LINE_KM = 20.0
 

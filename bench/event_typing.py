@@ -44,10 +44,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.annotate import new_sentencizer
 from frontline.calibrate import ece, reliability
 from frontline.corpora.case2021 import read_case2021
 from frontline.detect import PASSAGE_WINDOW, SUB_EVENT_TYPES
+from frontline.text.annotate import new_sentencizer
 from frontline.typing_model import LearnedTyper, TypingModel
 
 DATA = ROOT.parent / "shared" / "data"

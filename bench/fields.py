@@ -50,9 +50,9 @@ from frontline.corpora.acled_fields import (
     AcledRow,
     field_sample,
 )
-from frontline.ingest import read_jsonl
 from frontline.parallel import process_all
 from frontline.records import Event
+from frontline.text.ingest import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 ACLED = ROOT.parent / "shared" / "data" / "acled"

@@ -111,10 +111,10 @@ def run(
     Re-running on the same input adds nothing: ids come from content. Unreadable inputs are
     reported and skipped; the exit code is 1 when any input failed.
     """
-    from .ingest import ingest
     from .pipeline import PIPELINE_VERSION
     from .records import IngestError
     from .store import EventStore, StoreError
+    from .text.ingest import ingest
 
     _setup_logging(verbose)
     try:
@@ -205,8 +205,8 @@ def extract(
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
-    from .ingest import read_jsonl
     from .records import IngestError
+    from .text.ingest import read_jsonl
 
     _setup_logging(verbose)
     _open_input(input)
@@ -243,8 +243,8 @@ def geoparse(
     """Find and resolve place names. Given "toponyms" spans, resolve exactly those."""
     from .gazetteer import Gazetteer, GazetteerError
     from .geoparse import geoparse as run_geoparse
-    from .ingest import jsonl_records
     from .records import IngestError
+    from .text.ingest import jsonl_records
 
     _setup_logging(verbose)
     _open_input(input)

@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorDictionary
 from .gazetteer import Gazetteer
 from .records import (
     Annotated,
@@ -31,6 +30,7 @@ from .records import (
     TimeMention,
 )
 from .roles import CIVILIANS, Side, assign_roles, event_anchor
+from .text.actors import ActorDictionary
 
 if TYPE_CHECKING:
     from .recognize import Recognizer

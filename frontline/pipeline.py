@@ -14,20 +14,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorDictionary
-from .annotate import annotate, new_sentencizer
 from .calibrate import Calibration, calibrate
-from .clean import attributed_sources, clean
 from .codes import event_codes
 from .dating import assign_date, name_periods
 from .detect import EventTyper, detect
 from .fill import fill
 from .gazetteer import Gazetteer
 from .geocode import geocode
-from .ingest import content_id
 from .merge import merge
 from .notes import describe
 from .records import Annotated, Article, Document, Event
+from .text.actors import ActorDictionary
+from .text.annotate import annotate, new_sentencizer
+from .text.clean import attributed_sources, clean
+from .text.ingest import content_id
 from .typing_model import LearnedTyper
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def extract(
     pipeline: Pipeline | None = None,
 ) -> list[Event]:
     """Events in one text. ``published`` (a date or "YYYY-MM-DD") anchors relative dates."""
-    from .ingest import parse_date
+    from .text.ingest import parse_date
 
     article = Article(
         id=id or content_id(text),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate ``frontline/data/actors.tsv``, the actor dictionary of ``frontline.actors``.
+"""Regenerate ``frontline/data/actors.tsv``, the actor dictionary of ``frontline.text.actors``.
 
 Sources, in order of precedence when two give the same pattern:
 
@@ -38,8 +38,8 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from frontline.actors import COLUMNS, is_acronym, pattern_key
 from frontline.corpora.acled import FIELDS_HELDOUT
+from frontline.text.actors import COLUMNS, is_acronym, pattern_key
 
 log = logging.getLogger("build_actor_dictionary")
 

@@ -1,4 +1,4 @@
-"""Tests for frontline.actors: ACLED-style actor mentions."""
+"""Tests for frontline.text.actors: ACLED-style actor mentions."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontline.actors import PACKAGED_TSV, ActorDictionary, ActorMatch, read_actor_tsv
+from frontline.text.actors import (
+    PACKAGED_TSV,
+    ActorDictionary,
+    ActorMatch,
+    read_actor_tsv,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from frontline.casualties import find_casualties
-from frontline.clean import attributed_sources
 from frontline.corpora.acled_fields import parse_acled_date, parse_inter, read_acled
 from frontline.records import Article, Event
-from frontline.timex import date_order_for, find_times
+from frontline.text.casualties import find_casualties
+from frontline.text.clean import attributed_sources
+from frontline.text.timex import date_order_for, find_times
 
 PUBLISHED = dt.date(2016, 7, 1)  # a Friday
 
@@ -655,7 +655,7 @@ def test_allied_forces_take_ground_from_the_group_that_withdrew(pipeline) -> Non
 
 
 def test_an_open_period_wins_over_a_closed_one_of_the_same_start() -> None:
-    from frontline.actors import ActorDictionary
+    from frontline.text.actors import ActorDictionary
 
     actors = ActorDictionary.load()
     # The period table holds both "(1989-)" and "(1989-2019)" for Sudan's forces.

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontline.casualties import find_casualties, parse_number
-from frontline.clean import clean
 from frontline.detect import RuleTyper
-from frontline.ingest import content_id
 from frontline.merge import interaction, merge
 from frontline.records import Article, Event, Place, Span
-from frontline.timex import find_times
+from frontline.text.casualties import find_casualties, parse_number
+from frontline.text.clean import clean
+from frontline.text.ingest import content_id
+from frontline.text.timex import find_times
 
 FRIDAY = dt.date(2016, 7, 1)
 

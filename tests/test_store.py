@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from frontline.clean import clean
-from frontline.ingest import content_id, ingest
 from frontline.records import Article, Event, IngestError, Span
 from frontline.store import EventStore, StoreError
+from frontline.text.clean import clean
+from frontline.text.ingest import content_id, ingest
 
 TEXT = "Rebels clashed with regime forces near Jisr al-Shughur on Tuesday."
 

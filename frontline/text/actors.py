@@ -39,7 +39,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 log = logging.getLogger(__name__)
 

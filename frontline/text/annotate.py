@@ -8,10 +8,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorDictionary
-from .casualties import find_casualties
-from .gazetteer import Gazetteer
-from .records import (
+from ..gazetteer import Gazetteer
+from ..records import (
     ActorMention,
     Annotated,
     CasualtyMention,
@@ -21,14 +19,16 @@ from .records import (
     Span,
     TimeMention,
 )
+from ..toponyms import Candidate, country_votes, find_toponyms, focus_country, resolve
+from .actors import ActorDictionary
+from .casualties import find_casualties
 from .timex import date_order_for, find_times
-from .toponyms import Candidate, country_votes, find_toponyms, focus_country, resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .ranker import Ranker
-    from .recognize import Recognizer
+    from ..ranker import Ranker
+    from ..recognize import Recognizer
 
 log = logging.getLogger(__name__)
 

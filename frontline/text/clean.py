@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from .records import Article, Document, Span
+from ..records import Article, Document, Span
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .records import Article, IngestError
+from ..records import Article, IngestError
 
 log = logging.getLogger(__name__)
 

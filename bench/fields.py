@@ -153,7 +153,7 @@ def table(rows: list[AcledRow], scores: list[dict[str, bool]], min_rows: int) ->
 def location_misses(rows: list[AcledRow], events: list[Event | None]) -> Counter[str]:
     """Why a location is wrong: no event, no place emitted, the place missing from the gazetteer
     (no entry of ACLED's location name within 25 km), or a wrong pick."""
-    from frontline.gazetteer import Gazetteer
+    from frontline.geo.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.open()
     kinds: Counter[str] = Counter()

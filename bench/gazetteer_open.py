@@ -4,7 +4,7 @@
     python bench/gazetteer_open.py --path g.sqlite --runs 5
 
 Each run is a new Python process, so nothing is warm but the OS page cache. Printed per run (median over
-runs): import of frontline.gazetteer, Gazetteer.open (connect + schema check), the first lookup (which loads
+runs): import of frontline.geo.gazetteer, Gazetteer.open (connect + schema check), the first lookup (which loads
 the normalisation table and the country tables), then 1,000 lookups of distinct names, a near() query and
 an FTS search. The target is open under 0.3 s.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 CHILD = r"""
 import json, sys, time
 t0 = time.perf_counter()
-from frontline.gazetteer import Gazetteer
+from frontline.geo.gazetteer import Gazetteer
 t1 = time.perf_counter()
 gaz = Gazetteer.open(sys.argv[1], build=False)
 t2 = time.perf_counter()
@@ -46,7 +46,7 @@ def main() -> int:
     parser.add_argument("--path", type=Path, default=None, help="gazetteer file (default: the user cache)")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from frontline.gazetteer import Gazetteer, default_path
+    from frontline.geo.gazetteer import Gazetteer, default_path
 
     path = args.path or default_path()
     Gazetteer.open(path).close()  # build it first if missing; not timed
@@ -56,7 +56,7 @@ def main() -> int:
         runs.append(json.loads(out.stdout))
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     print(f"gazetteer {path} ({path.stat().st_size / 1e6:.1f} MB), median of {args.runs} cold runs:")
-    print(f"  import frontline.gazetteer  {med['import_s'] * 1000:7.1f} ms")
+    print(f"  import frontline.geo.gazetteer  {med['import_s'] * 1000:7.1f} ms")
     print(f"  Gazetteer.open              {med['open_s'] * 1000:7.1f} ms   (target < 300 ms)")
     print(f"  first lookup                {med['first_lookup_s'] * 1000:7.1f} ms")
     print(f"  open + first lookup         {(med['open_s'] + med['first_lookup_s']) * 1000:7.1f} ms")

@@ -7,7 +7,7 @@
 (a) Resolution given the gold spans, the ``frontline geoparse`` contract with ``toponyms``: for each
     of ``--folds`` folds (documents assigned by a seeded shuffle; no document is both trained and
     tested on) a ranker is trained on the other folds' LGL + GeoVirus documents and
-    ``frontline.geoparse.geoparse(text, gazetteer, toponyms=spans, ranker=...)`` resolves the held-out
+    ``frontline.geo.geoparse.geoparse(text, gazetteer, toponyms=spans, ranker=...)`` resolves the held-out
     documents. An unresolved span counts as wrong, 20,039 km off.
 (b) End to end: ``geoparse(text, gazetteer, ranker=...)`` finds the toponyms itself: precision,
     recall and F1 against the gold spans (exact; lenient = any overlap), then Acc@161 on the ones
@@ -46,11 +46,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from frontline.corpora.geoparsing import GoldDocument
-from frontline.gazetteer import Gazetteer
-from frontline.geoparse import geoparse, prepare
-from frontline.ranker import FEATURES, Ranker
+from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.geoparse import geoparse, prepare
+from frontline.geo.ranker import FEATURES, Ranker
+from frontline.geo.toponyms import focus_country, resolve_heuristic
 from frontline.records import Place
-from frontline.toponyms import focus_country, resolve_heuristic
 from frontline.train_ranker import (
     ACC_KM,
     Regions,

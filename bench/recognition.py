@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 from frontline.corpora.geoparsing import GoldDocument, read_geovirus, read_lgl
 from frontline.corpora.re3d import name_core, read_re3d
-from frontline.gazetteer import Gazetteer
-from frontline.recognize import Recognizer, propose
-from frontline.toponyms import find_toponyms
+from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.recognize import Recognizer, propose
+from frontline.geo.toponyms import find_toponyms
 
 
 def gold_of(corpus: str, doc: GoldDocument) -> set[tuple[int, int]]:
@@ -128,7 +128,7 @@ def main() -> None:
 
     if args.cv:
         from frontline import train_recognizer as tr
-        from frontline.recognize import Lexicon
+        from frontline.geo.recognize import Lexicon
 
         first, last = tr.person_names(DATA)
         lexicon = Lexicon(None, first, last, tr.lowercase_ratios(DATA))

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.gazetteer import Gazetteer
-from frontline.geoparse import geoparse
-from frontline.ranker import Ranker
+from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.geoparse import geoparse
+from frontline.geo.ranker import Ranker
 from frontline.train_ranker import load_corpus
 
 

@@ -5,7 +5,7 @@
 
 Steps: copy the default gazetteer (built into a temporary file when the cache has none of this schema)
 to a temporary file; import the UCDP CSV into it with ``import_places`` (what ``frontline gazetteer
-import`` runs); then resolve every distinct ``where_coordinates`` through ``frontline.geoparse.geoparse``
+import`` runs); then resolve every distinct ``where_coordinates`` through ``frontline.geo.geoparse.geoparse``
 (the library call behind ``frontline geoparse``) with the place name given as the toponym span.
 
 The text around each name is built the same way for every name (``text_for`` below):
@@ -35,7 +35,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from frontline.gazetteer import (
+from frontline.geo.gazetteer import (
     SCHEMA_VERSION,
     Gazetteer,
     GazetteerError,
@@ -45,7 +45,7 @@ from frontline.gazetteer import (
     import_places,
     parse_ucdp_place,
 )
-from frontline.geoparse import geoparse
+from frontline.geo.geoparse import geoparse
 from frontline.records import Place
 
 ROOT = Path(__file__).resolve().parents[1]

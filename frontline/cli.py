@@ -71,7 +71,7 @@ def _setup_logging(verbose: bool) -> None:
         stream=sys.stderr,
     )
     if not verbose:
-        logging.getLogger("frontline.gazetteer").setLevel(logging.INFO)
+        logging.getLogger("frontline.geo.gazetteer").setLevel(logging.INFO)
 
 
 def _progress() -> Progress:
@@ -164,7 +164,7 @@ def run(
 
 def _outcomes(items, workers: int, gazetteer: Path | None):  # type: ignore[no-untyped-def]
     """The pipeline over ``items`` with a clear message if the gazetteer cannot be opened."""
-    from .gazetteer import GazetteerError
+    from .geo.gazetteer import GazetteerError
     from .parallel import process_all
 
     try:
@@ -241,8 +241,8 @@ def geoparse(
     verbose: VerboseOpt = False,
 ) -> None:
     """Find and resolve place names. Given "toponyms" spans, resolve exactly those."""
-    from .gazetteer import Gazetteer, GazetteerError
-    from .geoparse import geoparse as run_geoparse
+    from .geo.gazetteer import Gazetteer, GazetteerError
+    from .geo.geoparse import geoparse as run_geoparse
     from .records import IngestError
     from .text.ingest import jsonl_records
 
@@ -314,7 +314,7 @@ def gazetteer_build(
 
     Rebuilding replaces the file, imports included: import your files again afterwards.
     """
-    from .gazetteer import build_gazetteer, default_path
+    from .geo.gazetteer import build_gazetteer, default_path
 
     _setup_logging(verbose)
     target = path or default_path()
@@ -338,7 +338,7 @@ def gazetteer_import(
     Bad rows are reported as FILE:LINE and skipped; the exit code is 1 when any row was bad, 2 when a file
     could not be imported at all (unknown format, unreadable; the other files are still imported).
     """
-    from .gazetteer import Gazetteer, GazetteerError, default_path, import_places
+    from .geo.gazetteer import Gazetteer, GazetteerError, default_path, import_places
 
     _setup_logging(verbose)
     target = path or default_path()
@@ -393,7 +393,7 @@ def gazetteer_info(
     path: Arg[Path | None, typer.Option("--path", help="Gazetteer file (default: the user cache).")] = None,
 ) -> None:
     """Show where the gazetteer is, what it holds and what was imported into it."""
-    from .gazetteer import Gazetteer, GazetteerError, default_path
+    from .geo.gazetteer import Gazetteer, GazetteerError, default_path
 
     target = path or default_path()
     try:
@@ -416,7 +416,7 @@ def gazetteer_search(
     km: Arg[float, typer.Option("--km", min=0.0, help="Radius for --near.")] = 25.0,
 ) -> None:
     """List the entries a name finds: id, name, coordinates, feature, country, admin1, source."""
-    from .gazetteer import Gazetteer, GazetteerError, default_path
+    from .geo.gazetteer import Gazetteer, GazetteerError, default_path
 
     target = path or default_path()
     try:
@@ -468,7 +468,7 @@ def train_recognizer(
     verbose: VerboseOpt = False,
 ) -> None:
     """Train the toponym recognition filter; prints held-out (cross-validated) P/R/F1 per corpus."""
-    from .gazetteer import Gazetteer
+    from .geo.gazetteer import Gazetteer
     from .train_recognizer import train
 
     _setup_logging(verbose)
@@ -511,7 +511,7 @@ def train_geoparse(
     verbose: VerboseOpt = False,
 ) -> None:
     """Train the toponym ranker on the gold spans of LGL and GeoVirus (needs scikit-learn: the train extra)."""
-    from .gazetteer import Gazetteer, GazetteerError
+    from .geo.gazetteer import Gazetteer, GazetteerError
 
     _setup_logging(verbose)
     try:

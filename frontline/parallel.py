@@ -11,7 +11,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .gazetteer import Gazetteer
+from .geo.gazetteer import Gazetteer
 from .pipeline import Pipeline, Result
 from .records import Article, IngestError
 

@@ -19,7 +19,7 @@ from .codes import event_codes
 from .dating import assign_date, name_periods
 from .detect import EventTyper, detect
 from .fill import fill
-from .gazetteer import Gazetteer
+from .geo.gazetteer import Gazetteer
 from .geocode import geocode
 from .merge import merge
 from .notes import describe
@@ -33,8 +33,8 @@ from .typing_model import LearnedTyper
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .ranker import Ranker
-    from .recognize import Recognizer
+    from .geo.ranker import Ranker
+    from .geo.recognize import Recognizer
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +69,8 @@ class Pipeline:
         actor dictionary, spaCy's blank English sentencizer, the learned typer (its model loads on first
         use), the packaged toponym recognizer and ranker, and the packaged confidence calibration."""
         # Deferred: numpy is not needed to import the pipeline.
-        from .ranker import Ranker
-        from .recognize import Recognizer
+        from .geo.ranker import Ranker
+        from .geo.recognize import Recognizer
 
         gazetteer = Gazetteer.open(gazetteer_path)
         actors = ActorDictionary.load(

@@ -27,11 +27,11 @@ from typing import Any
 import numpy as np
 
 from .corpora.geoparsing import GoldDocument, read_geovirus, read_lgl, read_wiktor_gold
-from .gazetteer import Gazetteer
-from .geoparse import prepare
-from .ranker import FEATURES, Ranker, Trees, features, name_key
+from .geo.gazetteer import Gazetteer
+from .geo.geoparse import prepare
+from .geo.ranker import FEATURES, Ranker, Trees, features, name_key
+from .geo.toponyms import document_context, focus_country
 from .records import Place
-from .toponyms import document_context, focus_country
 
 log = logging.getLogger(__name__)
 

@@ -28,8 +28,8 @@ import numpy as np
 
 from .corpora.geoparsing import GoldDocument, read_geovirus, read_lgl
 from .corpora.re3d import name_core, read_re3d
-from .gazetteer import Gazetteer
-from .recognize import (
+from .geo.gazetteer import Gazetteer
+from .geo.recognize import (
     _LEXICAL,
     Lexicon,
     Proposal,

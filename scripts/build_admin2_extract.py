@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.gazetteer import default_cities, normalize
+from frontline.geo.gazetteer import default_cities, normalize
 
 DATA = ROOT / "frontline" / "data"
 OUT = DATA / "admin2_geonames.tsv.gz"

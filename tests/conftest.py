@@ -25,7 +25,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @pytest.fixture(scope="session")
 def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from frontline.gazetteer import build_gazetteer
+    from frontline.geo.gazetteer import build_gazetteer
 
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
     build_gazetteer(path)

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from frontline import recognize, toponyms
-from frontline.gazetteer import Gazetteer, normalize, skeleton
-from frontline.gazetteer.core import _LETTERS, _RUNS, _collapse_runs, _FoldTable
-from frontline.geoparse import geoparse
-from frontline.recognize import _TOKEN, _next_tokens, _previous_tokens
-from frontline.toponyms import _CUE_BEFORE, _UPPER, cue_before, find_toponyms
+from frontline.geo import recognize, toponyms
+from frontline.geo.gazetteer import Gazetteer, normalize, skeleton
+from frontline.geo.gazetteer.core import _LETTERS, _RUNS, _collapse_runs, _FoldTable
+from frontline.geo.geoparse import geoparse
+from frontline.geo.recognize import _TOKEN, _next_tokens, _previous_tokens
+from frontline.geo.toponyms import _CUE_BEFORE, _UPPER, cue_before, find_toponyms
 
 TEXT = (
     "Syrian rebels seized the town of Kinsabba, north of the village of Mzeghla in Latakia province, "

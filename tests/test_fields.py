@@ -773,7 +773,7 @@ def test_a_road_named_after_a_town_is_not_in_it(pipeline) -> None:  # type: igno
 
 
 def test_a_distance_and_bearing_from_a_town_move_the_point(pipeline, gazetteer_path) -> None:  # type: ignore[no-untyped-def]
-    from frontline.gazetteer import Gazetteer
+    from frontline.geo.gazetteer import Gazetteer
     from tests.conftest import km
 
     # The village is unknown; "40km north of Gorom-Gorom" puts it 40 km north of the town.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from frontline.gazetteer import (
+from frontline.geo.gazetteer import (
     BUILD_VERSION,
     SCHEMA_VERSION,
     CountryInfo,
@@ -280,7 +280,7 @@ def test_open_errors(tmp_path: Path, small_path: Path) -> None:
 
 def test_open_builds_on_first_use(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "sub" / "g.sqlite"
-    with caplog.at_level(logging.INFO, logger="frontline.gazetteer"), Gazetteer.open(path, cities=CITIES) as gaz:
+    with caplog.at_level(logging.INFO, logger="frontline.geo.gazetteer"), Gazetteer.open(path, cities=CITIES) as gaz:
         assert ids(gaz.lookup("Kansaba")) == [KINNSIBBA]
     assert path.exists()
     assert any("building" in r.getMessage() for r in caplog.records)
@@ -396,7 +396,7 @@ def test_an_older_build_is_rebuilt_unless_it_holds_imports(tmp_path: Path, small
     with Gazetteer.open(old, build=False) as gaz:  # build=False: still usable as it is
         assert "build_version" not in gaz.metadata()
         assert [p for p in gaz.lookup("Europe") if p.feature_code == "CONT"] == []
-    with caplog.at_level(logging.INFO, logger="frontline.gazetteer"), Gazetteer.open(old, cities=CITIES) as gaz:
+    with caplog.at_level(logging.INFO, logger="frontline.geo.gazetteer"), Gazetteer.open(old, cities=CITIES) as gaz:
         assert gaz.metadata()["build_version"] == str(BUILD_VERSION)
         assert [p.geonameid for p in gaz.lookup("Europe") if p.feature_code == "CONT"] == [6255148]
     assert any("older build" in r.getMessage() for r in caplog.records)

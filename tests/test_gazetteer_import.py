@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from frontline.cli import app
-from frontline.gazetteer import (
+from frontline.geo.gazetteer import (
     Gazetteer,
     GazetteerError,
     build_gazetteer,
@@ -23,7 +23,7 @@ from frontline.gazetteer import (
     parse_ucdp_place,
     stable_id,
 )
-from frontline.geoparse import geoparse
+from frontline.geo.geoparse import geoparse
 
 DATA = Path(__file__).parent / "data"
 FIX = Path(__file__).parent / "fixtures" / "gazetteer"

@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from frontline.cli import app
-from frontline.gazetteer import Gazetteer
-from frontline.geoparse import geoparse, prepare
-from frontline.ranker import FEATURES, Ranker, RankerError, features, has_parent
-from frontline.toponyms import document_context, focus_country
+from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.geoparse import geoparse, prepare
+from frontline.geo.ranker import FEATURES, Ranker, RankerError, features, has_parent
+from frontline.geo.toponyms import document_context, focus_country
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +231,7 @@ def _with_imported_village(gazetteer: Gazetteer, text: str, name: str, country: 
     """``name``'s candidates in ``text`` plus a user-imported village of that name (population 0, one name)."""
     import dataclasses
 
-    from frontline.ranker import choose
+    from frontline.geo.ranker import choose
     from frontline.records import Place
 
     start = text.index(name)

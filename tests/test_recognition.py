@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 
 from frontline.cli import app
 from frontline.corpora.re3d import Re3dError, name_core, read_re3d
-from frontline.gazetteer import Gazetteer
-from frontline.geoparse import geoparse
-from frontline.recognize import Recognizer, proposal_rows
+from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.geoparse import geoparse
+from frontline.geo.recognize import Recognizer, proposal_rows
+from frontline.geo.toponyms import _words, find_toponyms
 from frontline.records import Article
-from frontline.toponyms import _words, find_toponyms
 from tests.conftest import SEED_PUBLISHED, SHARED
 
 
@@ -174,7 +174,7 @@ def test_train_command_rejects_a_folder_without_data(tmp_path: Path) -> None:
 
 
 def proposed(text: str, gazetteer: Gazetteer, **kwargs: object) -> dict[str, str]:
-    from frontline.recognize import propose
+    from frontline.geo.recognize import propose
 
     return {text[p.start : p.end]: p.kind for p in propose(text, gazetteer, **kwargs)}  # type: ignore[arg-type]
 

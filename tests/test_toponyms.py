@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from frontline.gazetteer import Gazetteer
-from frontline.geoparse import geoparse
+from frontline.geo.gazetteer import Gazetteer
+from frontline.geo.geoparse import geoparse
 
 
 @pytest.fixture(scope="module")

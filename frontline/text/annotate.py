@@ -8,7 +8,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..gazetteer import Gazetteer
+from ..geo.gazetteer import Gazetteer
+from ..geo.toponyms import (
+    Candidate,
+    country_votes,
+    find_toponyms,
+    focus_country,
+    resolve,
+)
 from ..records import (
     ActorMention,
     Annotated,
@@ -19,7 +26,6 @@ from ..records import (
     Span,
     TimeMention,
 )
-from ..toponyms import Candidate, country_votes, find_toponyms, focus_country, resolve
 from .actors import ActorDictionary
 from .casualties import find_casualties
 from .timex import date_order_for, find_times
@@ -27,8 +33,8 @@ from .timex import date_order_for, find_times
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..ranker import Ranker
-    from ..recognize import Recognizer
+    from ..geo.ranker import Ranker
+    from ..geo.recognize import Recognizer
 
 log = logging.getLogger(__name__)
 

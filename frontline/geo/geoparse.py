@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..records import Place, Span
 from .gazetteer import Gazetteer
 from .ranker import us_state
-from .records import Place, Span
 from .toponyms import (
     Candidate,
     country_votes,

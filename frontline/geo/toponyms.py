@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from ..records import Place, Span
 from .gazetteer import Gazetteer, normalize
 from .ranker import name_key
-from .records import Place, Span
 
 if TYPE_CHECKING:
 

@@ -1,6 +1,6 @@
 """The gazetteer: one SQLite file of places and their names (see ``core``), and importers (``importers``).
 
-``from frontline.gazetteer import Gazetteer, build_gazetteer, normalize, skeleton, Match, GazetteerError``
+``from frontline.geo.gazetteer import Gazetteer, build_gazetteer, normalize, skeleton, Match, GazetteerError``
 is the public surface; ``import_places`` adds a user's GeoNames dump, UCDP GED or ACLED CSV to a built file.
 """
 

@@ -54,7 +54,7 @@ from typing import Any, Literal, Self
 
 from rapidfuzz import fuzz
 
-from ..records import Place
+from ...records import Place
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..records import Place
 from .gazetteer import normalize, skeleton
-from .records import Place
 
 if TYPE_CHECKING:
     from .toponyms import Candidate

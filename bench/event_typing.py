@@ -44,11 +44,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.calibrate import ece, reliability
 from frontline.corpora.case2021 import read_case2021
-from frontline.detect import PASSAGE_WINDOW, SUB_EVENT_TYPES
+from frontline.events.calibrate import ece, reliability
+from frontline.events.detect import PASSAGE_WINDOW, SUB_EVENT_TYPES
+from frontline.events.typing_model import LearnedTyper, TypingModel
 from frontline.text.annotate import new_sentencizer
-from frontline.typing_model import LearnedTyper, TypingModel
 
 DATA = ROOT.parent / "shared" / "data"
 DEV = DATA / "case2021" / "case2021_task2_dev_third.tsv"

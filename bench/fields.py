@@ -42,7 +42,6 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from frontline.calibrate import ece
 from frontline.corpora.acled import FIELDS_HELDOUT
 from frontline.corpora.acled_fields import (
     FIELDS_HELDOUT_SIZE,
@@ -50,6 +49,7 @@ from frontline.corpora.acled_fields import (
     AcledRow,
     field_sample,
 )
+from frontline.events.calibrate import ece
 from frontline.parallel import process_all
 from frontline.records import Event
 from frontline.text.ingest import read_jsonl

@@ -46,7 +46,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.typing_model import NO_EVENT
+from frontline.events.typing_model import NO_EVENT
 from frontline.typing_train import (
     CLASSES,
     NO_EVENT_WEIGHT,

@@ -54,7 +54,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.typing_model import NO_EVENT, LearnedTyper
+from frontline.events.typing_model import NO_EVENT, LearnedTyper
 from frontline.typing_train import (
     CLASSES,
     NO_EVENT_WEIGHT,

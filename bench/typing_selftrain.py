@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.detect import SUB_EVENT_TYPES, TERRITORY_SUBS, RuleTyper
-from frontline.typing_model import NO_EVENT, LearnedTyper, TypingModel
+from frontline.events.detect import SUB_EVENT_TYPES, TERRITORY_SUBS, RuleTyper
+from frontline.events.typing_model import NO_EVENT, LearnedTyper, TypingModel
 from frontline.typing_train import (
     _SENTENCE_END,
     Example,

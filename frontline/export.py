@@ -10,7 +10,7 @@ import struct
 from collections.abc import Iterable
 from pathlib import Path
 
-from .codes import event_codes
+from .events.codes import event_codes
 from .records import ACLED_COLUMNS, EXTRA_COLUMNS
 
 log = logging.getLogger(__name__)

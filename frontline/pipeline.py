@@ -14,21 +14,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .calibrate import Calibration, calibrate
-from .codes import event_codes
-from .dating import assign_date, name_periods
-from .detect import EventTyper, detect
-from .fill import fill
+from .events.calibrate import Calibration, calibrate
+from .events.codes import event_codes
+from .events.dating import assign_date, name_periods
+from .events.detect import EventTyper, detect
+from .events.fill import fill
+from .events.geocode import geocode
+from .events.merge import merge
+from .events.notes import describe
+from .events.typing_model import LearnedTyper
 from .geo.gazetteer import Gazetteer
-from .geocode import geocode
-from .merge import merge
-from .notes import describe
 from .records import Annotated, Article, Document, Event
 from .text.actors import ActorDictionary
 from .text.annotate import annotate, new_sentencizer
 from .text.clean import attributed_sources, clean
 from .text.ingest import content_id
-from .typing_model import LearnedTyper
 
 if TYPE_CHECKING:
     from spacy.language import Language

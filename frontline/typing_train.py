@@ -35,8 +35,8 @@ from pathlib import Path
 import numpy as np
 
 from .corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled_folder
-from .detect import SUB_EVENT_TYPES, RuleTyper
-from .typing_model import (
+from .events.detect import SUB_EVENT_TYPES, RuleTyper
+from .events.typing_model import (
     DEFAULT_BITS,
     NO_EVENT,
     TypingModel,

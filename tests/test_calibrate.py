@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from frontline.calibrate import MODEL, Calibration, calibrate, ece
 from frontline.cli import app
 from frontline.corpora.acled import FIELDS_HELDOUT
+from frontline.events.calibrate import MODEL, Calibration, calibrate, ece
 from frontline.records import Article
 from tests.conftest import SEED_PUBLISHED, SHARED
 

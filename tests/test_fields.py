@@ -492,8 +492,8 @@ def test_a_protest_the_police_dispersed_is_a_protest_with_intervention(pipeline)
 
 
 def test_a_mention_typed_on_a_whole_sentence_is_anchored_at_its_event_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.events.roles import event_anchor
     from frontline.records import EventMention, Span
-    from frontline.roles import event_anchor
 
     text = "2 suspected gang members were gunned down by police in Nairobi."
     result = pipeline.process(Article(id="t", text=text, published=PUBLISHED, source="Test Wire"))

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontline.detect import RuleTyper
-from frontline.merge import interaction, merge
+from frontline.events.detect import RuleTyper
+from frontline.events.merge import interaction, merge
 from frontline.records import Article, Event, Place, Span
 from frontline.text.casualties import find_casualties, parse_number
 from frontline.text.clean import clean

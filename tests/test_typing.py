@@ -10,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from frontline.cli import app
-from frontline.codes import event_codes
 from frontline.corpora.acled import (
     FIELDS_HELDOUT,
     clean_notes,
@@ -18,8 +17,9 @@ from frontline.corpora.acled import (
     read_acled_folder,
 )
 from frontline.corpora.case2021 import read_case2021
-from frontline.detect import SUB_EVENT_TYPES, RuleTyper
-from frontline.typing_model import (
+from frontline.events.codes import event_codes
+from frontline.events.detect import SUB_EVENT_TYPES, RuleTyper
+from frontline.events.typing_model import (
     NO_EVENT,
     LearnedTyper,
     TypingModel,

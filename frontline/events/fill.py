@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .geo.gazetteer import Gazetteer
-from .records import (
+from ..geo.gazetteer import Gazetteer
+from ..records import (
     Annotated,
     CasualtyMention,
     Event,
@@ -29,11 +29,11 @@ from .records import (
     Span,
     TimeMention,
 )
+from ..text.actors import ActorDictionary
 from .roles import CIVILIANS, Side, assign_roles, event_anchor
-from .text.actors import ActorDictionary
 
 if TYPE_CHECKING:
-    from .geo.recognize import Recognizer
+    from ..geo.recognize import Recognizer
 
 log = logging.getLogger(__name__)
 
@@ -657,7 +657,7 @@ _CLOSE_SPELLING = 85
 
 def _packaged_recognizer() -> Recognizer:
     # Deferred: the model is needed only when an event has no place.
-    from .geo.recognize import Recognizer
+    from ..geo.recognize import Recognizer
 
     return Recognizer.default()
 
@@ -681,7 +681,7 @@ def _last_resort(
     close spelling ("Quamishli city": Al Qamishli), then a town named inside a longer name ("the
     University of Hyderabad", "Five Kisumu journalists"). Either only in the document's country,
     or, with none, when the name's places lie in one country."""
-    from .geo.toponyms import _stop_words
+    from ..geo.toponyms import _stop_words
 
     sentence = annotated.sentences[mention.sentence]
     text = annotated.document.article.text

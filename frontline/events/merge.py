@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .records import Event
+from ..records import Event
 
 # How far apart two dates may be and still be one event, by the coarser time_precision.
 _DATE_WINDOW = {1: 0, 2: 6, 3: 31}

@@ -19,8 +19,8 @@ import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .paths import MODELS_DIR
-from .records import Event
+from ..paths import MODELS_DIR
+from ..records import Event
 
 log = logging.getLogger(__name__)
 

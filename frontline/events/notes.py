@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .records import Event
+from ..records import Event
 
 # What actor1 did, per sub-event type; "{a2}" is replaced by " <actor2>" when there is one.
 _VERBS = {

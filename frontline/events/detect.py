@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from .records import Annotated, EventMention, Sentence, Span
+from ..records import Annotated, EventMention, Sentence, Span
 from .roles import subject
 
 log = logging.getLogger(__name__)

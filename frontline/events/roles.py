@@ -22,9 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .paths import DATA_DIR
-from .records import ActorMention, Annotated, EventMention, Span
-from .text.actors import ActorDictionary
+from ..paths import DATA_DIR
+from ..records import ActorMention, Annotated, EventMention, Span
+from ..text.actors import ActorDictionary
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE, EXTERNAL = 7, 6, 5, 1, 8
 # An actor starting within this many characters of the clause start is taken as its subject.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .geo.gazetteer import Gazetteer
-from .geo.toponyms import NEAR_CUES
-from .records import Event, Place
+from ..geo.gazetteer import Gazetteer
+from ..geo.toponyms import NEAR_CUES
+from ..records import Event, Place
 
 # Cues that make a name the region, not its capital ("Bamako region"); and those that make a
 # town's name stand for the district around it ("Balkh district": ACLED geo_precision 2).

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from .records import Event
-from .text.actors import ActorDictionary
+from ..records import Event
+from ..text.actors import ActorDictionary
 
 
 def assign_date(event: Event, published: dt.date | None) -> Event:

@@ -44,11 +44,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.corpora.case2021 import read_case2021
 from frontline.events.calibrate import ece, reliability
 from frontline.events.detect import PASSAGE_WINDOW, SUB_EVENT_TYPES
 from frontline.events.typing_model import LearnedTyper, TypingModel
 from frontline.text.annotate import new_sentencizer
+from frontline.training.corpora.case2021 import read_case2021
 
 DATA = ROOT.parent / "shared" / "data"
 DEV = DATA / "case2021" / "case2021_task2_dev_third.tsv"
@@ -167,8 +167,8 @@ def proxy(typer, nlp=None, show_confusion: bool = False) -> dict[str, float]:  #
     import csv
     import random
 
-    from frontline.corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled
-    from frontline.typing_train import _SENTENCE_END, news_style
+    from frontline.training.corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled
+    from frontline.training.typing_train import _SENTENCE_END, news_style
 
     fields_heldout = {row.notes for row in _fields_module().sample("heldout")}
     rows = [r for r in read_acled(DATA / "acled" / FIELDS_HELDOUT) if r.mapped_sub_event_type() and r.notes not in fields_heldout]
@@ -276,7 +276,7 @@ def main() -> int:
               f"macro F1 {meta['cv_macro_f1']:.3f}; temperature {meta['temperature']:.2f}; {meta['seconds']:.0f} s")
         figures["cv_weighted_f1"] = meta["cv_weighted_f1"]
     if args.cv:
-        from frontline.typing_train import train
+        from frontline.training.typing_train import train
 
         with tempfile.TemporaryDirectory() as tmp:
             result = train(DATA, Path(tmp) / "typing.npz")

@@ -42,17 +42,17 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from frontline.corpora.acled import FIELDS_HELDOUT
-from frontline.corpora.acled_fields import (
+from frontline.events.calibrate import ece
+from frontline.parallel import process_all
+from frontline.records import Event
+from frontline.text.ingest import read_jsonl
+from frontline.training.corpora.acled import FIELDS_HELDOUT
+from frontline.training.corpora.acled_fields import (
     FIELDS_HELDOUT_SIZE,
     FIELDS_SEED,
     AcledRow,
     field_sample,
 )
-from frontline.events.calibrate import ece
-from frontline.parallel import process_all
-from frontline.records import Event
-from frontline.text.ingest import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 ACLED = ROOT.parent / "shared" / "data" / "acled"

@@ -45,13 +45,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from frontline.corpora.geoparsing import GoldDocument
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.geoparse import geoparse, prepare
 from frontline.geo.ranker import FEATURES, Ranker
 from frontline.geo.toponyms import focus_country, resolve_heuristic
 from frontline.records import Place
-from frontline.train_ranker import (
+from frontline.training.corpora.geoparsing import GoldDocument
+from frontline.training.ranker import (
     ACC_KM,
     Regions,
     SpanRows,

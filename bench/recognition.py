@@ -29,11 +29,11 @@ DATA = ROOT.parent / "shared" / "data"
 FLOORS = Path(__file__).resolve().parent / "floors" / "recognition.json"
 sys.path.insert(0, str(ROOT))
 
-from frontline.corpora.geoparsing import GoldDocument, read_geovirus, read_lgl
-from frontline.corpora.re3d import name_core, read_re3d
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.recognize import Recognizer, propose
 from frontline.geo.toponyms import find_toponyms
+from frontline.training.corpora.geoparsing import GoldDocument, read_geovirus, read_lgl
+from frontline.training.corpora.re3d import name_core, read_re3d
 
 
 def gold_of(corpus: str, doc: GoldDocument) -> set[tuple[int, int]]:
@@ -127,8 +127,8 @@ def main() -> None:
     )
 
     if args.cv:
-        from frontline import train_recognizer as tr
         from frontline.geo.recognize import Lexicon
+        from frontline.training import recognizer as tr
 
         first, last = tr.person_names(DATA)
         lexicon = Lexicon(None, first, last, tr.lowercase_ratios(DATA))

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.geoparse import geoparse
 from frontline.geo.ranker import Ranker
-from frontline.train_ranker import load_corpus
+from frontline.training.ranker import load_corpus
 
 
 def main() -> int:

@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from frontline.events.typing_model import NO_EVENT
-from frontline.typing_train import (
+from frontline.training.typing_train import (
     CLASSES,
     NO_EVENT_WEIGHT,
     _class_weights,

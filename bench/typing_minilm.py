@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from frontline.events.typing_model import NO_EVENT, LearnedTyper
-from frontline.typing_train import (
+from frontline.training.typing_train import (
     CLASSES,
     NO_EVENT_WEIGHT,
     _class_weights,

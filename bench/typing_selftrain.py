@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from frontline.events.detect import SUB_EVENT_TYPES, TERRITORY_SUBS, RuleTyper
 from frontline.events.typing_model import NO_EVENT, LearnedTyper, TypingModel
-from frontline.typing_train import (
+from frontline.training.typing_train import (
     _SENTENCE_END,
     Example,
     load_examples,

@@ -469,7 +469,7 @@ def train_recognizer(
 ) -> None:
     """Train the toponym recognition filter; prints held-out (cross-validated) P/R/F1 per corpus."""
     from .geo.gazetteer import Gazetteer
-    from .train_recognizer import train
+    from .training.recognizer import train
 
     _setup_logging(verbose)
     names = tuple(c.strip() for c in corpora.split(",") if c.strip())
@@ -515,7 +515,7 @@ def train_geoparse(
 
     _setup_logging(verbose)
     try:
-        from .train_ranker import TRAIN_CORPORA, train
+        from .training.ranker import TRAIN_CORPORA, train
     except ImportError as exc:
         _missing_training_extra(exc)
     try:
@@ -551,7 +551,7 @@ def train_typing(
 ) -> None:
     """Train the event typer (25 ACLED sub-types + no event) and write it with its figures (.json beside it)."""
     try:
-        from .typing_train import DEFAULT_C, train
+        from .training.typing_train import DEFAULT_C, train
     except ImportError as exc:
         _missing_training_extra(exc)
     _setup_logging(verbose)
@@ -580,7 +580,7 @@ def train_confidence(
 ) -> None:
     """Fit the curve that turns event scores into calibrated probabilities (ACLED notes typing never trains on)."""
     from .pipeline import Pipeline
-    from .train_confidence import train
+    from .training.confidence import train
 
     _setup_logging(verbose)
     target = output or MODELS_DIR / "confidence.json"

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from frontline.cli import app
-from frontline.corpora.acled import FIELDS_HELDOUT
 from frontline.events.calibrate import MODEL, Calibration, calibrate, ece
 from frontline.records import Article
+from frontline.training.corpora.acled import FIELDS_HELDOUT
 from tests.conftest import SEED_PUBLISHED, SHARED
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frontline.corpora.geoparsing import read_geovirus, read_lgl, read_wiktor_gold
+from frontline.training.corpora.geoparsing import (
+    read_geovirus,
+    read_lgl,
+    read_wiktor_gold,
+)
 
 LGL = """<?xml version="1.0" encoding="utf-8"?>
 <articles>

@@ -12,11 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from frontline.corpora.acled_fields import parse_acled_date, parse_inter, read_acled
 from frontline.records import Article, Event
 from frontline.text.casualties import find_casualties
 from frontline.text.clean import attributed_sources
 from frontline.text.timex import date_order_for, find_times
+from frontline.training.corpora.acled_fields import (
+    parse_acled_date,
+    parse_inter,
+    read_acled,
+)
 
 PUBLISHED = dt.date(2016, 7, 1)  # a Friday
 

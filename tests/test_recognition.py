@@ -10,12 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from frontline.cli import app
-from frontline.corpora.re3d import Re3dError, name_core, read_re3d
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.geoparse import geoparse
 from frontline.geo.recognize import Recognizer, proposal_rows
 from frontline.geo.toponyms import _words, find_toponyms
 from frontline.records import Article
+from frontline.training.corpora.re3d import Re3dError, name_core, read_re3d
 from tests.conftest import SEED_PUBLISHED, SHARED
 
 

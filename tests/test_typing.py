@@ -10,13 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from frontline.cli import app
-from frontline.corpora.acled import (
-    FIELDS_HELDOUT,
-    clean_notes,
-    read_acled,
-    read_acled_folder,
-)
-from frontline.corpora.case2021 import read_case2021
 from frontline.events.codes import event_codes
 from frontline.events.detect import SUB_EVENT_TYPES, RuleTyper
 from frontline.events.typing_model import (
@@ -26,6 +19,13 @@ from frontline.events.typing_model import (
     feature_names,
     hashed,
 )
+from frontline.training.corpora.acled import (
+    FIELDS_HELDOUT,
+    clean_notes,
+    read_acled,
+    read_acled_folder,
+)
+from frontline.training.corpora.case2021 import read_case2021
 
 NEW_TAXONOMY = """event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
 XYZ1,2025-04-02,2025,1,Political violence,Battles,Armed clash,Military Forces of Xland (2020-),,State forces,Xland Liberation Army,,Rebel group,State forces-Rebel group,,999,Eastern Africa,Xland,North,Upper,,Alpha,1.5,2.25,2,Local radio,National,"On 2 April 2025, soldiers fought rebels near Alpha town. [size=no report]",4,,1
@@ -75,7 +75,7 @@ def test_clean_notes_drops_coder_labels_and_asides() -> None:
 
 
 def test_news_style_adds_time_and_attribution_to_a_share_of_notes() -> None:
-    from frontline.typing_train import news_style
+    from frontline.training.typing_train import news_style
 
     notes = [f"Soldiers fought rebels near town number {i}. Two died." for i in range(200)]
     rewritten = [news_style(n, 0.5) for n in notes]
@@ -87,7 +87,7 @@ def test_news_style_adds_time_and_attribution_to_a_share_of_notes() -> None:
 
 
 def test_typing_training_leaves_out_the_field_benchmarks_held_out_file(tmp_path: Path) -> None:
-    from frontline.typing_train import acled_examples
+    from frontline.training.typing_train import acled_examples
 
     (tmp_path / "acled_x.csv").write_text(NEW_TAXONOMY, encoding="utf-8")
     (tmp_path / FIELDS_HELDOUT).write_text(NEW_TAXONOMY.replace("soldiers fought", "troops battled"), encoding="utf-8")
@@ -220,7 +220,7 @@ def test_train_command_writes_a_working_model(tmp_path: Path) -> None:
 def test_train_on_given_examples_reads_no_data_folder(tmp_path: Path) -> None:
     # Experiments (bench/typing_selftrain.py) pass their own examples; the data folder is then not read.
     pytest.importorskip("sklearn")
-    from frontline.typing_train import Example, train
+    from frontline.training.typing_train import Example, train
 
     examples = [Example(f"Soldiers fought rebels near village {i}.", "Armed clash", 1.0, "test") for i in range(8)]
     examples += [Example(f"Crowd {i} marched peacefully through town.", "Peaceful protest", 1.0, "test") for i in range(8)]

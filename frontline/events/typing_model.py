@@ -7,7 +7,7 @@ probabilities. A few rare sub-types that the training notes barely cover (chemic
 bombs, grenades, sexual violence) also have high-precision rules that set a floor under their probability.
 
 The artifact (``frontline/models/typing.npz``) is written by ``frontline train typing``
-(``frontline.typing_train``); see docs/typing.md for data, recipe and scores.
+(``frontline.training.typing_train``); see docs/typing.md for data, recipe and scores.
 """
 
 from __future__ import annotations

@@ -34,9 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled_folder
-from .events.detect import SUB_EVENT_TYPES, RuleTyper
-from .events.typing_model import (
+from ..events.detect import SUB_EVENT_TYPES, RuleTyper
+from ..events.typing_model import (
     DEFAULT_BITS,
     NO_EVENT,
     TypingModel,
@@ -44,6 +43,7 @@ from .events.typing_model import (
     hashed,
     rule_subs,
 )
+from .corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled_folder
 from .typing_synthetic import synthetic_examples
 
 log = logging.getLogger(__name__)

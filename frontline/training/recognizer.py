@@ -26,10 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from .corpora.geoparsing import GoldDocument, read_geovirus, read_lgl
-from .corpora.re3d import name_core, read_re3d
-from .geo.gazetteer import Gazetteer
-from .geo.recognize import (
+from ..geo.gazetteer import Gazetteer
+from ..geo.recognize import (
     _LEXICAL,
     Lexicon,
     Proposal,
@@ -38,6 +36,8 @@ from .geo.recognize import (
     proposal_rows,
     strongly_cued,
 )
+from .corpora.geoparsing import GoldDocument, read_geovirus, read_lgl
+from .corpora.re3d import name_core, read_re3d
 
 log = logging.getLogger(__name__)
 

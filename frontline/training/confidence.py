@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..events.calibrate import Calibration, ece, logit
+from ..pipeline import Pipeline
+from ..records import Article
 from .corpora.acled import FIELDS_HELDOUT
 from .corpora.acled_fields import FIELDS_HELDOUT_SIZE, field_sample, read_acled
-from .events.calibrate import Calibration, ece, logit
-from .pipeline import Pipeline
-from .records import Article
 
 log = logging.getLogger(__name__)
 

@@ -26,12 +26,12 @@ from typing import Any
 
 import numpy as np
 
+from ..geo.gazetteer import Gazetteer
+from ..geo.geoparse import prepare
+from ..geo.ranker import FEATURES, Ranker, Trees, features, name_key
+from ..geo.toponyms import document_context, focus_country
+from ..records import Place
 from .corpora.geoparsing import GoldDocument, read_geovirus, read_lgl, read_wiktor_gold
-from .geo.gazetteer import Gazetteer
-from .geo.geoparse import prepare
-from .geo.ranker import FEATURES, Ranker, Trees, features, name_key
-from .geo.toponyms import document_context, focus_country
-from .records import Place
 
 log = logging.getLogger(__name__)
 

@@ -43,8 +43,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from frontline.events.calibrate import ece
-from frontline.parallel import process_all
 from frontline.records import Event
+from frontline.runners.local import process_all
 from frontline.text.ingest import read_jsonl
 from frontline.training.corpora.acled import FIELDS_HELDOUT
 from frontline.training.corpora.acled_fields import (

@@ -165,7 +165,7 @@ def run(
 def _outcomes(items, workers: int, gazetteer: Path | None):  # type: ignore[no-untyped-def]
     """The pipeline over ``items`` with a clear message if the gazetteer cannot be opened."""
     from .geo.gazetteer import GazetteerError
-    from .parallel import process_all
+    from .runners.local import process_all
 
     try:
         yield from process_all(items, workers=workers, gazetteer=gazetteer)

@@ -10,8 +10,8 @@ import struct
 from collections.abc import Iterable
 from pathlib import Path
 
-from .events.codes import event_codes
-from .records import ACLED_COLUMNS, EXTRA_COLUMNS
+from ..events.codes import event_codes
+from ..records import ACLED_COLUMNS, EXTRA_COLUMNS
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .geo.gazetteer import Gazetteer
-from .pipeline import Pipeline, Result
-from .records import Article, IngestError
+from ..geo.gazetteer import Gazetteer
+from ..pipeline import Pipeline, Result
+from ..records import Article, IngestError
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
-from .records import ACLED_COLUMNS, Document, Event
+from ..records import ACLED_COLUMNS, Document, Event
 
 log = logging.getLogger(__name__)
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import logging
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated as Arg
 from typing import NoReturn
@@ -30,6 +28,7 @@ from rich.text import Text
 
 from . import __version__
 from .paths import MODELS_DIR, PACKAGE_DIR
+from .records import IngestError
 
 app = typer.Typer(
     name="frontline",
@@ -111,10 +110,9 @@ def run(
     Re-running on the same input adds nothing: ids come from content. Unreadable inputs are
     reported and skipped; the exit code is 1 when any input failed.
     """
-    from .pipeline import PIPELINE_VERSION
-    from .records import IngestError
+    from .geo.gazetteer import GazetteerError
+    from .service import run_into_store
     from .store import EventStore, StoreError
-    from .text.ingest import ingest
 
     _setup_logging(verbose)
     try:
@@ -122,56 +120,30 @@ def run(
     except StoreError as exc:
         _error(f"{exc}")
         raise typer.Exit(2) from None
-    read = new = unchanged = failed = added = 0
-    run_ids: set[str] = set()
-
-    def todo() -> Iterator[object]:
-        """Ingested items, less the articles this pipeline version already stored (so a run resumes)."""
-        nonlocal read, unchanged
-        for item in ingest(paths, published=_published(published), source=source):
-            if isinstance(item, IngestError):
-                yield item
-                continue
-            read += 1
-            run_ids.add(item.id)
-            if store.has_article(item.id, PIPELINE_VERSION):
-                unchanged += 1
-                continue
-            yield item
-
     with store, _progress() as progress:
         task = progress.add_task("articles", total=None)
-        for _item, outcome in _outcomes(todo(), workers, gazetteer):
-            progress.advance(task)
-            if isinstance(outcome, IngestError):
-                failed += 1
-                _error(f"{outcome.origin}: {outcome.message}")
-                continue
-            stored = store.add(outcome.document, outcome.events, PIPELINE_VERSION)
-            new += stored.article_new
-            added += stored.events_added
+        try:
+            report = run_into_store(
+                paths, store, published=_published(published), source=source, workers=workers, gazetteer=gazetteer,
+                on_item=lambda: progress.advance(task), on_error=_report,
+            )
+        except GazetteerError as exc:
+            _error(f"{exc}")
+            raise typer.Exit(2) from None
         counts = store.counts()
-        rows = list(itertools.islice(store.events(run_ids), show)) if show else []
+        rows = list(itertools.islice(store.events(report.article_ids), show)) if show else []
     if show:
         _print_events(rows)
     out.print(
-        f"{read} articles read ({new} new, {unchanged} unchanged), {failed} failed; "
-        f"{added} events added. Store {db}: {counts['articles']} articles, {counts['events']} events."
+        f"{report.read} articles read ({report.new} new, {report.unchanged} unchanged), {report.failed} failed; "
+        f"{report.added} events added. Store {db}: {counts['articles']} articles, {counts['events']} events."
     )
-    if failed:
+    if report.failed:
         raise typer.Exit(1)
 
 
-def _outcomes(items, workers: int, gazetteer: Path | None):  # type: ignore[no-untyped-def]
-    """The pipeline over ``items`` with a clear message if the gazetteer cannot be opened."""
-    from .geo.gazetteer import GazetteerError
-    from .runners.local import process_all
-
-    try:
-        yield from process_all(items, workers=workers, gazetteer=gazetteer)
-    except GazetteerError as exc:
-        _error(f"{exc}")
-        raise typer.Exit(2) from None
+def _report(error: IngestError) -> None:
+    _error(f"{error.origin}: {error.message}")
 
 
 def _print_events(rows: list[dict[str, object]]) -> None:
@@ -205,31 +177,23 @@ def extract(
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
-    from .records import IngestError
-    from .text.ingest import read_jsonl
+    from .geo.gazetteer import GazetteerError
+    from .service import extract_jsonl
 
     _setup_logging(verbose)
     _open_input(input)
-    items = read_jsonl(input, published=_published(published), source=source)
-    articles = failed = events = 0
-    started = time.perf_counter()
-    tmp = output.with_name(output.name + ".partial")
-    with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
+    with _progress() as progress:
         task = progress.add_task("articles", total=None)
-        for _item, outcome in _outcomes(items, workers, gazetteer):
-            progress.advance(task)
-            if isinstance(outcome, IngestError):
-                failed += 1
-                _error(f"{outcome.origin}: {outcome.message}")
-                continue
-            articles += 1
-            for event in outcome.events:
-                fh.write(json.dumps(event.as_row(), ensure_ascii=False) + "\n")
-                events += 1
-    tmp.replace(output)
-    elapsed = time.perf_counter() - started
-    err.print(f"{articles} articles, {events} events, {failed} failed in {elapsed:.1f} s -> {output}")
-    if failed:
+        try:
+            report = extract_jsonl(
+                input, output, published=_published(published), source=source, workers=workers, gazetteer=gazetteer,
+                on_item=lambda: progress.advance(task), on_error=_report,
+            )
+        except GazetteerError as exc:
+            _error(f"{exc}")
+            raise typer.Exit(2) from None
+    err.print(f"{report.articles} articles, {report.events} events, {report.failed} failed in {report.seconds:.1f} s -> {output}")
+    if report.failed:
         raise typer.Exit(1)
 
 
@@ -242,9 +206,7 @@ def geoparse(
 ) -> None:
     """Find and resolve place names. Given "toponyms" spans, resolve exactly those."""
     from .geo.gazetteer import Gazetteer, GazetteerError
-    from .geo.geoparse import geoparse as run_geoparse
-    from .records import IngestError
-    from .text.ingest import jsonl_records
+    from .service import geoparse_jsonl
 
     _setup_logging(verbose)
     _open_input(input)
@@ -253,29 +215,11 @@ def geoparse(
     except GazetteerError as exc:
         _error(f"{exc}")
         raise typer.Exit(2) from None
-    failed = lines = 0
-    tmp = output.with_name(output.name + ".partial")
-    with tmp.open("w", encoding="utf-8") as fh, _progress() as progress:
+    with gaz, _progress() as progress:
         task = progress.add_task("documents", total=None)
-        for origin, record in jsonl_records(input):
-            progress.advance(task)
-            try:
-                if isinstance(record, IngestError):
-                    raise ValueError(record.message)  # noqa: TRY004 - a bad input line, reported like the others below
-                if not isinstance(record.get("text"), str):
-                    raise ValueError('missing "text" string')  # noqa: TRY004 - same: a user-input error, not a bug
-                spans = record.get("toponyms")
-                given = None if spans is None else [(int(t["start"]), int(t["end"])) for t in spans]
-                resolved = run_geoparse(record["text"], gaz, given)
-            except (ValueError, KeyError, TypeError) as exc:
-                failed += 1
-                _error(f"{origin}: {exc}")
-                continue
-            fh.write(json.dumps({"id": record.get("id"), "toponyms": [r.as_dict() for r in resolved]}, ensure_ascii=False) + "\n")
-            lines += 1
-    tmp.replace(output)
-    err.print(f"{lines} documents, {failed} failed -> {output}")
-    if failed:
+        report = geoparse_jsonl(input, output, gaz, on_item=lambda: progress.advance(task), on_error=_report)
+    err.print(f"{report.documents} documents, {report.failed} failed -> {output}")
+    if report.failed:
         raise typer.Exit(1)
 
 
@@ -290,15 +234,15 @@ def export_cmd(
     ] = 0.0,
 ) -> None:
     """Export stored events: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet."""
-    from .export import ExportError, export
-    from .store import EventStore, StoreError
+    from .export import ExportError
+    from .service import export_store
+    from .store import StoreError
 
     if not db.is_file():
         _error(f"{db}: no such store; create it with 'frontline run'")
         raise typer.Exit(2)
     try:
-        with EventStore(db) as store:
-            n = export(store.events(min_confidence=min_confidence), format, output)
+        n = export_store(db, format, output, min_confidence=min_confidence)
     except (ExportError, StoreError) as exc:
         _error(f"{exc}")
         raise typer.Exit(2) from None

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from frontline.pipeline import Pipeline
 from frontline.records import IngestError
-from frontline.service import export_store, extract_jsonl, geoparse_jsonl, run_into_store
+from frontline.service import (
+    export_store,
+    extract_jsonl,
+    geoparse_jsonl,
+    run_into_store,
+)
 from frontline.store import EventStore
 
 CLASH = "Rebels clashed with regime forces in Jisr al-Shughur on Tuesday, killing 4 fighters."

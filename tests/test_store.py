@@ -100,3 +100,21 @@ def test_cli_values_fill_what_the_input_lacks(tmp_path: Path) -> None:
     (article,) = ingest([path], published=dt.date(2016, 7, 1), source="Agency")
     assert isinstance(article, Article)
     assert (article.published, article.source) == (dt.date(2016, 7, 1), "Agency")
+
+
+def test_codes_are_stored_and_an_older_store_gets_them(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    doc = clean(Article(id="a1", text=TEXT))
+    coded = replace(event("a1", "e1"), cameo_root="19", plover_type="ASSAULT")
+    with EventStore(db) as store:
+        store.add(doc, [coded], "v1")
+        [row] = store.events()
+    assert (row["cameo_root"], row["plover_type"]) == ("19", "ASSAULT")
+    assert list(row)[-3:] == ["evidence", "cameo_root", "plover_type"]  # the export's column order
+    # A store from before the codes were stored: the columns are added and filled from the sub-type.
+    with sqlite3.connect(db) as raw:
+        raw.execute("ALTER TABLE events DROP COLUMN cameo_root")
+        raw.execute("ALTER TABLE events DROP COLUMN plover_type")
+    with EventStore(db) as store:
+        [row] = store.events()
+    assert (row["cameo_root"], row["plover_type"]) == ("19", "ASSAULT")  # Armed clash: CAMEO 19, PLOVER ASSAULT

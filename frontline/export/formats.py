@@ -10,7 +10,6 @@ import struct
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..events.codes import event_codes
 from ..records import ACLED_COLUMNS, EXTRA_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -27,21 +26,13 @@ def export(rows: Iterable[dict[str, object]], fmt: str, out: Path) -> int:
     writers = {"csv": _csv, "jsonl": _jsonl, "geojson": _geojson, "gpkg": _gpkg, "parquet": _parquet}
     if fmt not in writers:
         raise ExportError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    rows = [_with_codes(row) for row in rows]
+    rows = list(rows)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")
     tmp.unlink(missing_ok=True)
     writers[fmt](rows, tmp)
     tmp.replace(out)  # a failed export never leaves a half-written file under the real name
     return len(rows)
-
-
-def _with_codes(row: dict[str, object]) -> dict[str, object]:
-    """The sub-type's CAMEO root and PLOVER type, for rows (from the store) that lack them."""
-    if "cameo_root" in row and "plover_type" in row:
-        return row
-    codes = event_codes(str(row.get("sub_event_type") or ""))
-    return {**row, "cameo_root": codes.cameo_root, "plover_type": codes.plover_type}
 
 
 def _flat(row: dict[str, object]) -> dict[str, object]:

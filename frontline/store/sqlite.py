@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from ..events.codes import event_codes
 from ..records import ACLED_COLUMNS, Document, Event
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,8 @@ CREATE TABLE IF NOT EXISTS events (
     latitude REAL, longitude REAL, geo_precision INTEGER,
     source TEXT, notes TEXT, fatalities INTEGER,
     geonameid INTEGER, confidence REAL,
-    fatalities_low INTEGER, fatalities_high INTEGER
+    fatalities_low INTEGER, fatalities_high INTEGER,
+    cameo_root TEXT, plover_type TEXT
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
@@ -56,8 +58,10 @@ CREATE TABLE IF NOT EXISTS evidence (
 );
 """
 _EVENT_COLUMNS = [c for c in ACLED_COLUMNS] + ["article_id", "geonameid", "confidence", "fatalities_low", "fatalities_high"]
+# The sub-type's codes, stored as the pipeline set them; export rows give them after the evidence.
+_CODE_COLUMNS = ["cameo_root", "plover_type"]
 # Columns added after the first schema, with their types; an older store gets them on open.
-_ADDED_COLUMNS = {"fatalities_low": "INTEGER", "fatalities_high": "INTEGER"}
+_ADDED_COLUMNS = {"fatalities_low": "INTEGER", "fatalities_high": "INTEGER", "cameo_root": "TEXT", "plover_type": "TEXT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +90,22 @@ class EventStore:
             for column, kind in _ADDED_COLUMNS.items():
                 if column not in have:
                     self._db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+            if not set(_CODE_COLUMNS) <= have:
+                self._backfill_codes()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable frontline store ({exc})") from exc
         self._db.row_factory = sqlite3.Row
+
+    def _backfill_codes(self) -> None:
+        """A store written before the codes were stored gets them from each event's sub-type, once."""
+        subs = [r[0] for r in self._db.execute("SELECT DISTINCT sub_event_type FROM events")]
+        with self._db:
+            for sub in subs:
+                codes = event_codes(sub)
+                self._db.execute(
+                    "UPDATE events SET cameo_root = ?, plover_type = ? WHERE sub_event_type = ?",
+                    (codes.cameo_root, codes.plover_type, sub),
+                )
 
     def __enter__(self) -> Self:
         return self
@@ -135,12 +152,13 @@ class EventStore:
             after = {e.event_id for e in events}
             stale = before - after
             db.executemany("DELETE FROM events WHERE event_id = ?", [(i,) for i in sorted(stale)])
-            placeholders = ", ".join("?" for _ in _EVENT_COLUMNS)
+            columns = _EVENT_COLUMNS + _CODE_COLUMNS
+            placeholders = ", ".join("?" for _ in columns)
             for event in events:
                 row = event.as_row()
                 db.execute(
-                    f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({placeholders})",
-                    [row[c] for c in _EVENT_COLUMNS],
+                    f"INSERT OR REPLACE INTO events ({', '.join(columns)}) VALUES ({placeholders})",
+                    [row[c] for c in columns],
                 )
                 db.execute("DELETE FROM evidence WHERE event_id = ?", (event.event_id,))
                 db.executemany(
@@ -174,7 +192,7 @@ class EventStore:
             conditions.append("e.confidence >= ?")
             params.append(min_confidence)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        columns = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS)
+        columns = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS + _CODE_COLUMNS)
         rows = self._db.execute(
             f"""SELECT {columns},
                   (SELECT json_group_array(json_object('start', v.start, 'end', v.end, 'text', v.text))
@@ -185,6 +203,7 @@ class EventStore:
         for r in rows:
             row = {c: r[c] for c in _EVENT_COLUMNS}
             row["evidence"] = json.loads(r["evidence"])
+            row.update((c, r[c]) for c in _CODE_COLUMNS)
             yield row
 
     def article(self, article_id: str) -> dict[str, object] | None:

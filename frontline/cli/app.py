@@ -1,0 +1,202 @@
+"""The ``frontline`` command: thin wrappers over the library (``frontline.service``)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Annotated as Arg
+
+import typer
+from rich.table import Table
+
+from .. import __version__
+from .console import (
+    GazetteerOpt,
+    VerboseOpt,
+    WorkersOpt,
+    err,
+    error,
+    out,
+    progress_bar,
+    published_date,
+    report_error,
+    require_file,
+    setup_logging,
+)
+from .gazetteer import gazetteer_app
+from .train import train_app
+
+app = typer.Typer(
+    name="frontline",
+    help="Conflict news to a geolocated, deduplicated event dataset in ACLED's codebook.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(train_app, name="train")
+
+@app.command()
+def run(
+    paths: Arg[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders, read recursively.")],
+    db: Arg[Path, typer.Option("--db", help="SQLite store to write.")] = Path("frontline.db"),
+    published: Arg[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that lack one.")] = None,
+    source: Arg[str | None, typer.Option(help="Source (outlet) name for inputs that lack one.")] = None,
+    gazetteer: GazetteerOpt = None,
+    show: Arg[int, typer.Option(help="Print at most this many events of this run (0: none).")] = 50,
+    workers: WorkersOpt = 1,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Ingest files or folders into the event store and print a summary.
+
+    Re-running on the same input adds nothing: ids come from content. Unreadable inputs are
+    reported and skipped; the exit code is 1 when any input failed.
+    """
+    from ..geo.gazetteer import GazetteerError
+    from ..service import run_into_store
+    from ..store import EventStore, StoreError
+
+    setup_logging(verbose)
+    try:
+        store = EventStore(db)
+    except StoreError as exc:
+        error(f"{exc}")
+        raise typer.Exit(2) from None
+    with store, progress_bar() as progress:
+        task = progress.add_task("articles", total=None)
+        try:
+            report = run_into_store(
+                paths, store, published=published_date(published), source=source, workers=workers, gazetteer=gazetteer,
+                on_item=lambda: progress.advance(task), on_error=report_error,
+            )
+        except GazetteerError as exc:
+            error(f"{exc}")
+            raise typer.Exit(2) from None
+        counts = store.counts()
+        rows = list(itertools.islice(store.events(report.article_ids), show)) if show else []
+    if show:
+        _print_events(rows)
+    out.print(
+        f"{report.read} articles read ({report.new} new, {report.unchanged} unchanged), {report.failed} failed; "
+        f"{report.added} events added. Store {db}: {counts['articles']} articles, {counts['events']} events."
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_events(rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    table = Table(show_lines=False, title="events")
+    for col in ("event_date", "tp", "sub_event_type", "actor1", "actor2", "location", "admin1", "gp", "fatalities"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("event_date", "sub_event_type"))
+    for r in rows:
+        table.add_row(
+            str(r["event_date"]), str(r["time_precision"]), str(r["sub_event_type"]), str(r["actor1"]),
+            str(r["actor2"]), str(r["location"]), str(r["admin1"]), str(r["geo_precision"]), str(r["fatalities"]),
+        )
+    out.print(table)
+
+
+@app.command()
+def extract(
+    input: Arg[Path, typer.Argument(help='JSONL input, one {"id", "text", "published"?, "source"?, ...} per line.')],
+    output: Arg[Path, typer.Option("--output", "-o", help="JSONL output, one event per line.")],
+    published: Arg[str | None, typer.Option(help="Publication date YYYY-MM-DD for lines that lack one.")] = None,
+    source: Arg[str | None, typer.Option(help="Source name for lines that lack one.")] = None,
+    gazetteer: GazetteerOpt = None,
+    workers: WorkersOpt = 1,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
+    from ..geo.gazetteer import GazetteerError
+    from ..service import extract_jsonl
+
+    setup_logging(verbose)
+    require_file(input)
+    with progress_bar() as progress:
+        task = progress.add_task("articles", total=None)
+        try:
+            report = extract_jsonl(
+                input, output, published=published_date(published), source=source, workers=workers, gazetteer=gazetteer,
+                on_item=lambda: progress.advance(task), on_error=report_error,
+            )
+        except GazetteerError as exc:
+            error(f"{exc}")
+            raise typer.Exit(2) from None
+    err.print(f"{report.articles} articles, {report.events} events, {report.failed} failed in {report.seconds:.1f} s -> {output}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def geoparse(
+    input: Arg[Path, typer.Argument(help='JSONL input: {"id", "text", "toponyms"?: [{"start", "end"}]} per line.')],
+    output: Arg[Path, typer.Option("--output", "-o", help="JSONL output: {\"id\", \"toponyms\": [...]} per line.")],
+    gazetteer: GazetteerOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Find and resolve place names. Given "toponyms" spans, resolve exactly those."""
+    from ..geo.gazetteer import Gazetteer, GazetteerError
+    from ..service import geoparse_jsonl
+
+    setup_logging(verbose)
+    require_file(input)
+    try:
+        gaz = Gazetteer.open(gazetteer)
+    except GazetteerError as exc:
+        error(f"{exc}")
+        raise typer.Exit(2) from None
+    with gaz, progress_bar() as progress:
+        task = progress.add_task("documents", total=None)
+        report = geoparse_jsonl(input, output, gaz, on_item=lambda: progress.advance(task), on_error=report_error)
+    err.print(f"{report.documents} documents, {report.failed} failed -> {output}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_cmd(
+    output: Arg[Path, typer.Option("--output", "-o", help="File to write.")],
+    db: Arg[Path, typer.Option("--db", help="SQLite store to read.")] = Path("frontline.db"),
+    format: Arg[str, typer.Option("--format", "-f", help="csv, jsonl, geojson, gpkg or parquet.")] = "csv",
+    min_confidence: Arg[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events at least this likely to have the right sub-type (confidence is calibrated)."),
+    ] = 0.0,
+) -> None:
+    """Export stored events: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet."""
+    from ..export import ExportError
+    from ..service import export_store
+    from ..store import StoreError
+
+    if not db.is_file():
+        error(f"{db}: no such store; create it with 'frontline run'")
+        raise typer.Exit(2)
+    try:
+        n = export_store(db, format, output, min_confidence=min_confidence)
+    except (ExportError, StoreError) as exc:
+        error(f"{exc}")
+        raise typer.Exit(2) from None
+    err.print(f"{n} events -> {output}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"frontline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Arg[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Conflict news to a geolocated, deduplicated event dataset in ACLED's codebook."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

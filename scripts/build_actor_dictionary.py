@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from frontline.text.actors import COLUMNS, is_acronym, pattern_key
+from frontline.text.actor_table import COLUMNS, is_acronym, pattern_key
 from frontline.training.corpora.acled import FIELDS_HELDOUT
 
 log = logging.getLogger("build_actor_dictionary")

@@ -13,12 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontline.text.actors import (
-    PACKAGED_TSV,
-    ActorDictionary,
-    ActorMatch,
-    read_actor_tsv,
-)
+from frontline.text.actor_rules import ActorMatch
+from frontline.text.actor_table import PACKAGED_TSV, read_actor_tsv
+from frontline.text.actors import ActorDictionary
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"

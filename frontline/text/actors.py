@@ -14,49 +14,43 @@ Two kinds of entries:
   the country-less form is used: " ({country})" and " of {country}" are dropped
   ("Opposition Rebels", "Military Forces", "Civilians").
 
-TSV columns: ``pattern name inter country generic origin [case]``
-
-* ``inter``: ACLED inter code 1-8 as a domestic actor (a foreign state's forces stay 1
-  here; the caller turns them into 8).
-* ``country``: ISO2 of the actor's own country, or empty.
-* ``generic``: 0 named group; 1 generic mention; 2 generic mention that counts only
-  when a nationality adjective qualifies it ("Russian warplanes": bare "warplanes"
-  says nothing about whose they are).
-* ``case`` (optional): 1 case-sensitive, 0 case-insensitive, empty: automatic
-  (short all-caps acronyms such as "IS", "HTS", "M23" are case-sensitive).
+The table and its columns are read by ``actor_table``.
 
 Nothing is read at import time.
 """
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import ahocorasick
 
-from ..paths import DATA_DIR
-
-log = logging.getLogger(__name__)
-
-PACKAGED_TSV = DATA_DIR / "actors.tsv"
-# ACLED's periods for state forces ("Military Forces of Syria (2000-)"), by name.
-PACKAGED_PERIODS = DATA_DIR / "state_periods.tsv"
-COLUMNS: tuple[str, ...] = (
-    "pattern",
-    "name",
-    "inter",
-    "country",
-    "generic",
-    "origin",
-    "case",
+from .actor_rules import (
+    ActorMatch,
+    absorb,
+    identity_militias,
+    is_modifier,
+    is_shouting,
+    named_rebels,
+    preceded_by_region_word,
+)
+from .actor_table import (
+    GENERIC_NEEDS_ADJECTIVE,
+    NON_WORD,
+    PACKAGED_PERIODS,
+    PACKAGED_TSV,
+    WHITESPACE,
+    ActorEntry,
+    normalize,
+    read_actor_tsv,
+    read_periods,
 )
 
-NAMED, GENERIC, GENERIC_NEEDS_ADJECTIVE = 0, 1, 2
+log = logging.getLogger(__name__)
 
 # ACLED writes "Military Forces of the United States", "Police Forces of the Philippines"
 # but "Protesters (United States)": the article belongs to the "of" form only.
@@ -80,157 +74,15 @@ _THE_COUNTRIES = frozenset(
     }
 )
 
-# "al Qaeda-affiliated Nusra Front", "rebel-held areas", "IS-linked": the mention is a
-# modifier, not an actor taking part.
-_MODIFIER_SUFFIXES = frozenset(
-    ["affiliated", "linked", "backed", "allied", "aligned", "led", "controlled", "held", "run", "supported", "sponsored", "inspired", "leaning", "style", "related", "dominated", "occupied", "besieged", "loyal", "friendly", "funded", "trained", "armed", "influenced", "claimed", "appointed", "installed", "picked", "nominated"]
-)
-_HYPHENS = "-\u2010\u2011\u2012\u2013"
-
-# Every non-word character becomes a space, one for one, so offsets into the normalised
-# text are offsets into the original; "al-Nusra" and "al Nusra" then look the same, and
-# padding patterns with spaces makes every match a whole-word match.
-_NON_WORD = re.compile(r"[\W_]")
-_WS = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """Lower-case ``text`` and turn every non-word character into a space, same length."""
-    low = text.lower()
-    if len(low) != len(text):
-        # "İ" lowers to two code points: keep such characters as they are.
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _NON_WORD.sub(" ", low)
-
-
-def pattern_key(pattern: str) -> str:
-    """The automaton key of a pattern (what it must look like in normalised text)."""
-    return normalize(pattern).strip()
-
-
-def is_acronym(pattern: str) -> bool:
-    """Short all-caps tokens ("IS", "HTS", "M23", "JeI") must match case-sensitively."""
-    p = pattern.strip()
-    if " " in p or not 2 <= len(p) <= 5 or not p.isalnum():
-        return False
-    return p.isupper() or sum(c.isupper() for c in p) >= 2
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMatch:
-    """One actor mention; ``start``/``end`` index the text given to ``find``."""
-
-    start: int
-    end: int
-    text: str
-    name: str  # ACLED-style name, country filled in
-    inter: int  # ACLED inter code as a domestic actor
-    country: str | None  # ISO2 of the actor's country when known
-    generic: bool  # "rebels"/"troops"-style mention rather than a named group
-    template: str = ""  # the dictionary name, "{country}" unfilled (for ``localize``)
-    qualified: bool = False  # a nationality adjective or the entry itself fixed the country
-
-
-@dataclass(frozen=True, slots=True)
-class ActorEntry:
-    """One dictionary row."""
-
-    pattern: str
-    name: str
-    inter: int
-    country: str | None
-    generic: int  # NAMED, GENERIC or GENERIC_NEEDS_ADJECTIVE
-    origin: str
-    case_sensitive: bool
-
-    @property
-    def key(self) -> str:
-        return pattern_key(self.pattern)
-
-
-def _parse_bool(value: str, default: bool) -> bool:
-    v = value.strip().lower()
-    if v in ("1", "true", "yes", "cs"):
-        return True
-    if v in ("0", "false", "no", "ci"):
-        return False
-    return default
-
-
-def read_actor_tsv(path: Path | str) -> list[ActorEntry]:
-    """Read one actor TSV; malformed rows are logged and skipped."""
-    path = Path(path)
-    entries: list[ActorEntry] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for lineno, row in enumerate(
-            csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1
-        ):
-            if not row or not row[0].strip() or row[0].startswith("#"):
-                continue
-            if row[0] == "pattern":  # header row
-                continue
-            row = row + [""] * (len(COLUMNS) - len(row))
-            pattern, name, inter_s, country, generic_s, origin, case_s = (
-                c.strip() for c in row[:7]
-            )
-            try:
-                inter = int(float(inter_s))
-                generic = (
-                    int(generic_s)
-                    if generic_s.isdigit()
-                    else int(_parse_bool(generic_s, False))
-                )
-            except ValueError:
-                log.warning(
-                    "%s:%d: bad inter/generic %r/%r, row skipped",
-                    path,
-                    lineno,
-                    inter_s,
-                    generic_s,
-                )
-                continue
-            if (
-                not pattern_key(pattern)
-                or not name
-                or not 1 <= inter <= 8
-                or generic not in (0, 1, 2)
-            ):
-                log.warning("%s:%d: malformed row skipped: %r", path, lineno, row)
-                continue
-            entries.append(
-                ActorEntry(
-                    pattern=pattern,
-                    name=name,
-                    inter=inter,
-                    country=country.upper() or None,
-                    generic=generic,
-                    origin=origin or path.stem,
-                    case_sensitive=_parse_bool(case_s, is_acronym(pattern)),
-                )
-            )
-    return entries
-
-
-def read_periods(path: Path) -> dict[str, list[tuple[int, int | None]]]:
-    """name -> [(start, end or None)] from a periods TSV; a missing file gives no periods."""
-    periods: dict[str, list[tuple[int, int | None]]] = {}
-    if not path.exists():
-        return periods
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, start, end = (line.split("\t") + ["", ""])[:3]
-        try:
-            periods.setdefault(name, []).append((int(start), int(end) if end.strip() else None))
-        except ValueError:
-            log.warning("%s: bad period row skipped: %r", path, line)
-    return periods
-
-
 def _countryless(template: str) -> str:
     return re.sub(
         r"\s*\(\{country\}\)|\s+of\s+\{country\}|\{country\}", "", template
     ).strip()
+
+
+_ADJECTIVE_AND = re.compile(r"(?<![\w-])([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+and\s+\Z")
+_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
+_AND_COUNTRY = re.compile(r",? and (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
 
 
 class ActorDictionary:
@@ -251,7 +103,7 @@ class ActorDictionary:
             by_key[
                 (
                     e.key,
-                    _NON_WORD.sub(" ", e.pattern).strip() if e.case_sensitive else None,
+                    NON_WORD.sub(" ", e.pattern).strip() if e.case_sensitive else None,
                 )
             ] = e
         self._entries: tuple[ActorEntry, ...] = tuple(by_key.values())
@@ -268,7 +120,7 @@ class ActorDictionary:
             self._auto.make_automaton()
         # Adjectives are matched on their lower-cased, whitespace-collapsed form.
         self._nat: dict[str, str] = {
-            _WS.sub(" ", k.strip().lower()): v.strip().upper()
+            WHITESPACE.sub(" ", k.strip().lower()): v.strip().upper()
             for k, v in (nationalities or {}).items()
             if k.strip()
         }
@@ -360,9 +212,9 @@ class ActorDictionary:
                 cased = self._cased[idx]
                 if cased is not None:
                     if shouting is None:
-                        shouting = _is_shouting(text)
+                        shouting = is_shouting(text)
                     # In all-caps text every "IS" would look like an acronym.
-                    if shouting or _NON_WORD.sub(" ", text[start:stop]) != cased:
+                    if shouting or NON_WORD.sub(" ", text[start:stop]) != cased:
                         continue
                 cands.append((start, stop, idx))
                 break
@@ -381,7 +233,7 @@ class ActorDictionary:
         spans: list[list] = []
         floor = 0
         for start, stop, idx in chosen:
-            if _is_modifier(text, start, stop):
+            if is_modifier(text, start, stop):
                 continue
             e = self._entries[idx]
             adj_iso = None
@@ -397,7 +249,7 @@ class ActorDictionary:
             spans.append([start, stop, e, adj_iso])
             floor = stop
 
-        spans = _absorb(text, spans)
+        spans = absorb(text, spans)
         spans = self._of_country(text, spans)
         out: list[ActorMatch] = []
         for start, stop, e, adj_iso in spans:
@@ -421,7 +273,7 @@ class ActorDictionary:
                     qualified=qualified,
                 )
             )
-        return _named_rebels(text, _identity_militias(text, out, doc_iso, self))
+        return named_rebels(text, identity_militias(text, out, doc_iso, self.name_for))
 
     def localize(self, matches: Sequence[ActorMatch], country: str | None) -> list[ActorMatch]:
         """``matches`` as ``find(..., country=country)`` would have named them: a generic mention
@@ -513,7 +365,7 @@ class ActorDictionary:
             # "Turkish-backed rebels", "pro-Syrian forces": a hyphenated token never
             # qualifies, since its lookup fails.
             iso = self._lookup_adjective(text[a:j])
-            if iso and _preceded_by_region_word(text, a, floor):
+            if iso and preceded_by_region_word(text, a, floor):
                 iso = None  # "Central American migrants" are not American
             if iso:
                 best = (a, iso)
@@ -526,7 +378,7 @@ class ActorDictionary:
         # Adjectives are capitalised: "give us troops" holds no "US".
         if not phrase or not phrase[0].isupper():
             return None
-        low = _WS.sub(" ", phrase.lower())
+        low = WHITESPACE.sub(" ", phrase.lower())
         iso = self._nat.get(low)
         if iso:
             return iso
@@ -542,179 +394,3 @@ class ActorDictionary:
 
 
 # Words that make a longer demonym out of a nationality: "Latin American", "West African".
-_REGION_WORDS = frozenset(
-    ["central", "latin", "south", "north", "east", "west", "southeast", "southwest", "northeast", "northwest", "sub", "saharan", "pan", "arab", "anglo"]
-)
-
-
-def _preceded_by_region_word(text: str, a: int, floor: int) -> bool:
-    m = re.search(r"([A-Za-z]+)[ -]$", text[max(floor, a - 16) : a])
-    return bool(m and m.group(1)[0].isupper() and m.group(1).lower() in _REGION_WORDS)
-
-
-def _is_shouting(text: str) -> bool:
-    upper = lower = 0
-    for c in text:
-        if c.isupper():
-            upper += 1
-        elif c.islower():
-            lower += 1
-    return upper > 2 * lower
-
-
-# "military informants", "junta administrators", "police informers": people tied to a side, whom the
-# codebook codes as civilians when they are attacked; the side's name only qualifies them.
-_QUALIFIED_PEOPLE = re.compile(
-    r"\s+(?:informants?|informers?|administrators?|appointees?|collaborators?|spies|spy|sympathi[sz]ers?)\b", re.IGNORECASE
-)
-
-
-# "an administrator appointed by the military council", "a man accused of supporting the PDF": the
-# side only qualifies the person, whom the codebook codes as a civilian when hit.
-_TIED_TO = re.compile(
-    r"\b(?:appointed\s+by|installed\s+by|(?:loyalty|allegiance)\s+to|working\s+for|worked\s+for|spying\s+for|informing\s+for|informants?\s+(?:for|of)"
-    r"|(?:accused|suspected)\s+of\s+(?:\w+\s+){0,3}?(?:supporting|joining|aiding|helping|financing|funding|spying\s+for"
-    r"|working\s+for|links\s+(?:to|with)|being\s+(?:a\s+)?members?\s+of))\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?\Z",
-    re.IGNORECASE,
-)
-
-
-def _is_modifier(text: str, start: int, stop: int) -> bool:
-    if _QUALIFIED_PEOPLE.match(text, stop) or _TIED_TO.search(text[max(0, start - 60) : start]):
-        return True
-    if stop < len(text) and text[stop] in _HYPHENS:
-        m = re.match(r"[A-Za-z]+", text[stop + 1 : stop + 16])
-        if m and m.group(0).lower() in _MODIFIER_SUFFIXES:
-            return True
-    # "anti-Houthi forces" are the Houthis' enemies.
-    return (
-        start >= 5
-        and text[start - 5 : start - 1].lower() == "anti"
-        and text[start - 1] in _HYPHENS
-    )
-
-
-# Identity militias named by their community: "Hawadle clan militia", "Al Muaili tribesmen",
-# "Tiv and Ichen ethnic militias", "militias from the Hawadle and Jarer Weyne clans" (ACLED inter 4).
-_NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
-_MILITIA_AFTER = re.compile(
-    rf"\b(?P<a>{_NAME_WORDS})(?:\s+(?:and|&)\s+(?P<b>{_NAME_WORDS}))?\s+"
-    r"(?i:(?P<kind>clan|sub-clan|tribal|ethnic|communal)\s+(?:militias?|militiamen|fighters|members)|(?P<noun>tribesmen|clansmen))\b"
-)
-_MILITIA_BEFORE = re.compile(
-    rf"\b(?i:militias?)\s+(?:from|of)\s+the\s+(?P<a>{_NAME_WORDS})(?:\s+and\s+(?P<b>{_NAME_WORDS}))?\s+"
-    r"(?i:(?P<kind>clans?|sub-clans?|tribes?|communities))\b"
-)
-_MILITIA_KINDS = {
-    "clan": "Clan", "sub-clan": "Clan", "clansmen": "Clan", "clans": "Clan", "sub-clans": "Clan",
-    "tribal": "Tribal", "tribesmen": "Tribal", "tribe": "Tribal", "tribes": "Tribal",
-    "ethnic": "Ethnic", "communal": "Communal", "community": "Communal", "communities": "Communal",
-}
-_NOT_COMMUNITY = frozenset(
-    {
-        "the", "a", "an", "unidentified", "unknown", "armed", "local", "rival", "suspected", "two", "some",
-        "several", "many", "other", "both", "on", "in", "at",
-    }
-)
-
-
-def _identity_militias(text: str, found: list[ActorMatch], iso: str | None, names: ActorDictionary) -> list[ActorMatch]:
-    """Add identity militias named by their community; they replace generic mentions they cover."""
-    if not re.search(r"clan|trib|ethnic|communal|communit", text, re.IGNORECASE):
-        return found
-    extra: list[ActorMatch] = []
-    for pattern in (_MILITIA_AFTER, _MILITIA_BEFORE):
-        for m in pattern.finditer(text):
-            kind = _MILITIA_KINDS.get((m.group("kind") or m.groupdict().get("noun") or "").lower())
-            if kind is None:
-                continue
-            for group in ("a", "b"):
-                words = (m.group(group) or "").split()
-                while words and words[0].lower() in _NOT_COMMUNITY:
-                    words = words[1:]
-                if not words or not words[0][0].isupper():
-                    continue
-                start = m.start(group) + m.group(group).index(words[0])
-                if pattern is _MILITIA_BEFORE and group == "a":
-                    start = m.start()  # "militias from the Hawadle ...": the generic noun is this actor
-                # "Hawadle clan militia" is one span; in "X and Y tribesmen" each name is its own.
-                end = m.end() if pattern is _MILITIA_AFTER and (group == "b" or not m.group("b")) else m.end(group)
-                if any(f.start < end and start < f.end and not f.generic for f in found):
-                    continue  # a named group of the dictionary wins
-                template = f"{' '.join(words)} {kind} Militia ({{country}})"
-                extra.append(
-                    ActorMatch(start, end, text[start:end], names.name_for(template, iso), 4, iso, False, template, False)
-                )
-    if not extra:
-        return found
-    kept = [f for f in found if not any(x.start < f.end and f.start < x.end for x in extra)]
-    return sorted(kept + extra, key=lambda a: a.start)
-
-
-# "RF militants", "militants of the Kamatapur Liberation Organization (KLO)": a group the
-# dictionary lacks, named by its acronym, is a rebel group (ACLED inter 2), not an unidentified one.
-_REBEL_NOUN = r"(?:militants?|insurgents?|rebels?)"
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z0-9]{1,5})(?:[’']s)?\s+" + _REBEL_NOUN + r"\Z")
-_NAMED_AFTER = re.compile(
-    r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,6}\((?P<name>[A-Z][A-Z0-9]{1,5})\)"
-)
-# Acronyms that are not armed groups.
-_NOT_GROUP = frozenset({"US", "USA", "UK", "UN", "EU", "AU", "IDP", "IDPS", "IED", "IEDS", "SMM", "OSCE", "NGO", "TV", "AK"})
-
-
-def _named_rebels(text: str, found: list[ActorMatch]) -> list[ActorMatch]:
-    """Generic "militants" that an unknown acronym names are that rebel group."""
-    out: list[ActorMatch] = []
-    for f in found:
-        if f.generic and f.template.startswith("Unidentified Armed Group") and re.fullmatch(_REBEL_NOUN, f.text, re.IGNORECASE):
-            before = _ACRONYM_BEFORE.search(text, max(0, f.start - 12), f.end)
-            after = _NAMED_AFTER.match(text, f.end)
-            m = before or after
-            taken = any(o is not f and o.start < (after.end() if after else f.end) and (before.start() if before else f.start) < o.end for o in found)
-            if m is not None and m.group("name").upper() not in _NOT_GROUP and not taken:
-                start = before.start() if before else f.start
-                end = after.end() if after else f.end
-                out.append(replace(f, start=start, end=end, text=text[start:end], name=m.group("name"), inter=2,
-                                   generic=False, template=m.group("name"), qualified=True))
-                continue
-        out.append(f)
-    return out
-
-
-_ADJECTIVE_AND = re.compile(r"(?<![\w-])([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+and\s+\Z")
-_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
-_AND_COUNTRY = re.compile(r",? and (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})")
-_OF_GAP = re.compile(r" (?:of|from) (?:the )?")
-
-
-def _absorb(text: str, spans: list[list]) -> list[list]:
-    """Merge a named group with an adjacent armed generic noun: "Taliban militants",
-    "the jihadist group Nusra Front" are one actor, not two."""
-    out: list[list] = []
-    for sp in spans:
-        if out:
-            prev = out[-1]
-            gap = text[prev[1] : sp[0]]
-            p_e, c_e = prev[2], sp[2]
-            adjacent = bool(gap) and len(gap) <= 2 and gap.isspace() and "\n" not in gap
-            if (
-                adjacent
-                and not p_e.generic
-                and c_e.generic
-                and sp[3] is None
-                and c_e.inter <= 3
-            ):
-                prev[1] = sp[1]
-                continue
-            # "jihadist group Nusra Front", "fighters of al-Nusra Front"
-            if (
-                p_e.generic
-                and not c_e.generic
-                and prev[3] is None
-                and p_e.inter <= 3
-                and (adjacent or _OF_GAP.fullmatch(gap))
-            ):
-                out[-1] = [prev[0], sp[1], c_e, sp[3]]
-                continue
-        out.append(sp)
-    return out

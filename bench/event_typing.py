@@ -168,7 +168,7 @@ def proxy(typer, nlp=None, show_confusion: bool = False) -> dict[str, float]:  #
     import random
 
     from frontline.training.corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled
-    from frontline.training.typing_train import _SENTENCE_END, news_style
+    from frontline.training.typing_train import SENTENCE_END, news_style
 
     fields_heldout = {row.notes for row in _fields_module().sample("heldout")}
     rows = [r for r in read_acled(DATA / "acled" / FIELDS_HELDOUT) if r.mapped_sub_event_type() and r.notes not in fields_heldout]
@@ -179,7 +179,7 @@ def proxy(typer, nlp=None, show_confusion: bool = False) -> dict[str, float]:  #
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.reader(handle, delimiter="\t"):
                 if row and row[0].strip():
-                    parts = _SENTENCE_END.split(" ".join(row[0].split()), maxsplit=4)[2:4]
+                    parts = SENTENCE_END.split(" ".join(row[0].split()), maxsplit=4)[2:4]
                     negatives += [p for p in parts if len(p) >= 20]
     random.Random(1).shuffle(negatives)
     texts += [(text, NONE) for text in negatives[:1000]]

@@ -50,7 +50,7 @@ from frontline.events.typing_model import NO_EVENT
 from frontline.training.typing_train import (
     CLASSES,
     NO_EVENT_WEIGHT,
-    _class_weights,
+    class_weights,
     load_examples,
 )
 
@@ -187,7 +187,7 @@ def main() -> int:
     # 1. Fine-tune on the training examples of `frontline train typing`, with its weights.
     examples = load_examples(et.DATA)
     labels = [e.label for e in examples]
-    by_class = _class_weights(labels)
+    by_class = class_weights(labels)
     y = np.array([CLASSES.index(label) for label in labels])
     weights = np.array([e.weight * by_class[e.label] * (NO_EVENT_WEIGHT if e.label == NO_EVENT else 1.0) for e in examples])
     texts = [e.text for e in examples]

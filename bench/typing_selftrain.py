@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from frontline.events.detect import SUB_EVENT_TYPES, TERRITORY_SUBS, RuleTyper
 from frontline.events.typing_model import NO_EVENT, LearnedTyper, TypingModel
 from frontline.training.typing_train import (
-    _SENTENCE_END,
+    SENTENCE_END,
     Example,
     load_examples,
     plover_examples,
@@ -58,7 +58,7 @@ def news_sentences(data: Path) -> list[str]:
         texts += [doc["doc"] for doc in json.loads((data / "corpora" / "muc4" / f"{split}.json").read_text()).values()]
     sentences = set()
     for text in texts:
-        for s in _SENTENCE_END.split(" ".join(text.split())):
+        for s in SENTENCE_END.split(" ".join(text.split())):
             if 40 <= len(s) <= 400:
                 sentences.add(s.lower().capitalize() if s.isupper() else s)
     with (data / "ucdp" / "ged_syria_2016_2017.csv").open(encoding="utf-8", newline="") as fh:

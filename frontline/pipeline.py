@@ -10,21 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .events.calibrate import Calibration, calibrate
-from .events.codes import event_codes
 from .events.dating import assign_date, name_periods
 from .events.detect import EventTyper, detect
 from .events.fill import fill
+from .events.finalize import finalize
 from .events.geocode import geocode
 from .events.merge import merge
 from .events.notes import describe
 from .events.typing_model import LearnedTyper
 from .geo.gazetteer import Gazetteer
-from .records import Annotated, Article, Document, Event
+from .records import Annotated, Article, Document, Event, EventDraft
 from .text.actors import ActorDictionary
 from .text.annotate import annotate, new_sentencizer
 from .text.clean import attributed_sources, clean
@@ -104,14 +104,14 @@ class Pipeline:
             name_periods(assign_date(geocode(e, self.gazetteer), article.published), self.actors) for e in drafts
         )
         calibration = self.calibration or Calibration.default()
+        # Drafts become events once merged: the sources need the draft's sentences; notes and the
+        # calibrated confidence are read from the final event's own fields.
         events = tuple(
             calibrate(
-                describe(
-                    _with_codes(replace(e, source=_sources(article.source, *document.attributions, *_claims(annotated, e))))
-                ),
+                describe(finalize(d, _sources(article.source, *document.attributions, *_claims(annotated, d)))),
                 calibration,
             )
-            for e in merge(drafts)
+            for d in merge(drafts)
         )
         return Result(document, annotated, events)
 
@@ -119,7 +119,7 @@ class Pipeline:
         return list(self.process(article).events)
 
 
-def _claims(annotated: Annotated, event: Event) -> list[str]:
+def _claims(annotated: Annotated, event: EventDraft) -> list[str]:
     """Who the event's sentences, or the next sentence of the same paragraph, attribute it to
     ("SOHR", "Nusra Front statement")."""
     text = annotated.document.article.text
@@ -130,12 +130,6 @@ def _claims(annotated: Annotated, event: Event) -> list[str]:
         if after < len(annotated.sentences) and "\n" not in text[annotated.sentences[i].end : annotated.sentences[after].start]:
             indexes.append(after)
     return [name for i in dict.fromkeys(indexes) for name in attributed_sources(annotated.sentences[i].text)]
-
-
-def _with_codes(event: Event) -> Event:
-    """The event with its sub-type's CAMEO root and PLOVER type."""
-    codes = event_codes(event.sub_event_type)
-    return replace(event, cameo_root=codes.cameo_root, plover_type=codes.plover_type)
 
 
 def _sources(*names: str | None) -> str:

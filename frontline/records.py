@@ -7,7 +7,7 @@ Offsets (``start``/``end``) always point into the original ``Article.text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # ACLED column order for exports (the subset of ACLED's export we produce, in ACLED's order).
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -203,8 +203,52 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class EventDraft:
+    """An event under construction: made by ``fill``, placed by ``geocode``, dated by ``dating``,
+    merged by ``merge``; ``finalize`` turns it into an ``Event``. Besides the fields that will be
+    exported it holds what those stages work from (the place, its cue, the time phrase, the sentences)."""
+
+    article_id: str
+    event_type: str
+    sub_event_type: str
+    event_id: str = ""
+    event_date: dt.date | None = None
+    time_precision: int | None = None
+    actor1: str = ""
+    assoc_actor_1: str = ""
+    inter1: int = 0
+    actor2: str = ""
+    assoc_actor_2: str = ""
+    inter2: int = 0
+    interaction: int = 0
+    civilian_targeting: str = ""
+    iso: int | None = None
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int = 0
+    geonameid: int | None = None
+    confidence: float = 0.0
+    evidence: tuple[Span, ...] = ()
+    place: Place | None = None
+    place_cue: str | None = None
+    time: TimeMention | None = None  # the phrase that dates the event; None: the report's week
+    sentences: tuple[int, ...] = ()  # indexes into ``Annotated.sentences``
+    place_country: str | None = None  # ISO2 when no place was found
+    # The toll's range as reported ("between 10 and 15": fatalities 10, low 10, high 15); None if no range.
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """One event in ACLED's codebook, plus frontline's provenance fields."""
+    """One event in ACLED's codebook, plus frontline's provenance fields: only what is exported.
+    Made from an ``EventDraft`` by ``events.finalize.finalize``."""
 
     article_id: str
     event_type: str
@@ -235,16 +279,10 @@ class Event:
     geonameid: int | None = None
     confidence: float = 0.0
     evidence: tuple[Span, ...] = ()
-    # Working fields set by fill and used by geocode/date/merge; not exported.
-    place: Place | None = field(default=None, compare=False)
-    place_cue: str | None = field(default=None, compare=False)
-    time: TimeMention | None = field(default=None, compare=False)
-    sentences: tuple[int, ...] = field(default=(), compare=False)
-    place_country: str | None = field(default=None, compare=False)  # ISO2 when no place was found
     # The toll's range as reported ("between 10 and 15": fatalities 10, low 10, high 15); None if no range.
     fatalities_low: int | None = None
     fatalities_high: int | None = None
-    # The sub-type's CAMEO root and PLOVER event type (``codes.event_codes``), set by the pipeline.
+    # The sub-type's CAMEO root and PLOVER event type (``codes.event_codes``), set by ``finalize``.
     cameo_root: str = ""
     plover_type: str = ""
 

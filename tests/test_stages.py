@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from frontline.events.detect import RuleTyper
 from frontline.events.merge import interaction, merge
-from frontline.records import Article, Event, Place, Span
+from frontline.records import Article, EventDraft, Place, Span
 from frontline.text.casualties import find_casualties, parse_number
 from frontline.text.clean import clean
 from frontline.text.ingest import content_id
@@ -128,8 +128,8 @@ PLACES = [
 ]
 
 
-def draft(i: int, sub: str, place: Place, day: int, precision: int, actor: str = "Rebels", inter: int = 2) -> Event:
-    return Event(
+def draft(i: int, sub: str, place: Place, day: int, precision: int, actor: str = "Rebels", inter: int = 2) -> EventDraft:
+    return EventDraft(
         article_id="a",
         event_type="Battles",
         sub_event_type=sub,
@@ -163,7 +163,7 @@ drafts = st.lists(
 
 @settings(max_examples=60, deadline=None)
 @given(drafts, st.randoms())
-def test_merge_is_order_independent_and_idempotent(events: list[Event], rnd) -> None:  # type: ignore[no-untyped-def]
+def test_merge_is_order_independent_and_idempotent(events: list[EventDraft], rnd) -> None:  # type: ignore[no-untyped-def]
     merged = merge(events)
     shuffled = list(events)
     rnd.shuffle(shuffled)

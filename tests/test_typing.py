@@ -390,7 +390,7 @@ def test_one_gathering_is_one_protest_event(pipeline) -> None:  # type: ignore[n
     )
     events = pipeline.process(Article(id="t", text=text, published=dt.date(2016, 7, 1), source="Test")).events
     protests = [e for e in events if e.event_type == "Protests"]
-    assert len(protests) == 1, [(e.sentences, e.sub_event_type) for e in events]
+    assert len(protests) == 1, [([s.text for s in e.evidence], e.sub_event_type) for e in events]
 
 
 def test_passage_types_a_follow_up_sentence() -> None:

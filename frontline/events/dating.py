@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ..records import Event
+from ..records import EventDraft
 from ..text.actors import ActorDictionary
 
 
-def assign_date(event: Event, published: dt.date | None) -> Event:
+def assign_date(event: EventDraft, published: dt.date | None) -> EventDraft:
     """Use the event's own time phrase; with none, the report's week (precision 2), as ACLED does
     when a source gives no date. Without a publication date such an event stays undated."""
     if event.time is not None:
@@ -60,7 +60,7 @@ def _regime(name: str, inter: int, when: dt.date) -> tuple[str, int]:
     return took_over[1], 1
 
 
-def name_periods(event: Event, actors: ActorDictionary) -> Event:
+def name_periods(event: EventDraft, actors: ActorDictionary) -> EventDraft:
     """State forces named with ACLED's period for the event's year ("Military Forces of Syria (2000-)");
     a group that has become the state is coded as its forces ("Taliban" after August 2021)."""
     when = event.event_date

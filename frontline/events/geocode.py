@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.toponyms import NEAR_CUES
-from ..records import Event, Place
+from ..records import EventDraft, Place
 
 # Cues that make a name the region, not its capital ("Bamako region"); and those that make a
 # town's name stand for the district around it ("Balkh district": ACLED geo_precision 2).
@@ -26,7 +26,7 @@ def _same_name_city(region: Place, gazetteer: Gazetteer) -> Place | None:
     return None
 
 
-def geocode(event: Event, gazetteer: Gazetteer) -> Event:
+def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
     """Fill the location columns from ``event.place``.
 
     geo_precision follows ACLED: 1 the named town itself; 2 near a town or part of a district;

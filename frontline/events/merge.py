@@ -14,13 +14,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..records import Event
+from ..records import EventDraft
 
 # How far apart two dates may be and still be one event, by the coarser time_precision.
 _DATE_WINDOW = {1: 0, 2: 6, 3: 31}
 
 
-def merge(events: Sequence[Event]) -> tuple[Event, ...]:
+def merge(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
     """Merge an article's draft events; returns them in text order with content-derived ids."""
     parent = list(range(len(events)))
 
@@ -34,14 +34,14 @@ def merge(events: Sequence[Event]) -> tuple[Event, ...]:
         for j in range(i + 1, len(events)):
             if _compatible(events[i], events[j]):
                 parent[root(j)] = root(i)
-    clusters: dict[int, list[Event]] = {}
+    clusters: dict[int, list[EventDraft]] = {}
     for i, event in enumerate(events):
         clusters.setdefault(root(i), []).append(event)
     merged = [_combine(members) for members in clusters.values()]
     return tuple(sorted(merged, key=_order))
 
 
-def _order(e: Event) -> tuple:
+def _order(e: EventDraft) -> tuple:
     """A total order on events (text position first), so ties never depend on input order."""
     return (
         e.evidence[0].start if e.evidence else -1,
@@ -56,7 +56,7 @@ def _order(e: Event) -> tuple:
     )
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.sub_event_type != b.sub_event_type:
         return False
     if not _same_sides(a, b):
@@ -68,7 +68,7 @@ def _compatible(a: Event, b: Event) -> bool:
     return _same_place(a, b)
 
 
-def _same_sides(a: Event, b: Event) -> bool:
+def _same_sides(a: EventDraft, b: EventDraft) -> bool:
     """The acting side must agree; in a clash both sides act, so only the pair of sides must agree."""
     if a.sub_event_type == "Armed clash":
         sa, sb = {a.inter1, a.inter2} - {0}, {b.inter1, b.inter2} - {0}
@@ -76,7 +76,7 @@ def _same_sides(a: Event, b: Event) -> bool:
     return not (a.inter1 and b.inter1 and a.inter1 != b.inter1)
 
 
-def _specificity(event: Event) -> int:
+def _specificity(event: EventDraft) -> int:
     """Lower is more specific: a town, then a feature or district, then a province, then a country."""
     place = event.place
     if place is None:
@@ -88,7 +88,7 @@ def _specificity(event: Event) -> int:
     return 1 if place.feature_class != "P" else 0
 
 
-def _same_place(a: Event, b: Event) -> bool:
+def _same_place(a: EventDraft, b: EventDraft) -> bool:
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     pa, pb = a.place, b.place
@@ -99,7 +99,7 @@ def _same_place(a: Event, b: Event) -> bool:
     return region and bool(pa.admin1_code) and pa.admin1_code == pb.admin1_code
 
 
-def _combine(members: list[Event]) -> Event:
+def _combine(members: list[EventDraft]) -> EventDraft:
     members = sorted(members, key=_order)
     # The most precise place; then the one of the mention that dates the event; then the most named.
     place_votes = Counter(e.geonameid for e in members)
@@ -165,7 +165,7 @@ def interaction(inter1: int, inter2: int) -> int:
     return low * 10 + high
 
 
-def event_id(event: Event) -> str:
+def event_id(event: EventDraft) -> str:
     """A stable id from the event's key fields, so a re-run upserts instead of duplicating."""
     date = event.event_date.isoformat() if isinstance(event.event_date, dt.date) else ""
     key = "|".join(

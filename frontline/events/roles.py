@@ -9,37 +9,43 @@ The text gives the sides it names; ACLED's codebook fixes the rest by event type
 
 Word order decides among named sides: the subject (an actor opening the clause before the
 trigger) acts; an agent after "by" acts in a passive clause ("a man was shot dead by gunmen");
-an actor after "with"/"against"/"on"/"at" is acted on.
+an actor after "with"/"against"/"on"/"at" is acted on. The codebook's rules for sides the text leaves
+unnamed (a claimant, a war's parties, identity militias) are in ``unnamed_sides``.
+
+Why one module: ``_assign_roles`` is one ordered decision procedure (word order, then the sub-type's
+defaults), and the patterns and helpers here serve only it; split up, each step would be read apart
+from the order that gives it its meaning.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
-from ..paths import DATA_DIR
 from ..records import ActorMention, Annotated, EventMention, Span
 from ..text.actors import ActorDictionary
+from .sides import (
+    AGAINST_CIVILIANS,
+    CIVILIANS,
+    EXTERNAL,
+    PROTESTERS,
+    REMOTE,
+    RIOTERS,
+    STATE,
+    TWO_SIDED,
+    Roles,
+    Side,
+)
+from .unnamed_sides import claimed, identity_sides, localized, war_at, war_sides
 
-CIVILIANS, PROTESTERS, RIOTERS, STATE, EXTERNAL = 7, 6, 5, 1, 8
 # An actor starting within this many characters of the clause start is taken as its subject.
 SUBJECT_WINDOW = 40
 
 _PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 _RIOTS = {"Violent demonstration", "Mob violence"}
-_AGAINST_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
-# Sub-types where someone is acted on, so a missing actor2 is the other side of the conflict.
-TWO_SIDED = {
-    "Armed clash",
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
 # Unnamed perpetrators: ACLED's "Unidentified Armed Group (<country>)".
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 _PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+|suspected\s+|alleged\s+|\w+\s+){0,3}$", re.IGNORECASE)
@@ -73,8 +79,6 @@ _GROUPS_CLASH = re.compile(
     r"|\b(?:two|rival|both)\s+(?:\w+\s+)?(?:groups|sides|factions|clans|camps|parties)\b.*\b(?:clash(?:ed|es)?|fought)\b",
     re.IGNORECASE,
 )
-# Remote violence that hit people who are not a side: ACLED codes civilians as actor2.
-_REMOTE = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb"}
 _HARMED_PEOPLE = re.compile(
     r"\b(?:civilians?(?!\s+(?:houses?|homes?|areas?|property|properties|buildings?|infrastructure|neighbou?rhoods?|facilit))|villagers?|residents?|passers-?by|child(?:ren)?|boys?|girls?|wom[ae]n|(?<!armed\s)m[ae]n|persons?|people|"
     r"students?|teachers?|drivers?|farmers?|shepherds?|family|families|worshippers|elders?|workers?|migrants?|refugees?|passengers?"
@@ -120,25 +124,6 @@ _ASSOC_GAP = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Side:
-    """An actor as coded: ACLED-style name, inter code (as a domestic actor) and ISO2 country."""
-
-    name: str
-    inter: int
-    country: str | None = None
-
-    @classmethod
-    def of(cls, mention: ActorMention) -> Side:
-        return cls(mention.name, mention.inter, mention.country)
-
-
-@dataclass(frozen=True, slots=True)
-class Roles:
-    actor1: Side | None
-    actor2: Side | None
-    assoc1: tuple[Side, ...] = ()
-    assoc2: tuple[Side, ...] = ()
 
 
 def subject(
@@ -180,187 +165,12 @@ def assign_roles(
 ) -> Roles:
     """actor1, actor2 and their associates for one event mention in ``country`` (ISO2) on ``when``
     (the event's date, if known), at the point ``at`` (latitude, longitude) when it is known."""
-    roles = _assign_roles(annotated, mention, dictionary, country, _war_at(country, when))
+    roles = _assign_roles(annotated, mention, dictionary, country, war_at(country, when))
     if dictionary is not None and country:
-        roles = _localized(roles, dictionary, country)
-    roles = _identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
-    roles = _claimed(roles, annotated, mention)
-    return _war_sides(roles, mention.sub_event_type, country, when, at)
-
-
-# "IS claimed responsibility", "the TTP has claimed the attack", "claimed by Al Shabaab".
-_CLAIM_AFTER = re.compile(
-    r"[’']?s?\s+(?:(?:has|have|had|later|also|reportedly|quickly|subsequently)\s+){0,2}(?:claim(?:ed|s)?|accepted|took)\s+"
-    r"(?:(?:the\s+)?responsibility|credit|the\s+(?:attack|killing|bombing|blast|explosion|assassination|abduction|kidnapping))",
-    re.IGNORECASE,
-)
-_CLAIM_BEFORE = re.compile(r"\b(?:claimed|claim\w*\s+(?:of\s+)?responsibility)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-_NO_CLAIM = re.compile(r"\b(?:no|not|nobody|none|yet\s+to)\b[^.]{0,40}$", re.IGNORECASE)
-
-
-def _claimed(roles: Roles, annotated: Annotated, mention: EventMention) -> Roles:
-    """The codebook codes the group that claimed an attack as its actor1, when the text names no
-    other perpetrator: "gunmen shot dead an aid worker. IS claimed responsibility" -> Islamic State."""
-    # A force that a bomb hit, taken as actor1 for want of another side ("an IED attached to a
-    # Taliban vehicle exploded ... ISKP claimed responsibility"), is the target.
-    hit = roles.actor1 is not None and roles.actor1.inter != CIVILIANS and roles.actor2 is None and mention.sub_event_type in _REMOTE
-    if roles.actor1 is not None and not roles.actor1.name.startswith("Unidentified Armed Group") and not hit:
-        return roles
-    text = annotated.document.article.text
-    last = min(len(annotated.sentences) - 1, mention.sentence + 2)
-    for index in range(max(0, mention.sentence - 1), last + 1):
-        start = annotated.sentences[index].start
-        for a in annotated.in_sentence("actors", index):
-            if a.inter not in (2, 3, 4) or a.generic:
-                continue
-            claim = _CLAIM_AFTER.match(text, a.span.end) or _CLAIM_BEFORE.search(text, max(start, a.span.start - 40), a.span.start)
-            if claim is not None and not _NO_CLAIM.search(text, max(start, a.span.start - 40), a.span.start):
-                side = Side.of(a)
-                if any(r is not None and r.name == side.name for r in (roles.actor1, roles.actor2)):
-                    return roles
-                return Roles(side, roles.actor1 if hit else roles.actor2, roles.assoc1, roles.assoc2)
-    return roles
-
-
-def _localized(roles: Roles, dictionary: ActorDictionary, country: str) -> Roles:
-    """Generic sides the document did not place ("troops" in a note with no country) take the
-    event's country: "Military Forces" -> "Military Forces of Myanmar"."""
-    def fix(side: Side | None) -> Side | None:
-        if side is None or side.country:
-            return side
-        name = dictionary.with_country(side.name, country)
-        return Side(name, side.inter, country.upper()) if name else side
-
-    return Roles(fix(roles.actor1), fix(roles.actor2), tuple(fix(a) or a for a in roles.assoc1), tuple(fix(a) or a for a in roles.assoc2))
-
-
-# Words that make unnamed fighters an identity militia (ACLED inter 4), and which kind.
-_IDENTITY = re.compile(r"\b(ethnic|tribal|tribes?|clans?|sub-clans?|communal|inter-communal|intercommunal)\b", re.IGNORECASE)
-# Local feuds: ACLED codes unnamed sides of land disputes and revenge killings as communal militias.
-_COMMUNAL = re.compile(
-    r"\b(?:(?:land|property|boundary|grazing|water)(?:\s*/\s*\w+)?\s+(?:dispute|row|feud|conflict)s?|disputes?\s+over\s+(?:land|property|a\s+plot)"
-    r"|revenge\s+(?:attack|killing|mission|raid)s?|blood\s+feud|rivalry\s+between\s+(?:two\s+)?(?:communities|villages|clans|families))\b",
-    re.IGNORECASE,
-)
-_IDENTITY_KIND = {"ethnic": "Ethnic", "tribal": "Tribal", "tribe": "Tribal", "tribes": "Tribal", "clan": "Clan", "clans": "Clan",
-                  "sub-clan": "Clan", "sub-clans": "Clan"}
-
-
-def _identity_sides(roles: Roles, sub: str, note: str, dictionary: ActorDictionary | None, country: str | None) -> Roles:
-    """Unnamed armed sides of an ethnic, tribal, clan or communal fight are identity militias:
-    "clashes between rival ethnic groups" -> Unidentified Ethnic Militia (4) on both sides."""
-    if sub not in TWO_SIDED and sub not in _AGAINST_CIVILIANS:
-        return roles
-    m = _IDENTITY.search(note)
-    if m is None and not _COMMUNAL.search(note):
-        return roles
-    kind = _IDENTITY_KIND.get(m.group(1).lower(), "Communal") if m else "Communal"
-    template = f"Unidentified {kind} Militia ({{country}})"
-    name = dictionary.name_for(template, country) if dictionary else template.replace(" ({country})", "")
-    militia = Side(name, 4, country)
-
-    def swap(side: Side | None) -> Side | None:
-        return militia if side is not None and side.name.startswith("Unidentified Armed Group") else side
-
-    return Roles(swap(roles.actor1), swap(roles.actor2), roles.assoc1, roles.assoc2)
-
-
-# The parties of a war, by country and period: fighting there between sides the text does not
-# name is coded between them (first the side that usually attacks). Donbas until Russia's
-# invasion of 24 February 2022, then Russia's war against Ukraine.
-WARS: dict[str, tuple[tuple[dt.date, dt.date | None, Side, Side], ...]] = {
-    "UA": (
-        (dt.date(2014, 4, 6), dt.date(2022, 2, 24),
-         Side("NAF: United Armed Forces of Novorossiya", 2, "UA"), Side("Military Forces of Ukraine", STATE, "UA")),
-        (dt.date(2022, 2, 24), None,
-         Side("Military Forces of Russia", STATE, "RU"), Side("Military Forces of Ukraine", STATE, "UA")),
-    ),
-}
-# Shelling by an unnamed side in those wars: who fires most often in ACLED's coding.
-_WAR_SHELLING = {"Shelling/artillery/missile attack", "Air/drone strike"}
-
-
-def _unnamed(side: Side | None) -> bool:
-    return side is None or side.name.startswith("Unidentified Armed Group")
-
-
-def _war_at(country: str | None, when: dt.date | None) -> tuple[dt.date, dt.date | None, Side, Side] | None:
-    """The known war in ``country`` on ``when``, if any."""
-    if country is None or when is None or country.upper() not in WARS:
-        return None
-    return next((w for w in WARS[country.upper()] if w[0] <= when and (w[1] is None or when < w[1])), None)
-
-
-# Towns on each side of the Donbas contact line (2015 - February 2022), for the order of unnamed sides.
-DONBAS_LINE = DATA_DIR / "donbas_line.tsv"
-# Beyond this distance from every listed town a place is not classed.
-_LINE_KM = 20.0
-
-
-@functools.lru_cache(maxsize=1)
-def _donbas_towns() -> tuple[tuple[float, float, bool], ...]:
-    """(latitude, longitude, held by the republics) for each town of ``DONBAS_LINE``."""
-    towns = []
-    for line in DONBAS_LINE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _name, lat, lon, side = line.split("\t")
-        towns.append((float(lat), float(lon), side.strip() == "NGCA"))
-    return tuple(towns)
-
-
-def _held_by_republics(at: tuple[float, float] | None) -> bool | None:
-    """Whether ``at`` lay on the republics' side of the Donbas contact line (the nearest listed town's
-    side); None far from every listed town."""
-    if at is None:
-        return None
-    lat, lon = at
-    best: tuple[float, bool] | None = None
-    for t_lat, t_lon, ngca in _donbas_towns():
-        # Equirectangular distance: enough at this scale.
-        km = 111.2 * math.hypot(lat - t_lat, (lon - t_lon) * math.cos(math.radians(lat)))
-        if best is None or km < best[0]:
-            best = (km, ngca)
-    return best[1] if best is not None and best[0] <= _LINE_KM else None
-
-
-def _war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None, at: tuple[float, float] | None = None) -> Roles:
-    """Fill unnamed sides of fighting in a known war with its parties. Before Russia's invasion, the
-    side that fired at a place in the Donbas is the one across the contact line from it."""
-    war = _war_at(country, when)
-    if war is None:
-        return roles
-    _, _, attacker, defender = war
-    invasion = attacker.inter == STATE
-    across = None if invasion else _held_by_republics(at)
-    if across is True:
-        # Fire observed where the republics held: from the government's side.
-        attacker, defender = defender, attacker
-    a1, a2 = roles.actor1, roles.actor2
-    if sub in TWO_SIDED:
-        if _unnamed(a1) and (_unnamed(a2) or (a2 is not None and a2.name == getattr(a1, "name", None))):
-            return Roles(attacker, defender, roles.assoc1, roles.assoc2)
-        # A party or one of its units ("Military Forces of Ukraine Azov Regiment").
-        def other(side: Side | None) -> Side | None:
-            if side is None:
-                return None
-            if side.name.startswith(attacker.name):
-                return defender
-            return attacker if side.name.startswith(defender.name) else None
-
-        if a1 is not None and _unnamed(a2) and other(a1) is not None:
-            return Roles(a1, other(a1), roles.assoc1, roles.assoc2)
-        if a2 is not None and _unnamed(a1) and other(a2) is not None:
-            return Roles(other(a2), a2, roles.assoc1, roles.assoc2)
-    elif sub == "Disrupted weapons use" and invasion and a1 is not None and a1.name == defender.name and _unnamed(a2):
-        # The defender's air defence downed a missile or drone: the invader's.
-        return Roles(a1, attacker, roles.assoc1, roles.assoc2)
-    elif sub in _WAR_SHELLING and _unnamed(a1):
-        # Before the invasion the monitors' notes mostly attribute unnamed shelling to the
-        # government's side; after it, to Russia's forces.
-        shooter = defender if not invasion and across is None else attacker
-        return Roles(shooter, a2 if a2 is None or a2.name != shooter.name else None, roles.assoc1, roles.assoc2)
-    return roles
+        roles = localized(roles, dictionary, country)
+    roles = identity_sides(roles, mention.sub_event_type, _note(annotated, mention, 1), dictionary, country)
+    roles = claimed(roles, annotated, mention)
+    return war_sides(roles, mention.sub_event_type, country, when, at)
 
 
 def _assign_roles(
@@ -390,7 +200,7 @@ def _assign_roles(
                      and not _INFORMANT_AFTER.match(text, a.span.end))
     if informed and len(informed) < len(found) and any(a.inter != CIVILIANS for a in informed):
         found = informed
-    elif len(informed) < len(found) and (sub in _AGAINST_CIVILIANS or sub in _REMOTE) and all(a.inter == CIVILIANS for a in informed):
+    elif len(informed) < len(found) and (sub in AGAINST_CIVILIANS or sub in REMOTE) and all(a.inter == CIVILIANS for a in informed):
         # "the body was found by police", "police say the device exploded": in violence against
         # civilians and remote violence the one who reported it is not the perpetrator, who is then unknown.
         found = informed
@@ -457,7 +267,7 @@ def _assign_roles(
     # it is actor2 and the perpetrator is found elsewhere (or unidentified).
     target: ActorMention | None = None
     if (
-        (sub in _REMOTE or sub in TWO_SIDED) and first is not None and agent is None and first.span.start >= trigger.end
+        (sub in REMOTE or sub in TWO_SIDED) and first is not None and agent is None and first.span.start >= trigger.end
         and not any(a.span.end <= trigger.start for a in acting)
         and _TARGET_CUE.search(text, max(sentence.start, first.span.start - 60), first.span.start)
     ):
@@ -534,7 +344,7 @@ def _assign_roles(
         # Riots are mostly met by the state's forces; a force named anywhere in the report is the other side.
         force = _document_actor(annotated, lambda a: a.inter == STATE)
         return Roles(rioters, Side.of(force) if force else None)
-    if sub in _AGAINST_CIVILIANS:
+    if sub in AGAINST_CIVILIANS:
         perpetrator = actor1 if actor1 is not None and actor1.inter != CIVILIANS else None
         harmed = next((Side.of(a) for a in found if a.inter == CIVILIANS), None)
         if perpetrator is None and mention.sentence > 0:
@@ -581,14 +391,14 @@ def _assign_roles(
         actor1 = invader or make("Military Forces of {country}", STATE)
     if actor1 is None and sub != "Other":
         actor1 = make(_UNIDENTIFIED, 3)
-    if actor2 is None and actor1 is not None and actor1.inter not in (STATE, EXTERNAL) and (sub in _REMOTE or sub in TWO_SIDED):
+    if actor2 is None and actor1 is not None and actor1.inter not in (STATE, EXTERNAL) and (sub in REMOTE or sub in TWO_SIDED):
         # "an IED targeted a military convoy", "attacked a police checkpoint": the forces whose
         # post, convoy or vehicle was hit are the other side.
         hit = _FORCE_TARGET.search(sentence.text)
         if hit is not None:
             police = (hit.group("force") or "").lower().startswith(("police", "polic"))
             actor2 = make("Police Forces of {country}" if police else "Military Forces of {country}", STATE)
-    if sub in _REMOTE and actor2 is None and _harmed(_note(annotated, mention)):
+    if sub in REMOTE and actor2 is None and _harmed(_note(annotated, mention)):
         actor2 = make("Civilians ({country})", CIVILIANS)
     if (sub == "Looting/property destruction" and actor2 is None and actor1 is not None and actor1.inter == STATE
             and _DRUG_SEIZURE.search(sentence.text)):

@@ -49,7 +49,8 @@ from .typing_synthetic import synthetic_examples
 log = logging.getLogger(__name__)
 
 CLASSES: tuple[str, ...] = (*sorted(SUB_EVENT_TYPES), NO_EVENT)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# Public: the benchmarks split ACLED notes into sentences the same way.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _MAX_WORDS = 80
 # "No event" examples come from other domains and styles than the ACLED notes, so the model learns to
 # read news style itself as "no event"; halving their weight offsets part of that.
@@ -112,7 +113,7 @@ class Example:
 
 def first_sentence(text: str) -> str:
     text = " ".join(text.split())
-    return _SENTENCE_END.split(text, maxsplit=1)[0]
+    return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
 def _truncate(text: str) -> str:
@@ -212,7 +213,7 @@ def insightcrime_examples(folder: Path) -> list[Example]:
             for row in csv.reader(handle, delimiter="\t"):
                 if not row or not row[0].strip():
                     continue
-                sentences = _SENTENCE_END.split(" ".join(row[0].split()), maxsplit=2)
+                sentences = SENTENCE_END.split(" ".join(row[0].split()), maxsplit=2)
                 for sentence in sentences[1:2]:  # the first sentence after the headline
                     if len(sentence) >= 20:
                         out.append(Example(sentence, NO_EVENT, 0.3, "insightcrime"))
@@ -240,7 +241,7 @@ def news_examples(data: Path, rules: RuleTyper) -> list[Example]:
     for path in sorted((data / "corpora" / "satp").glob("*.tsv")):
         with path.open(encoding="utf-8", newline="") as handle:
             texts += [row[0] for row in csv.reader(handle, delimiter="\t") if row]
-    sentences = sorted({s for text in texts for s in _SENTENCE_END.split(" ".join(text.split())) if 40 <= len(s) <= 400},
+    sentences = sorted({s for text in texts for s in SENTENCE_END.split(" ".join(text.split())) if 40 <= len(s) <= 400},
                        key=lambda s: zlib.crc32(s.encode("utf-8")))
     taken: Counter[str] = Counter()
     out = []
@@ -291,7 +292,8 @@ def featurize(texts: Iterable[str], bits: int, rules: RuleTyper):  # type: ignor
     return csr_matrix((np.concatenate(values), np.concatenate(indices), np.array(indptr)), shape=(len(indptr) - 1, 1 << bits))
 
 
-def _class_weights(labels: list[str], power: float = CLASS_WEIGHT_POWER) -> dict[str, float]:
+# Public: the benchmarks weight their own classifiers the same way.
+def class_weights(labels: list[str], power: float = CLASS_WEIGHT_POWER) -> dict[str, float]:
     """Balanced to the ``power`` (0.5: square root): rare classes count more, without drowning the common ones."""
     counts = Counter(labels)
     total = len(labels)
@@ -344,7 +346,7 @@ def train(
     examples = load_examples(data, rules) if examples is None else examples
     index = {name: i for i, name in enumerate(CLASSES)}
     labels = [e.label for e in examples]
-    weights_by_class = _class_weights(labels)
+    weights_by_class = class_weights(labels)
     y = np.array([index[e.label] for e in examples])
     w = np.array([e.weight * weights_by_class[e.label] * (NO_EVENT_WEIGHT if e.label == NO_EVENT else 1.0) for e in examples])
     X = featurize((e.text for e in examples), bits, rules)

@@ -1,0 +1,65 @@
+"""time: the time phrase that dates an event mention, and whether the mention is background.
+
+The phrase nearest the trigger in its sentence dates it, else the last one earlier in its paragraph;
+a mention that tells how a war began, sums up a long period, or is dated over a year before the
+report is background, not an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..records import Annotated, EventMention, TimeMention
+from .paragraphs import same_paragraph
+from .roles import event_anchor
+
+# A sentence that tells how the war began is history, not news ("the war began in March 2011 with protests").
+_HISTORY = re.compile(
+    r"\b(?:war|conflict|uprising|revolution|crisis|insurgency|civil\s+war)\s+(?:\w+\s+){0,2}(?:began|started|erupted|broke\s+out)\b",
+    re.IGNORECASE,
+)
+# A sentence that sums up a long period ("Since the start of the year, air strikes have killed 6,000").
+_SUMMARY = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch|onset)\s+of|so\s+far\s+this\s+(?:year|month)"
+    r"|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years))\b",
+    re.IGNORECASE,
+)
+# Events dated longer ago than this before the report are background (the report's own news is recent).
+BACKGROUND_DAYS = 365
+
+
+def background(annotated: Annotated, mention: EventMention, time: TimeMention | None, published: dt.date | None) -> bool:
+    text = annotated.sentences[mention.sentence].text
+    if _HISTORY.search(text):
+        return True
+    if _SUMMARY.search(text) and not any(t.precision == 1 for t in annotated.in_sentence("times", mention.sentence)):
+        return True
+    return time is not None and published is not None and (published - time.date).days > BACKGROUND_DAYS
+
+
+def event_time(annotated: Annotated, mention: EventMention) -> TimeMention | None:
+    """The time phrase nearest the trigger in its sentence, else the last one earlier in the
+    paragraph (a note's "On 9 May 2020, ..." dates the sentences that follow it)."""
+    times = annotated.in_sentence("times", mention.sentence)
+    anchor = event_anchor(annotated, mention)
+    if times:
+        # A date opening the sentence ("On 3 May 2020, ...") dates its main clause, even when a
+        # background phrase ("... attempted suicide last week") sits nearer the trigger.
+        start = annotated.sentences[mention.sentence].start
+        opener = [t for t in times if t.span.start - start <= 6 and t.span.end <= anchor.start]
+        if opener:
+            return opener[0]
+        return min(times, key=lambda t: abs(t.span.start - anchor.start))
+    earlier = [
+        t for t in annotated.times
+        if t.sentence < mention.sentence and same_paragraph(annotated, t.sentence, mention.sentence)
+    ]
+    if not earlier:
+        return None
+    # The latest dated sentence dates this one: by its opening date when it has one ("On 3 May
+    # 2020, the families of X, one of whom ... last week, held a rally. One was arrested.").
+    latest = [t for t in earlier if t.sentence == earlier[-1].sentence]
+    start = annotated.sentences[latest[0].sentence].start
+    opener = [t for t in latest if t.span.start - start <= 6]
+    return opener[0] if opener else latest[-1]

@@ -681,7 +681,7 @@ def _last_resort(
     close spelling ("Quamishli city": Al Qamishli), then a town named inside a longer name ("the
     University of Hyderabad", "Five Kisumu journalists"). Either only in the document's country,
     or, with none, when the name's places lie in one country."""
-    from ..geo.toponyms import _stop_words
+    from ..geo.patterns import stop_words as _stop_words
 
     sentence = annotated.sentences[mention.sentence]
     text = annotated.document.article.text

@@ -47,8 +47,9 @@ sys.path.insert(0, str(ROOT))
 
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.geoparse import geoparse, prepare
-from frontline.geo.ranker import FEATURES, Ranker
-from frontline.geo.toponyms import focus_country, resolve_heuristic
+from frontline.geo.ranker import Ranker
+from frontline.geo.ranker_features import FEATURES
+from frontline.geo.resolve import focus_country, resolve_heuristic
 from frontline.records import Place
 from frontline.training.corpora.geoparsing import GoldDocument
 from frontline.training.ranker import (

@@ -30,7 +30,8 @@ FLOORS = Path(__file__).resolve().parent / "floors" / "recognition.json"
 sys.path.insert(0, str(ROOT))
 
 from frontline.geo.gazetteer import Gazetteer
-from frontline.geo.recognize import Recognizer, propose
+from frontline.geo.proposals import propose
+from frontline.geo.recognize import Recognizer
 from frontline.geo.toponyms import find_toponyms
 from frontline.training.corpora.geoparsing import GoldDocument, read_geovirus, read_lgl
 from frontline.training.corpora.re3d import name_core, read_re3d

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from frontline.geo import recognize, toponyms
+from frontline.geo import patterns, proposals, recognize, resolve
 from frontline.geo.gazetteer import Gazetteer, normalize, skeleton
 from frontline.geo.gazetteer.core import _LETTERS, _RUNS, _collapse_runs, _FoldTable
 from frontline.geo.geoparse import geoparse
-from frontline.geo.recognize import _TOKEN, _next_tokens, _previous_tokens
-from frontline.geo.toponyms import _CUE_BEFORE, _UPPER, cue_before, find_toponyms
+from frontline.geo.patterns import CUE_BEFORE, UPPER, cue_before
+from frontline.geo.recognize import TOKEN, next_tokens, previous_tokens
+from frontline.geo.toponyms import find_toponyms
 
 TEXT = (
     "Syrian rebels seized the town of Kinsabba, north of the village of Mzeghla in Latakia province, "
@@ -76,7 +77,7 @@ def test_cue_before_equals_the_regex_on_every_window() -> None:
     matched = 0
     for end in range(len(text) + 1):
         window = text[max(0, end - 40) : end]
-        plain, fast = _CUE_BEFORE.search(window), cue_before(window)
+        plain, fast = CUE_BEFORE.search(window), cue_before(window)
         assert (plain.span(), plain.groupdict()) == (fast.span(), fast.groupdict()) if plain and fast else plain is fast is None
         matched += plain is not None
     assert matched >= 8
@@ -85,8 +86,8 @@ def test_cue_before_equals_the_regex_on_every_window() -> None:
 def test_short_token_windows_equal_the_60_character_ones() -> None:
     text = TEXT + "x" * 70 + " end"
     for i in range(len(text) + 1):
-        assert _previous_tokens(text, i) == _TOKEN.findall(text[max(0, i - 60) : i])[-2:]
-        assert _next_tokens(text, i) == _TOKEN.findall(text[i : i + 60])[:2]
+        assert previous_tokens(text, i) == TOKEN.findall(text[max(0, i - 60) : i])[-2:]
+        assert next_tokens(text, i) == TOKEN.findall(text[i : i + 60])[:2]
 
 
 @pytest.mark.parametrize(
@@ -102,19 +103,19 @@ def test_skeletons_of_transliterations() -> None:
 
 # The plain forms of the patterns that were rewritten to scan faster, as they were written before.
 PLAIN_PATTERNS = {
-    "_POSTAL": r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])",
-    "_CAP_PAIR": r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b",
-    "_LOWERCASE_WORD": r"\b[a-z]{3,}\b",
-    "_CAPITALISED_RUN": r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*",
-    "_CAPITALISED_WORD": rf"\b[{_UPPER}][a-z]+(?:s)?\b",
+    "POSTAL_CODE": (proposals.POSTAL_CODE, r"(?<=[a-z]), (?P<code>[A-Z]{2})\b(?![.\w])"),
+    "CAP_PAIR": (recognize.CAP_PAIR, r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b"),
+    "LOWERCASE_WORD": (recognize.LOWERCASE_WORD, r"\b[a-z]{3,}\b"),
+    "CAPITALISED_RUN": (recognize.CAPITALISED_RUN, r"\b[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*"),
+    "CAPITALISED_WORD": (resolve.CAPITALISED_WORD, rf"\b[{UPPER}][a-z]+(?:s)?\b"),
 }
 EDGES = "‘Ab x‘ab ‘ ab_Cd 1Ab Ab1 Columbus, OH. Dayton, OH and Akron, oh Ab  \t Cd\nEf Gh-Ij O’Neil Ġab ‘Sab\n"
 
 
 @pytest.mark.parametrize("name", sorted(PLAIN_PATTERNS))
 def test_fast_patterns_equal_the_plain_ones(name: str) -> None:
-    fast = getattr(recognize, name, None) or getattr(toponyms, name)
-    plain = re.compile(PLAIN_PATTERNS[name])
+    fast, plain_form = PLAIN_PATTERNS[name]
+    plain = re.compile(plain_form)
     for text in (TEXT, EDGES, TEXT.upper(), EDGES + TEXT):
         for start in range(0, len(text), 7):
             piece = text[start:]
@@ -130,9 +131,9 @@ def test_of_name_hint_holds_wherever_of_name_matches() -> None:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
     matched = 0
     for text in texts:
-        if recognize._OF_NAME.search(text):
+        if proposals.OF_NAME.search(text):
             matched += 1
-            assert recognize._OF_NAME_HINT.search(text), text
+            assert proposals.OF_NAME_HINT.search(text), text
     assert matched > 100
 
 
@@ -152,18 +153,18 @@ def test_lazy_fold_table_equals_the_full_one() -> None:
 
 
 def test_cue_before_knows_every_way_a_cue_ends() -> None:
-    """``cue_before`` skips windows that do not end with one of ``_CUE_BEFORE_ENDS``: every alternative
-    of ``_CUE_BEFORE`` must end with one of them (update the tuple when a cue is added)."""
-    pattern = _CUE_BEFORE.pattern
+    """``cue_before`` skips windows that do not end with one of ``CUE_BEFORE_ENDS``: every alternative
+    of ``CUE_BEFORE`` must end with one of them (update the tuple when a cue is added)."""
+    pattern = CUE_BEFORE.pattern
     kinds = re.search(r"\(\?P<kind>[^)]*\)([^|)]*)", pattern)
     preps = re.search(r"\(\?P<prep>([^)]*)\)", pattern)
-    assert kinds and preps, "_CUE_BEFORE changed shape: check cue_before's shortcut"
-    assert kinds.group(1).replace("\\s+", " ").split()[-1] in toponyms._CUE_BEFORE_ENDS
+    assert kinds and preps, "CUE_BEFORE changed shape: check cue_before's shortcut"
+    assert kinds.group(1).replace("\\s+", " ").split()[-1] in patterns.CUE_BEFORE_ENDS
     for alternative in preps.group(1).split("|"):
-        assert alternative.replace("\\s+", " ").split()[-1] in toponyms._CUE_BEFORE_ENDS, alternative
+        assert alternative.replace("\\s+", " ").split()[-1] in patterns.CUE_BEFORE_ENDS, alternative
 
 
 def test_of_name_hint_matches_the_of_name_pattern() -> None:
-    """``_OF_NAME_HINT`` assumes that ``_OF_NAME`` needs a capitalised word right before " of "."""
-    assert recognize._OF_NAME.pattern.startswith(r"(?<![\w-])" + recognize._NAME + r"[ \t]of(?:[ \t]the)?[ \t]")
-    assert recognize._NAME == toponyms._SEQUENCE.pattern.removeprefix(r"(?<![\w-])")
+    """``OF_NAME_HINT`` assumes that ``OF_NAME`` needs a capitalised word right before " of "."""
+    assert proposals.OF_NAME.pattern.startswith(r"(?<![\w-])" + proposals.NAME + r"[ \t]of(?:[ \t]the)?[ \t]")
+    assert proposals.NAME == patterns.SEQUENCE.pattern.removeprefix(r"(?<![\w-])")

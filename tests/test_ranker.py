@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 from frontline.cli import app
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.geoparse import geoparse, prepare
-from frontline.geo.ranker import FEATURES, Ranker, RankerError, features, has_parent
-from frontline.geo.toponyms import document_context, focus_country
+from frontline.geo.ranker import Ranker, RankerError
+from frontline.geo.ranker_features import FEATURES, features, has_parent
+from frontline.geo.resolve import document_context, focus_country
 
 
 @pytest.fixture(scope="module")

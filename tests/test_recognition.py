@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 from frontline.cli import app
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.geoparse import geoparse
+from frontline.geo.patterns import sequence_words
 from frontline.geo.recognize import Recognizer, proposal_rows
-from frontline.geo.toponyms import _words, find_toponyms
+from frontline.geo.toponyms import find_toponyms
 from frontline.records import Article
 from frontline.training.corpora.re3d import Re3dError, name_core, read_re3d
 from tests.conftest import SEED_PUBLISHED, SHARED
@@ -106,11 +107,11 @@ def test_offsets_are_absolute(gazetteer: Gazetteer) -> None:
 
 def test_hyphenated_names_split_between_capitals_but_not_after_articles() -> None:
     text = "Israeli-Palestinian talks; Ayn al-Qantra; Port-au-Prince"
-    assert [text[s:e] for s, e in _words(text, 0, 19)] == ["Israeli", "Palestinian"]
+    assert [text[s:e] for s, e in sequence_words(text, 0, 19)] == ["Israeli", "Palestinian"]
     start = text.index("Ayn")
-    assert [text[s:e] for s, e in _words(text, start, start + 13)] == ["Ayn", "al-Qantra"]
+    assert [text[s:e] for s, e in sequence_words(text, start, start + 13)] == ["Ayn", "al-Qantra"]
     start = text.index("Port")
-    assert [text[s:e] for s, e in _words(text, start, len(text))] == ["Port-au-Prince"]
+    assert [text[s:e] for s, e in sequence_words(text, start, len(text))] == ["Port-au-Prince"]
 
 
 def test_recognizer_round_trip_and_bad_files(tmp_path: Path, gazetteer: Gazetteer) -> None:
@@ -174,7 +175,7 @@ def test_train_command_rejects_a_folder_without_data(tmp_path: Path) -> None:
 
 
 def proposed(text: str, gazetteer: Gazetteer, **kwargs: object) -> dict[str, str]:
-    from frontline.geo.recognize import propose
+    from frontline.geo.proposals import propose
 
     return {text[p.start : p.end]: p.kind for p in propose(text, gazetteer, **kwargs)}  # type: ignore[arg-type]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.toponyms import NEAR_CUES
+from ..geo.patterns import NEAR_CUES
 from ..records import EventDraft, Place
 
 # Cues that make a name the region, not its capital ("Bamako region"); and those that make a

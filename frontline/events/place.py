@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
+from ..geo.patterns import stop_words
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
 from .qualifiers import (
     CLOSE_SPELLING,
@@ -306,13 +307,11 @@ def _last_resort(
     close spelling ("Quamishli city": Al Qamishli), then a town named inside a longer name ("the
     University of Hyderabad", "Five Kisumu journalists"). Either only in the document's country,
     or, with none, when the name's places lie in one country."""
-    from ..geo.toponyms import _stop_words
-
     sentence = annotated.sentences[mention.sentence]
     text = annotated.document.article.text
     focus = annotated.country_code or monitored
     actors = [a.span for a in annotated.in_sentence("actors", mention.sentence)]
-    stop = _stop_words()
+    stop = stop_words()
 
     def pick(found: list[Place], minimum: int) -> Place | None:
         found = [p for p in found if p.feature_class in ("P", "A") and not p.feature_code.startswith("PCL")]

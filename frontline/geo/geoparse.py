@@ -1,25 +1,27 @@
-"""geoparse: place names in a text resolved to gazetteer entries (the ``frontline geoparse`` verb)."""
+"""geoparse: place names in a text resolved to gazetteer entries (the ``frontline geoparse`` verb).
+
+Recognition (``toponyms.find_toponyms``) then resolution (``resolve.resolve``), or resolution of the
+spans a caller gives.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Place, Span
 from .gazetteer import Gazetteer
-from .ranker import us_state
-from .toponyms import (
-    Candidate,
-    country_votes,
-    cue_at,
-    find_toponyms,
-    focus_country,
-    resolve,
-)
+from .patterns import cue_at, demonym_places
+from .ranker_features import us_state
+from .resolve import country_votes, focus_country, resolve
+from .toponyms import Candidate, find_toponyms
 
 if TYPE_CHECKING:
     from .ranker import Ranker
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,34 +107,6 @@ def prepare(
     # The country focus comes from every place named in the text, not only the spans asked about.
     context = found if toponyms is None else [*found, *in_text]
     return found, context, country_votes(context, text, gazetteer)
-
-
-# English demonym endings -> the place-name endings they come from, tried in this order on a given span
-# the gazetteer does not know: "Ohioans" -> Ohio, "Ontarians" -> Ontario, "Texan" -> Texas,
-# "European" -> Europe, "Dagestani" -> Dagestan, "South Ossetian" -> South Ossetia, "New Yorker" -> New York.
-_DEMONYM_ENDINGS = (
-    ("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("eans", "e"), ("ean", "e"),
-    ("ans", "a"), ("an", "a"), ("ans", "as"), ("an", "as"), ("ans", ""), ("an", ""),
-    ("is", ""), ("i", ""), ("ers", ""), ("er", ""),
-)  # fmt: skip
-# Only areas have demonyms people write as toponyms: states, countries, continents and world regions.
-_DEMONYM_KINDS = frozenset({"ADM1", "CONT", "RGN", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "PCLH"})
-
-
-def demonym_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """The area a demonym the gazetteer does not know names: "Minnesotans" -> Minnesota (ADM1), else ().
-
-    Given spans only (LGL counts demonyms as toponyms); the first ending that gives an area's exact name wins.
-    """
-    if not surface[:1].isupper() or len(surface) < 5:
-        return ()
-    for ending, replacement in _DEMONYM_ENDINGS:
-        if surface.endswith(ending) and len(surface) - len(ending) >= 3:
-            name = surface[: len(surface) - len(ending)] + replacement
-            areas = tuple(p for p in gazetteer.lookup(name, fuzzy=False) if p.feature_code in _DEMONYM_KINDS)
-            if areas:
-                return areas
-    return ()
 
 
 def _implied_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:

@@ -1,20 +1,16 @@
-"""The learned toponym ranker: features of (span, candidate) pairs and a logistic scorer applied with numpy.
+"""The learned toponym ranker: a scorer of (span, candidate) feature vectors, applied with numpy.
 
-Each gazetteer candidate of a toponym span gets a feature vector (prominence, feature class, name
-similarity, the document's country focus, admin1 and spatial coherence with the other places of the
-document, the parent place in "X, Y" / "X in Y", cue words). A logistic model, trained by
-``frontline train geoparse`` (``frontline/train_ranker.py``) and shipped as ``models/ranker.json``,
-scores each pair; an entry of the user's own import gets a fixed log-odds bonus when the document does
-not contradict it (``imported_bonus``: a rule, since the training data hold no imports); the
-highest-scoring candidate wins. Its probability below the model's learned
-``nil_threshold`` means "no match" unless the pick is prominent (a country, a city of 50,000, the
-kind of place its cue announces, a spelling variant in the document's country); this is used when the spans come from recognition, not when a
-caller asserts that a span is a place.
+Each gazetteer candidate of a toponym span gets a feature vector (``ranker_features``). A model of
+boosted trees (or a logistic one), trained by ``frontline train geoparse``
+(``frontline/training/ranker.py``) and shipped as ``models/ranker.json``, scores each pair; an entry
+of the user's own import gets a fixed log-odds bonus when the document does not contradict it
+(``imported_bonus``: a rule, since the training data hold no imports); the highest-scoring candidate
+wins. Its probability below the model's learned ``nil_threshold`` means "no match" unless the pick is
+prominent (a country, a city of 50,000, the kind of place its cue announces, a spelling variant in the
+document's country); this is used when the spans come from recognition, not when a caller asserts
+that a span is a place.
 
-Document context comes from a first, hand-weighted pass (``toponyms.rank``), so the features of one
-span never depend on the model's own picks for the others: training and run time see the same inputs.
-
-scikit-learn is needed only to train; at run time the model is a weight vector and a dot product.
+scikit-learn is needed only to train; at run time the model is arrays and numpy.
 """
 
 from __future__ import annotations
@@ -22,9 +18,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import math
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -32,10 +25,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from ..records import Place
-from .gazetteer import normalize, skeleton
+from .ranker_features import (
+    COLUMN,
+    CUE_KIND,
+    FEATURES,
+    DocumentContext,
+    features,
+    follows_comma_place,
+    parent_areas,
+)
 
 if TYPE_CHECKING:
     from .toponyms import Candidate
@@ -44,92 +44,9 @@ log = logging.getLogger(__name__)
 
 MODEL_VERSION = 1
 DEFAULT_MODEL = "ranker.json"
-EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
 # Log-odds bonus of an entry from the user's own import (see ``imported_bonus``): odds x 403.
 IMPORTED_BONUS = 6.0
-
-# The features, in the order of the model's weights. Keep in step with ``features``.
-FEATURES: tuple[str, ...] = (
-    "log_population",  # log10(population + 1) / 7
-    "population_gap",  # (best log10 population among the span's candidates - this one's) / 7
-    "top_population",  # the most populous of the span's candidates
-    "population_rank",  # log1p(rank by population among the span's candidates)
-    "n_candidates",  # log1p(number of candidates of the span)
-    "log_names",  # log10(number of distinct names + 1) / 3: GeoNames lists many names for known places
-    "names_gap",  # (most names among the span's candidates, as log_names) - this one's
-    "class_p",  # populated place
-    "capital",  # PPLC
-    "admin_seat",  # PPLA, PPLA2, ...
-    "adm1",
-    "country",  # PCL*
-    "other_admin",  # ADM2, ADMD, ... (class A, not ADM1 nor a country)
-    "terrain",  # class T, H, L, V, ...
-    "hand_feature",  # frontline's own features.tsv
-    "exact_main_name",  # the span is the entry's main name (not an alternate)
-    "name_ratio",  # rapidfuzz ratio of span and main name / 100
-    "same_skeleton",  # span and main name share a transliteration skeleton
-    "fuzzy",  # matched only through the skeleton key
-    "fragment",  # part of a longer capitalised sequence
-    "in_focus",  # in the document's country
-    "no_focus",  # the document has no country focus
-    "country_votes",  # share of the document's country votes for this entry's country
-    "admin1_support",  # log1p(other spans whose first pick is in this admin1)
-    "country_support",  # share of other spans' first picks in this country
-    "admin1_any",  # log1p(other names' soft votes for this admin1: each name splits one vote over its admin1s)
-    "country_any",  # other names' soft votes for this country, as a share of the names
-    "distance_to_others",  # log1p(km to the nearest first pick of another span) / log(20039)
-    "no_others",  # no other span has a first pick
-    "parent_admin1",  # "X, Y" / "X in Y" where Y is this entry's admin1
-    "parent_country",  # ... where Y is this entry's country
-    "parent_mismatch",  # there is a parent Y and it is neither
-    "is_parent",  # the span is the Y of "X, Y" and the entry is an ADM1 or a country
-    "cue_match",  # "province" -> ADM1, "district" -> ADM2, "town of" -> P, "mountains" -> T
-    "cue_mismatch",  # a type cue that this entry's kind contradicts
-    "near_cue",  # "near X", "X countryside", ...
-    "fuzzy_in_focus",  # a spelling variant in the document's country
-    "focus_x_population",  # in_focus * log_population: prominence matters less at home
-    "anchor_admin1",  # log1p(other names in this admin1 that have a single entry or name one admin1 area)
-    "anchor_distance",  # log1p(km to the nearest single-entry town of another name) / log(20039)
-    "no_anchor",  # no other name has a single entry or a single admin1 entry
-)
-
-_COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _NO_FOCUS, _NO_OTHERS = FEATURES.index("no_focus"), FEATURES.index("no_others")
-_CUE_KIND = {
-    "town": "P", "city": "P", "village": "P", "villages": "P", "camp": "P", "neighbourhood": "P",
-    "neighborhood": "P", "airport": "P", "airbase": "P", "suburb": "P", "suburbs": "P",
-    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2",
-    "mountain": "T", "mountains": "T", "hill": "T",
-}  # fmt: skip
-_NEAR = frozenset(
-    {"near", "outside", "around", "close to", "outskirts", "countryside", "suburb", "suburbs", "area", "areas"}
-    | {f"{d} of" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")}
-)
-# US state abbreviations in news style ("Paris, Tenn."), after a comma only: GeoNames admin1 codes.
-_US_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
-    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
-    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
-    "nebr": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY", "n c": "NC", "n d": "ND",
-    "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA", "r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN",
-    "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
-    "d c": "DC",
-}  # fmt: skip
-_POSTAL = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "  # noqa: SIM905
-    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
-)
-
-
-@functools.lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """``normalize`` memoised: the same place names come back in every document."""
-    return normalize(name)
-
-
-@functools.lru_cache(maxsize=65536)
-def _skeleton(name: str) -> str:
-    return skeleton(name)
 
 
 class RankerError(Exception):
@@ -261,272 +178,6 @@ def _default_ranker() -> Ranker:
     return Ranker.load()
 
 
-# --------------------------------------------------------------------------------------------------
-# Features
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentContext:
-    """What a document says about where it is, from the first, hand-weighted pass.
-
-    ``context`` holds every toponym found in the text (including the ones being resolved) and
-    ``first`` the first-pass pick of each; ``keys`` their normalized surfaces.
-    """
-
-    text: str
-    country: str | None
-    votes: dict[str, float]
-    context: tuple[Candidate, ...]
-    first: tuple[Place | None, ...]
-    keys: tuple[str, ...]
-    # Soft votes of each distinct name for the admin1 areas and countries its entries lie in.
-    admin1_votes: dict[str, dict[tuple[str, str], float]]
-    country_votes: dict[str, dict[str, float]]
-    admin1_total: dict[tuple[str, str], float]
-    country_total: dict[str, float]
-
-    @classmethod
-    def build(
-        cls,
-        text: str,
-        country: str | None,
-        votes: dict[str, float],
-        context: Sequence[Candidate],
-        first: Sequence[Place | None],
-    ) -> DocumentContext:
-        keys = tuple(name_key(c.span.text) for c in context)
-        admin1_votes: dict[str, dict[tuple[str, str], float]] = {}
-        country_votes: dict[str, dict[str, float]] = {}
-        for key, c in zip(keys, context, strict=True):
-            if key in admin1_votes or not c.places:
-                continue
-            areas = {(p.country_code, p.admin1_code) for p in c.places if p.admin1_code}
-            admin1_votes[key] = {a: 1.0 / len(areas) for a in areas}
-            countries = {p.country_code for p in c.places}
-            country_votes[key] = {cc: 1.0 / len(countries) for cc in countries}
-        admin1_total: Counter[tuple[str, str]] = Counter()
-        country_total: Counter[str] = Counter()
-        for v in admin1_votes.values():
-            admin1_total.update(v)
-        for w in country_votes.values():
-            country_total.update(w)
-        return cls(
-            text, country, dict(votes), tuple(context), tuple(first), keys,
-            admin1_votes, country_votes, dict(admin1_total), dict(country_total),
-        )  # fmt: skip
-
-
-def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
-    """One row of ``FEATURES`` per gazetteer entry of ``candidate`` (shape: entries x features)."""
-    places = candidate.places
-    n = len(places)
-    out = np.zeros((n, len(FEATURES)), dtype=np.float64)
-    if n == 0:
-        return out
-    col = _COLUMN
-    span = candidate.span
-    surface = name_key(span.text)
-    surface_skel = _skeleton(span.text)
-    logpops = [min(math.log10(p.population + 1), 7.0) / 7.0 for p in places]
-    best_pop = max(logpops)
-    lognames = [min(math.log10(p.n_names + 1), 3.0) / 3.0 for p in places]
-    best_names = max(lognames)
-    order = sorted(range(n), key=lambda i: (-places[i].population, i))
-    pop_rank = {i: r for r, i in enumerate(order)}
-    total_votes = sum(doc.votes.values()) or 1.0
-
-    # Other spans' first picks (another surface: a repeated name does not support itself).
-    others = [p for key, p in zip(doc.keys, doc.first, strict=True) if p is not None and key != surface]
-    admin1_counts = Counter((p.country_code, p.admin1_code) for p in others if p.admin1_code)
-    country_counts = Counter(p.country_code for p in others)
-    own_admin1 = doc.admin1_votes.get(surface, {})
-    own_country = doc.country_votes.get(surface, {})
-    n_names = max(1, len(doc.country_votes) - (1 if own_country else 0))
-    if others:
-        nearest = _nearest_km(places, others)
-    anchors = _anchors(doc, surface)
-    anchor_admin1 = Counter((p.country_code, p.admin1_code) for p in anchors if p.admin1_code)
-    anchor_towns = [  # towns and areas below admin1: a country or a state sits at one point of a large area
-        p for p in anchors if p.feature_class == "P" or (p.feature_code.startswith("ADM") and p.feature_code != "ADM1")
-    ]
-    anchored = bool(anchor_admin1 or anchor_towns)
-    if anchor_towns:
-        anchor_km = _nearest_km(places, anchor_towns)
-    parent = _parent(candidate, doc)
-    is_child_of_comma = _follows_comma_place(candidate, doc)
-    wanted = _CUE_KIND.get(candidate.cue or "")
-
-    for i, place in enumerate(places):
-        row = out[i]
-        fclass, fcode = place.feature_class, place.feature_code
-        row[col["log_population"]] = logpops[i]
-        row[col["population_gap"]] = best_pop - logpops[i]
-        row[col["top_population"]] = pop_rank[i] == 0
-        row[col["population_rank"]] = math.log1p(pop_rank[i])
-        row[col["n_candidates"]] = math.log1p(n)
-        row[col["log_names"]] = lognames[i]
-        row[col["names_gap"]] = best_names - lognames[i]
-        is_country = fcode.startswith("PCL")
-        row[col["class_p"]] = fclass == "P"
-        row[col["capital"]] = fcode == "PPLC"
-        row[col["admin_seat"]] = fcode.startswith("PPLA")
-        row[col["adm1"]] = fcode == "ADM1"
-        row[col["country"]] = is_country
-        row[col["other_admin"]] = fclass == "A" and fcode != "ADM1" and not is_country
-        row[col["terrain"]] = fclass not in ("P", "A")
-        row[col["hand_feature"]] = place.source == "frontline-features"
-        main = name_key(place.name)
-        row[col["exact_main_name"]] = main == surface
-        row[col["name_ratio"]] = fuzz.ratio(surface, main) / 100.0
-        row[col["same_skeleton"]] = bool(surface_skel) and _skeleton(place.name) == surface_skel
-        row[col["fuzzy"]] = candidate.fuzzy
-        row[col["fragment"]] = candidate.fragment
-        in_focus = doc.country is not None and place.country_code == doc.country
-        row[col["in_focus"]] = in_focus
-        row[col["no_focus"]] = doc.country is None
-        row[col["country_votes"]] = doc.votes.get(place.country_code, 0.0) / total_votes
-        area = (place.country_code, place.admin1_code)
-        if place.admin1_code:
-            row[col["admin1_any"]] = math.log1p(doc.admin1_total.get(area, 0.0) - own_admin1.get(area, 0.0))
-        row[col["country_any"]] = (
-            doc.country_total.get(place.country_code, 0.0) - own_country.get(place.country_code, 0.0)
-        ) / n_names
-        if others:
-            row[col["distance_to_others"]] = math.log1p(nearest[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
-            row[col["admin1_support"]] = math.log1p(admin1_counts.get((place.country_code, place.admin1_code), 0)) if place.admin1_code else 0.0
-            row[col["country_support"]] = country_counts.get(place.country_code, 0) / len(others)
-        else:
-            row[col["no_others"]] = 1.0
-            row[col["distance_to_others"]] = 1.0
-        if parent is not None:
-            admin1s, countries = parent
-            if place.admin1_code and (place.country_code, place.admin1_code) in admin1s:
-                row[col["parent_admin1"]] = 1.0
-            elif place.country_code in countries:
-                row[col["parent_country"]] = 1.0
-            else:
-                row[col["parent_mismatch"]] = 1.0
-        row[col["is_parent"]] = is_child_of_comma and (is_country or fcode == "ADM1")
-        if wanted:
-            match = wanted in (fcode, fclass)
-            row[col["cue_match"]] = match
-            row[col["cue_mismatch"]] = not match and (wanted != "P" or fclass != "P")
-        row[col["near_cue"]] = (candidate.cue or "") in _NEAR
-        row[col["fuzzy_in_focus"]] = candidate.fuzzy and in_focus
-        row[col["focus_x_population"]] = in_focus * logpops[i]
-        if place.admin1_code:
-            row[col["anchor_admin1"]] = math.log1p(anchor_admin1.get(area, 0))
-        if anchor_towns:
-            row[col["anchor_distance"]] = math.log1p(anchor_km[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
-        else:
-            row[col["anchor_distance"]] = 1.0
-        row[col["no_anchor"]] = not anchored
-    return out
-
-
-def _anchors(doc: DocumentContext, surface: str) -> list[Place]:
-    """The entries that the document's other names leave no doubt about (one per name).
-
-    The first picks (``DocumentContext.first``) are the hand-weighted pass's guesses for every name, right
-    or wrong. A name with a single entry leaves no guess to make ("Duncan" in a story that also names
-    "Spartanburg" and "Gaffney", which the gazetteer knows once each, is the Duncan near them), and a name
-    with exactly one admin1 entry names that state or province ("Mato Grosso": the state, though two
-    towns bear the name too): both anchor the others.
-    """
-    seen: set[str] = {surface}
-    out = []
-    for key, c in zip(doc.keys, doc.context, strict=True):
-        if key in seen or c.fuzzy:
-            continue
-        seen.add(key)
-        if len(c.places) == 1:
-            out.append(c.places[0])
-            continue
-        admin1 = [p for p in c.places if p.feature_code == "ADM1"]
-        if len(admin1) == 1:
-            out.append(admin1[0])
-    return out
-
-
-def _nearest_km(places: Sequence[Place], others: Sequence[Place]) -> np.ndarray:
-    """Great-circle km from each of ``places`` to the nearest of ``others``."""
-    lat1 = np.radians([p.latitude for p in places])[:, None]
-    lon1 = np.radians([p.longitude for p in places])[:, None]
-    lat2 = np.radians([p.latitude for p in others])[None, :]
-    lon2 = np.radians([p.longitude for p in others])[None, :]
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return np.asarray(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0.0, 1.0))))
-
-
-_TYPE_WORD = re.compile(
-    r" (?:village|town|city|district|sub-?district|province|governorate|region|area|camp|neighbou?rhood)\b",
-    re.IGNORECASE,
-)
-
-
-def _parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
-    """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y.
-
-    A type word may stand between X and the comma or "in": "Buraydah village, Syria", "Kansaba town in Latakia".
-    """
-    text, end = doc.text, candidate.span.end
-    typed = _TYPE_WORD.match(text, end)
-    if typed and text.startswith((",", " in "), typed.end()):
-        end = typed.end()
-    if text.startswith(",", end):
-        rest = text[end + 1 : end + 40]
-        at = end + 1 + len(rest) - len(rest.lstrip())
-        state = us_state(rest.lstrip(), written=True)
-        if state:
-            return {("US", state)}, set()
-    elif text.startswith(" in ", end):
-        at = end + 4
-        if text.startswith("the ", at):
-            at += 4
-    elif text.startswith(" (", end):
-        at = end + 2  # "Belem (Para)", "Akwu (Agatu, Benue)": ACLED's and many wires' way of writing it
-    else:
-        return None
-    for c in doc.context:
-        # In brackets, only a place closed by ")" or followed by its own parent: "Akwu (Agatu, Benue)".
-        if c.span.start == at and (text[at - 1] != "(" or text.startswith((")", ","), c.span.end)):
-            admin1s = {(p.country_code, p.admin1_code) for p in c.places if p.feature_code == "ADM1"}
-            countries = {p.country_code for p in c.places if p.feature_code.startswith("PCL")}
-            return (admin1s, countries) if admin1s or countries else None
-    return None
-
-
-def has_parent(candidate: Candidate, doc: DocumentContext) -> bool:
-    """The span is qualified by a parent place: "X, Y" or "X in Y" with Y a region or country."""
-    return _parent(candidate, doc) is not None
-
-
-def us_state(text: str, *, written: bool = False) -> str | None:
-    """The US state a news-style abbreviation at the start of ``text`` means: "Tenn." -> "TN", "N.Y." -> "NY".
-
-    Postal codes ("TX") count only with ``written`` (after a comma, where "IN" or "ME" is no word).
-    """
-    words = text.split(" ", 2)
-    first = words[0] if words else ""
-    if written and first.rstrip(".,;:") in _POSTAL and first[:2].isupper():
-        return first[:2]
-    if not first[:1].isupper():
-        return None
-    if len(words) > 1 and len(first) == 2 and first.endswith(".") and words[1][:1].isupper():
-        first = f"{first} {words[1]}"  # "W. Va.", "N. Y."
-    if not first.rstrip(",;:").endswith("."):
-        return None
-    return _US_STATES.get(normalize(first))
-
-
-def _follows_comma_place(candidate: Candidate, doc: DocumentContext) -> bool:
-    """The span is the Y of "X, Y": another toponym ends right before ", "."""
-    start = candidate.span.start
-    head = doc.text[max(0, start - 2) : start]
-    if head != ", ":
-        return False
-    return any(c.span.end == start - 2 for c in doc.context)
-
 
 def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[Place | None, float]:
     """The best-scoring entry of ``candidate`` and its probability (None, 0.0 without entries)."""
@@ -550,8 +201,8 @@ def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
         row = x[i]
         if (
             place.imported
-            and (row[_COLUMN["in_focus"]] or row[_COLUMN["no_focus"]])
-            and not row[_COLUMN["parent_mismatch"]]
+            and (row[COLUMN["in_focus"]] or row[COLUMN["no_focus"]])
+            and not row[COLUMN["parent_mismatch"]]
         ):
             bonus[i] = IMPORTED_BONUS
     return bonus
@@ -569,14 +220,14 @@ def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place
     if bonus.any():
         clipped = np.clip(probs, 1e-12, 1 - 1e-12)
         probs = 1.0 / (1.0 + np.exp(-(np.log(clipped / (1 - clipped)) + bonus)))
-    wanted = _CUE_KIND.get(candidate.cue or "")
+    wanted = CUE_KIND.get(candidate.cue or "")
     if wanted:
         fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
         if fits.any():
             probs = np.where(fits, probs, -1.0)
     # An "X, Y" parent is obeyed like a cue: "Al Birah village, Syria" picks among the Syrian entries. Not
     # when the best entry is itself a state or country: "Texas, Georgia and Florida" is a list.
-    in_parent = ((x[:, _COLUMN["parent_admin1"]] > 0) | (x[:, _COLUMN["parent_country"]] > 0)) & (probs >= 0)
+    in_parent = ((x[:, COLUMN["parent_admin1"]] > 0) | (x[:, COLUMN["parent_country"]] > 0)) & (probs >= 0)
     if in_parent.any() and not _is_area(candidate.places[int(np.argmax(probs))]):
         probs = np.where(in_parent, probs, -1.0)
     best = int(np.argmax(probs))
@@ -638,7 +289,7 @@ def resolve_with(
 
 def _same_features_key(candidate: Candidate, doc: DocumentContext) -> tuple[Any, ...]:
     """What ``features`` reads of a candidate besides the document: equal keys, equal rows."""
-    parent = _parent(candidate, doc)
+    parent = parent_areas(candidate, doc)
     return (
         candidate.span.text,
         candidate.cue,
@@ -646,7 +297,7 @@ def _same_features_key(candidate: Candidate, doc: DocumentContext) -> tuple[Any,
         candidate.fragment,
         tuple(p.geonameid for p in candidate.places),
         None if parent is None else (frozenset(parent[0]), frozenset(parent[1])),
-        _follows_comma_place(candidate, doc),
+        follows_comma_place(candidate, doc),
     )
 
 
@@ -662,7 +313,7 @@ def _prominent(candidate: Candidate, place: Place, country: str | None) -> bool:
         return False
     if candidate.fuzzy:
         return country is not None and place.country_code == country
-    wanted = _CUE_KIND.get(candidate.cue or "")
+    wanted = CUE_KIND.get(candidate.cue or "")
     return (
         place.feature_code.startswith("PCL")
         or place.population >= 50_000

@@ -9,13 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.toponyms import (
-    Candidate,
-    country_votes,
-    find_toponyms,
-    focus_country,
-    resolve,
-)
+from ..geo.resolve import country_votes, focus_country, resolve
+from ..geo.toponyms import Candidate, find_toponyms
 from ..records import (
     ActorMention,
     Annotated,

@@ -28,8 +28,9 @@ import numpy as np
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.geoparse import prepare
-from ..geo.ranker import FEATURES, Ranker, Trees, features, name_key
-from ..geo.toponyms import document_context, focus_country
+from ..geo.ranker import Ranker, Trees
+from ..geo.ranker_features import FEATURES, features, name_key
+from ..geo.resolve import document_context, focus_country
 from ..records import Place
 from .corpora.geoparsing import GoldDocument, read_geovirus, read_lgl, read_wiktor_gold
 

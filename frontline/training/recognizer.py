@@ -1,6 +1,6 @@
 """Train the toponym recognition filter (``frontline train recognizer``).
 
-Every proposal that ``recognize.propose`` makes in a training document becomes one example: its
+Every proposal that ``proposals.propose`` makes in a training document becomes one example: its
 feature dict, labelled 1 when it is a gold toponym (LGL and GeoVirus: the exact gold span; re3d:
 it overlaps the proper-name part of a Location span, see ``corpora.re3d.name_core``). Logistic
 regression (scikit-learn, training only) is fitted on them; the weights go to a JSON file that
@@ -27,10 +27,10 @@ from typing import Any
 import numpy as np
 
 from ..geo.gazetteer import Gazetteer
+from ..geo.proposals import Proposal
 from ..geo.recognize import (
-    _LEXICAL,
+    LEXICAL,
     Lexicon,
-    Proposal,
     Recognizer,
     agree,
     proposal_rows,
@@ -165,7 +165,7 @@ def fit(train: Sequence[Example], lexicon: Lexicon, *, min_count: int = MIN_COUN
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # training only
 
     counts: Counter[str] = Counter(name for ex in train for row in ex.rows for name in row)
-    names = sorted(n for n, k in counts.items() if n.split("=", 1)[0] not in _LEXICAL or k >= min_count)
+    names = sorted(n for n, k in counts.items() if n.split("=", 1)[0] not in LEXICAL or k >= min_count)
     index = {n: i for i, n in enumerate(names)}
     pairs = [(row, label) for ex in train for p, row, label in zip(ex.proposals, ex.rows, ex.labels, strict=True)
              if p.kind != "demonym"]

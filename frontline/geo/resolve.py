@@ -1,0 +1,208 @@
+"""Resolution: one gazetteer entry (or none) for each toponym of a document.
+
+The document's country focus comes from votes (country and admin1 names, demonyms); a first,
+hand-weighted pass (``rank``) picks an entry for every toponym, which gives the document context
+(``document_context``) that the learned ranker's features see; ``resolve`` then lets the ranker pick
+(``ranker.resolve_with``) and applies one sense per discourse. A pick the model does not believe is
+left unresolved rather than guessed. ``resolve_heuristic`` is the hand-weighted resolution alone,
+kept as a baseline.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from ..records import Place
+from .gazetteer import Gazetteer, normalize
+from .patterns import CUE_FEATURE, TYPE_CUES, UPPER
+from .ranker import Ranker, resolve_with
+from .ranker_features import DocumentContext, has_parent, name_key
+
+if TYPE_CHECKING:
+    from .toponyms import Candidate
+
+log = logging.getLogger(__name__)
+
+# A capitalised word (``country_votes`` looks each up as a demonym): ``\b[{UPPER}][a-z]+(?:s)?\b``, with the
+# boundary checked after the first character so that the regex engine skips quickly to capitals (the
+# same matches; "‘", the one character of ``UPPER`` that is not a word character, has its boundary
+# after a word character). Public: tests/test_fast_paths.py compares it with the plain form.
+CAPITALISED_WORD = re.compile(
+    rf"[{UPPER}](?<!\w[{UPPER.replace('‘', '')}])(?<![^\w]‘)(?<!^‘)[a-z]+(?:s)?\b"
+)
+
+
+def country_votes(
+    candidates: Iterable[Candidate],
+    text: str,
+    gazetteer: Gazetteer,
+) -> dict[str, float]:
+    """Votes for the country a document is about: country names 2, admin1 names 1, demonyms 1."""
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        if candidate.fuzzy:
+            continue  # look-alikes do not vote
+        span, places = candidate.span, candidate.places
+        key = name_key(span.text)
+        exact = [p for p in places if name_key(p.name) == key] or places
+        countries = {p.country_code for p in exact if p.feature_code.startswith("PCL")}
+        for code in countries:
+            votes[code] += 2
+        admin = {p.country_code for p in exact if p.feature_code == "ADM1"}
+        for code in admin - countries:
+            votes[code] += 1
+    seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
+    for m in CAPITALISED_WORD.finditer(text):
+        word = m.group(0)
+        if word not in seen:
+            seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular
+        demonym = seen[word]
+        if demonym:
+            votes[demonym] += 1
+    return {code: float(n) for code, n in sorted(votes.items())}
+
+
+def focus_country(votes: dict[str, float]) -> str | None:
+    """The country with the most votes; ties break alphabetically, so the same text gives the same focus."""
+    if not votes:
+        return None
+    return min(votes, key=lambda code: (-votes[code], code))
+
+
+def document_country(
+    candidates: Iterable[Candidate],
+    text: str,
+    gazetteer: Gazetteer,
+) -> str | None:
+    """The country a document is about: votes from country names, admin1 names and demonyms."""
+    return focus_country(country_votes(candidates, text, gazetteer))
+
+
+def rank(
+    candidate: Candidate,
+    *,
+    country: str | None,
+    admin1: frozenset[tuple[str, str]] = frozenset(),
+) -> tuple[Place | None, float]:
+    """The best entry for a candidate and its score, or (None, score) when none is credible."""
+    span, cue, places = candidate.span, candidate.cue, candidate.places
+    best: Place | None = None
+    best_score = -math.inf
+    surface = name_key(span.text)
+    wanted = CUE_FEATURE.get(cue or "")
+    for place in places:
+        score = min(math.log10(place.population + 1), 7.0) / 3.5  # prominence, up to 2
+        similarity = fuzz.ratio(surface, name_key(place.name)) / 100.0
+        score += similarity
+        if country and place.country_code == country:
+            score += 3.0
+        if (place.country_code, place.admin1_code) in admin1:
+            score += 1.0
+        if place.feature_code.startswith("PCL"):
+            score += 2.0  # a bare country name means the country
+        if wanted:
+            if wanted == place.feature_code or wanted == place.feature_class:
+                score += 2.5
+            elif wanted == "P" and place.feature_class == "A":
+                score -= 0.5
+        if score > best_score or (score == best_score and best is not None and place.geonameid < best.geonameid):
+            best, best_score = place, score
+    if best is None:
+        return None, 0.0
+    in_focus = country is not None and best.country_code == country
+    if candidate.fragment and not (in_focus or best.feature_code.startswith("PCL") or best.feature_code == "ADM1"):
+        return None, best_score  # "Spring" of "Arab Spring" is not Spring, Texas
+    if candidate.fuzzy:
+        # A spelling variant is believable only where the document already is.
+        return (best if in_focus else None), best_score
+    credible = (
+        in_focus
+        or best.population >= 50_000
+        or best.feature_code.startswith("PCL")
+        or best.feature_code == "ADM1"
+        or (cue is not None and best.population >= 1_000)
+        or (country is None and best.population >= 5_000)
+    )
+    return (best if credible else None), best_score
+
+
+def resolve(
+    candidates: Sequence[Candidate],
+    country: str | None,
+    *,
+    text: str = "",
+    context: Sequence[Candidate] | None = None,
+    votes: dict[str, float] | None = None,
+    ranker: Ranker | None = None,
+    nil: bool = True,
+) -> list[tuple[Place | None, float]]:
+    """Pick an entry for every candidate of one document with the learned ranker.
+
+    ``text`` is the document (for "X, Y" and "X in Y"); ``context`` every toponym found in it
+    (default: ``candidates``); ``votes`` its country votes (``country_votes``; default: one vote for
+    ``country``). ``ranker`` defaults to the packaged model. With ``nil``, a pick whose probability is
+    below the model's threshold is left unresolved (for recognised spans; a caller who asserts that
+    its spans are places passes ``nil=False``). The score returned is the pick's probability.
+
+    Then one sense per discourse: once "Latakia province" is said, a bare "Latakia" in the same
+    document is the province too.
+    """
+    doc = document_context(candidates, country, text=text, context=context, votes=votes)
+    ranked = resolve_with(candidates, doc, ranker or Ranker.default(), nil=nil)
+    return _one_sense(candidates, ranked, qualified=[has_parent(c, doc) for c in candidates])
+
+
+def document_context(
+    candidates: Sequence[Candidate],
+    country: str | None,
+    *,
+    text: str = "",
+    context: Sequence[Candidate] | None = None,
+    votes: dict[str, float] | None = None,
+) -> DocumentContext:
+    """What the ranker's features see of the document (the arguments are those of ``resolve``)."""
+    context = list(candidates) if context is None else list(context)
+    if votes is None:
+        votes = {country: 1.0} if country else {}
+    return DocumentContext.build(text, country, votes, context, _first_pass(context, country))
+
+
+def resolve_heuristic(candidates: Sequence[Candidate], country: str | None) -> list[tuple[Place | None, float]]:
+    """The hand-weighted resolution (``rank`` in two passes), kept as the first pass and as a baseline."""
+    first = _first_pass(candidates, country)
+    admin1 = frozenset((p.country_code, p.admin1_code) for p in first if p is not None and p.admin1_code)
+    ranked = [rank(candidate, country=country, admin1=admin1) for candidate in candidates]
+    return _one_sense(candidates, ranked)
+
+
+def _first_pass(candidates: Sequence[Candidate], country: str | None) -> list[Place | None]:
+    """Hand-weighted picks without document coherence: the context the second pass (and the ranker) sees."""
+    return [rank(c, country=country)[0] for c in candidates]
+
+
+def _one_sense(
+    candidates: Sequence[Candidate],
+    ranked: list[tuple[Place | None, float]],
+    qualified: Sequence[bool] = (),
+) -> list[tuple[Place | None, float]]:
+    """A bare name takes the entry of the same name said with a type cue ("Latakia province") or,
+    where ``qualified`` says so, with a parent place ("Paris, Tenn.")."""
+    typed: dict[str, Place] = {}
+    for i, (candidate, (place, _score)) in enumerate(zip(candidates, ranked, strict=True)):
+        if place is not None and (candidate.cue in TYPE_CUES or (i < len(qualified) and qualified[i])):
+            typed.setdefault(normalize(candidate.span.text), place)
+    if not typed:
+        return ranked
+    out = []
+    for i, (candidate, (place, score)) in enumerate(zip(candidates, ranked, strict=True)):
+        if candidate.cue is None and not (i < len(qualified) and qualified[i]):
+            place = typed.get(normalize(candidate.span.text), place)
+        out.append((place, score))
+    return out

@@ -1,8 +1,14 @@
-"""The pipeline: the explicit list of stages, built in one place.
+"""The pipeline: the explicit, ordered tuple of stages, built in one place.
 
-``Pipeline.process`` is a pure function of its article and the injected resources (gazetteer,
-actor dictionary, sentencizer, typer, confidence calibration): the same input always gives the same events. It holds no
-state between documents, so local processes, Dask or Spark workers can each run their own copy.
+Each stage is a ``Stage``: a named callable that takes the work so far (``Work``, a frozen record
+that gains one part per stage) and the pipeline, whose fields are the shared resources (gazetteer,
+actor dictionary, sentencizer, typer, recognizer, ranker, calibration), and returns the work with
+its part added. A new stage is one more entry in ``STAGES`` (or in a ``Pipeline(stages=...)`` of
+your own); ``process`` only folds the article through them.
+
+``Pipeline.process`` is a pure function of its article and the injected resources: the same input
+always gives the same events. It holds no state between documents, so local processes, Dask or
+Spark workers can each run their own copy.
 """
 
 from __future__ import annotations
@@ -10,24 +16,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .events.calibrate import Calibration, calibrate
 from .events.dating import assign_date, name_periods
 from .events.detect import EventTyper, detect
 from .events.fill import fill
-from .events.finalize import finalize
+from .events.finalize import event_sources, finalize
 from .events.geocode import geocode
 from .events.merge import merge
 from .events.notes import describe
 from .events.typing_model import LearnedTyper
 from .geo.gazetteer import Gazetteer
-from .records import Annotated, Article, Document, Event, EventDraft
+from .records import Annotated, Article, Document, Event, EventDraft, EventMention
 from .text.actors import ActorDictionary
 from .text.annotate import annotate, new_sentencizer
-from .text.clean import attributed_sources, clean
+from .text.clean import clean
 from .text.ingest import content_id
 
 if TYPE_CHECKING:
@@ -40,6 +47,120 @@ log = logging.getLogger(__name__)
 
 # Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence).
 PIPELINE_VERSION = "0.2.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One article part-way through the stages: each stage fills in its own part."""
+
+    article: Article
+    document: Document | None = None  # clean
+    annotated: Annotated | None = None  # annotate: sentences and mentions
+    mentions: tuple[EventMention, ...] = ()  # detect: typed event mentions
+    drafts: tuple[EventDraft, ...] = ()  # fill, then geocode, date and merge refine them
+    events: tuple[Event, ...] = ()  # finalize, then notes and calibrate refine them
+
+    def need_document(self) -> Document:
+        if self.document is None:
+            raise RuntimeError("a stage that needs the cleaned document runs before 'clean'")
+        return self.document
+
+    def need_annotated(self) -> Annotated:
+        if self.annotated is None:
+            raise RuntimeError("a stage that needs the annotated document runs before 'annotate'")
+        return self.annotated
+
+
+class Stage(Protocol):
+    """One step of the pipeline: ``name`` for messages, and a call that adds its part to the work."""
+
+    @property
+    def name(self) -> str: ...
+
+    def __call__(self, work: Work, pipeline: Pipeline) -> Work: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionStage:
+    """A ``Stage`` made of a plain function."""
+
+    name: str
+    run: Callable[[Work, Pipeline], Work]
+
+    def __call__(self, work: Work, pipeline: Pipeline) -> Work:
+        return self.run(work, pipeline)
+
+
+def stage(name: str) -> Callable[[Callable[[Work, Pipeline], Work]], FunctionStage]:
+    """Decorator: the function becomes a named ``Stage``."""
+
+    def wrap(run: Callable[[Work, Pipeline], Work]) -> FunctionStage:
+        return FunctionStage(name, run)
+
+    return wrap
+
+
+# Each stage below only adapts one stage module's public function to (work, pipeline).
+
+
+@stage("clean")
+def _clean(work: Work, pipeline: Pipeline) -> Work:
+    return replace(work, document=clean(work.article))
+
+
+@stage("annotate")
+def _annotate(work: Work, p: Pipeline) -> Work:
+    annotated = annotate(
+        work.need_document(), gazetteer=p.gazetteer, actors=p.actors, nlp=p.nlp, recognizer=p.recognizer, ranker=p.ranker
+    )
+    return replace(work, annotated=annotated)
+
+
+@stage("detect")
+def _detect(work: Work, p: Pipeline) -> Work:
+    return replace(work, mentions=detect(work.need_annotated(), p.typer))
+
+
+@stage("fill")
+def _fill(work: Work, p: Pipeline) -> Work:
+    return replace(work, drafts=fill(work.need_annotated(), work.mentions, p.actors, p.gazetteer, p.recognizer))
+
+
+@stage("geocode")
+def _geocode(work: Work, p: Pipeline) -> Work:
+    return replace(work, drafts=tuple(geocode(d, p.gazetteer) for d in work.drafts))
+
+
+@stage("date")
+def _date(work: Work, p: Pipeline) -> Work:
+    published = work.article.published
+    return replace(work, drafts=tuple(name_periods(assign_date(d, published), p.actors) for d in work.drafts))
+
+
+@stage("merge")
+def _merge(work: Work, pipeline: Pipeline) -> Work:
+    return replace(work, drafts=merge(work.drafts))
+
+
+@stage("finalize")
+def _finalize(work: Work, pipeline: Pipeline) -> Work:
+    # The sources need the draft's sentences; what follows reads the final event's own fields.
+    annotated = work.need_annotated()
+    return replace(work, events=tuple(finalize(d, event_sources(annotated, d)) for d in work.drafts))
+
+
+@stage("notes")
+def _notes(work: Work, pipeline: Pipeline) -> Work:
+    return replace(work, events=tuple(describe(e) for e in work.events))
+
+
+@stage("calibrate")
+def _calibrate(work: Work, p: Pipeline) -> Work:
+    calibration = p.calibration or Calibration.default()
+    return replace(work, events=tuple(calibrate(e, calibration) for e in work.events))
+
+
+STAGES: tuple[Stage, ...] = (_clean, _annotate, _detect, _fill, _geocode, _date, _merge, _finalize, _notes, _calibrate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +183,7 @@ class Pipeline:
     recognizer: Recognizer | None = None  # the toponym filter; None: the packaged model
     ranker: Ranker | None = None  # toponym resolution model; None: the packaged one
     calibration: Calibration | None = None  # event score -> probability; None: the packaged one
+    stages: tuple[Stage, ...] = STAGES
 
     @classmethod
     def default(cls, gazetteer_path: Path | None = None, actor_files: tuple[Path, ...] = ()) -> Pipeline:
@@ -88,57 +210,19 @@ class Pipeline:
             calibration=Calibration.default(),
         )
 
+    def run(self, article: Article) -> Work:
+        """The article through every stage, in order."""
+        work = Work(article)
+        for step in self.stages:
+            work = step(work, self)
+        return work
+
     def process(self, article: Article) -> Result:
-        document = clean(article)
-        annotated = annotate(
-            document,
-            gazetteer=self.gazetteer,
-            actors=self.actors,
-            nlp=self.nlp,
-            recognizer=self.recognizer,
-            ranker=self.ranker,
-        )
-        mentions = detect(annotated, self.typer)
-        drafts = fill(annotated, mentions, self.actors, self.gazetteer, self.recognizer)
-        drafts = tuple(
-            name_periods(assign_date(geocode(e, self.gazetteer), article.published), self.actors) for e in drafts
-        )
-        calibration = self.calibration or Calibration.default()
-        # Drafts become events once merged: the sources need the draft's sentences; notes and the
-        # calibrated confidence are read from the final event's own fields.
-        events = tuple(
-            calibrate(
-                describe(finalize(d, _sources(article.source, *document.attributions, *_claims(annotated, d)))),
-                calibration,
-            )
-            for d in merge(drafts)
-        )
-        return Result(document, annotated, events)
+        work = self.run(article)
+        return Result(work.need_document(), work.need_annotated(), work.events)
 
     def extract(self, article: Article) -> list[Event]:
         return list(self.process(article).events)
-
-
-def _claims(annotated: Annotated, event: EventDraft) -> list[str]:
-    """Who the event's sentences, or the next sentence of the same paragraph, attribute it to
-    ("SOHR", "Nusra Front statement")."""
-    text = annotated.document.article.text
-    indexes: list[int] = []
-    for i in event.sentences:
-        indexes.append(i)
-        after = i + 1
-        if after < len(annotated.sentences) and "\n" not in text[annotated.sentences[i].end : annotated.sentences[after].start]:
-            indexes.append(after)
-    return [name for i in dict.fromkeys(indexes) for name in attributed_sources(annotated.sentences[i].text)]
-
-
-def _sources(*names: str | None) -> str:
-    """ACLED's source column: outlets joined by "; ", each once ("Zaman al-Wasl" = "Zaman Al Wasl")."""
-    seen: dict[str, str] = {}
-    for name in names:
-        if name:
-            seen.setdefault("".join(ch for ch in name.lower() if ch.isalnum()), name.strip())
-    return "; ".join(seen.values())
 
 
 @functools.lru_cache(maxsize=1)

@@ -38,20 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
-from .core import (
-    _ADMIN_ARTICLE,
-    _ADMIN_PREFIX,
-    _ADMIN_SUFFIX,
-    _CODE_LIKE,
-    SCHEMA_VERSION,
-    GazetteerError,
-    _admin_variants,
-    _skeleton_of_key,
-    bbox,
-    fts_document,
-    haversine_km,
-    normalize,
-)
+from .geometry import bbox, haversine_km
+from .names import CODE_LIKE, admin_keys, admin_variants
+from .normalize import normalize, skeleton_of_key
+from .schema import SCHEMA_VERSION, GazetteerError, fts_document
 
 log = logging.getLogger(__name__)
 
@@ -263,7 +253,7 @@ class _Writer:
             if key in have:
                 continue
             self._touch(gid)
-            self.con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (key, _skeleton_of_key(key), gid))
+            self.con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (key, skeleton_of_key(key), gid))
             have.add(key)
             self._keys[gid].add(key)
             new += 1
@@ -305,7 +295,7 @@ class _Writer:
         ).fetchall()
         if not near:
             return None
-        skels = {s for s in (_skeleton_of_key(k) for k in keys) if s}
+        skels = {s for s in (skeleton_of_key(k) for k in keys) if s}
         keyset = set(keys)
         best: tuple[Any, ...] | None = None
         for gid, plat, plon, pcc, population in near:
@@ -317,7 +307,7 @@ class _Writer:
             names = self.keys_of(gid)
             if any(k in keyset for k in names):
                 grade = 0
-            elif any(_skeleton_of_key(k) in skels for k in names):
+            elif any(skeleton_of_key(k) in skels for k in names):
                 grade = 1
             else:
                 continue
@@ -365,10 +355,10 @@ class _Writer:
                 "SELECT code, name, asciiname FROM admin1 WHERE code > ? AND code < ?", (f"{cc}.", f"{cc}/")
             )
             for code, a1name, ascii_name in rows:
-                for variant in _admin_variants(code, a1name, ascii_name):
-                    for key in _admin_keys(variant):
+                for variant in admin_variants(code, a1name, ascii_name):
+                    for key in admin_keys(variant):
                         index.setdefault(key, code.partition(".")[2])
-        return next((index[k] for k in _admin_keys(name) if k in index), "")
+        return next((index[k] for k in admin_keys(name) if k in index), "")
 
     def admin2_code(self, cc: str, a1: str, name: str) -> str:
         """GeoNames admin2 code for a district name in (cc, admin1); "" if none."""
@@ -382,18 +372,9 @@ class _Writer:
             )
             for code, a2name, ascii_name in rows:
                 for variant in (a2name, ascii_name):
-                    for key in _admin_keys(variant):
+                    for key in admin_keys(variant):
                         index.setdefault(key, code.split(".")[-1])
-        return next((index[k] for k in _admin_keys(name) if k in index), "")
-
-
-def _admin_keys(name: str) -> list[str]:
-    """Keys an admin name is known by: as is, without "Governorate"/"district"/articles, and skeletons."""
-    base = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name.strip())).strip()
-    bare = _ADMIN_ARTICLE.sub("", base)
-    keys = [k for k in dict.fromkeys(normalize(n) for n in (name, base, bare)) if k]
-    skels = [s for s in (_skeleton_of_key(k) for k in keys) if s]
-    return list(dict.fromkeys([*keys, *("~" + s for s in skels)]))
+        return next((index[k] for k in admin_keys(name) if k in index), "")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -613,7 +594,7 @@ def _geonames_row(line: str) -> tuple[int, tuple[Any, ...], list[str]]:
     rec = (name, lat, lon, cols[8].strip(), cols[10].strip(), cols[11].strip(), cols[6].strip() or "P",
            cols[7].strip() or "PPL", population)  # fmt: skip
     raw = [name, cols[2], *(a for a in cols[3].split(",") if a)]
-    names = [normalize(n) for n in raw if n == name or not _CODE_LIKE.fullmatch(n)]
+    names = [normalize(n) for n in raw if n == name or not CODE_LIKE.fullmatch(n)]
     return gid, rec, [k for k in names if any(c.isalpha() for c in k)]
 
 

@@ -15,17 +15,17 @@ The modules, each importing only those above it:
 * ``sources`` - reading GeoNames places and the packaged data files;
 * ``build`` - ``build_gazetteer``; ``opening`` - opening (and rebuilding) a file;
 * ``query`` - ``Gazetteer`` and ``Match``;
-* ``importers`` - ``import_places``.
+* ``import_input``, ``import_rows``, ``import_writer`` and ``importers`` - ``import_places``.
 """
 
 from .build import build_gazetteer
 from .geometry import bbox, haversine_km
+from .import_input import detect_format
+from .import_rows import parse_ucdp_place
 from .importers import (
     FORMATS,
     ImportSummary,
-    detect_format,
     import_places,
-    parse_ucdp_place,
     stable_id,
 )
 from .normalize import normalize, skeleton

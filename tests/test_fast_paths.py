@@ -16,7 +16,7 @@ import pytest
 
 from frontline.geo import patterns, proposals, recognize, resolve
 from frontline.geo.gazetteer import Gazetteer, normalize, skeleton
-from frontline.geo.gazetteer.core import _LETTERS, _RUNS, _collapse_runs, _FoldTable
+from frontline.geo.gazetteer.normalize import LETTER_FOLDS, FoldTable, collapse_runs
 from frontline.geo.geoparse import geoparse
 from frontline.geo.patterns import CUE_BEFORE, UPPER, cue_before
 from frontline.geo.recognize import TOKEN, next_tokens, previous_tokens
@@ -94,7 +94,7 @@ def test_short_token_windows_equal_the_60_character_ones() -> None:
     "text", ["kinnsibbaa", "aaa bbb", "mississippi", "", "a", "zz", "ab\n\nba", "x\n\n\nyyy", "ʿʿaa  bb"]
 )
 def test_collapsed_runs_equal_the_regex(text: str) -> None:
-    assert _collapse_runs(text) == _RUNS.sub(r"\1", text)
+    assert collapse_runs(text) == re.sub(r"(.)\1+", r"\1", text)  # the regex collapse_runs replaced
 
 
 def test_skeletons_of_transliterations() -> None:
@@ -145,10 +145,10 @@ def test_lazy_fold_table_equals_the_full_one() -> None:
             full[cp] = None
         elif category[0] in "PSZ" or category == "Cc":
             full[cp] = " "
-    for ch, rep in _LETTERS.items():
+    for ch, rep in LETTER_FOLDS.items():
         full[ord(ch)] = rep
-    lazy = _FoldTable()
-    sample = "".join(chr(cp) for cp in range(0, 0x110000, 3) if not 0xD800 <= cp < 0xE000) + TEXT + "".join(_LETTERS)
+    lazy = FoldTable()
+    sample = "".join(chr(cp) for cp in range(0, 0x110000, 3) if not 0xD800 <= cp < 0xE000) + TEXT + "".join(LETTER_FOLDS)
     assert sample.translate(lazy) == sample.translate(full)
 
 

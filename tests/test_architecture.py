@@ -100,22 +100,17 @@ def private_imports(paths: list[Path], own: dict[str, Path]) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="restructuring in progress (issue 14)")
 def test_no_private_name_imported_across_modules() -> None:
     mods = modules()
     assert private_imports(list(mods.values()), mods) == []
 
 
-WIP = pytest.mark.xfail(strict=True, reason="restructuring in progress (issue 14)")
-
-
-@pytest.mark.parametrize("folder", [pytest.param("tests", marks=WIP), "bench", "scripts"])
+@pytest.mark.parametrize("folder", ["tests", "bench", "scripts"])
 def test_tests_bench_and_scripts_import_no_private_name(folder: str) -> None:
     paths = sorted((ROOT / folder).rglob("*.py"))
     assert private_imports(paths, modules()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="restructuring in progress (issue 14)")
 def test_long_modules_say_why() -> None:
     long = []
     for name, path in modules().items():

@@ -134,3 +134,30 @@ def test_importing_every_module_loads_no_model_and_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == ""
+
+
+def test_runtime_packages_never_import_training_code() -> None:
+    """Training code and corpus readers stay out of extraction; only ``frontline train`` reaches them."""
+    edges = graph()
+    runtime = [m for m in edges if not m.startswith(("frontline.training", "frontline.cli.train"))]
+    assert [m for m in runtime if any(t.startswith("frontline.training") for t in edges[m])] == []
+
+
+def test_package_layers_point_one_way() -> None:
+    """records <- geo <- text <- events <- pipeline <- service <- cli: a lower layer never imports a higher one."""
+    order = ["frontline.paths", "frontline.records", "frontline.geo", "frontline.text", "frontline.events",
+             "frontline.store", "frontline.export", "frontline.pipeline", "frontline.runners", "frontline.service",
+             "frontline.cli"]
+
+    def layer(module: str) -> int | None:
+        found = [i for i, prefix in enumerate(order) if module == prefix or module.startswith(prefix + ".")]
+        return found[0] if found else None
+
+    upward = []
+    for module, targets in graph().items():
+        here = layer(module)
+        for target in targets:
+            there = layer(target)
+            if here is not None and there is not None and there > here:
+                upward.append(f"{module} -> {target}")
+    assert upward == []

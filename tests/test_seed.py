@@ -83,9 +83,17 @@ def test_evidence_points_into_the_input(result, seed_text) -> None:  # type: ign
             assert seed_text[span.start : span.end] == span.text
 
 
-def test_same_input_same_output(pipeline, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_same_input_same_output(pipeline, gazetteer_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+    """No state is kept between documents (trafilatura's LRU lesson): another article in between, or a
+    pipeline built afresh, gives the seed the same events."""
+    from frontline.pipeline import Pipeline
+
     article = Article(id="seed", text=seed_text, published=SEED_PUBLISHED)
-    assert pipeline.extract(article) == pipeline.extract(article)
+    first = pipeline.extract(article)
+    pipeline.extract(Article(id="other", text="Gunmen killed two people in San Salvador on Monday.", published=SEED_PUBLISHED))
+    assert pipeline.extract(article) == first
+    assert Pipeline.default(gazetteer_path).extract(article) == first
+    assert len(first) == 3
 
 
 def test_library_extract(pipeline, seed_text) -> None:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ from frontline.geo.gazetteer import (
 )
 from frontline.records import Place
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 CITIES = DATA / "cities_fixture.json"
 DUMP = DATA / "geonames_dump_fixture.txt"
 KINNSIBBA = 167863

@@ -102,7 +102,7 @@ def test_offsets_are_absolute(gazetteer: Gazetteer) -> None:
     text = "Clashes near Aleppo."
     (only,) = find_toponyms(text, gazetteer, offset=100)
     assert (only.span.start, only.span.end) == (113, 119) and only.span.text == "Aleppo"
-    assert 0.0 <= only.confidence <= 1.0
+    assert only.confidence > 0.9  # a gazetteer name after a place cue ("near") is kept with confidence
 
 
 def test_hyphenated_names_split_between_capitals_but_not_after_articles() -> None:

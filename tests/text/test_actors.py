@@ -17,7 +17,7 @@ from frontline.text.actor_rules import ActorMatch
 from frontline.text.actor_table import PACKAGED_TSV, read_actor_tsv
 from frontline.text.actors import ActorDictionary
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
 SEED = SHARED / "examples" / "zaman-al-wasl-latakia-2016.txt"
 

@@ -25,8 +25,8 @@ from frontline.geo.gazetteer import (
 )
 from frontline.geo.geoparse import geoparse
 
-DATA = Path(__file__).parent / "data"
-FIX = Path(__file__).parent / "fixtures" / "gazetteer"
+DATA = Path(__file__).parents[1] / "data"
+FIX = Path(__file__).parents[1] / "fixtures" / "gazetteer"
 CITIES = DATA / "cities_fixture.json"
 EXTRACT = FIX / "SY_extract.txt"
 BAD_DUMP = FIX / "geonames_bad.txt"

@@ -1,0 +1,94 @@
+"""Event stages on hand-written inputs: the rule typer, interaction codes, and the in-article merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from frontline.events.detect import RuleTyper
+from frontline.events.merge import interaction, merge
+from frontline.records import EventDraft, Place, Span
+
+
+def test_rule_typer_skips_named_battles_and_types_territory() -> None:
+    typer = RuleTyper()
+    subs = [t.sub_event_type for t in typer.type_sentence("Rebels launched 'al-Yarmouk Battle' to recapture ground")]
+    assert subs == ["territory"]
+    assert [t.sub_event_type for t in typer.type_sentence("Warplanes bombed the market")] == ["Air/drone strike"]
+    assert [t.sub_event_type for t in typer.type_sentence("Police fired tear gas to disperse protesters")] == ["Protest with intervention"]
+    assert typer.type_sentence("The weather was mild.") == []
+
+
+def test_interaction_codes() -> None:
+    assert interaction(2, 1) == 12
+    assert interaction(1, 0) == 10
+    assert interaction(0, 0) == 0
+    assert interaction(8, 2) == 28
+
+
+PLACES = [
+    Place(1, "Town A", 35.7, 36.1, "SY", "02", feature_code="PPL"),
+    Place(2, "Town B", 35.9, 36.3, "SY", "02", feature_code="PPL"),
+    Place(3, "Region", 35.6, 36.2, "SY", "02", feature_class="T", feature_code="MTS"),
+    Place(4, "Far Town", 33.5, 36.3, "SY", "13", feature_code="PPL"),
+]
+
+
+def draft(i: int, sub: str, place: Place, day: int, precision: int, actor: str = "Rebels", inter: int = 2) -> EventDraft:
+    return EventDraft(
+        article_id="a",
+        event_type="Battles",
+        sub_event_type=sub,
+        actor1=actor,
+        inter1=inter,
+        place=place,
+        geonameid=place.geonameid,
+        location=place.name,
+        geo_precision=3 if place.feature_class == "T" else 1,
+        event_date=dt.date(2016, 6, day),
+        time_precision=precision,
+        confidence=0.5,
+        evidence=(Span(i * 10, i * 10 + 5, "x" * 5),),
+        sentences=(i,),
+    )
+
+drafts = st.lists(
+    st.builds(
+        draft,
+        st.integers(0, 50),
+        st.sampled_from(["Armed clash", "Non-state actor overtakes territory"]),
+        st.sampled_from(PLACES),
+        st.integers(20, 30),
+        st.sampled_from([1, 2]),
+        st.sampled_from(["Rebels", "Nusra"]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(drafts, st.randoms())
+
+
+def test_merge_is_order_independent_and_idempotent(events: list[EventDraft], rnd) -> None:  # type: ignore[no-untyped-def]
+    merged = merge(events)
+    shuffled = list(events)
+    rnd.shuffle(shuffled)
+    assert {e.event_id for e in merge(shuffled)} == {e.event_id for e in merged}
+    assert {e.event_id for e in merge(merged)} == {e.event_id for e in merged}
+    assert len(merged) <= len(events)
+
+
+def test_merge_folds_region_mentions_into_the_town() -> None:
+    a = draft(1, "Non-state actor overtakes territory", PLACES[0], 27, 2)
+    b = draft(2, "Non-state actor overtakes territory", PLACES[2], 27, 2, actor="Nusra")
+    c = draft(3, "Non-state actor overtakes territory", PLACES[3], 27, 2)
+    merged = merge([a, b, c])
+    assert sorted(e.location for e in merged) == ["Far Town", "Town A"]
+
+
+def test_all_caps_wire_text_is_typed() -> None:
+    subs = [t.sub_event_type for t in RuleTyper().type_sentence("GUERRILLAS KIDNAPPED THE MAYOR OF ACHI")]
+    assert subs == ["Abduction/forced disappearance"]

@@ -99,7 +99,13 @@ def _ingest_file(path: Path, published: dt.date | None, source: str | None) -> I
     if suffix in HTML_SUFFIXES:
         yield _ingest_html(path, text, published, source)
     else:
-        yield _article(path, _fix_text(text), published=published, source=source, origin=str(path))
+        yield _text_article(path, _fix_text(text), published, source)
+
+
+def _text_article(path: Path, text: str, published: dt.date | None, source: str | None) -> Article | IngestError:
+    if not text.strip():  # control characters only: nothing to read, and said so rather than stored empty
+        return IngestError(str(path), "file holds no readable text")
+    return _article(path, text, published=published, source=source, origin=str(path))
 
 
 def _fix_text(text: str) -> str:
@@ -146,10 +152,12 @@ def jsonl_records(path: Path) -> Iterator[tuple[str, dict | IngestError]]:
         yield str(path), IngestError(str(path), f"cannot read file: {exc.strerror or exc}")
         return
     with fh:
+        seen = False
         for number, raw in enumerate(fh, start=1):
             origin = f"{path}:{number}"
             if not raw.strip():
                 continue
+            seen = True
             try:
                 record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
             except UnicodeDecodeError as exc:
@@ -162,6 +170,8 @@ def jsonl_records(path: Path) -> Iterator[tuple[str, dict | IngestError]]:
                 yield origin, IngestError(origin, "line is not a JSON object")
                 continue
             yield origin, record
+        if not seen:  # an empty file is reported, never passed over in silence
+            yield str(path), IngestError(str(path), "file is empty (no JSON lines)")
 
 
 def read_jsonl(

@@ -18,6 +18,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,7 +71,8 @@ def run_into_store(
 
     ``published`` (a date) and ``source`` fill in what an input lacks. ``on_item`` is called once per
     input processed, ``on_error`` with each input that failed. Raises ``GazetteerError`` when the
-    gazetteer cannot be opened and ``StoreError`` when the store cannot be written.
+    gazetteer cannot be opened and ``StoreError`` when the store cannot be written (every article
+    committed before stays, and a later run resumes after them).
     """
     counts = {"read": 0, "unchanged": 0}
     run_ids: dict[str, None] = {}
@@ -88,15 +90,17 @@ def run_into_store(
             yield item
 
     new = failed = added = 0
-    for _item, outcome in process_all(todo(), workers=workers, gazetteer=gazetteer, pipeline=pipeline):
-        on_item()
-        if isinstance(outcome, IngestError):
-            failed += 1
-            on_error(outcome)
-            continue
-        stored = store.add(outcome.document, outcome.events, PIPELINE_VERSION)
-        new += stored.article_new
-        added += stored.events_added
+    # closing: a StoreError leaves the loop with the worker pool shut down at once, not at garbage collection.
+    with closing(process_all(todo(), workers=workers, gazetteer=gazetteer, pipeline=pipeline)) as outcomes:
+        for _item, outcome in outcomes:
+            on_item()
+            if isinstance(outcome, IngestError):
+                failed += 1
+                on_error(outcome)
+                continue
+            stored = store.add(outcome.document, outcome.events, PIPELINE_VERSION)
+            new += stored.article_new
+            added += stored.events_added
     return RunReport(counts["read"], new, counts["unchanged"], failed, added, tuple(run_ids))
 
 
@@ -183,7 +187,10 @@ def geoparse_jsonl(
     return GeoparseReport(lines, failed)
 
 
-def export_store(db: Path, fmt: str, output: Path, *, min_confidence: float = 0.0) -> int:
-    """Write the stored events of ``db`` to ``output``; the number written. Raises ``StoreError`` or ``ExportError``."""
+def export_store(db: Path, fmt: str, output: Path, *, min_confidence: float = 0.0, safe: bool = True) -> int:
+    """Write the stored events of ``db`` to ``output``; the number written. Raises ``StoreError`` or ``ExportError``.
+
+    ``safe``: CSV text cells that a spreadsheet would run as a formula get a leading apostrophe.
+    """
     with EventStore(db) as store:
-        return export(store.events(min_confidence=min_confidence), fmt, output)
+        return export(store.events(min_confidence=min_confidence), fmt, output, safe=safe)

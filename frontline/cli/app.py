@@ -45,12 +45,17 @@ def run(
     gazetteer: GazetteerOpt = None,
     show: Arg[int, typer.Option(help="Print at most this many events of this run (0: none).")] = 50,
     workers: WorkersOpt = 1,
+    lock_timeout: Arg[
+        float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait while another process holds the store's write lock.")
+    ] = 30.0,  # EventStore's DEFAULT_TIMEOUT, written out so that importing the CLI loads no SQLite
     verbose: VerboseOpt = False,
 ) -> None:
     """Ingest files or folders into the event store and print a summary.
 
     Re-running on the same input adds nothing: ids come from content. Unreadable inputs are
-    reported and skipped; the exit code is 1 when any input failed.
+    reported and skipped; the exit code is 1 when any input failed. A store that cannot be written
+    (full disk, read-only, locked) stops the run with exit code 2; the articles stored before stay,
+    and running again resumes after them.
     """
     from ..geo.gazetteer import GazetteerError
     from ..service import run_into_store
@@ -58,7 +63,7 @@ def run(
 
     setup_logging(verbose)
     try:
-        store = EventStore(db)
+        store = EventStore(db, timeout=lock_timeout)
     except StoreError as exc:
         error(f"{exc}")
         raise typer.Exit(2) from None
@@ -69,11 +74,11 @@ def run(
                 paths, store, published=published_date(published), source=source, workers=workers, gazetteer=gazetteer,
                 on_item=lambda: progress.advance(task), on_error=report_error,
             )
-        except GazetteerError as exc:
+            counts = store.counts()
+            rows = list(itertools.islice(store.events(report.article_ids), show)) if show else []
+        except (GazetteerError, StoreError) as exc:
             error(f"{exc}")
             raise typer.Exit(2) from None
-        counts = store.counts()
-        rows = list(itertools.islice(store.events(report.article_ids), show)) if show else []
     if show:
         _print_events(rows)
     out.print(
@@ -164,8 +169,16 @@ def export_cmd(
         float,
         typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events at least this likely to have the right sub-type (confidence is calibrated)."),
     ] = 0.0,
+    raw_csv: Arg[
+        bool,
+        typer.Option("--raw-csv", help="Write CSV cells exactly as stored, even those a spreadsheet would run as formulas."),
+    ] = False,
 ) -> None:
-    """Export stored events: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet."""
+    """Export stored events: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet.
+
+    CSV text cells starting with = + - @ or a tab get a leading apostrophe, so a spreadsheet shows
+    them instead of running them (--raw-csv: as stored). The other formats are exact.
+    """
     from ..export import ExportError
     from ..service import export_store
     from ..store import StoreError
@@ -174,7 +187,7 @@ def export_cmd(
         error(f"{db}: no such store; create it with 'frontline run'")
         raise typer.Exit(2)
     try:
-        n = export_store(db, format, output, min_confidence=min_confidence)
+        n = export_store(db, format, output, min_confidence=min_confidence, safe=not raw_csv)
     except (ExportError, StoreError) as exc:
         error(f"{exc}")
         raise typer.Exit(2) from None

@@ -7,7 +7,8 @@ import json
 import logging
 import sqlite3
 import struct
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from ..records import ACLED_COLUMNS, EXTRA_COLUMNS
@@ -21,17 +22,29 @@ class ExportError(Exception):
     pass
 
 
-def export(rows: Iterable[dict[str, object]], fmt: str, out: Path) -> int:
-    """Write event rows to ``out`` in ``fmt``; returns the number of events written."""
-    writers = {"csv": _csv, "jsonl": _jsonl, "geojson": _geojson, "gpkg": _gpkg, "parquet": _parquet}
+def export(rows: Iterable[dict[str, object]], fmt: str, out: Path, *, safe: bool = True) -> int:
+    """Write event rows to ``out`` in ``fmt``; returns the number of events written.
+
+    ``safe`` (CSV only): text cells starting with a formula character get a leading apostrophe, so a
+    spreadsheet shows them instead of running them (OWASP's CSV injection); the other formats are exact.
+    Raises ``ExportError`` when ``out`` cannot be written.
+    """
+    writers: dict[str, Callable[[list[dict[str, object]], Path], None]] = {
+        "csv": partial(_csv, safe=safe), "jsonl": _jsonl, "geojson": _geojson, "gpkg": _gpkg, "parquet": _parquet,
+    }
     if fmt not in writers:
         raise ExportError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     rows = list(rows)
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")
-    tmp.unlink(missing_ok=True)
-    writers[fmt](rows, tmp)
-    tmp.replace(out)  # a failed export never leaves a half-written file under the real name
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        writers[fmt](rows, tmp)
+        tmp.replace(out)  # a failed export never leaves a half-written file under the real name
+    except (OSError, sqlite3.Error) as exc:
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        raise ExportError(f"{out}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
     return len(rows)
 
 
@@ -42,12 +55,27 @@ def _flat(row: dict[str, object]) -> dict[str, object]:
     return flat
 
 
-def _csv(rows: list[dict[str, object]], out: Path) -> None:
+# OWASP's CSV injection list: a cell starting with one of these is a formula to Excel, LibreOffice, Sheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading apostrophe; anything else as it is.
+
+    Only text is touched: numbers (a negative longitude) are written as numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv(rows: list[dict[str, object]], out: Path, *, safe: bool = True) -> None:
     with out.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS])
         writer.writeheader()
         for row in rows:
-            writer.writerow(_flat(row))
+            flat = _flat(row)
+            writer.writerow({k: defuse(v) for k, v in flat.items()} if safe else flat)
 
 
 def _jsonl(rows: list[dict[str, object]], out: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from pathlib import Path
 
 from ..geo.gazetteer import Gazetteer
@@ -29,7 +29,7 @@ def process_all(
     workers: int = 1,
     gazetteer: Path | None = None,
     pipeline: Pipeline | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Yield ``(item, outcome)`` in input order.
 
     The outcome is the ``Result`` for an article, or an ``IngestError``: the item itself when it

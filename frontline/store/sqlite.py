@@ -3,6 +3,10 @@
 Articles, events and their evidence, keyed by content-derived ids: storing the same article
 again replaces its rows and adds none. Each article is written in one transaction, so a run that
 is killed keeps every article it finished and resumes after them.
+
+Every failure of the store itself (a full disk, a read-only file or folder, a lock held past the busy
+timeout, a file that is not a store) is raised as ``StoreError`` with one line naming the store, the
+cause and what to do; SQLite has then rolled the article back, so nothing committed is lost.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -75,14 +81,75 @@ class StoreResult:
 
 
 class StoreError(Exception):
-    """The store file cannot be used (not SQLite, locked, or from an incompatible version)."""
+    """The store cannot be used or written: not SQLite, full disk, read-only, locked; the message says which."""
+
+
+# Two `frontline run`s on one store hold its write lock for one article's rows at a time (milliseconds);
+# a lock held this long is something else (an open sqlite3 shell, a stuck process).
+DEFAULT_TIMEOUT = 30.0
+
+
+def _cause(exc: sqlite3.Error, path: Path, timeout: float) -> tuple[str, str]:
+    """What went wrong in words, and what to do about it, from SQLite's (primary) error code."""
+    code = getattr(exc, "sqlite_errorcode", -1) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return "the disk is full (or the store reached its size limit)", "free space"
+    if code == sqlite3.SQLITE_READONLY:
+        return "the store is read-only (the file, its folder or its file system cannot be written)", "make it writable"
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return f"another process held the store locked for over {timeout:g} s (the busy timeout)", "let it finish"
+    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        return f"not a usable frontline store ({exc})", "restore it or choose another --db"
+    if code == sqlite3.SQLITE_CANTOPEN:
+        folder = path.parent
+        if not folder.is_dir():
+            return f"cannot open it: the folder {folder} does not exist", "create it"
+        if not _writable(folder):
+            return (
+                f"cannot open it: the folder {folder} is read-only (SQLite keeps -wal and -shm files beside the store)",
+                "make the folder writable",
+            )
+        return f"cannot open it ({exc})", "check the file and its folder"
+    if code == sqlite3.SQLITE_IOERR:
+        return f"an I/O error ({exc})", "check the disk"
+    return f"{exc}", "fix the cause"
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can be created in ``folder``; tried, since as root permission bits say nothing."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 class EventStore:
-    def __init__(self, path: str | Path = "frontline.db") -> None:
+    """The store at ``path``, created when missing.
+
+    ``timeout``: seconds to wait for another writer's lock before giving up with ``StoreError``.
+    ``max_pages``: cap the file at this many pages (SQLite's ``max_page_count``, 4 KiB each), e.g. to
+    keep a store within a quota; writing past it fails like a full disk.
+    """
+
+    def __init__(self, path: str | Path = "frontline.db", *, timeout: float = DEFAULT_TIMEOUT, max_pages: int | None = None) -> None:
         self.path = Path(path)
+        self.timeout = timeout
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)  # explicit transactions below
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        try:
+            self._open(max_pages)
+        except BaseException:
+            self._db.close()
+            raise
+        self._db.row_factory = sqlite3.Row
+
+    def _open(self, max_pages: int | None) -> None:
+        with self._failures():
+            if max_pages is not None:
+                self._db.execute(f"PRAGMA max_page_count = {int(max_pages)}")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(SCHEMA)
@@ -92,9 +159,22 @@ class EventStore:
                     self._db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
             if not set(_CODE_COLUMNS) <= have:
                 self._backfill_codes()
+
+    def _error(self, exc: sqlite3.Error, what: str = "") -> StoreError:
+        cause, remedy = _cause(exc, self.path, self.timeout)
+        if what:
+            return StoreError(f"{self.path}: {cause}; {what}; {remedy} and run again to resume")
+        return StoreError(f"{self.path}: {cause}; {remedy}")
+
+    @contextmanager
+    def _failures(self, what: str = "") -> Iterator[None]:
+        """SQLite's operational errors as ``StoreError``; an IntegrityError stays (it is a bug, not the store)."""
+        try:
+            yield
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable frontline store ({exc})") from exc
-        self._db.row_factory = sqlite3.Row
+            if not isinstance(exc, sqlite3.OperationalError) and type(exc) is not sqlite3.DatabaseError:
+                raise
+            raise self._error(exc, what) from exc
 
     def _backfill_codes(self) -> None:
         """A store written before the codes were stored gets them from each event's sub-type, once."""
@@ -118,13 +198,23 @@ class EventStore:
 
     def has_article(self, article_id: str, pipeline_version: str) -> bool:
         """True when this article was stored by this pipeline version (so a re-run can skip it)."""
-        row = self._db.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND pipeline_version = ?", (article_id, pipeline_version)
-        ).fetchone()
+        with self._failures():
+            row = self._db.execute(
+                "SELECT 1 FROM articles WHERE id = ? AND pipeline_version = ?", (article_id, pipeline_version)
+            ).fetchone()
         return row is not None
 
     def add(self, document: Document, events: tuple[Event, ...] | list[Event], pipeline_version: str) -> StoreResult:
-        """Store one article and its events in a single transaction (replacing its earlier events)."""
+        """Store one article and its events in a single transaction (replacing its earlier events).
+
+        Raises ``StoreError`` when the store cannot be written; the article is then rolled back whole.
+        """
+        article = document.article
+        named = f"{article.id} ({article.origin})" if article.origin else article.id
+        with self._failures(f"nothing of article {named} was written"):
+            return self._add(document, events, pipeline_version)
+
+    def _add(self, document: Document, events: tuple[Event, ...] | list[Event], pipeline_version: str) -> StoreResult:
         article = document.article
         db = self._db
         db.execute("BEGIN IMMEDIATE")
@@ -167,15 +257,18 @@ class EventStore:
                 )
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            # On a full disk or an I/O error SQLite has already rolled back; a second ROLLBACK would raise.
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         return StoreResult(new, len(after - before), len(after & before), len(stale))
 
     def counts(self) -> dict[str, int]:
-        return {
-            table: self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "events", "evidence")
-        }
+        with self._failures():
+            return {
+                table: self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("articles", "events", "evidence")
+            }
 
     def events(self, article_ids: Iterable[str] | None = None, min_confidence: float = 0.0) -> Iterator[dict[str, object]]:
         """Stored events as export rows (ACLED columns, then frontline's), ordered by date, article, id.
@@ -193,6 +286,10 @@ class EventStore:
             params.append(min_confidence)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         columns = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS + _CODE_COLUMNS)
+        with self._failures():
+            yield from self._rows(columns, where, params)
+
+    def _rows(self, columns: str, where: str, params: list[object]) -> Iterator[dict[str, object]]:
         rows = self._db.execute(
             f"""SELECT {columns},
                   (SELECT json_group_array(json_object('start', v.start, 'end', v.end, 'text', v.text))
@@ -207,5 +304,6 @@ class EventStore:
             yield row
 
     def article(self, article_id: str) -> dict[str, object] | None:
-        r = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        with self._failures():
+            r = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return dict(r) if r else None

@@ -80,6 +80,11 @@ def test_utf8_wins_over_a_declaration() -> None:
     assert decode(data, "windows-1252") == Decoded("café", "utf-8")
 
 
+def test_a_byte_order_mark_that_lies_is_refused() -> None:
+    result = decode(codecs.BOM_UTF8 + "café".encode("cp1252"))
+    assert result == Undecodable("starts with a UTF-8 byte-order mark but is not UTF-8 (byte 6); re-encode it as UTF-8")
+
+
 def test_damaged_bytes_are_refused_with_the_best_guess() -> None:
     rng = random.Random(1)
     data = bytearray((FRENCH * 3).encode("cp1252"))

@@ -81,10 +81,12 @@ def decode(data: bytes, declared: str | None = None) -> Decoded | Undecodable:
     """Text of ``data`` and the encoding used; ``declared`` is the charset the document itself names."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            codec = encoding.removesuffix("-sig")
             try:
-                return Decoded(data.decode(encoding).removeprefix("\ufeff"), encoding)
+                return Decoded(data[len(bom) :].decode(codec), encoding)
             except UnicodeDecodeError as exc:
-                return Undecodable(f"starts with a {encoding} byte-order mark but is not {encoding} (byte {exc.start})")
+                name, at = codec.upper(), exc.start + len(bom)
+                return Undecodable(f"starts with a {name} byte-order mark but is not {name} (byte {at}); re-encode it as UTF-8")
     if b"\x00" in data[:_SNIFF]:
         return _utf16_without_bom(data) or _binary(data, "NUL bytes")
     try:

@@ -74,6 +74,7 @@ class Article:
     url: str | None = None
     title: str | None = None
     origin: str | None = None  # file path (and line) it came from, for messages
+    encoding: str | None = None  # how its file's bytes were read ("utf-8", "windows-1256", ...); None when given as text
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS articles (
     origin TEXT,
     text TEXT NOT NULL,
     cleaned TEXT NOT NULL,
-    pipeline_version TEXT NOT NULL
+    pipeline_version TEXT NOT NULL,
+    encoding TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id TEXT PRIMARY KEY,
@@ -68,6 +69,7 @@ _EVENT_COLUMNS = [c for c in ACLED_COLUMNS] + ["article_id", "geonameid", "confi
 _CODE_COLUMNS = ["cameo_root", "plover_type"]
 # Columns added after the first schema, with their types; an older store gets them on open.
 _ADDED_COLUMNS = {"fatalities_low": "INTEGER", "fatalities_high": "INTEGER", "cameo_root": "TEXT", "plover_type": "TEXT"}
+_ADDED_ARTICLE_COLUMNS = {"encoding": "TEXT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,10 @@ class EventStore:
                     self._db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
             if not set(_CODE_COLUMNS) <= have:
                 self._backfill_codes()
+            have_article = {r[1] for r in self._db.execute("PRAGMA table_info(articles)")}
+            for column, kind in _ADDED_ARTICLE_COLUMNS.items():
+                if column not in have_article:
+                    self._db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
 
     def _error(self, exc: sqlite3.Error, what: str = "") -> StoreError:
         cause, remedy = _cause(exc, self.path, self.timeout)
@@ -221,11 +227,12 @@ class EventStore:
         try:
             new = db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is None
             db.execute(
-                """INSERT INTO articles (id, published, source, url, title, origin, text, cleaned, pipeline_version)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO articles (id, published, source, url, title, origin, text, cleaned, pipeline_version, encoding)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(id) DO UPDATE SET published=excluded.published, source=excluded.source,
                      url=excluded.url, title=excluded.title, origin=excluded.origin, text=excluded.text,
-                     cleaned=excluded.cleaned, pipeline_version=excluded.pipeline_version""",
+                     cleaned=excluded.cleaned, pipeline_version=excluded.pipeline_version,
+                     encoding=excluded.encoding""",
                 (
                     article.id,
                     article.published.isoformat() if article.published else None,
@@ -236,6 +243,7 @@ class EventStore:
                     article.text,
                     document.text,
                     pipeline_version,
+                    article.encoding,
                 ),
             )
             before = {r[0] for r in db.execute("SELECT event_id FROM events WHERE article_id = ?", (article.id,))}

@@ -1,5 +1,7 @@
 """ingest: files and folders (txt, html, jsonl) to ``Article`` records.
 
+Text and HTML files may come in any common encoding (``decode``); JSONL must be UTF-8, as JSON is.
+
 A file or line that cannot be read yields an ``IngestError`` naming it; the batch goes on.
 """
 
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..records import Article, IngestError
+from .decode import Undecodable, decode, html_charset
 
 log = logging.getLogger(__name__)
 
@@ -88,24 +91,26 @@ def _ingest_file(path: Path, published: dt.date | None, source: str | None) -> I
     if not data.strip():
         yield IngestError(str(path), "file is empty")
         return
-    if b"\x00" in data[:8192]:
-        yield IngestError(str(path), "binary file (NUL bytes), not text, HTML or JSONL")
+    decoded = decode(data, html_charset(data) if suffix in HTML_SUFFIXES else None)
+    if isinstance(decoded, Undecodable):
+        yield IngestError(str(path), decoded.reason)
         return
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield IngestError(str(path), f"not UTF-8 text (byte {exc.start}); re-encode it as UTF-8")
+    if decoded.encoding != "utf-8":
+        log.debug("%s: read as %s", path, decoded.encoding)
+    text, encoding = decoded.text, decoded.encoding
+    if not text.strip():
+        yield IngestError(str(path), "file is empty")
         return
     if suffix in HTML_SUFFIXES:
-        yield _ingest_html(path, text, published, source)
+        yield _ingest_html(path, text, published, source, encoding)
     else:
-        yield _text_article(path, _fix_text(text), published, source)
+        yield _text_article(path, _fix_text(text), published, source, encoding)
 
 
-def _text_article(path: Path, text: str, published: dt.date | None, source: str | None) -> Article | IngestError:
+def _text_article(path: Path, text: str, published: dt.date | None, source: str | None, encoding: str) -> Article | IngestError:
     if not text.strip():  # control characters only: nothing to read, and said so rather than stored empty
         return IngestError(str(path), "file holds no readable text")
-    return _article(path, text, published=published, source=source, origin=str(path))
+    return _article(path, text, published=published, source=source, origin=str(path), encoding=encoding)
 
 
 def _fix_text(text: str) -> str:
@@ -115,7 +120,9 @@ def _fix_text(text: str) -> str:
     return ftfy.fix_text(text, normalization="NFC")
 
 
-def _ingest_html(path: Path, html: str, published: dt.date | None, source: str | None) -> Article | IngestError:
+def _ingest_html(
+    path: Path, html: str, published: dt.date | None, source: str | None, encoding: str
+) -> Article | IngestError:
     import trafilatura  # deferred: ~0.2 s import, needed only for HTML
 
     try:
@@ -140,6 +147,7 @@ def _ingest_html(path: Path, html: str, published: dt.date | None, source: str |
         url=getattr(doc, "url", None),
         title=getattr(doc, "title", None),
         origin=str(path),
+        encoding=encoding,
     )
 
 
@@ -211,6 +219,7 @@ def article_from_record(
         url=_str_or_none(record.get("url")),
         title=_str_or_none(record.get("title")),
         origin=origin,
+        encoding="utf-8",  # JSON is UTF-8 (RFC 8259); other bytes are refused per line above
     )
 
 

@@ -55,6 +55,8 @@ def setup_logging(verbose: bool) -> None:
     )
     if not verbose:
         logging.getLogger("frontline.geo.gazetteer").setLevel(logging.INFO)
+        # trafilatura logs each page it cannot parse at ERROR; frontline reports that page itself, once.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def progress_bar() -> Progress:

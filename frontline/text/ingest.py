@@ -131,6 +131,9 @@ def _ingest_html(
         return IngestError(str(path), f"HTML could not be parsed: {exc}")
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
+        # lxml stops at 256 levels of nesting, where a browser goes on: read such a page's visible text.
+        body = _deep_html_text(html)
+    if not body or not body.strip():
         return IngestError(str(path), "HTML holds no readable main text")
     meta_date = None
     raw_date = getattr(doc, "date", None)
@@ -229,3 +232,44 @@ def _str_or_none(value: object) -> str | None:
 
 def _article(path: Path, text: str, **meta: object) -> Article:
     return Article(id=content_id(text), text=text, **meta)  # type: ignore[arg-type]
+
+
+# Fewer words than this in a page's visible text is navigation, not a report.
+MIN_FALLBACK_WORDS = 20
+
+
+def _deep_html_text(html: str) -> str | None:
+    """The visible text of a page too deeply nested for lxml, paragraph by paragraph (Python's own
+    parser has no depth limit); None when it holds fewer than ``MIN_FALLBACK_WORDS`` words."""
+    from html.parser import HTMLParser
+
+    blocks = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "td"}
+
+    class Visible(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("script", "style", "nav", "footer", "header", "noscript"):
+                self.hidden += 1
+            elif tag in blocks:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style", "nav", "footer", "header", "noscript") and self.hidden:
+                self.hidden -= 1
+            elif tag in blocks:
+                self.parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.parts.append(data)
+
+    parser = Visible()
+    parser.feed(html)
+    parser.close()
+    paragraphs = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    text = "\n\n".join(p for p in paragraphs if p)
+    return text if len(text.split()) >= MIN_FALLBACK_WORDS else None

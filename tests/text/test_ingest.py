@@ -43,3 +43,14 @@ def test_cli_values_fill_what_the_input_lacks(tmp_path: Path) -> None:
     (article,) = ingest([path], published=dt.date(2016, 7, 1), source="Agency")
     assert isinstance(article, Article)
     assert (article.published, article.source) == (dt.date(2016, 7, 1), "Agency")
+
+
+def test_deeply_nested_html_is_read_as_a_browser_would(tmp_path: Path) -> None:
+    """lxml stops at 256 levels; the page's visible text is read all the same, and a page of navigation
+    alone stays an error."""
+    report = "Syrian regime forces shelled the town of Ariha in Idlib province on Monday, killing three civilians, a monitoring group said."
+    (tmp_path / "deep.html").write_text("<div>" * 5000 + f"<p>{report}</p><script>var x = 1;</script>" + "</div>" * 5000)
+    (tmp_path / "nav.html").write_text("<div>" * 5000 + "<nav>Home | World</nav><p>Subscribe</p>" + "</div>" * 5000)
+    deep, nav = list(ingest([tmp_path / "deep.html", tmp_path / "nav.html"]))
+    assert isinstance(deep, Article) and deep.text == report
+    assert isinstance(nav, IngestError) and nav.message == "HTML holds no readable main text"

@@ -80,6 +80,12 @@ class Article:
     origin: str | None = None  # file path (and line) it came from, for messages
 
 
+# The longest document processed by default, in characters (``--max-chars``; 0 lifts it). Cost is
+# linear in length (bench/long_documents.py), so the limit is not about speed breaking down: a 5 MB
+# "article" is a book, a dump or a concatenation mistake, and it would hold a batch for minutes.
+MAX_CHARS = 5_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class IngestError:
     """An input that could not be read; the batch goes on without it."""

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from .. import __version__
+from ..records import MAX_CHARS
 from .console import (
     GazetteerOpt,
     VerboseOpt,
@@ -45,6 +46,7 @@ def run(
     gazetteer: GazetteerOpt = None,
     show: Arg[int, typer.Option(help="Print at most this many events of this run (0: none).")] = 50,
     workers: WorkersOpt = 1,
+    max_chars: Arg[int, typer.Option(help="Refuse documents longer than this many characters (0: no limit).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Ingest files or folders into the event store and print a summary.
@@ -67,7 +69,7 @@ def run(
         try:
             report = run_into_store(
                 paths, store, published=published_date(published), source=source, workers=workers, gazetteer=gazetteer,
-                on_item=lambda: progress.advance(task), on_error=report_error,
+                on_item=lambda: progress.advance(task), on_error=report_error, max_chars=max_chars or None,
             )
         except GazetteerError as exc:
             error(f"{exc}")
@@ -106,6 +108,7 @@ def extract(
     source: Arg[str | None, typer.Option(help="Source name for lines that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
     workers: WorkersOpt = 1,
+    max_chars: Arg[int, typer.Option(help="Refuse documents longer than this many characters (0: no limit).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
@@ -119,7 +122,7 @@ def extract(
         try:
             report = extract_jsonl(
                 input, output, published=published_date(published), source=source, workers=workers, gazetteer=gazetteer,
-                on_item=lambda: progress.advance(task), on_error=report_error,
+                on_item=lambda: progress.advance(task), on_error=report_error, max_chars=max_chars or None,
             )
         except GazetteerError as exc:
             error(f"{exc}")

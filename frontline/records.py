@@ -7,7 +7,11 @@ Offsets (``start``/``end``) always point into the original ``Article.text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # ACLED column order for exports (the subset of ACLED's export we produce, in ACLED's order).
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -75,6 +79,12 @@ class Article:
     title: str | None = None
     origin: str | None = None  # file path (and line) it came from, for messages
     encoding: str | None = None  # how its file's bytes were read ("utf-8", "windows-1256", ...); None when given as text
+
+
+# The longest document processed by default, in characters (``--max-chars``; 0 lifts it). Cost is
+# linear in length (bench/long_documents.py), so the limit is not about speed breaking down: a 5 MB
+# "article" is a book, a dump or a concatenation mistake, and it would hold a batch for minutes.
+MAX_CHARS = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +197,27 @@ class Annotated:
     casualties: tuple[CasualtyMention, ...] = ()
     times: tuple[TimeMention, ...] = ()
     country_code: str | None = None  # the document's country focus (ISO2)
+    # Lookups built on first use (mentions by sentence, paragraph ranges, ...): a per-event question
+    # then costs what is near the event, not a scan of the whole document. Not part of the value.
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def in_sentence(self, kind: str, index: int) -> tuple:
-        return tuple(m for m in getattr(self, kind) if m.sentence == index)
+        """The mentions of ``kind`` ("places", "actors", "casualties", "times") in sentence ``index``, in order."""
+        by_sentence: dict[int, tuple] = self.derived(f"in_sentence:{kind}", lambda a: _by_sentence(getattr(a, kind)))
+        return by_sentence.get(index, ())
+
+    def derived(self, key: str, build: Callable[[Annotated], T]) -> T:
+        """``build(self)``, computed once per record under ``key`` (the record is immutable, so it stays true)."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]  # type: ignore[no-any-return]
+
+
+def _by_sentence(mentions: tuple) -> dict[int, tuple]:
+    grouped: dict[int, list] = {}
+    for m in mentions:
+        grouped.setdefault(m.sentence, []).append(m)
+    return {k: tuple(v) for k, v in grouped.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from .export import export
 from .pipeline import PIPELINE_VERSION, Pipeline
-from .records import Article, IngestError
+from .records import MAX_CHARS, Article, IngestError
 from .runners.local import Item, process_all
 from .store import EventStore
 from .text.ingest import ingest, jsonl_records, read_jsonl
@@ -41,6 +41,20 @@ OnError = Callable[[IngestError], None]
 
 def _ignore(*_: object) -> None:
     return None
+
+
+def within_limit(items: Iterable[Article | IngestError], max_chars: int | None) -> Iterator[Article | IngestError]:
+    """The items, with each article longer than ``max_chars`` refused as an ``IngestError`` naming
+    where it came from, its size and the limit (the batch goes on). ``None`` or 0: no limit."""
+    for item in items:
+        if max_chars and isinstance(item, Article) and len(item.text) > max_chars:
+            yield IngestError(
+                item.origin or item.id,
+                f"document of {len(item.text):,} characters is over the limit of {max_chars:,} "
+                "(--max-chars N raises it; 0 lifts it)",
+            )
+        else:
+            yield item
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +80,21 @@ def run_into_store(
     pipeline: Pipeline | None = None,
     on_item: OnItem = _ignore,
     on_error: OnError = _ignore,
+    max_chars: int | None = MAX_CHARS,
 ) -> RunReport:
     """Read ``paths`` (files or folders) into ``store``; re-running on the same input adds nothing.
 
     ``published`` (a date) and ``source`` fill in what an input lacks. ``on_item`` is called once per
     input processed, ``on_error`` with each input that failed. Raises ``GazetteerError`` when the
     gazetteer cannot be opened and ``StoreError`` when the store cannot be written (every article
-    committed before stays, and a later run resumes after them).
+    committed before stays, and a later run resumes after them). An article longer than ``max_chars``
+    characters is refused as failed (``MAX_CHARS``; None or 0: no limit).
     """
     counts = {"read": 0, "unchanged": 0}
     run_ids: dict[str, None] = {}
 
     def todo() -> Iterator[Item]:
-        for item in ingest(paths, published=published, source=source):
+        for item in within_limit(ingest(paths, published=published, source=source), max_chars):
             if isinstance(item, IngestError):
                 yield item
                 continue
@@ -123,13 +139,15 @@ def extract_jsonl(
     pipeline: Pipeline | None = None,
     on_item: OnItem = _ignore,
     on_error: OnError = _ignore,
+    max_chars: int | None = MAX_CHARS,
 ) -> ExtractReport:
-    """Events of every article line of ``input``, one JSON line each, written to ``output``.
+    """Events of every article line of ``input``, one JSON line each, written to ``output``. A line
+    whose text is longer than ``max_chars`` is refused as failed (``MAX_CHARS``; None or 0: no limit).
 
     The file appears under its name only when complete (a ``.partial`` file is renamed at the end).
     """
     started = time.perf_counter()
-    items: Iterable[Article | IngestError] = read_jsonl(input, published=published, source=source)
+    items = within_limit(read_jsonl(input, published=published, source=source), max_chars)
     articles = failed = events = 0
     tmp = output.with_name(output.name + ".partial")
     with tmp.open("w", encoding="utf-8") as fh:

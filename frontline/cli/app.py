@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from .. import __version__
+from ..records import MAX_CHARS
 from .console import (
     GazetteerOpt,
     VerboseOpt,
@@ -48,6 +49,7 @@ def run(
     lock_timeout: Arg[
         float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait while another process holds the store's write lock.")
     ] = 30.0,  # EventStore's DEFAULT_TIMEOUT, written out so that importing the CLI loads no SQLite
+    max_chars: Arg[int, typer.Option(help="Refuse documents longer than this many characters (0: no limit).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Ingest files or folders into the event store and print a summary.
@@ -72,7 +74,7 @@ def run(
         try:
             report = run_into_store(
                 paths, store, published=published_date(published), source=source, workers=workers, gazetteer=gazetteer,
-                on_item=lambda: progress.advance(task), on_error=report_error,
+                on_item=lambda: progress.advance(task), on_error=report_error, max_chars=max_chars or None,
             )
             counts = store.counts()
             rows = list(itertools.islice(store.events(report.article_ids), show)) if show else []
@@ -111,6 +113,7 @@ def extract(
     source: Arg[str | None, typer.Option(help="Source name for lines that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
     workers: WorkersOpt = 1,
+    max_chars: Arg[int, typer.Option(help="Refuse documents longer than this many characters (0: no limit).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""
@@ -124,7 +127,7 @@ def extract(
         try:
             report = extract_jsonl(
                 input, output, published=published_date(published), source=source, workers=workers, gazetteer=gazetteer,
-                on_item=lambda: progress.advance(task), on_error=report_error,
+                on_item=lambda: progress.advance(task), on_error=report_error, max_chars=max_chars or None,
             )
         except GazetteerError as exc:
             error(f"{exc}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records import Annotated, CasualtyMention, EventMention
-from .paragraphs import same_paragraph
+from .paragraphs import paragraph_mentions, same_paragraph
 
 # A toll stated as ACLED writes it ("3 fatalities") is the event's whole toll.
 _STATED_TOLL = re.compile(r"fatalit", re.IGNORECASE)
@@ -35,16 +35,10 @@ def fatalities(
         if killed and index == mention.sentence:
             break
     # A coder's statement of the toll closes a note: it holds for the paragraph's events.
-    stated = [
-        c for c in annotated.casualties
-        if c.sentence >= mention.sentence and same_paragraph(annotated, c.sentence, mention.sentence)
-        and c.kind == "killed" and _STATED_TOLL.search(c.span.text)
-    ]
+    rest = paragraph_mentions(annotated, "casualties", mention.sentence, before=False)
+    stated = [c for c in rest if c.kind == "killed" and _STATED_TOLL.search(c.span.text)]
     coded = [c for c in stated if _CODED_TOLL.search(c.span.text)]
-    split = [
-        c for c in annotated.casualties
-        if c.kind == "split" and c.sentence >= mention.sentence and same_paragraph(annotated, c.sentence, mention.sentence)
-    ]
+    split = [c for c in rest if c.kind == "split"]
     if coded or stated:
         pool = coded[:1] or stated[-1:]
     elif pool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..records import EventDraft
@@ -30,15 +30,38 @@ def merge(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
             i = parent[i]
         return i
 
-    for i in range(len(events)):
-        for j in range(i + 1, len(events)):
-            if _compatible(events[i], events[j]):
-                parent[root(j)] = root(i)
+    for i, j in _candidate_pairs(events):
+        if _compatible(events[i], events[j]):
+            parent[root(j)] = root(i)
     clusters: dict[int, list[EventDraft]] = {}
     for i, event in enumerate(events):
         clusters.setdefault(root(i), []).append(event)
     merged = [_combine(members) for members in clusters.values()]
     return tuple(sorted(merged, key=_order))
+
+
+def _candidate_pairs(events: Sequence[EventDraft]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) that may be compatible: the same sub-type and, as ``_same_place`` asks, the
+    same gazetteer entry, or the same admin1 with a region-level place among them. The clusters are
+    the connected components, so skipping pairs that cannot match keeps them, at a cost near linear
+    in the document's events rather than quadratic."""
+    by_entry: dict[tuple[str, int], list[int]] = {}
+    by_admin1: dict[tuple[str, str, str], list[int]] = {}
+    for i, e in enumerate(events):
+        if e.geonameid is not None:
+            by_entry.setdefault((e.sub_event_type, e.geonameid), []).append(i)
+        if e.place is not None and e.place.admin1_code:
+            by_admin1.setdefault((e.sub_event_type, e.place.country_code, e.place.admin1_code), []).append(i)
+    for group in by_entry.values():
+        for n, i in enumerate(group):
+            for j in group[n + 1 :]:
+                yield i, j
+    for group in by_admin1.values():
+        regions = [i for i in group if events[i].geo_precision == 3]
+        for i in regions:
+            for j in group:
+                if i != j:
+                    yield min(i, j), max(i, j)
 
 
 def _order(e: EventDraft) -> tuple:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
+from .earlier_places import drop_qualifiers, last_place_before, last_town_before
 from .qualifiers import (
     CLOSE_SPELLING,
     UNKNOWN_BEFORE,
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 _ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(town|village|city)\b", re.IGNORECASE)
 # Monitors whose reports are about one country: a note naming them is in that country.
 _MONITORS_UA = re.compile(r"\bOSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)\b|\bSpecial\s+Monitoring\s+Mission\s+to\s+Ukraine\b")
-# Region-level gazetteer entries: they qualify a town named with them ("Jowai (Meghalaya)").
-_REGION_CODES = ("ADM1", "ADM2", "ADM3", "ADMD", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "RGN")
 
 
 def monitored_country(text: str) -> str | None:
@@ -135,13 +134,24 @@ def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         return "near"
     if place.cue is None and (m := _DISTRICT_AFTER.match(text, place.span.end)):
         return m.group(1).lower()
-    if place.cue is None and place.place is not None and place.place.feature_code == "ADM1":
-        # Once the text says "Latakia province", a bare "Latakia" is the province too.
-        name = re.escape(place.span.text)
-        if re.search(rf"\b{name}\s+(?:province|governorate|region|state|oblast)\b|\b(?:province|governorate|region|state)\s+of\s+{name}\b", text, re.IGNORECASE):
-            return "province"
+    # Once the text says "Latakia province", a bare "Latakia" is the province too. A search of the
+    # whole text: asked once per name and document, not per event.
+    if (
+        place.cue is None and place.place is not None and place.place.feature_code == "ADM1"
+        and annotated.derived(f"named_as_province:{place.span.text}", lambda a: _named_as_province(a, place.span.text))
+    ):
+        return "province"
     return place.cue
 
+
+
+def _named_as_province(annotated: Annotated, name: str) -> bool:
+    """The text calls ``name`` a province somewhere ("Latakia province", "the province of Latakia")."""
+    name = re.escape(name)
+    return bool(re.search(
+        rf"\b{name}\s+(?:province|governorate|region|state|oblast)\b|\b(?:province|governorate|region|state)\s+of\s+{name}\b",
+        annotated.document.article.text, re.IGNORECASE,
+    ))
 
 
 def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer | None = None) -> PlaceMention | None:
@@ -167,7 +177,7 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     places = off_road or places
     anchor = event_anchor(annotated, mention)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
-    pool = _drop_qualifiers(local) or places
+    pool = drop_qualifiers(local) or places
     if pool:
         # "On Friday, in Morelia, Michoacan, gunmen killed a driver in Colonia X": the place that
         # opens the sentence sets the scene; a later, smaller place inside it is rarely known.
@@ -188,17 +198,10 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     sentence = annotated.sentences[mention.sentence]
     anaphor = _ANAPHORA.search(sentence.text)
     if anaphor:
-        earlier = [
-            p for p in annotated.places
-            if p.place is not None and p.span.end <= sentence.start and p.place.feature_class == "P"
-        ]
-        if earlier:
-            return earlier[-1]
-    before_all = [p for p in annotated.places if p.place is not None and p.span.end <= sentence.start]
-    local_before = _drop_qualifiers([p for p in before_all if not p.place.feature_code.startswith("PCL")])  # type: ignore[union-attr]
-    if local_before or before_all:
-        return (local_before or before_all)[-1]
-    return None
+        town = last_town_before(annotated, sentence.start)
+        if town is not None:
+            return town
+    return last_place_before(annotated, sentence.start)
 
 
 _ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IGNORECASE)
@@ -254,23 +257,6 @@ def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMenti
     if main is None:
         return places
     return [p for p in places if p.place is not None and p.place.country_code == main]
-
-
-def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:
-    """Without the regions that hold another place of the list (admin1 or country of a named town)."""
-    def holds(region: PlaceMention, other: PlaceMention) -> bool:
-        r, o = region.place, other.place
-        if r is None or o is None or r.geonameid == o.geonameid or r.country_code != o.country_code:
-            return False
-        if r.feature_code not in _REGION_CODES or o.feature_code in ("ADM1", "PCLI"):
-            return False
-        if r.feature_code.startswith("PCL"):
-            return True
-        if r.feature_code == "ADM1":
-            return bool(r.admin1_code) and r.admin1_code == o.admin1_code
-        return bool(r.admin2_code) and r.admin2_code == o.admin2_code and r.admin1_code == o.admin1_code
-    return [p for p in places if not any(holds(p, o) for o in places)]
-
 
 
 # A capitalised run of words: a name the recognizer may have passed over ("Kisumu journalists").

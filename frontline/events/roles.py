@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
@@ -290,7 +291,7 @@ def _assign_roles(
         if allies and (
             any(a.name not in allies for a in rest)
             or (first is not None and first.inter in (STATE, EXTERNAL) and all(a.inter in (STATE, EXTERNAL) for a in rest if a.name in allies)
-                and _document_actor(annotated, lambda a: a.name not in allies and a.name != first.name and a.inter not in (CIVILIANS, STATE, EXTERNAL)))
+                and _document_actor(annotated, lambda name, inter: name not in allies and name != first.name and inter not in (CIVILIANS, STATE, EXTERNAL)))
         ):
             rest = [a for a in rest if a.name not in allies]
     else:
@@ -319,7 +320,7 @@ def _assign_roles(
         if sub == "Peaceful protest":
             return Roles(protesters, None)
         if force is None:
-            force = _document_actor(annotated, lambda a: a.inter in (STATE, EXTERNAL))
+            force = _document_actor(annotated, lambda name, inter: inter in (STATE, EXTERNAL))
         if force is None:
             force = next((a for a in found if a.inter in (2, 3)), None)
         return Roles(protesters, Side.of(force) if force else make("Police Forces of {country}", STATE))
@@ -342,7 +343,7 @@ def _assign_roles(
         if sub == "Mob violence":
             return Roles(rioters, make("Civilians ({country})", CIVILIANS))
         # Riots are mostly met by the state's forces; a force named anywhere in the report is the other side.
-        force = _document_actor(annotated, lambda a: a.inter == STATE)
+        force = _document_actor(annotated, lambda name, inter: inter == STATE)
         return Roles(rioters, Side.of(force) if force else None)
     if sub in AGAINST_CIVILIANS:
         perpetrator = actor1 if actor1 is not None and actor1.inter != CIVILIANS else None
@@ -377,11 +378,11 @@ def _assign_roles(
         return Roles(force, held or make("Civilians ({country})", CIVILIANS))
 
     if actor1 is None:
-        main = _document_actor(annotated, lambda a: a.inter != CIVILIANS and (target is None or a.name != target.name))
+        main = _document_actor(annotated, lambda name, inter: inter != CIVILIANS and (target is None or name != target.name))
         actor1 = Side.of(main) if main else None
     if actor2 is None and sub in TWO_SIDED and actor1 is not None:
-        joined = {s.name for s in assoc1}
-        other = _document_actor(annotated, lambda a: a.inter not in (CIVILIANS, actor1.inter) and a.name not in joined)
+        joined, acting_inter = {s.name for s in assoc1}, actor1.inter
+        other = _document_actor(annotated, lambda name, inter: inter not in (CIVILIANS, acting_inter) and name not in joined)
         actor2 = Side.of(other) if other else None
     if actor1 is None and sub == "Air/drone strike":
         # Air power is a state's: an air strike nobody is named for is the country's air force,
@@ -554,11 +555,27 @@ def _associates(text: str, head: ActorMention | None, found: tuple[ActorMention,
     return tuple(out)
 
 
-def _document_actor(annotated: Annotated, keep) -> ActorMention | None:  # type: ignore[no-untyped-def]
-    """The actor named most often in the document among those ``keep`` accepts."""
-    pool = [a for a in annotated.actors if keep(a)]
-    if not pool:
+def _document_actor(annotated: Annotated, keep: Callable[[str, int], bool]) -> ActorMention | None:
+    """The actor named most often in the document among the names and inter codes ``keep`` accepts
+    (ties: the first name in order), at its first mention. Counted once per document, then asked
+    per (name, inter) group: an event of a long document does not rescan every actor."""
+    groups = annotated.derived("actor_groups", _actor_groups)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for (name, inter), (count, at) in groups.items():
+        if keep(name, inter):
+            counts[name] += count
+            first[name] = min(at, first.get(name, at))
+    if not counts:
         return None
-    counts = Counter(a.name for a in pool)
     best = min(counts, key=lambda name: (-counts[name], name))
-    return next(a for a in pool if a.name == best)
+    return annotated.actors[first[best]]
+
+
+def _actor_groups(annotated: Annotated) -> dict[tuple[str, int], tuple[int, int]]:
+    """(name, inter) -> (mentions, position of the first) over the document's actor mentions."""
+    groups: dict[tuple[str, int], tuple[int, int]] = {}
+    for i, a in enumerate(annotated.actors):
+        count, at = groups.get((a.name, a.inter), (0, i))
+        groups[(a.name, a.inter)] = (count + 1, at)
+    return groups

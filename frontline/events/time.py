@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from ..records import Annotated, EventMention, TimeMention
-from .paragraphs import same_paragraph
+from .paragraphs import paragraph_mentions
 from .roles import event_anchor
 
 # A sentence that tells how the war began is history, not news ("the war began in March 2011 with protests").
@@ -51,10 +51,7 @@ def event_time(annotated: Annotated, mention: EventMention) -> TimeMention | Non
         if opener:
             return opener[0]
         return min(times, key=lambda t: abs(t.span.start - anchor.start))
-    earlier = [
-        t for t in annotated.times
-        if t.sentence < mention.sentence and same_paragraph(annotated, t.sentence, mention.sentence)
-    ]
+    earlier = paragraph_mentions(annotated, "times", mention.sentence, before=True)
     if not earlier:
         return None
     # The latest dated sentence dates this one: by its opening date when it has one ("On 3 May

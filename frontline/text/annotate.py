@@ -81,8 +81,11 @@ def annotate(
     # Actor names depend on where they act: "rebels" becomes "Opposition Rebels (Syria)" in a
     # sentence about Idlib, whatever the document's focus; with no place, the focus decides.
     actor_mentions = []
+    places_of: dict[int, list[PlaceMention]] = {}  # by sentence: each sentence asks about its own only
+    for p in place_mentions:
+        places_of.setdefault(p.sentence, []).append(p)
     for sentence, matches in zip(sentences, found_actors, strict=True):
-        here = _sentence_country(place_mentions, sentence.index) or country
+        here = _sentence_country(places_of.get(sentence.index, []), sentence.index) or country
         for match in actors.localize(matches, here):
             start, end = sentence.start + match.start, sentence.start + match.end
             actor_mentions.append(
@@ -133,10 +136,13 @@ def _toponyms(
         i = bisect.bisect_right(starts, offset) - 1
         return document.paragraphs[i].start + offset - starts[i]
 
+    paragraph_starts = [p.start for p in document.paragraphs]
+
     def to_joined(offset: int) -> int | None:
-        for start, paragraph in zip(starts, document.paragraphs, strict=True):
-            if paragraph.start <= offset <= paragraph.end:
-                return start + offset - paragraph.start
+        # Kept paragraphs are in order and apart: only the last one starting at or before the offset may hold it.
+        i = bisect.bisect_right(paragraph_starts, offset) - 1
+        if i >= 0 and offset <= document.paragraphs[i].end:
+            return starts[i] + offset - document.paragraphs[i].start
         return None
 
     shifted = [(a, b) for a, b in ((to_joined(s), to_joined(e)) for s, e in exclude) if a is not None and b is not None]

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 from .export import export
 from .pipeline import PIPELINE_VERSION, Pipeline
-from .records import MAX_CHARS, Article, IngestError
-from .runners.local import Item, process_all
+from .records import MAX_CHARS, IngestError
+from .runners.local import Item
+from .runners.windows import process_windowed
 from .store import EventStore
 from .text.ingest import ingest, jsonl_records, read_jsonl
 
@@ -41,20 +42,6 @@ OnError = Callable[[IngestError], None]
 
 def _ignore(*_: object) -> None:
     return None
-
-
-def within_limit(items: Iterable[Article | IngestError], max_chars: int | None) -> Iterator[Article | IngestError]:
-    """The items, with each article longer than ``max_chars`` refused as an ``IngestError`` naming
-    where it came from, its size and the limit (the batch goes on). ``None`` or 0: no limit."""
-    for item in items:
-        if max_chars and isinstance(item, Article) and len(item.text) > max_chars:
-            yield IngestError(
-                item.origin or item.id,
-                f"document of {len(item.text):,} characters is over the limit of {max_chars:,} "
-                "(--max-chars N raises it; 0 lifts it)",
-            )
-        else:
-            yield item
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +75,13 @@ def run_into_store(
     input processed, ``on_error`` with each input that failed. Raises ``GazetteerError`` when the
     gazetteer cannot be opened and ``StoreError`` when the store cannot be written (every article
     committed before stays, and a later run resumes after them). An article longer than ``max_chars``
-    characters is refused as failed (``MAX_CHARS``; None or 0: no limit).
+    characters is processed in windows of at most that size (``runners.windows``; None or 0: whole).
     """
     counts = {"read": 0, "unchanged": 0}
     run_ids: dict[str, None] = {}
 
     def todo() -> Iterator[Item]:
-        for item in within_limit(ingest(paths, published=published, source=source), max_chars):
+        for item in ingest(paths, published=published, source=source):
             if isinstance(item, IngestError):
                 yield item
                 continue
@@ -107,7 +94,8 @@ def run_into_store(
 
     new = failed = added = 0
     # closing: a StoreError leaves the loop with the worker pool shut down at once, not at garbage collection.
-    with closing(process_all(todo(), workers=workers, gazetteer=gazetteer, pipeline=pipeline)) as outcomes:
+    windowed = process_windowed(todo(), max_chars=max_chars, workers=workers, gazetteer=gazetteer, pipeline=pipeline)
+    with closing(windowed) as outcomes:
         for _item, outcome in outcomes:
             on_item()
             if isinstance(outcome, IngestError):
@@ -141,17 +129,17 @@ def extract_jsonl(
     on_error: OnError = _ignore,
     max_chars: int | None = MAX_CHARS,
 ) -> ExtractReport:
-    """Events of every article line of ``input``, one JSON line each, written to ``output``. A line
-    whose text is longer than ``max_chars`` is refused as failed (``MAX_CHARS``; None or 0: no limit).
+    """Events of every article line of ``input``, one JSON line each, written to ``output``. A text
+    longer than ``max_chars`` is processed in windows of at most that size (``runners.windows``).
 
     The file appears under its name only when complete (a ``.partial`` file is renamed at the end).
     """
     started = time.perf_counter()
-    items = within_limit(read_jsonl(input, published=published, source=source), max_chars)
+    items = read_jsonl(input, published=published, source=source)
     articles = failed = events = 0
     tmp = output.with_name(output.name + ".partial")
     with tmp.open("w", encoding="utf-8") as fh:
-        for _item, outcome in process_all(items, workers=workers, gazetteer=gazetteer, pipeline=pipeline):
+        for _item, outcome in process_windowed(items, max_chars=max_chars, workers=workers, gazetteer=gazetteer, pipeline=pipeline):
             on_item()
             if isinstance(outcome, IngestError):
                 failed += 1

@@ -49,7 +49,7 @@ def run(
     lock_timeout: Arg[
         float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait while another process holds the store's write lock.")
     ] = 30.0,  # EventStore's DEFAULT_TIMEOUT, written out so that importing the CLI loads no SQLite
-    max_chars: Arg[int, typer.Option(help="Refuse documents longer than this many characters (0: no limit).")] = MAX_CHARS,
+    max_chars: Arg[int, typer.Option(help="Process documents longer than this many characters in windows of this size, cut at paragraph breaks (0: whole).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Ingest files or folders into the event store and print a summary.
@@ -113,7 +113,7 @@ def extract(
     source: Arg[str | None, typer.Option(help="Source name for lines that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
     workers: WorkersOpt = 1,
-    max_chars: Arg[int, typer.Option(help="Refuse documents longer than this many characters (0: no limit).")] = MAX_CHARS,
+    max_chars: Arg[int, typer.Option(help="Process documents longer than this many characters in windows of this size, cut at paragraph breaks (0: whole).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""

@@ -1,9 +1,10 @@
-"""Long documents: the size limit refuses one document and the batch goes on; the per-document
-indexes that keep the cost linear answer exactly what the plain scans of the whole document did."""
+"""Long documents: windows above ``--max-chars`` give each part's events with offsets into the whole text; the
+per-document indexes that keep the cost linear answer exactly what the plain scans of the whole document did."""
 
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -16,7 +17,8 @@ from frontline.events.earlier_places import (
 )
 from frontline.events.paragraphs import paragraph_mentions, same_paragraph
 from frontline.pipeline import Pipeline
-from frontline.records import MAX_CHARS, Annotated, Article, IngestError
+from frontline.records import MAX_CHARS, Annotated, Article
+from frontline.runners.windows import join, window_spans
 from frontline.service import extract_jsonl, run_into_store
 from frontline.store import EventStore
 from tests.conftest import SEED_PUBLISHED
@@ -24,38 +26,61 @@ from tests.conftest import SEED_PUBLISHED
 SHORT = "Rebels shelled Aleppo on Monday, killing 3 civilians."
 
 
-def test_extract_refuses_a_long_line_and_goes_on(tmp_path: Path, pipeline: Pipeline, seed_text: str) -> None:
+def test_window_spans_cover_the_text_and_cut_at_paragraphs() -> None:
+    text = "\n\n".join(f"Paragraph {i} " + "word " * (i % 7 + 3) for i in range(200))
+    spans = window_spans(text, 300)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a_end == b_start for (_, a_end), (b_start, _) in pairwise(spans))
+    assert all(0 < end - start <= 300 for start, end in spans)
+    assert all(text[end - 2 : end] == "\n\n" for _, end in spans[:-1])  # every cut at a paragraph break
+    assert window_spans("x" * 1000, 300) == [(0, 300), (300, 600), (600, 900), (900, 1000)]  # no break: cut at the limit
+    assert window_spans("short", 300) == [(0, 5)]
+
+
+def test_a_long_document_in_windows_gives_each_windows_events_with_whole_text_offsets(
+    tmp_path: Path, pipeline: Pipeline, seed_text: str
+) -> None:
+    """Three reports in one long text, processed in windows: each report's events, evidence offsets into
+    the whole text, ids that do not change with the window size, and a run in windows stores one article."""
+    reports = [SHORT, seed_text, "Hundreds of students protested in Kabul on Sunday against rising prices."]
+    text = "\n\n".join(reports)
     src = tmp_path / "in.jsonl"
-    rows = [{"id": "a", "text": SHORT, "published": "2016-07-01"}, {"id": "long", "text": seed_text}, {"id": "b", "text": SHORT}]
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    errors: list[IngestError] = []
-    report = extract_jsonl(src, tmp_path / "out.jsonl", pipeline=pipeline, on_error=errors.append, max_chars=1000)
-    assert (report.articles, report.failed) == (2, 1)
-    assert [e.origin for e in errors] == [f"{src}:2"]
-    assert f"{len(seed_text):,} characters" in errors[0].message and "limit of 1,000" in errors[0].message
-    # No limit: the same line goes through.
-    again = extract_jsonl(src, tmp_path / "all.jsonl", pipeline=pipeline, max_chars=None)
-    assert (again.articles, again.failed) == (3, 0)
-
-
-def test_run_refuses_a_long_file_and_goes_on(tmp_path: Path, pipeline: Pipeline, seed_text: str) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(SHORT, encoding="utf-8")
-    (folder / "long.txt").write_text(seed_text, encoding="utf-8")
-    errors: list[IngestError] = []
+    src.write_text(json.dumps({"id": "long", "text": text, "published": "2016-07-01"}) + "\n", encoding="utf-8")
+    whole = extract_jsonl(src, tmp_path / "whole.jsonl", pipeline=pipeline, max_chars=None)
+    windowed = extract_jsonl(src, tmp_path / "windowed.jsonl", pipeline=pipeline, max_chars=len(seed_text) + 10)
+    assert (windowed.articles, windowed.failed) == (1, 0)
+    events = [json.loads(line) for line in (tmp_path / "windowed.jsonl").read_text().splitlines()]
+    for event in events:
+        for span in event["evidence"]:
+            assert text[span["start"] : span["end"]] == span["text"]
+    subs = {e["sub_event_type"] for e in events}
+    assert {"Shelling/artillery/missile attack", "Non-state actor overtakes territory", "Peaceful protest"} <= subs
+    assert sum(e["fatalities"] == 113 for e in events) == 1
+    assert len({e["event_id"] for e in events}) == len(events)  # one event told in two windows is one event
+    assert whole.events >= 3
     with EventStore(tmp_path / "store.db") as store:
-        report = run_into_store([folder], store, pipeline=pipeline, on_error=errors.append, max_chars=len(SHORT))
-    assert (report.read, report.new, report.failed) == (1, 1, 1)
-    assert [e.origin for e in errors] == [str(folder / "long.txt")]
-    assert f"limit of {len(SHORT):,}" in errors[0].message
+        (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+        report = run_into_store([tmp_path / "long.txt"], store, pipeline=pipeline, max_chars=len(seed_text) + 10)
+        assert (report.read, report.new, report.failed) == (1, 1, 0)
+        assert store.counts()["articles"] == 1 and store.counts()["events"] == len(events)
+
+
+def test_join_keeps_one_event_per_id_with_both_windows_evidence(pipeline: Pipeline) -> None:
+    article = Article(id="twice", text=SHORT + "\n\n" + SHORT, published=SEED_PUBLISHED)
+    first = pipeline.process(Article(id="twice", text=SHORT + "\n\n", published=SEED_PUBLISHED))
+    second = pipeline.process(Article(id="twice", text=SHORT, published=SEED_PUBLISHED))
+    joined = join(article, [(0, first), (len(SHORT) + 2, second)])
+    assert [e.event_id for e in joined.events] == [e.event_id for e in first.events]
+    [event] = joined.events
+    assert [(s.start, s.text) for s in event.evidence] == [(0, SHORT), (len(SHORT) + 2, SHORT)]
+    assert joined.document.text == SHORT + "\n" + SHORT
 
 
 def test_cli_has_the_option() -> None:
     for command in ("run", "extract"):
         result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
         assert "--max-chars" in result.output
-    assert MAX_CHARS == 5_000_000
+    assert MAX_CHARS == 1_000_000
 
 
 def _multi_paragraph(pipeline: Pipeline, seed_text: str) -> Annotated:

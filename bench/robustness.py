@@ -149,7 +149,9 @@ def main() -> None:
 
 def _long_documents() -> Callable[[float], int]:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from long_documents import report  # bench/long_documents.py: time per 1,000 characters by size
+    from long_documents import (
+        report,  # bench/long_documents.py: time per 1,000 characters by size
+    )
 
     return report
 

@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence).
-PIPELINE_VERSION = "0.2.0"
+# Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence;
+# 0.3.0: deaths as ACLED counts them, a toll told twice counted once).
+PIPELINE_VERSION = "0.3.0"
 
 
 @dataclass(frozen=True, slots=True)

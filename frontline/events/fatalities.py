@@ -32,8 +32,8 @@ def fatalities(
             break
         killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed"]
         pool.extend(killed)
-        if killed and index == mention.sentence:
-            break
+        if index == mention.sentence and (killed or any(c.kind == "mixed" for c in annotated.in_sentence("casualties", index))):
+            break  # its own sentence tells its toll; "killing or injuring scores" tells no deaths
     # A coder's statement of the toll closes a note: it holds for the paragraph's events.
     rest = paragraph_mentions(annotated, "casualties", mention.sentence, before=False)
     stated = [c for c in rest if c.kind == "killed" and _STATED_TOLL.search(c.span.text)]
@@ -46,12 +46,60 @@ def fatalities(
         if split:
             # "4 people were killed ... Fatalities split between 2 events."
             return round(sum(c.count for c in pool) / max(1, split[0].count)), None, None
-    count = sum(c.count for c in pool)
-    if not any(c.high is not None for c in pool):
-        return count, None, None
-    low = sum(c.low if c.low is not None else c.count for c in pool)
-    high = sum(c.high if c.high is not None else c.count for c in pool)
-    return count, low, high
+    # A toll told twice (a headline's toll again in the lead) is one toll, never two addends: the
+    # conservative figure is the toll, the others its range.
+    groups = _same_dead(annotated, pool)
+    count = sum(min(c.count for c in g) for g in groups)
+    low = sum(min(c.low if c.low is not None else c.count for c in g) for g in groups)
+    high = sum(max(c.high if c.high is not None else c.count for c in g) for g in groups)
+    return (count, None, None) if low == high == count else (count, low, high)
+
+
+# Who was killed, by side, as a report names them; "people" and "dead" name nobody in particular.
+_VICTIM_SIDES = {
+    "civilians": re.compile(r"\b(?:civilians?|child(?:ren)?|wom[ae]n|m[ae]n|residents?|villagers?|farmers?|students?|workers?|protesters?)\b", re.IGNORECASE),
+    "state": re.compile(r"\b(?:soldiers?|troops?|police\w*|officers?|army|regime|government|pro-government)\b", re.IGNORECASE),
+    "armed groups": re.compile(
+        r"\b(?:militants?|rebels?|fighters?|members?|terrorists?|jihadists?|insurgents?|attackers?|gunm[ae]n|commanders?)\b", re.IGNORECASE
+    ),
+}
+
+
+def _victims(annotated: Annotated, c: CasualtyMention) -> set[str]:
+    """The sides a count's victims are on, named in its span or the few words after it ("killing 30 rebels")."""
+    text = annotated.document.article.text[c.span.start : c.span.end + 30]
+    return {side for side, words in _VICTIM_SIDES.items() if words.search(text)}
+
+
+# Words that put a figure beside the one before it, not in its place ("... and 3 were killed by
+# IEDs", "19 more were killed", "16 others died"); "more than" is a bound, not an addition.
+_MORE = re.compile(r"\b(?:others?|another|further|additional|more(?!\s+than))\b", re.IGNORECASE)
+_ADDS = re.compile(rf"\b(?:and|while|whereas|also|plus)\b|{_MORE.pattern}", re.IGNORECASE)
+
+
+def _same_dead(annotated: Annotated, pool: list[CasualtyMention]) -> list[list[CasualtyMention]]:
+    """The pool's counts grouped by the dead they count. A figure that follows another with nothing
+    adding it on is that toll told again ("20 dead in air raids ... At least 20 Syrian people were
+    killed", "62 troops killed ... More than 60 soldiers were killed"); it counts other dead when it
+    is added on ("and", "more", "others") or names victims on another side ("2 soldiers ... 3 rebels")."""
+    text = annotated.document.article.text
+    groups: list[tuple[set[str], list[CasualtyMention]]] = []
+    for c in pool:
+        who = _victims(annotated, c)
+        for named, members in groups:
+            last = members[-1]
+            if (
+                last.sentence == c.sentence and last.span.end <= c.span.start
+                and not _ADDS.search(text, last.span.end, c.span.start)
+                and not _MORE.search(c.span.text)
+                and (not (who and named) or who & named)
+            ):
+                named |= who
+                members.append(c)
+                break
+        else:
+            groups.append((set(who), [c]))
+    return [members for _, members in groups]
 
 
 def _elaborates(annotated: Annotated, index: int) -> bool:

@@ -84,11 +84,22 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
         return False
     if not _same_sides(a, b):
         return False
+    if _told_again(a, b):
+        return True
     if a.event_date and b.event_date:
         window = _DATE_WINDOW.get(max(a.time_precision or 1, b.time_precision or 1), 0)
         if abs((a.event_date - b.event_date).days) > window:
             return False
     return _same_place(a, b)
+
+
+def _told_again(a: EventDraft, b: EventDraft) -> bool:
+    """A headline and its lead: the same toll in the same country, one of them with no time phrase
+    of its own (it took the report's date) and so no date or place to tell it apart by."""
+    if not a.fatalities or a.fatalities != b.fatalities or (a.time is not None and b.time is not None):
+        return False
+    countries = {e.place.country_code if e.place is not None else e.place_country for e in (a, b)}
+    return len(countries) == 1 and None not in countries
 
 
 def _same_sides(a: EventDraft, b: EventDraft) -> bool:

@@ -27,6 +27,8 @@ _SUMMARY = re.compile(
 )
 # Events dated longer ago than this before the report are background (the report's own news is recent).
 BACKGROUND_DAYS = 365
+# A year the sentence recalls ("sarin gas was used in Eastern Ghouta in 2013"); the time finder reads no bare year.
+_PAST_YEAR = re.compile(r"\b(?:in|of|during|by|until)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def background(annotated: Annotated, mention: EventMention, time: TimeMention | None, published: dt.date | None) -> bool:
@@ -35,7 +37,25 @@ def background(annotated: Annotated, mention: EventMention, time: TimeMention | 
         return True
     if _SUMMARY.search(text) and not any(t.precision == 1 for t in annotated.in_sentence("times", mention.sentence)):
         return True
+    if published is not None and _recalls_past_year(annotated, mention.sentence, text, published):
+        return True
+    # A sentence with no time of its own goes on with the one before it ("... in 2013. The attack killed 1,429.").
+    before = mention.sentence - 1
+    if (
+        published is not None and before >= 0 and same_paragraph(annotated, before, mention.sentence)
+        and not annotated.in_sentence("times", mention.sentence)
+        and _recalls_past_year(annotated, before, annotated.sentences[before].text, published)
+    ):
+        return True
     return time is not None and published is not None and (published - time.date).days > BACKGROUND_DAYS
+
+
+def _recalls_past_year(annotated: Annotated, index: int, text: str, published: dt.date) -> bool:
+    """The sentence names a year that ended long before the report and dates nothing recent."""
+    years = [int(m.group(1)) for m in _PAST_YEAR.finditer(text)]
+    if not years or any((published - t.date).days <= BACKGROUND_DAYS for t in annotated.in_sentence("times", index)):
+        return False
+    return (published - dt.date(max(years), 12, 31)).days > BACKGROUND_DAYS
 
 
 def event_time(annotated: Annotated, mention: EventMention) -> TimeMention | None:

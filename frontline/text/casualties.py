@@ -35,7 +35,9 @@ _KILL = (
     r"|gunned\s+down|lynched|burn(?:ed|t)\s+alive)"
 )
 _WOUND = r"(?:wounded|injured|injuring|wounding|hurt|injuries)"
-_VERB = rf"(?P<verb>{_KILL}|{_WOUND})"
+# "killing or injuring scores", "50 dead or wounded": one unsplit figure, which ACLED cannot count as deaths.
+_MIXED = r"(?:killed|killing|dead)\s+(?:or|and/or|and)\s+(?:wounded|injured|injuring|wounding)"
+_VERB = rf"(?P<verb>{_MIXED}|{_KILL}|{_WOUND})"
 
 # "<N> (people|soldiers ...) (were|had been)? killed", allowing a few words between.
 _N_THEN_VERB = re.compile(
@@ -44,7 +46,7 @@ _N_THEN_VERB = re.compile(
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"
 _VERB_THEN_N = re.compile(
-    rf"\b(?P<verb>killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
+    rf"\b(?P<verb>{_MIXED}|killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
     rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated)\s+)?{_QUANT}\b",
     re.IGNORECASE,
 )
@@ -63,7 +65,7 @@ class Casualties:
     end: int
     text: str
     count: int
-    kind: str  # "killed" | "wounded" | "split" (a stated toll shared by ``count`` events)
+    kind: str  # "killed" | "wounded" | "mixed" (killed or wounded, unsplit) | "split" (a stated toll shared by ``count`` events)
     low: int | None
     high: int | None
 
@@ -85,6 +87,14 @@ _PERIOD_BEFORE = re.compile(
 _NUMBER_IN_GAP = re.compile(r"\d|\bat\s+least\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores)\b", re.IGNORECASE)
 # A number glued to a month is a date ("Jun 182016").
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+# A number with a leading zero is a clock or a code ("0147 PM", "0041"), never a count.
+_NOT_A_COUNT = re.compile(r"^0\d")
+_CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|local\s+time)\b", re.IGNORECASE)
+# A number then a capitalised article opens a new clause: the number counts nothing in it ("185 The SDF killed").
+_NEW_CLAUSE = re.compile(r"\s+(?:The|A|An)\s")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s*$", re.IGNORECASE)
+# A figure the report itself replaces ("updating a previous toll of 112").
+_SUPERSEDED = re.compile(r"\b(?:previous|earlier|initial|preliminary|old)\s+(?:death\s+)?toll\s+(?:of\s+)?$", re.IGNORECASE)
 # No single event kills this many; such figures are a war's or a year's toll.
 IMPLAUSIBLE = 10_000
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -185,8 +195,12 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue  # "killed 5 years ago"
             if pattern is _N_THEN_VERB and m.group("low").lower() in ("a", "an") and not _AUX.search(m.group(0)):
                 continue  # "a mob lynched": the article counts the mob; "a man was lynched" counts the man
-            if _YEAR.match(m.group("low")):
-                continue  # "21 November 2016 Ten civilians ... killed": a year, not a count
+            if _YEAR.match(m.group("low")) or _NOT_A_COUNT.match(m.group("low")):
+                continue  # "21 November 2016 Ten civilians ... killed": a year, not a count; "0147 PM": a clock
+            if pattern is _N_THEN_VERB and (_CLOCK.match(gap) or _NEW_CLAUSE.match(gap) or _AGE_BEFORE.search(text, max(0, start - 12), start)):
+                continue  # "0147 PM A Syrian army unit killed", "URL 185 The SDF killed", "aged 45, was killed"
+            if _SUPERSEDED.search(text, max(0, start - 40), start):
+                continue  # "updating a previous toll of 112 dead": the report's newer figure is its toll
             if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, max(0, start - 200), start) or _PERIOD_BEFORE.search(text, max(0, start - 250), start):
                 continue
             low = parse_number(m.group("low"))
@@ -199,7 +213,7 @@ def find_casualties(text: str) -> list[Casualties]:
             if high is not None and high < low:
                 high = None  # "5 to 3" is not a range; keep the first number
             verb = m.group("verb").lower()
-            kind = "wounded" if re.match(_WOUND, verb) else "killed"
+            kind = "mixed" if re.match(_MIXED, verb) else "wounded" if re.match(_WOUND, verb) else "killed"
             taken.append((start, end))
             found.append(Casualties(start, end, text[start:end], low, kind, low, high))
     return sorted(found, key=lambda c: c.start)
@@ -207,7 +221,8 @@ def find_casualties(text: str) -> list[Casualties]:
 
 # One item of a list of victims, ending where the next begins: "3 policemen, ", "two militants and ".
 _LIST_ITEM = re.compile(
-    r"(?P<num>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"(?P<num>\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     r"(?P<noun>(?:\s+[A-Za-z'’-]+){1,4}?)\s*(?P<sep>,\s*and|,|and|including)\s+",
     re.IGNORECASE,
 )
@@ -228,14 +243,14 @@ def _list_total(text: str, start: int, first: int) -> int:
     for _ in range(8):
         item = None
         for lo in range(cur - 3, max(-1, cur - 60), -1):
-            if lo > 0 and text[lo - 1].isalnum():
+            if lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "-"):  # not "one" of "twenty-one"
                 continue
             m = _LIST_ITEM.match(text, lo, cur)
             if m is not None and m.end() == cur:
                 item = m
                 break
-        if item is None or not _PEOPLE_NOUN.search(item.group("noun").strip()):
-            break
+        if item is None or not _PEOPLE_NOUN.search(item.group("noun").strip()) or _YEAR.match(item.group("num")):
+            break  # "Monday 6 Jun 2016 seventeen civilians including eight ...": a year is no list item
         count = parse_number(item.group("num")) or 0
         total = count if item.group("sep").lower() == "including" else total + count
         cur = item.start()

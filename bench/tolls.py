@@ -1,0 +1,109 @@
+"""Tolls without a source: FA-KES through `frontline extract`, read the way ACLED counts deaths.
+
+    python bench/tolls.py                         # extract the 804 articles, print the figures, check the ceiling
+    python bench/tolls.py --keep out.jsonl        # ... and keep the extracted events
+    python bench/tolls.py --events out.jsonl      # read events extracted before (no extraction)
+
+Printed: the number of events whose toll is over 20 and larger than every number (other than a
+year) in their own evidence spans — a toll no sentence states, so a sum of repeats, a misread
+number or a vague word valued too high — the total fatalities and the events and total of tolls of
+100 or more, then the top 20 unsourced tolls. The first figure is checked against the ceiling in
+bench/floors/tolls.json (exit 1 above it; it may only fall).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from frontline.text.casualties import parse_number
+
+ROOT = Path(__file__).resolve().parents[1]
+FAKES = ROOT.parent / "shared" / "data" / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
+CEILING = ROOT / "bench" / "floors" / "tolls.json"
+csv.field_size_limit(sys.maxsize)
+
+# A toll above this with no number of its size in its evidence is counted.
+OVER = 20
+_NUMBER = re.compile(
+    r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|dozens?|hundreds|scores|tens)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def fakes() -> Iterator[dict[str, str]]:
+    """FA-KES's 804 articles in the contract's shape (as bench/extract_speed.py reads them)."""
+    with FAKES.open(encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            month, day, year = row["date"].split("/")  # FA-KES writes M/D/YYYY
+            yield {
+                "id": f"fakes-{row['unit_id']}",
+                "text": row["article_content"],
+                "source": row["source"],
+                "published": f"{int(year):04d}-{int(month):02d}-{int(day):02d}",
+            }
+
+
+def largest_number(text: str) -> int:
+    """The largest number in ``text`` other than a year (0 when none)."""
+    values = [parse_number(m.group(0).replace("-", " ")) for m in _NUMBER.finditer(text) if not _YEAR.match(m.group(0))]
+    return max((v for v in values if v is not None), default=0)
+
+
+def unsourced(event: dict) -> bool:
+    toll = int(event.get("fatalities") or 0)
+    if toll <= OVER:
+        return False
+    return toll > largest_number(" ".join(s["text"] for s in event.get("evidence", [])))
+
+
+def extract(dst: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "fakes.jsonl"
+        src.write_text("".join(json.dumps(r) + "\n" for r in fakes()), encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-m", "frontline.cli", "extract", str(src), "-o", str(dst)], check=False, capture_output=True, text=True
+        )
+        if proc.returncode not in (0, 1):
+            sys.exit(f"frontline extract failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=Path, help="events extracted before (JSONL); skips the extraction")
+    parser.add_argument("--keep", type=Path, help="where to keep the extracted events")
+    args = parser.parse_args()
+    path = args.events
+    if path is None:
+        if not FAKES.exists():
+            sys.exit(f"FA-KES not found at {FAKES}")
+        path = args.keep or Path(tempfile.mkdtemp()) / "fakes.out.jsonl"
+        extract(path)
+    events = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    flagged = sorted((e for e in events if unsourced(e)), key=lambda e: -int(e["fatalities"]))
+    total = sum(int(e.get("fatalities") or 0) for e in events)
+    big = [e for e in events if int(e.get("fatalities") or 0) >= 100]
+    print(f"events {len(events)}  fatalities {total}  events of 100+ dead {len(big)} holding {sum(int(e['fatalities']) for e in big)}")
+    print(f"tolls over {OVER} larger than every non-year number in their evidence: {len(flagged)}")
+    for e in flagged[:20]:
+        evidence = " | ".join(s["text"] for s in e.get("evidence", []))
+        print(f"  {e['fatalities']:>6}  {e['article_id']}  {e['sub_event_type']}: {evidence[:160]!r}")
+    ceiling = json.loads(CEILING.read_text())["unsourced_tolls"] if CEILING.exists() else None
+    if ceiling is not None and len(flagged) > ceiling:
+        print(f"FAIL: {len(flagged)} unsourced tolls, ceiling {ceiling} (bench/floors/tolls.json)")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

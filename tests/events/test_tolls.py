@@ -1,0 +1,130 @@
+"""Deaths the way ACLED counts them (issue 24, FINDINGS "Deaths"): a year, a clock or an age is no
+toll; a toll told twice is one toll; killed-or-injured is no death count; a recalled past event is
+background. Short reproductions are paraphrased; the FA-KES cases run on the corpus when present."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontline.records import Article, Event
+from frontline.text.casualties import find_casualties
+
+FAKES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
+
+
+def tolls(pipeline, text: str, published: dt.date = dt.date(2016, 6, 6)) -> list[Event]:  # type: ignore[no-untyped-def]
+    return list(pipeline.process(Article(id="t", text=text, published=published)).events)
+
+
+def killed(text: str) -> list[int]:
+    return [c.count for c in find_casualties(text) if c.kind == "killed"]
+
+
+def test_a_year_is_never_a_toll(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "17 civilians dead in strikes on a market Monitor AFP Monday 6 Jun 2016 seventeen civilians including eight children were killed in air strikes"
+    assert killed(text) == [17, 17]
+    assert max(e.fatalities for e in tolls(pipeline, text)) == 17
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Army Kills Dozens of Nusra Members 07-08-2013 0147 PM An army unit killed dozens of Nusra fighters", [12, 12]),
+        ("Get short URL 185 The Kurdish-led forces killed 13 militants", [13]),
+        ("A shopkeeper, aged 45 was killed", []),
+        ("126 people were killed in the attack, updating a previous toll of 112 dead", [126]),
+        ("twenty-one soldiers and two civilians were killed", [23]),
+    ],
+)
+def test_a_clock_an_age_or_an_old_figure_is_never_a_toll(text: str, expected: list[int]) -> None:
+    assert killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a headline run into its lead, as scraped (FA-KES 1923848206, paraphrased)
+        ("20 dead in air raids in Latakia province NGO At least 20 people were killed in raids on Latakia province on Monday.", 20),
+        ("Jihadists kill 30 rebels in suicide blast near Aleppo on Monday, killing at least 30 fighters", 30),
+        ("Russia says 62 Syrian troops killed in strikes AFP More than 60 Syrian soldiers were killed in Deir Ezzor on Sunday", 60),
+        # distinct tolls of one event still add (ACLED notes)
+        ("On Monday, 6 fighters were killed by direct fire and 3 were killed by IEDs in Tikrit.", 9),
+        ("On Monday, 2 soldiers were killed by gunmen in Kandahar and 2 militants were killed.", 4),
+        ("On Monday, 50 troops were executed in Raqqa, 19 more were killed and 16 others died.", 85),
+    ],
+)
+def test_one_toll_is_one_toll(pipeline, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
+    assert max(e.fatalities for e in tolls(pipeline, text)) == toll
+
+
+def test_a_toll_told_twice_keeps_its_range(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia says 62 Syrian troops killed in strikes AFP More than 60 Syrian soldiers were killed in Deir Ezzor on Sunday"
+    best = max(tolls(pipeline, text), key=lambda e: e.fatalities)
+    assert (best.fatalities, best.fatalities_low, best.fatalities_high) == (60, 60, 62)
+
+
+def test_a_headline_and_its_lead_are_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "20 dead in air raids in Syrias Latakia province NGO. At least 20 Syrian people including 10 civilians "
+        "were killed in air raids on Latakia province on Monday, a monitor said."
+    )
+    found = tolls(pipeline, text, dt.date(2013, 8, 10))
+    assert [e.fatalities for e in found] == [20]
+
+
+def test_killed_or_injured_is_no_death_count(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert [(c.count, c.kind) for c in find_casualties("killing or injuring scores of them")] == [(12, "mixed")]
+    assert [c.kind for c in find_casualties("50 people were killed or wounded")] == ["mixed"]
+    text = (
+        "The army clashed with ISIL near Deir Ezzor airport on Monday, killing or injuring scores of them. "
+        "The army also killed over 60 ISIL terrorists."
+    )
+    clash = [e for e in tolls(pipeline, text, dt.date(2014, 12, 16)) if "injuring" in e.evidence[0].text]
+    assert clash and clash[0].fatalities == 0
+
+
+def test_a_recalled_past_event_is_background(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "UN investigators established that sarin gas was used in Eastern Ghouta in 2013. The attack killed some 1,429 people."
+    assert [e for e in tolls(pipeline, text, dt.date(2016, 8, 11)) if e.fatalities] == []
+    # a year within the report's reach is news
+    recent = tolls(pipeline, "Government forces shelled Douma in 2016, killing 5 civilians.", dt.date(2016, 8, 11))
+    assert [e.fatalities for e in recent] == [5]
+
+
+# FA-KES units of the finding: (unit, the toll frontline gave, the toll it gives now).
+FAKES_CASES = [
+    ("1923848268", 2033, 17), ("1923848285", 2032, 16), ("1923848206", 60, 20), ("1923848150", 60, 30),
+    ("1923848218", 60, 30), ("1965511111", 159, 12),
+]
+
+
+@pytest.fixture(scope="module")
+def fakes_rows() -> dict[str, dict[str, str]]:
+    if not FAKES.exists():
+        pytest.skip(f"shared data not present: {FAKES}")
+    csv.field_size_limit(sys.maxsize)
+    with FAKES.open(encoding="utf-8", errors="replace") as fh:
+        return {row["unit_id"]: row for row in csv.DictReader(fh)}
+
+
+def fakes_events(pipeline, row: dict[str, str]) -> list[Event]:  # type: ignore[no-untyped-def]
+    month, day, year = row["date"].split("/")
+    published = dt.date(int(year), int(month), int(day))
+    return tolls(pipeline, row["article_content"], published)
+
+
+@pytest.mark.parametrize(("unit", "before", "now"), FAKES_CASES)
+def test_fakes_headline_tolls(pipeline, fakes_rows, unit: str, before: int, now: int) -> None:  # type: ignore[no-untyped-def]
+    found = fakes_events(pipeline, fakes_rows[unit])
+    assert found[0].fatalities == now and before not in [e.fatalities for e in found]
+
+
+def test_fakes_background_and_mixed(pipeline, fakes_rows) -> None:  # type: ignore[no-untyped-def]
+    for unit in ("1919191753", "1926479326"):
+        assert all(e.fatalities < 1000 for e in fakes_events(pipeline, fakes_rows[unit]))
+    assert [e.fatalities for e in fakes_events(pipeline, fakes_rows["1965511121"])] == [0]

@@ -42,16 +42,26 @@ def merge(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
 
 def _candidate_pairs(events: Sequence[EventDraft]) -> Iterator[tuple[int, int]]:
     """The pairs (i < j) that may be compatible: the same sub-type and, as ``_same_place`` asks, the
-    same gazetteer entry, or the same admin1 with a region-level place among them. The clusters are
+    same gazetteer entry, or the same admin1 with a region-level place among them; or, as
+    ``_told_again`` asks, the same toll in the same country with one of them undated. The clusters are
     the connected components, so skipping pairs that cannot match keeps them, at a cost near linear
     in the document's events rather than quadratic."""
     by_entry: dict[tuple[str, int], list[int]] = {}
     by_admin1: dict[tuple[str, str, str], list[int]] = {}
+    by_toll: dict[tuple[str, int, str | None], list[int]] = {}  # for ``_told_again``: same toll, same country
     for i, e in enumerate(events):
         if e.geonameid is not None:
             by_entry.setdefault((e.sub_event_type, e.geonameid), []).append(i)
         if e.place is not None and e.place.admin1_code:
             by_admin1.setdefault((e.sub_event_type, e.place.country_code, e.place.admin1_code), []).append(i)
+        if e.fatalities:
+            country = e.place.country_code if e.place is not None else e.place_country
+            by_toll.setdefault((e.sub_event_type, e.fatalities, country), []).append(i)
+    for group in by_toll.values():
+        for n, i in enumerate(group):
+            for j in group[n + 1 :]:
+                if events[i].time is None or events[j].time is None:
+                    yield i, j
     for group in by_entry.values():
         for n, i in enumerate(group):
             for j in group[n + 1 :]:

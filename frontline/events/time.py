@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from ..records import Annotated, EventMention, TimeMention
-from .paragraphs import paragraph_mentions
+from .paragraphs import paragraph_mentions, same_paragraph
 from .roles import event_anchor
 
 # A sentence that tells how the war began is history, not news ("the war began in March 2011 with protests").

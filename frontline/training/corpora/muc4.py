@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MONTHS = {m: i for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
-MESSAGE_ID = re.compile(r"^(TST\d-MUC\d-\d{4})\s*$", re.MULTILINE)
+MESSAGE_ID = re.compile(r"^([A-Z]{3}\d?-MUC\d-\d{4})\s*$", re.MULTILINE)  # TST1-MUC3-0001, DEV-MUC3-0001
 DATELINE = re.compile(
     r"^\s*(?P<place>[^,\n]+?)(?:\s*\((?P<country>[^)]*)\))?,\s*(?P<date>NO DATE|\d{1,2} [A-Z]{3}(?: \d{2})?)\b"
 )

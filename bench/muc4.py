@@ -1,6 +1,6 @@
 """MUC-4 development keys: 200 FBIS wire messages (1988-90) through `frontline run`, scored against the answer templates.
 
-    python bench/muc4.py                   # all 200 messages (about 2-3 min), table + floor check
+    python bench/muc4.py                   # all 200 messages (about 10 s), table + floor check
     python bench/muc4.py --limit 40        # the first 40 messages (no floor check)
     python bench/muc4.py --show 5          # ... and 5 misses of each kind (these keys are for development)
     python bench/muc4.py --raise-floors    # raise the floors (lower the ceiling) to this run's figures

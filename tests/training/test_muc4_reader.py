@@ -15,7 +15,7 @@ from frontline.training.corpora.muc4 import (
     read_templates,
 )
 
-KEYS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora" / "muc4" / "keys"
+KEYS = Path(__file__).resolve().parents[3] / "shared" / "data" / "corpora" / "muc4" / "keys"
 
 # Hand-written in the MUC layout (not taken from the keys).
 MESSAGES = """\

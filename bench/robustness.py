@@ -38,7 +38,7 @@ Case = tuple[str, bytes, str | None]
 
 
 def cases() -> dict[str, Case]:
-    nested = "<div>" * 5000 + "<p>" + ENGLISH + "</p>" + "</div>" * 5000
+    nested = "<div>" * 5000 + "<p>" + ENGLISH + " " + ENGLISH + "</p>" + "</div>" * 5000
     return {
         "windows-1252 .txt": ("cp1252.txt", FRENCH.encode("cp1252"), FRENCH),
         "iso-8859-1 .txt": ("latin1.txt", FRENCH.replace("–", "-").encode("latin-1"), FRENCH.replace("–", "-")),
@@ -51,7 +51,7 @@ def cases() -> dict[str, Case]:
             "cp1256.html",
             ('<html><head><meta charset="windows-1256"></head><body><article><p>' + ARABIC + " " + ARABIC
              + "</p></article></body></html>").encode("cp1256"),
-            None,
+            ARABIC,
         ),
         "empty file": ("empty.txt", b"", None),
         "binary .txt": ("binary.txt", bytes(range(256)) * 4, None),
@@ -108,8 +108,9 @@ def run_kinds(tmp: Path, gazetteer: list[str]) -> int:
                                 capture_output=True, text=True, check=False, cwd=folder)
             extract_result = outcome(ex, out.exists() and out.stat().st_size > 0)
         right = "-"
-        if expected is not None:
-            right = "yes" if texts == [expected] else "NO"
+        if expected is not None:  # an HTML page's main text holds the paragraph; a text file is it
+            read = len(texts) == 1 and (expected in texts[0] if name.endswith(".html") else texts[0] == expected)
+            right = "yes" if read else "NO"
             bad += right == "NO"
         bad += "CRASH" in (run_result, extract_result)
         print(f"{kind:<42}{run_result:<16}{extract_result:<19}{right}")

@@ -38,6 +38,9 @@ CAPITALISED_WORD = re.compile(
     rf"[{UPPER}](?<!\w[{UPPER.replace('‘', '')}])(?<![^\w]‘)(?<!^‘)[a-z]+(?:s)?\b"
 )
 
+# A word of a text in capitals, looked up as a demonym the same way ("SALVADORAN", "COLOMBIANS").
+CAPITAL_WORD = re.compile(r"\b[A-Z]{4,}\b")
+
 
 def country_votes(
     candidates: Iterable[Candidate],
@@ -59,7 +62,8 @@ def country_votes(
         for code in admin - countries:
             votes[code] += 1
     seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
-    for m in CAPITALISED_WORD.finditer(text):
+    words = CAPITAL_WORD if text.isupper() else CAPITALISED_WORD  # a wire in capitals: "SALVADORAN"
+    for m in words.finditer(text):
         word = m.group(0)
         if word not in seen:
             seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular

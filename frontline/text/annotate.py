@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..geo.dateline import dateline_country
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolve import country_votes, focus_country, resolve
 from ..geo.toponyms import Candidate, find_toponyms
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from ..geo.recognize import Recognizer
 
 log = logging.getLogger(__name__)
+
+DATELINE_VOTES = 3.0  # a dateline's country: more than a country named once (2)
 
 
 def new_sentencizer() -> Language:
@@ -70,6 +73,11 @@ def annotate(
     named = {(m.name, m.country) for ms in found_actors for m in ms if m.country and not m.generic}
     for _, code in named:
         votes[code] = votes.get(code, 0) + 1
+    # Where a wire report was filed is most often what it is about ("SAN SALVADOR, 12 JAN 90 (...) --"):
+    # worth a country named and more, so the capital of El Salvador is not the Bahamian island.
+    filed = dateline_country(text, gazetteer)
+    if filed:
+        votes[filed] = votes.get(filed, 0) + DATELINE_VOTES
     country = focus_country(votes)
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)

@@ -1,0 +1,64 @@
+"""Datelines: where a wire report was filed, from its first line.
+
+A dateline names the city a report was filed from, and so, most often, the country it is about:
+"SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- [TEXT] ...", "TEL AVIV (ISRAEL), 12 NOV 89 (IDF RADIO) --",
+"KABUL, March 3 (Reuters) - ...", "BEIRUT (AP) — ...". ``DATELINE`` reads these shapes: a city (capitals
+or title case, up to five words), an optional country in parentheses, an optional date (day month
+[year], month day[, year] or "NO DATE"), an optional agency in parentheses, then a dash or colon. A
+date or an agency is required, so a plain first sentence ("Gunmen - ...") is not a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Place
+from .gazetteer import Gazetteer
+from .ranker_features import name_key
+
+_MONTH = r"[A-Za-z]{3,9}\.?"
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,4})"  # "SAN SALVADOR", "Tel Aviv"
+    r"(?:\s*\((?P<country>[A-Za-z .]{2,40})\))?"  # "(ISRAEL)"
+    rf"(?:,?\s*(?P<date>NO DATE|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{2,4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"(?:\s*\((?P<agency>[^()\n]{2,60})\))?"  # "(RADIO VENCEREMOS)", "(Reuters)"
+    r"\s*(?:--|[-–—:])"
+)
+
+
+def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
+    """The country (ISO2) a report's dateline names: its country in parentheses ("NO CITY (PERU)"),
+    else its city's (``dateline_place``); None without a dateline or for a name the gazetteer lacks
+    ("CLANDESTINE")."""
+    m = _dateline(text)
+    if m is None:
+        return None
+    country = gazetteer.country_for_name(m.group("country")) if m.group("country") else None
+    if country:
+        return country
+    place = dateline_place(text, gazetteer)
+    return place.country_code if place else None
+
+
+def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The populated place a report's dateline names, or None (no dateline, or a name the gazetteer
+    lacks). Of several places of that name, the one in the dateline's country if it gives one, else
+    the most populous: a dateline names a city an agency files from."""
+    m = _dateline(text)
+    if m is None:
+        return None
+    country = gazetteer.country_for_name(m.group("country")) if m.group("country") else None
+    city = m.group("city")
+    places = [p for p in gazetteer.lookup(city, fuzzy=False) if p.feature_class == "P"]
+    places = [p for p in places if name_key(p.name) == name_key(city)] or places  # the name, not a variant
+    if country:
+        places = [p for p in places if p.country_code == country] or places
+    return max(places, key=lambda p: (p.population, -p.geonameid), default=None)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    # "BEIRUT (AP) —": what stands in parentheses with no date after it may be the agency.
+    m = DATELINE.match(text)
+    if m is None or not (m.group("date") or m.group("agency") or m.group("country")):
+        return None
+    return m

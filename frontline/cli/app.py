@@ -37,6 +37,7 @@ app = typer.Typer(
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(train_app, name="train")
 
+
 @app.command()
 def run(
     paths: Arg[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders, read recursively.")],
@@ -49,7 +50,7 @@ def run(
     lock_timeout: Arg[
         float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait while another process holds the store's write lock.")
     ] = 30.0,  # EventStore's DEFAULT_TIMEOUT, written out so that importing the CLI loads no SQLite
-    max_chars: Arg[int, typer.Option(help="Process documents longer than this many characters in windows of this size, cut at paragraph breaks (0: whole).")] = MAX_CHARS,
+    max_chars: Arg[int, typer.Option(min=0, help="Process documents longer than this many characters in windows of this size, cut at paragraph breaks (0: whole).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Ingest files or folders into the event store and print a summary.
@@ -113,7 +114,7 @@ def extract(
     source: Arg[str | None, typer.Option(help="Source name for lines that lack one.")] = None,
     gazetteer: GazetteerOpt = None,
     workers: WorkersOpt = 1,
-    max_chars: Arg[int, typer.Option(help="Process documents longer than this many characters in windows of this size, cut at paragraph breaks (0: whole).")] = MAX_CHARS,
+    max_chars: Arg[int, typer.Option(min=0, help="Process documents longer than this many characters in windows of this size, cut at paragraph breaks (0: whole).")] = MAX_CHARS,
     verbose: VerboseOpt = False,
 ) -> None:
     """Stateless batch extraction: articles in, events out (ACLED columns plus evidence)."""

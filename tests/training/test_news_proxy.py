@@ -90,6 +90,6 @@ def test_ucdp_rules() -> None:
 def test_sizes_per_source() -> None:
     snippets = read_news_proxy(DATA)
     sizes = Counter(s.source for s in snippets)
-    assert sizes == {"plover": 177, "muc4": 28, "ucdp": 818}
+    assert sizes == {"plover": 177, "muc4": 28, "ucdp": 813}
     assert {s.sub_event_type for s in snippets} <= {*SUB_EVENT_TYPES, NONE}
     assert len({(s.source, s.text.lower()) for s in snippets if s.source == "ucdp"}) == sizes["ucdp"]  # de-duplicated

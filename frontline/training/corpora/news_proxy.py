@@ -143,6 +143,9 @@ UCDP_RULES: list[tuple[str, re.Pattern[str], set[str], bool]] = [
 ]
 
 
+_MARKUP = re.compile(r"[<>=]|&#|\.jpg")  # scraped HTML left in a few headlines
+
+
 def ucdp_label(headline: str, type_of_violence: str, side_a: str) -> str | None:
     """The sub-type of exactly one rule whose words and structured constraints the headline meets; else None."""
     violence = type_of_violence.split(".")[0]
@@ -162,7 +165,7 @@ def read_ucdp(path: Path, per_class: int = UCDP_PER_CLASS) -> Iterator[ProxySnip
         for row in csv.DictReader(handle):
             for headline in (h.strip() for h in row["source_headline"].split(";")):
                 key = headline.lower()
-                if len(headline) < 15 or key in seen:
+                if len(headline) < 15 or key in seen or _MARKUP.search(headline):
                     continue
                 seen.add(key)
                 label = ucdp_label(headline, row["type_of_violence"], row["side_a"])

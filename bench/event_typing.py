@@ -5,7 +5,11 @@
     python bench/event_typing.py --cv            # also re-run 5-fold cross-validation on the ACLED notes
     python bench/event_typing.py --proxy         # also the proxy used to choose settings (not the CASE set)
     python bench/event_typing.py --proxy --model /tmp/t.npz   # (a) and the proxy for another trained model
-    python bench/event_typing.py --proxy-only    # only the proxy (whole notes, and sentence by sentence); no CASE text read
+    python bench/event_typing.py --proxy-only    # only the proxies (blind news proxy, then held-out notes); no CASE text read
+
+First, always: the blind news proxy of issue 19 (bench/blind_proxy.py; PLOVER gold, MUC-4 keys, UCDP
+headlines), typer alone and through `frontline extract`, with baselines; floors are checked in every mode
+(--proxy-only: the blind proxy's and the held-out-notes proxy's).
 
 Metric: weighted F1 over ACLED's 25 sub-types (scikit-learn ``f1_score(average="weighted", labels=<25>)``),
 as in CASE 2021; a non-ACLED gold snippet (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB)
@@ -147,13 +151,13 @@ def confusion(gold: list[str], predicted: list[str]) -> None:
     print("  " + "; ".join(f"{abbrev[c]}={c}" for c in classes))
 
 
-def _fields_module():  # type: ignore[no-untyped-def]
-    """bench/fields.py, loaded by path (this folder is kept off the import path)."""
+def _fields_module(name: str = "fields"):  # type: ignore[no-untyped-def]
+    """bench/<name>.py, loaded by path (this folder is kept off the import path)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_fields", Path(_HERE) / "fields.py")
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", Path(_HERE) / f"{name}.py")
     assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # dataclasses look it up
     spec.loader.exec_module(module)
     return module
 
@@ -239,13 +243,19 @@ def main() -> int:
     if args.model:  # `frontline extract` in (b) always runs the packaged model
         args.skip_extract = True
     model_path = args.model or MODEL
+    typer, nlp = LearnedTyper(TypingModel.load(args.model) if args.model else None), new_sentencizer()
+    blind = _fields_module("blind_proxy")
+    figures: dict[str, float] = blind.blind_proxy(
+        DATA,
+        lambda items: direct_scored(items, typer, nlp),
+        None if args.skip_extract else through_extract,
+        lambda items: direct_scored(items, blind.rule_typer(), nlp),
+    )
     if args.proxy_only:  # for choosing settings: the development set is not read at all
-        proxy(LearnedTyper(TypingModel.load(args.model) if args.model else None), new_sentencizer(), args.proxy_confusion)
-        return 0
+        figures.update(proxy(typer, nlp, args.proxy_confusion))
+        return check_floors(figures, bool(args.model))
     snippets = list(read_case2021(DEV))
     gold = [s.sub_event_type or NONE for s in snippets]
-    typer, nlp = LearnedTyper(TypingModel.load(args.model) if args.model else None), new_sentencizer()
-    figures: dict[str, float] = {}
 
     scored = direct_scored(snippets, typer, nlp)
     predicted = [label for label, _ in scored]
@@ -283,7 +293,12 @@ def main() -> int:
         print(f"re-run CV: weighted F1 {result.cv_weighted_f1:.3f}, macro F1 {result.cv_macro_f1:.3f}")
         figures["cv_weighted_f1"] = result.cv_weighted_f1 or 0.0
 
-    if args.model:
+    return check_floors(figures, bool(args.model))
+
+
+def check_floors(figures: dict[str, float], other_model: bool) -> int:
+    """1 if a figure is below its floor in bench/floors/typing.json (not checked for another model)."""
+    if other_model:
         print("(another model than the packaged one: floors not checked)")
         return 0
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}

@@ -31,11 +31,12 @@ from .events.merge import merge
 from .events.notes import describe
 from .events.typing_model import LearnedTyper
 from .geo.gazetteer import Gazetteer
-from .records import Annotated, Article, Document, Event, EventDraft, EventMention
+from .records import Annotated, Article, Document, Event, EventDraft, EventMention, Span
 from .text.actors import ActorDictionary
 from .text.annotate import annotate, new_sentencizer
 from .text.clean import clean
 from .text.ingest import content_id
+from .text.truecase import TruecaseModel, is_shouting, truecase
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,8 +47,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence;
-# 0.3.0: deaths as ACLED counts them, a toll told twice counted once).
-PIPELINE_VERSION = "0.4.0"
+# 0.3.0: deaths as ACLED counts them, a toll told twice counted once; 0.5.0: text in capitals truecased).
+PIPELINE_VERSION = "0.5.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ class Work:
     mentions: tuple[EventMention, ...] = ()  # detect: typed event mentions
     drafts: tuple[EventDraft, ...] = ()  # fill, then geocode, date and merge refine them
     events: tuple[Event, ...] = ()  # finalize, then notes and calibrate refine them
+    # truecase: the article as given when the stages read a truecased copy (``article``); "restore" puts it back.
+    original: Article | None = None
 
     def need_document(self) -> Document:
         if self.document is None:
@@ -102,6 +105,17 @@ def stage(name: str) -> Callable[[Callable[[Work, Pipeline], Work]], FunctionSta
 
 
 # Each stage below only adapts one stage module's public function to (work, pipeline).
+
+
+@stage("truecase")
+def _truecase(work: Work, p: Pipeline) -> Work:
+    # Text in capitals reads as names everywhere; the stages see it in its usual case (same length, so
+    # every offset holds) and "restore" puts the original text back into what is returned.
+    article = work.article
+    if not is_shouting(article.text):
+        return work
+    cased = truecase(article.text, p.truecaser or TruecaseModel.default())
+    return replace(work, article=replace(article, text=cased), original=article)
 
 
 @stage("clean")
@@ -161,7 +175,46 @@ def _calibrate(work: Work, p: Pipeline) -> Work:
     return replace(work, events=tuple(calibrate(e, calibration) for e in work.events))
 
 
-STAGES: tuple[Stage, ...] = (_clean, _annotate, _detect, _fill, _geocode, _date, _merge, _finalize, _notes, _calibrate)
+@stage("restore")
+def _restore(work: Work, pipeline: Pipeline) -> Work:
+    # Evidence, the document and the article hold the text as given: offsets are the same, only case differs.
+    original = work.original
+    if original is None:
+        return work
+    cased = work.article.text
+
+    def span(s: Span) -> Span:
+        return replace(s, text=original.text[s.start : s.end]) if s.text == cased[s.start : s.end] else s
+
+    document = work.document
+    if document is not None:
+        document = replace(
+            document,
+            article=original,
+            paragraphs=tuple(span(s) for s in document.paragraphs),
+            removed=tuple(span(s) for s in document.removed),
+        )
+    annotated = work.annotated
+    if annotated is not None and document is not None:
+        annotated = replace(
+            annotated,
+            document=document,
+            sentences=tuple(
+                replace(s, text=original.text[s.start : s.end]) if s.text == cased[s.start : s.end] else s
+                for s in annotated.sentences
+            ),
+            places=tuple(replace(m, span=span(m.span)) for m in annotated.places),
+            actors=tuple(replace(m, span=span(m.span)) for m in annotated.actors),
+            casualties=tuple(replace(m, span=span(m.span)) for m in annotated.casualties),
+            times=tuple(replace(m, span=span(m.span)) for m in annotated.times),
+        )
+    events = tuple(replace(e, evidence=tuple(span(s) for s in e.evidence)) for e in work.events)
+    return replace(work, article=original, document=document, annotated=annotated, events=events, original=None)
+
+
+STAGES: tuple[Stage, ...] = (
+    _truecase, _clean, _annotate, _detect, _fill, _geocode, _date, _merge, _finalize, _notes, _calibrate, _restore
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +237,7 @@ class Pipeline:
     recognizer: Recognizer | None = None  # the toponym filter; None: the packaged model
     ranker: Ranker | None = None  # toponym resolution model; None: the packaged one
     calibration: Calibration | None = None  # event score -> probability; None: the packaged one
+    truecaser: TruecaseModel | None = None  # case for text in capitals; None: the packaged model
     stages: tuple[Stage, ...] = STAGES
 
     @classmethod

@@ -13,7 +13,8 @@ TEXT = "Rebels clashed with regime forces in Idlib on Monday, killing 4 fighters
 
 def test_the_stages_in_order() -> None:
     assert [s.name for s in STAGES] == [
-        "clean", "annotate", "detect", "fill", "geocode", "date", "merge", "finalize", "notes", "calibrate",
+        "truecase", "clean", "annotate", "detect", "fill", "geocode", "date", "merge", "finalize", "notes", "calibrate",
+        "restore",
     ]
 
 
@@ -33,5 +34,5 @@ def test_run_shows_each_stages_part(pipeline: Pipeline) -> None:
     work = pipeline.run(Article(id="two", text=TEXT, published=SEED_PUBLISHED))
     assert work.document is not None and work.annotated is not None
     assert len(work.mentions) >= 2 and len(work.drafts) >= 2 and len(work.events) == len(work.drafts)
-    partial = replace(pipeline, stages=STAGES[:3]).run(Article(id="two", text=TEXT))
+    partial = replace(pipeline, stages=STAGES[:4]).run(Article(id="two", text=TEXT))  # truecase, clean, annotate, detect
     assert partial.mentions and not partial.drafts and not partial.events

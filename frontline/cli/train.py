@@ -173,3 +173,27 @@ def train_confidence(
         f"slope {cal.slope:.3f}, intercept {cal.intercept:.3f}; {report.seconds:.0f} s -> {target}"
     )
 
+
+
+@train_app.command("truecase")
+def train_truecase(
+    data: Arg[Path, typer.Option("--data", help="The shared data folder (corpora/fakes_syria, insightcrime, satp).")] = _SHARED_DATA,
+    output: Arg[Path | None, typer.Option("--output", "-o", help="Model file to write (default: the packaged frontline/models/truecase.json).")] = None,
+    min_count: Arg[int, typer.Option("--min-count", min=1, help="Keep words seen at least this many times.")] = 3,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Count each word's most frequent written form over mixed-case news, for text in capitals."""
+    from ..training.truecase import train
+
+    setup_logging(verbose)
+    target = output or MODELS_DIR / "truecase.json"
+    started = time.perf_counter()
+    try:
+        report = train(data, target, min_count=min_count)
+    except (FileNotFoundError, ValueError) as exc:
+        error(f"{exc}")
+        raise typer.Exit(2) from None
+    err.print(
+        f"{sum(report.texts.values())} texts ({report.texts}), {report.tokens} words counted, {report.words} distinct, "
+        f"{report.kept} kept; {report.size_bytes / 1e3:.0f} kB in {time.perf_counter() - started:.1f} s -> {target}"
+    )

@@ -55,10 +55,6 @@ def test_the_dateline_decides_an_ambiguous_city(pipeline) -> None:  # type: igno
     assert "Unidentified Armed Group (El Salvador)" in nations(result) and "Bahamas" not in nations(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left: without a dateline the island's ADM1 vote still makes the Bahamas the focus (docs/fields.md)",
-)
 def test_without_a_dateline_no_nation_the_text_does_not_support(pipeline) -> None:  # type: ignore[no-untyped-def]
     for text in ("GUNMEN KILLED TWO PEOPLE IN SAN SALVADOR.", "Gunmen killed two people in San Salvador."):
         assert "Bahamas" not in nations(read(pipeline, text))

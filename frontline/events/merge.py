@@ -21,7 +21,19 @@ _DATE_WINDOW = {1: 0, 2: 6, 3: 31}
 
 
 def merge(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
-    """Merge an article's draft events; returns them in text order with content-derived ids."""
+    """Merge an article's draft events; returns them in text order with content-derived ids.
+
+    A merged event can be compatible with one its members were not (it takes the most precise date of
+    its cluster), so passes repeat until none merges more: the result is then merged already, and
+    merging it again changes nothing."""
+    merged = _merge_once(events)
+    while len(merged) < len(events):
+        events, merged = merged, _merge_once(merged)
+    return merged
+
+
+def _merge_once(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
+    """One pass: the connected components of the compatible pairs, each combined into one event."""
     parent = list(range(len(events)))
 
     def root(i: int) -> int:

@@ -54,6 +54,7 @@ def draft(i: int, sub: str, place: Place, day: int, precision: int, actor: str =
         sentences=(i,),
     )
 
+
 drafts = st.lists(
     st.builds(
         draft,
@@ -70,8 +71,6 @@ drafts = st.lists(
 
 @settings(max_examples=60, deadline=None)
 @given(drafts, st.randoms())
-
-
 def test_merge_is_order_independent_and_idempotent(events: list[EventDraft], rnd) -> None:  # type: ignore[no-untyped-def]
     merged = merge(events)
     shuffled = list(events)
@@ -92,3 +91,22 @@ def test_merge_folds_region_mentions_into_the_town() -> None:
 def test_all_caps_wire_text_is_typed() -> None:
     subs = [t.sub_event_type for t in RuleTyper().type_sentence("GUERRILLAS KIDNAPPED THE MAYOR OF ACHI")]
     assert subs == ["Abduction/forced disappearance"]
+
+
+def test_merge_reaches_a_fixpoint() -> None:
+    """Found by the property above: a cluster takes its most precise date (21 June, from Town B through the
+    region), which then falls within a week of the 27 June mention; one pass left them apart, and merging
+    the result again joined them."""
+    territory = "Non-state actor overtakes territory"
+    events = [draft(0, "Armed clash", PLACES[0], 20, 1)] * 4 + [
+        draft(0, territory, PLACES[0], 20, 2),
+        draft(0, territory, PLACES[0], 27, 2),
+        draft(0, territory, PLACES[1], 21, 1),
+        draft(0, territory, PLACES[2], 20, 2),
+    ]
+    merged = merge(events)
+    assert merge(merged) == merged
+    assert [(e.sub_event_type, e.event_date) for e in merged] == [
+        ("Armed clash", dt.date(2016, 6, 20)),
+        (territory, dt.date(2016, 6, 21)),
+    ]

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .events.calibrate import Calibration, calibrate
 from .events.dating import assign_date, name_periods
@@ -31,7 +31,16 @@ from .events.merge import merge
 from .events.notes import describe
 from .events.typing_model import LearnedTyper
 from .geo.gazetteer import Gazetteer
-from .records import Annotated, Article, Document, Event, EventDraft, EventMention, Span
+from .records import (
+    Annotated,
+    Article,
+    Document,
+    Event,
+    EventDraft,
+    EventMention,
+    Sentence,
+    Span,
+)
 from .text.actors import ActorDictionary
 from .text.annotate import annotate, new_sentencizer
 from .text.clean import clean
@@ -175,16 +184,20 @@ def _calibrate(work: Work, p: Pipeline) -> Work:
     return replace(work, events=tuple(calibrate(e, calibration) for e in work.events))
 
 
+# What "restore" slices again from the original text: a span or a sentence (start, end, text).
+_Sliced = TypeVar("_Sliced", Span, Sentence)
+
+
 @stage("restore")
 def _restore(work: Work, pipeline: Pipeline) -> Work:
     # Evidence, the document and the article hold the text as given: offsets are the same, only case differs.
     original = work.original
     if original is None:
         return work
-    cased = work.article.text
+    cased, given = work.article.text, original.text
 
-    def span(s: Span) -> Span:
-        return replace(s, text=original.text[s.start : s.end]) if s.text == cased[s.start : s.end] else s
+    def span(s: _Sliced) -> _Sliced:
+        return replace(s, text=given[s.start : s.end]) if s.text == cased[s.start : s.end] else s
 
     document = work.document
     if document is not None:
@@ -199,10 +212,7 @@ def _restore(work: Work, pipeline: Pipeline) -> Work:
         annotated = replace(
             annotated,
             document=document,
-            sentences=tuple(
-                replace(s, text=original.text[s.start : s.end]) if s.text == cased[s.start : s.end] else s
-                for s in annotated.sentences
-            ),
+            sentences=tuple(span(s) for s in annotated.sentences),
             places=tuple(replace(m, span=span(m.span)) for m in annotated.places),
             actors=tuple(replace(m, span=span(m.span)) for m in annotated.actors),
             casualties=tuple(replace(m, span=span(m.span)) for m in annotated.casualties),

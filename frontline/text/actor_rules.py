@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .truecase import case_counts
+
 # "al Qaeda-affiliated Nusra Front", "rebel-held areas", "IS-linked": the mention is a
 # modifier, not an actor taking part.
 _MODIFIER_SUFFIXES = frozenset(
@@ -46,12 +48,9 @@ def preceded_by_region_word(text: str, a: int, floor: int) -> bool:
 
 
 def is_shouting(text: str) -> bool:
-    upper = lower = 0
-    for c in text:
-        if c.isupper():
-            upper += 1
-        elif c.islower():
-            lower += 1
+    """Mostly capitals (over two upper-case letters to each lower-case one): an adjective then cannot be told
+    from a name by its case. Looser than ``truecase.is_shouting``, which decides whether to rewrite a text."""
+    upper, lower = case_counts(text)
     return upper > 2 * lower
 
 

@@ -63,14 +63,20 @@ def words(text: str) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group()
 
 
-def is_shouting(text: str) -> bool:
-    """Whether the text is written in capitals (``SHOUTING_SHARE`` of at least ``MIN_LETTERS`` cased letters)."""
+def case_counts(text: str) -> tuple[int, int]:
+    """How many of the text's letters are upper case, and how many lower case."""
     upper = lower = 0
     for c in text:
         if c.isupper():
             upper += 1
         elif c.islower():
             lower += 1
+    return upper, lower
+
+
+def is_shouting(text: str) -> bool:
+    """Whether the text is written in capitals (``SHOUTING_SHARE`` of at least ``MIN_LETTERS`` cased letters)."""
+    upper, lower = case_counts(text)
     total = upper + lower
     return total >= MIN_LETTERS and upper >= SHOUTING_SHARE * total
 

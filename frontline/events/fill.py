@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
+from ..geo.seats import seat
 from ..records import Annotated, EventDraft, EventMention, Sentence, Span
 from ..text.actors import ActorDictionary
 from .fatalities import fatalities
@@ -67,7 +68,11 @@ def fill(
         where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
         if where is None:
             where = monitored
-        at = (place.place.latitude, place.place.longitude) if place is not None and place.place is not None else None
+        # Where the event will be coded (a province at its seat), for the sides of a front line.
+        point = place.place if place is not None else None
+        if point is not None and gazetteer is not None:
+            point = seat(point, gazetteer)
+        at = (point.latitude, point.longitude) if point is not None else None
         roles = assign_roles(annotated, mention, actors, where, time.date if time is not None else published, at)
         if where is None and roles.actor1 is not None:
             where = roles.actor1.country

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import NEAR_CUES
+from ..geo.seats import seat
 from ..records import EventDraft, Place
 
 # Cues that make a name the region, not its capital ("Bamako region"); and those that make a
@@ -53,6 +54,8 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
     else:
         precision = 1
     country = gazetteer.country(place.country_code)
+    # A country or province is written at its seat (ACLED's point), not at the gazetteer's centre.
+    point = seat(place, gazetteer)
     return replace(
         event,
         iso=country.isonum if country else None,
@@ -60,8 +63,8 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
         admin1=place.admin1 if place.feature_code != "PCLI" else "",
         admin2=place.admin2,
         location=place.name,
-        latitude=round(place.latitude, 5),
-        longitude=round(place.longitude, 5),
+        latitude=round(point.latitude, 5),
+        longitude=round(point.longitude, 5),
         geo_precision=precision,
         geonameid=place.geonameid,
     )

@@ -60,7 +60,7 @@ FEATURES: tuple[str, ...] = (
     "country_support",  # share of other spans' first picks in this country
     "admin1_any",  # log1p(other names' soft votes for this admin1: each name splits one vote over its admin1s)
     "country_any",  # other names' soft votes for this country, as a share of the names
-    "distance_to_others",  # log1p(km to the nearest first pick of another span) / log(20039)
+    "distance_to_others",  # log1p(km to the nearest first pick of another span, not a country/admin1/region) / log(20039)
     "no_others",  # no other span has a first pick
     "parent_admin1",  # "X, Y" / "X in Y" where Y is this entry's admin1
     "parent_country",  # ... where Y is this entry's country
@@ -197,8 +197,11 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
     own_admin1 = doc.admin1_votes.get(surface, {})
     own_country = doc.country_votes.get(surface, {})
     n_names = max(1, len(doc.country_votes) - (1 if own_country else 0))
-    if others:
-        nearest = _nearest_km(places, others)
+    # Distances only to places that say where in the world the story is: a country's or a province's
+    # point is the middle of a large area (build 3), and a town near that middle is no nearer the story.
+    located = [p for p in others if not (p.feature_code.startswith("PCL") or p.feature_code == "ADM1" or p.feature_class == "L")]
+    if located:
+        nearest = _nearest_km(places, located)
     anchors = _anchors(doc, surface)
     anchor_admin1 = Counter((p.country_code, p.admin1_code) for p in anchors if p.admin1_code)
     anchor_towns = [  # towns and areas below admin1: a country or a state sits at one point of a large area
@@ -247,7 +250,9 @@ def features(candidate: Candidate, doc: DocumentContext) -> np.ndarray:
             doc.country_total.get(place.country_code, 0.0) - own_country.get(place.country_code, 0.0)
         ) / n_names
         if others:
-            row[col["distance_to_others"]] = math.log1p(nearest[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
+            row[col["distance_to_others"]] = (
+                math.log1p(nearest[i]) / math.log(EARTH_HALF_CIRCUMFERENCE_KM) if located else 1.0
+            )
             row[col["admin1_support"]] = math.log1p(admin1_counts.get((place.country_code, place.admin1_code), 0)) if place.admin1_code else 0.0
             row[col["country_support"]] = country_counts.get(place.country_code, 0) / len(others)
         else:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from frontline.cli import app
 from frontline.records import ACLED_COLUMNS
-from tests.conftest import SEED
+from tests.conftest import SEED, km
 
 runner = CliRunner()
 
@@ -173,6 +173,35 @@ def test_geoparse_contract(tmp_path: Path, gazetteer_path: Path) -> None:
     assert top["geonameid"] == 167863 and top["country_code"] == "SY"
     assert "Kansaba" in {t["text"] for t in found["toponyms"]}
     assert "Latakia" in {t["text"] for t in found["toponyms"]}
+
+
+def test_geoparse_gives_an_areas_own_point_and_extract_its_seat(tmp_path: Path, gazetteer_path: Path) -> None:
+    # geoparse returns the entry's own coordinates (a country at its centre, as GeoNames and every
+    # geoparsing benchmark put it); extract codes an event known only by its country at the capital
+    # and one known only by its province at the province's main town (ACLED's convention).
+    text = "Fighting was reported in Syria and in Latakia province on Monday, killing five soldiers."
+    spans = [{"start": text.index(n), "end": text.index(n) + len(n)} for n in ("Syria", "Latakia province")]
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": text, "toponyms": spans}) + "\n")
+    dst = tmp_path / "out.jsonl"
+    assert invoke("geoparse", src, "-o", dst, "--gazetteer", gazetteer_path).exit_code == 0
+    syria, latakia = json.loads(dst.read_text())["toponyms"]
+    assert (syria["geonameid"], syria["feature_code"], syria["latitude"], syria["longitude"]) == (163843, "PCLI", 35.0, 38.0)
+    assert latakia["geonameid"] == 173578 and latakia["feature_code"] == "ADM1"
+    assert km(latakia["latitude"], latakia["longitude"], 35.53, 35.79) > 10  # not at Latakia city
+
+    rows = [
+        {"id": "country", "text": "Government forces shelled rebel positions in Syria on Monday, killing five fighters.", "published": "2016-07-01"},
+        {"id": "province", "text": "Government forces shelled rebel positions in Latakia province on Monday, killing five fighters.", "published": "2016-07-01"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert invoke("extract", src, "-o", dst, "--gazetteer", gazetteer_path).exit_code == 0
+    events = {e["article_id"]: e for e in map(json.loads, dst.read_text().splitlines())}
+    country, province = events["country"], events["province"]
+    assert (country["location"], country["geo_precision"], country["geonameid"]) == ("Syria", 3, 163843)
+    assert km(country["latitude"], country["longitude"], 33.5102, 36.29128) < 1  # Damascus
+    assert (province["geo_precision"], province["geonameid"], province["admin1"]) == (3, 173578, "Latakia")
+    assert km(province["latitude"], province["longitude"], 35.53125, 35.79088) < 1  # Latakia city
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "geojson", "gpkg", "parquet"])

@@ -26,6 +26,8 @@ from frontline.geo.gazetteer import (
     normalize,
     skeleton,
 )
+from frontline.geo.gazetteer.sources import extent_centre
+from frontline.geo.seats import seat
 from frontline.records import Place
 
 DATA = Path(__file__).parents[1] / "data"
@@ -157,8 +159,14 @@ def test_city_and_governorate(small: Gazetteer) -> None:
     city, region = small.lookup("Latakia")
     assert (city.geonameid, city.feature_code) == (173576, "PPL")
     assert (region.geonameid, region.feature_class, region.feature_code) == (173578, "A", "ADM1")
-    # The region sits at its most populous place and takes its population (ACLED-style).
-    assert (region.latitude, region.longitude, region.population) == (city.latitude, city.longitude, 709000)
+    # The region sits at the middle of its places' extent and takes its most populous place's population;
+    # the event pipeline writes it at that place, its seat (ACLED-style).
+    inside = [p for p in small.near(region.latitude, region.longitude, 300) if p[0].feature_class == "P"]
+    towns = [(p.latitude, p.longitude) for p, _ in inside if (p.country_code, p.admin1_code) == ("SY", "02")]
+    assert len(towns) >= 2 and (region.latitude, region.longitude) == extent_centre(towns)
+    assert (region.latitude, region.longitude) != (city.latitude, city.longitude) and region.population == 709000
+    at_seat = seat(region, small)
+    assert (at_seat.latitude, at_seat.longitude, at_seat.geonameid) == (city.latitude, city.longitude, 173578)
     assert (region.country, region.admin1) == ("Syria", "Latakia")
     for name in ("Latakia Governorate", "Latakia province", "Lattakia Province"):
         assert ids(small.lookup(name)) == [173578], name
@@ -171,10 +179,13 @@ def test_admin1_aliases(small: Gazetteer) -> None:
     assert ids(small.lookup("Idleb Governorate")) == [169387]
 
 
-def test_countries_sit_at_their_capital(small: Gazetteer) -> None:
+def test_countries_sit_at_their_centre_and_their_seat_is_the_capital(small: Gazetteer) -> None:
     [syria] = small.lookup("Syria")
     assert (syria.geonameid, syria.feature_class, syria.feature_code) == (163843, "A", "PCLI")
-    assert (syria.latitude, syria.longitude) == (33.5102, 36.29128)
+    assert (syria.latitude, syria.longitude) == (35.0, 38.0)  # GeoNames' (Factbook) point: country_points.tsv
+    # Events known only at country level are written at the capital (ACLED's convention).
+    at_seat = seat(syria, small)
+    assert (at_seat.latitude, at_seat.longitude, at_seat.name) == (33.5102, 36.29128, "Syria")
     assert ids(small.lookup("Syrian Arab Republic")) == [163843]
     assert syria.admin1 == "" and syria.country == "Syria"
     damascus = small.lookup("Damascus")

@@ -2,9 +2,11 @@
 
 Derived places, so that region- and country-level mentions can be geocoded the way ACLED does:
 
-* each country (feature ``A``/``PCLI``) sits at its capital;
-* each admin1 region (``A``/``ADM1``) sits at its most populous cities500 place and takes that place's
-  population, so a region never outranks its own seat on population alone;
+* each country (feature ``A``/``PCLI``) sits at its own centre (``country_points.tsv``, the Factbook
+  centres GeoNames uses), or at its capital where that file has none;
+* each admin1 region (``A``/``ADM1``) sits at the centre of the extent of its populated places
+  (``sources.extent_centre``) and takes the population of its most populous place, so a region never
+  outranks its own seat on population alone;
 * each admin2 area (``A``/``ADM2``) sits at the mean point of its towns (from the admin2 extract);
 * ``frontline/data/features.tsv`` adds mountains and regions cities500 lacks (negative ids), and
   ``regions.tsv`` world regions, seas and large islands.
@@ -41,8 +43,10 @@ from .sources import (
     admin2_extract,
     admin_rows,
     continents,
+    country_points,
     data_text,
     default_cities,
+    extent_centre,
     load_countries,
     load_places,
     tsv_rows,
@@ -151,6 +155,7 @@ def _build_into(
     # Most populous populated place per country and per admin1: coordinates for derived places.
     top_country: dict[str, int] = {}
     top_admin1: dict[tuple[str, str], int] = {}
+    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for gid, rec in places.items():
         if rec[6] != "P":
             continue
@@ -162,8 +167,12 @@ def _build_into(
             best = top_admin1.get((rec[3], rec[4]))
             if best is None or rank > (places[best][8], -best):
                 top_admin1[(rec[3], rec[4])] = gid
+            admin1_points.setdefault((rec[3], rec[4]), []).append((rec[1], rec[2]))
 
-    # Countries: a PCLI place at the capital (matched by name within the country, most populous first).
+    # Countries: a PCLI place at the country's own centre, else at its capital (matched by name within
+    # the country, most populous first). The event pipeline codes a country-level event at the capital
+    # (ACLED's convention) through ``Gazetteer.seat``; the entry itself keeps GeoNames' kind of point.
+    centres = country_points()
     country_rows = []
     country_names: dict[str, str] = {}
     n_country_places = 0
@@ -188,20 +197,21 @@ def _build_into(
         seat = capital if capital is not None else top_country.get(cc)
         if seat is None or c.geonameid is None:
             continue  # no place to put it (e.g. Antarctica): still a country, not a place
-        s = places[seat]
-        places[c.geonameid] = (c.name, s[1], s[2], cc, "", "", "A", "PCLI", c.population, SOURCE_GEONAMES)
+        lat, lon = centres.get(cc, places[seat][1:3])
+        places[c.geonameid] = (c.name, lat, lon, cc, "", "", "A", "PCLI", c.population, SOURCE_GEONAMES)
         keys[c.geonameid] = _merge_keys(keys.get(c.geonameid, []), aliases)
         n_country_places += 1
 
-    # Admin1 regions: an ADM1 place at the region's most populous place, with its population.
+    # Admin1 regions: an ADM1 place at the centre of its places' extent, with its most populous place's
+    # population (that place is its seat for the event pipeline: ``Gazetteer.seat``).
     n_admin1_places = 0
     for code, name, ascii_name, a1_gid in admin1:
         cc, _, a1 = code.partition(".")
         seat = top_admin1.get((cc, a1))
         if seat is None or a1_gid is None:
             continue
-        s = places[seat]
-        places[a1_gid] = (name, s[1], s[2], cc, a1, "", "A", "ADM1", s[8], SOURCE_GEONAMES)
+        lat, lon = extent_centre(admin1_points[(cc, a1)]) or places[seat][1:3]
+        places[a1_gid] = (name, lat, lon, cc, a1, "", "A", "ADM1", places[seat][8], SOURCE_GEONAMES)
         variants = [*admin_variants(code, name, ascii_name), *ADMIN1_ABBREVIATIONS.get(code, ())]
         keys[a1_gid] = _merge_keys(keys.get(a1_gid, []), variants)
         n_admin1_places += 1

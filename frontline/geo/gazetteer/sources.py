@@ -167,6 +167,38 @@ def admin2_extract() -> tuple[dict[str, tuple[float, float]], dict[int, str]]:
     return points, codes
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """frontline/data/country_points.tsv (scripts/build_country_points.py): ISO2 -> the country's own centre."""
+    try:
+        text = data_text("country_points.tsv")
+    except FileNotFoundError:
+        return {}
+    return {r[0]: (float(r[1]), float(r[2])) for r in tsv_rows(text) if len(r) >= 3}
+
+
+def extent_centre(points: Iterable[tuple[float, float]], trim: float = 0.02) -> tuple[float, float] | None:
+    """The centre of the extent of ``points`` with the outermost ``trim`` share cut on each side.
+
+    An area's own point, from the places inside it: the middle of where its places lie, not their mean
+    (which leans to where most villages are) nor the largest town (its seat). The trim keeps one outlying
+    island from moving it; an extent across the 180th meridian is measured the short way round.
+    """
+    pts = list(points)
+    if not pts:
+        return None
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    cut = int(len(pts) * trim)
+    lat_lo, lat_hi = lats[cut], lats[len(lats) - 1 - cut]
+    lon_lo, lon_hi = lons[cut], lons[len(lons) - 1 - cut]
+    lon = (lon_lo + lon_hi) / 2
+    shifted = sorted(x % 360 for x in lons)
+    if shifted[len(shifted) - 1 - cut] - shifted[cut] < lon_hi - lon_lo:
+        lon = (shifted[cut] + shifted[len(shifted) - 1 - cut]) / 2
+        lon = lon - 360 if lon > 180 else lon
+    return (lat_lo + lat_hi) / 2, lon
+
+
 def admin_rows(name: str) -> list[tuple[str, str, str, int | None]]:
     """GeoNames admin code files: (code "SY.02", name, ascii name, geonameid)."""
     return [(r[0], r[1], r[2], _int_or_none(r[3])) for r in tsv_rows(data_text(name)) if len(r) >= 4]

@@ -56,8 +56,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence;
-# 0.3.0: deaths as ACLED counts them, a toll told twice counted once; 0.5.0: text in capitals truecased).
-PIPELINE_VERSION = "0.5.0"
+# 0.3.0: deaths as ACLED counts them, a toll told twice counted once; 0.5.0: text in capitals truecased;
+# 0.6.0: gazetteer build 3 (areas at their own point, UCDP villages), ranker on point distances, "in the area").
+PIPELINE_VERSION = "0.6.0"
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,3 +122,20 @@ def last_place_before(annotated: Annotated, offset: int) -> PlaceMention | None:
             return index.local[j]
     k = bisect.bisect_right(index.ends, offset)
     return index.resolved[k - 1] if k else None
+
+
+# Entries an "in the area" can point back at: terrain, regions and districts, not a town.
+_AREA_CLASSES = ("T", "L")
+_AREA_CODES = ("ADM2", "ADM3")
+
+
+def last_area_before(annotated: Annotated, offset: int) -> PlaceMention | None:
+    """The last resolved area below country and province level (a mountain range, a region, a district)
+    that ends by ``offset``: what "fighting in the area" points back at, rather than the last village of a
+    list named before it."""
+    for p in reversed(annotated.places):
+        if p.span.end <= offset and p.place is not None and (
+            p.place.feature_class in _AREA_CLASSES or p.place.feature_code in _AREA_CODES
+        ):
+            return p
+    return None

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
-from .earlier_places import drop_qualifiers, last_place_before, last_town_before
+from .earlier_places import (
+    drop_qualifiers,
+    last_area_before,
+    last_place_before,
+    last_town_before,
+)
 from .qualifiers import (
     CLOSE_SPELLING,
     UNKNOWN_BEFORE,
@@ -35,6 +40,7 @@ if TYPE_CHECKING:
 
 # Anaphora that point back at the last named place of that kind ("the town overlooks ...").
 _ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(town|village|city)\b", re.IGNORECASE)
+_AREA_ANAPHORA = re.compile(r"\b(?:in|across|around|throughout)\s+(?:the|this|that)\s+(?:area|region)\b", re.IGNORECASE)
 # Monitors whose reports are about one country: a note naming them is in that country.
 _MONITORS_UA = re.compile(r"\bOSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)\b|\bSpecial\s+Monitoring\s+Mission\s+to\s+Ukraine\b")
 
@@ -201,6 +207,10 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         town = last_town_before(annotated, sentence.start)
         if town is not None:
             return town
+    if _AREA_ANAPHORA.search(sentence.text):
+        area = last_area_before(annotated, sentence.start)
+        if area is not None:
+            return area
     return last_place_before(annotated, sentence.start)
 
 

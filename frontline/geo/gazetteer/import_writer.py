@@ -19,9 +19,11 @@ from .schema import fts_document
 class PlaceWriter:
     """Writes one import's places and names on ``con`` (in its open transaction); ``flush`` syncs FTS."""
 
-    def __init__(self, con: sqlite3.Connection, merge_km: float) -> None:
+    def __init__(self, con: sqlite3.Connection, merge_km: float, *, imported: bool = True) -> None:
         self.con = con
         self.merge_km = merge_km
+        # False for the places a build adds from packaged data: they are not the user's own import.
+        self.imported = int(imported)
         self._old_docs: dict[int, str] = {}  # FTS document (places.keys) of each touched place before this batch
         self._keys: dict[int, set[str]] = {}  # the touched places' keys, written to places.keys at flush
         self._touched: set[int] = set()
@@ -58,24 +60,26 @@ class PlaceWriter:
             "feature_code, population, source, imported FROM places WHERE geonameid = ?",
             (gid,),
         ).fetchone()
-        new = (*rec, source, 1)
+        new = (*rec, source, self.imported)
         if old == new:
             return False
         self._touch(gid)
         self.con.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,0,?,1,'') ON CONFLICT (geonameid) DO UPDATE SET "
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,'') ON CONFLICT (geonameid) DO UPDATE SET "
             "name=excluded.name, latitude=excluded.latitude, longitude=excluded.longitude, "
             "country_code=excluded.country_code, admin1_code=excluded.admin1_code, "
             "admin2_code=excluded.admin2_code, feature_class=excluded.feature_class, "
             "feature_code=excluded.feature_code, population=excluded.population, source=excluded.source, "
-            "imported=1",
-            (gid, *rec, source),
+            "imported=excluded.imported",
+            (gid, *rec, source, self.imported),
         )
         self.con.execute("DELETE FROM places_rtree WHERE id = ?", (gid,))
         self.con.execute("INSERT INTO places_rtree VALUES (?,?,?,?,?)", (gid, rec[1], rec[1], rec[2], rec[2]))
         return True
 
     def flag_imported(self, gid: int) -> bool:
+        if not self.imported:
+            return False
         cur = self.con.execute("UPDATE places SET imported = 1 WHERE geonameid = ? AND imported = 0", (gid,))
         return cur.rowcount > 0
 

@@ -149,6 +149,19 @@ def import_places(
     return summary
 
 
+def add_packaged_places(con: sqlite3.Connection, path: Path, fmt: str, label: str) -> ImportSummary:
+    """Add a packaged UCDP/ACLED-format file's places during a build, on the build's connection.
+
+    The same rows, names and merging as ``import_places``, but the places are not flagged as the
+    user's import and no ``imports`` row is written (a default build stays rebuildable).
+    """
+    summary = ImportSummary(path.name, fmt, label)
+    writer = PlaceWriter(con, 5.0, imported=False)
+    _import_csv(writer, path, fmt, label, summary, None)
+    writer.flush()
+    return summary
+
+
 def _connect_rw(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise GazetteerError(f"no gazetteer at {path}; build it first with 'frontline gazetteer build --path {path}'")
@@ -295,9 +308,10 @@ def _import_csv(
             keys = [k for k in (normalize(n) for n in names) if k]
             gid = memo
             if writer.exists(gid):
-                # Imported before (from this file or another with the same source label): the first import
-                # of a place keeps its fields, so re-imports and imports in any order change nothing.
-                outcome = "unchanged"
+                # Imported before (from this file or another with the same source label), or added by the
+                # build from packaged data: the first import of a place keeps its fields, so re-imports and
+                # imports in any order change nothing; a user's import confirms a packaged place.
+                outcome = "merged" if writer.flag_imported(gid) else "unchanged"
             else:
                 same = writer.same_place(keys, lat, lon, cc, fcode)
                 if same is not None:

@@ -178,7 +178,7 @@ def _build_into(
 
     # Countries: a PCLI place at the country's own centre, else at its capital (matched by name within
     # the country, most populous first). The event pipeline codes a country-level event at the capital
-    # (ACLED's convention) through ``Gazetteer.seat``; the entry itself keeps GeoNames' kind of point.
+    # (ACLED's convention) through ``geo.seats.seat``; the entry itself keeps GeoNames' kind of point.
     centres = country_points()
     country_rows = []
     country_names: dict[str, str] = {}
@@ -210,7 +210,7 @@ def _build_into(
         n_country_places += 1
 
     # Admin1 regions: an ADM1 place at the centre of its places' extent, with its most populous place's
-    # population (that place is its seat for the event pipeline: ``Gazetteer.seat``).
+    # population (that place is its seat for the event pipeline: ``geo.seats.seat``).
     n_admin1_places = 0
     for code, name, ascii_name, a1_gid in admin1:
         cc, _, a1 = code.partition(".")

@@ -22,6 +22,9 @@ and B-cubed precision, recall and F1 over reports. Baselines in the same run, on
   that only compares dates and places);
 * ``frontline day+admin1``: the same rule on frontline's extracted event_date and admin1.
 
+Each table is printed twice: over all reports, and over the reports from which frontline extracted an
+event (what the incident stage itself decides on; the difference is extraction's misses).
+
 Floors: bench/floors/incidents.json (exit 1 when a gated figure drops below its floor).
 """
 
@@ -184,13 +187,18 @@ def main() -> int:
         "frontline incidents": label(lambda e: e["incident_id"]),
     }
     figures: dict[str, float] = {}
-    print(f"{'system':24} {'pair P':>7} {'pair R':>7} {'pair F1':>7} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7}")
-    for name, pred in systems.items():
-        pp, pr, pf = pairwise(pred, gold)
-        bp, br, bf = bcubed(pred, gold)
-        print(f"{name:24} {pp:7.3f} {pr:7.3f} {pf:7.3f} {bp:7.3f} {br:7.3f} {bf:7.3f}")
-        if name == "frontline incidents":
-            figures = {"pair_precision": pp, "pair_recall": pr, "pair_f1": pf, "bcubed_f1": bf}
+    with_event = {h: g for h, g in gold.items() if ids[h] in main_event}
+    universes = {"all reports": gold, "reports with an event": with_event}
+    for universe, truth in universes.items():
+        pairs = sum(n * (n - 1) // 2 for n in Counter(truth.values()).values())
+        print(f"\n{universe}: {len(truth)} reports, {pairs} gold pairs")
+        print(f"{'system':24} {'pair P':>7} {'pair R':>7} {'pair F1':>7} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7}")
+        for name, pred in systems.items():
+            pp, pr, pf = pairwise({h: pred[h] for h in truth}, truth)
+            bp, br, bf = bcubed({h: pred[h] for h in truth}, truth)
+            print(f"{name:24} {pp:7.3f} {pr:7.3f} {pf:7.3f} {bp:7.3f} {br:7.3f} {bf:7.3f}")
+            if name == "frontline incidents" and truth is gold:
+                figures = {"pair_precision": pp, "pair_recall": pr, "pair_f1": pf, "bcubed_f1": bf}
     if args.no_floors or args.limit or args.year or not FLOORS.is_file():
         return 0
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))

@@ -97,16 +97,21 @@ def run(
 
 
 def _print_events(rows: list[dict[str, object]]) -> None:
+    _print_table("events", rows, {
+        "event_date": "event_date", "tp": "time_precision", "sub_event_type": "sub_event_type", "actor1": "actor1",
+        "actor2": "actor2", "location": "location", "admin1": "admin1", "gp": "geo_precision", "fatalities": "fatalities",
+    })
+
+
+def _print_table(title: str, rows: list[dict[str, object]], columns: dict[str, str]) -> None:
+    """A table of ``rows``: each header shows its field; dates and sub-types are never wrapped."""
     if not rows:
         return
-    table = Table(show_lines=False, title="events")
-    for col in ("event_date", "tp", "sub_event_type", "actor1", "actor2", "location", "admin1", "gp", "fatalities"):
+    table = Table(show_lines=False, title=title)
+    for col in columns:
         table.add_column(col, overflow="fold", no_wrap=col in ("event_date", "sub_event_type"))
     for r in rows:
-        table.add_row(
-            str(r["event_date"]), str(r["time_precision"]), str(r["sub_event_type"]), str(r["actor1"]),
-            str(r["actor2"]), str(r["location"]), str(r["admin1"]), str(r["geo_precision"]), str(r["fatalities"]),
-        )
+        table.add_row(*(str(r[field]) for field in columns.values()))
     out.print(table)
 
 
@@ -243,17 +248,11 @@ def incidents(
 
 
 def _print_incidents(rows: list[dict[str, object]]) -> None:
-    if not rows:
-        return
-    table = Table(show_lines=False, title="incidents")
-    for col in ("incident", "event_date", "sub_event_type", "location", "admin1", "fatalities", "low-high", "reports", "sources"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("event_date", "sub_event_type"))
-    for r in rows:
-        table.add_row(
-            str(r["incident_id"])[:8], str(r["event_date"]), str(r["sub_event_type"]), str(r["location"]), str(r["admin1"]),
-            str(r["fatalities"]), f"{r['fatalities_low']}-{r['fatalities_high']}", str(r["n_reports"]), str(r["sources"]),
-        )
-    out.print(table)
+    shown = [{**r, "incident": str(r["incident_id"])[:8], "range": "" if r["fatalities_low"] is None else f"{r['fatalities_low']}-{r['fatalities_high']}"} for r in rows]
+    _print_table("incidents", shown, {
+        "incident": "incident", "event_date": "event_date", "sub_event_type": "sub_event_type", "location": "location",
+        "admin1": "admin1", "fatalities": "fatalities", "low-high": "range", "reports": "n_reports", "sources": "sources",
+    })
 
 
 def _version(value: bool) -> None:

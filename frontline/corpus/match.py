@@ -171,8 +171,10 @@ def _place_evidence(a: Report, b: Report) -> str | None:
         return "same_place"
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return None
+    if not (a.admin1 and b.admin1):
+        return ""  # a country holds the other place, but says nothing for the pair: not evidence
     if _coarse(a) or _coarse(b):
-        return "nested_place"  # a province (or no place) holds every place in it: a village in its district
+        return "nested_place"  # a province holds every place in it: a village in its district
     distance = km(a, b)
     if distance is not None and distance <= NEAR_KM:
         return "near_place"

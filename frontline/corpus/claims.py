@@ -41,8 +41,8 @@ _ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
 # Who a report says told it: "according to SOHR", "a medical source told AFP", "activists said".
 _ACCORDING = re.compile(r"\baccording to (?:the |a |an )?([^,.;:()\n]{2,60}?)(?=[,.;:()\n]| on | in | who |$)", re.IGNORECASE)
 _TOLD = re.compile(
-    r"\b((?:an? |the )?(?:[A-Z][\w'-]+ ){0,4}(?:[\w'-]+ ){0,2}(?:source|sources|official|officials|activists?|monitor|"
-    r"observatory|witness(?:es)?|residents?|spokesm[ae]n|doctor|medic))s? (?:told|said|reported)\b",
+    r"\b((?:[Aa]n? |[Tt]he )?(?:[A-Z][\w'-]+ ){0,4}(?:[\w'-]+ ){0,2}(?i:source|sources|official|officials|activists?|"
+    r"monitor|observatory|witness(?:es)?|residents?|spokesm[ae]n|doctor|medic))s? (?:told|said|reported)\b",
 )
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..store import EventStore
-from .match import LINK, REACH_DAYS, Report, compatible, score
+from .match import LINK, Report, compatible, reach, score
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def update_incidents(store: EventStore, event_ids: Iterable[str], *, touched: It
 
 
 def _update(store: EventStore, event_ids: list[str], touched: list[str]) -> IncidentUpdate:
-    keys = {article: fingerprint(text) for article, text in store.articles_without_key()}
+    keys = {article: fingerprint(text) for article, text in store.articles_without_key([*event_ids, *touched])}
     if keys:
         store.save_article_keys(keys)
     new = {r.event_id: r for r in map(Report.from_row, store.incident_reports(event_ids))}
@@ -111,14 +111,15 @@ def cluster(reports: list[Report], edges: dict[tuple[str, str], float]) -> list[
 def _links(store: EventStore, new: dict[str, Report]) -> list[tuple[str, str, float]]:
     """The links of the new events: to every stored event of their country within reach that scores ``LINK``."""
     found: dict[tuple[str, str], float] = {}
-    windows: dict[tuple[str, dt.date], list[Report]] = {}
+    windows: dict[tuple[str, str, dt.date, int], list[Report]] = {}
     for report in sorted(new.values(), key=lambda r: r.event_id):
         if report.event_date is None:
             continue
-        key = (report.country, report.event_date)
+        key = (report.country, report.admin1, report.event_date, report.time_precision)
         if key not in windows:
-            first, last = (report.event_date + dt.timedelta(days=d) for d in (-REACH_DAYS, REACH_DAYS))
-            rows = store.incident_candidates(report.country, first.isoformat(), last.isoformat())
+            day = report.event_date
+            ranges = [(p, (day - dt.timedelta(days=d)).isoformat(), (day + dt.timedelta(days=d)).isoformat()) for p, d in reach(report)]
+            rows = store.incident_candidates(report.country, report.admin1, ranges)
             windows[key] = [Report.from_row(r) for r in rows]
         for other in windows[key]:
             if other.event_id == report.event_id:

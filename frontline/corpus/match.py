@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from ..events.merge import dates_agree
+from ..events.merge import date_window, dates_agree
 
 # Sub-types that one happening can be reported as, besides the sub-type itself: a fight is a "clash" to
 # one outlet and an "attack" or a capture to another; a bombardment is an air strike or shelling; a
@@ -56,7 +56,13 @@ LINK = 3.0
 NEAR_KM = 10.0  # two points this close may be one place told at two names (a village and its district seat)
 FAR_KM = 60.0  # two points farther apart are two places, even in one province
 SLACK_DAYS = 1  # reports a day apart read "yesterday" from different days
-REACH_DAYS = 31 + SLACK_DAYS  # no pair further apart than this can link (the month window)
+PRECISIONS = (1, 2, 3)  # ACLED time_precision: day, week, month
+
+
+def reach(report: Report) -> list[tuple[int, int]]:
+    """For each time precision another event may have, how many days from ``report``'s date it may lie and
+    still pass the date veto: the only stored events worth reading as candidates."""
+    return [(p, date_window(report.time_precision, p) + SLACK_DAYS) for p in PRECISIONS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +102,7 @@ class Report:
         return cls(
             event_id=row["event_id"], article_id=row["article_id"], source=row["article_source"] or "",
             published=day(row["published"]), fingerprint=row["fingerprint"] or row["article_id"],
-            event_date=day(row["event_date"]) or day(row["published"]), time_precision=row["time_precision"] or 2,
+            event_date=day(row["event_date"]), time_precision=row["time_precision"] or 2,
             event_type=row["event_type"], sub_event_type=row["sub_event_type"], actor1=row["actor1"] or "",
             inter1=row["inter1"] or 0, actor2=row["actor2"] or "", inter2=row["inter2"] or 0,
             country=row["country"] or "", admin1=row["admin1"] or "", admin2=row["admin2"] or "",

@@ -20,11 +20,15 @@ from ..records import EventDraft
 _DATE_WINDOW = {1: 0, 2: 6, 3: 31}
 
 
+def date_window(a_precision: int | None, b_precision: int | None) -> int:
+    """How many days apart two dates of these precisions may be and still be one day (the coarser decides)."""
+    return _DATE_WINDOW.get(max(a_precision or 1, b_precision or 1), 0)
+
+
 def dates_agree(a: dt.date, a_precision: int | None, b: dt.date, b_precision: int | None, *, slack: int = 0) -> bool:
     """Whether two dates can be the same day at the coarser of their precisions (1 day, 2 week, 3 month),
     give or take ``slack`` days (``corpus.match`` allows one across reports: "yesterday" read on two days)."""
-    window = _DATE_WINDOW.get(max(a_precision or 1, b_precision or 1), 0)
-    return abs((a - b).days) <= window + slack
+    return abs((a - b).days) <= date_window(a_precision, b_precision) + slack
 
 
 def merge(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:

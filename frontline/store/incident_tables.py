@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -86,9 +86,18 @@ class IncidentTables:
         """The matcher's view of these events."""
         return self._reports("e.event_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(event_ids)))])
 
-    def incident_candidates(self, country: str, first: str, last: str) -> list[dict[str, Any]]:
-        """Events of ``country`` dated from ``first`` to ``last`` (ISO dates): the only ones a report can join."""
-        return self._reports("e.country = ? AND e.event_date BETWEEN ? AND ?", [country, first, last])
+    def incident_candidates(self, country: str, admin1: str, ranges: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
+        """Events of ``country`` in ``admin1`` (or with none; any admin1 when ``admin1`` is empty) whose date
+        lies in the range given for their time precision: ``(precision, first, last)`` with ISO dates; an
+        event of precision over the last given uses the last range. The only events a report can join."""
+        clauses = []
+        params: list[object] = [country, admin1, admin1]
+        for n, (precision, first, last) in enumerate(ranges):
+            op = ">=" if n == len(ranges) - 1 else "="
+            clauses.append(f"(coalesce(e.time_precision, 2) {op} ? AND e.event_date BETWEEN ? AND ?)")
+            params += [precision, first, last]
+        spans = " OR ".join(clauses) or "0"
+        return self._reports(f"e.country = ? AND (? = '' OR e.admin1 = ? OR coalesce(e.admin1, '') = '') AND ({spans})", params)
 
     def article_event_ids(self, article_id: str) -> list[str]:
         with self._failures():
@@ -110,13 +119,16 @@ class IncidentTables:
         with self._failures():
             return [r[0] for r in self._db.execute("SELECT event_id FROM events WHERE incident_id IS NULL ORDER BY event_id")]
 
-    def articles_without_key(self) -> list[tuple[str, str]]:
-        """(id, cleaned text) of the articles that have no fingerprint yet."""
+    def articles_without_key(self, event_ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """(id, cleaned text) of the articles that have no fingerprint yet; with ``event_ids``, only among
+        the articles of those events."""
+        where = "id NOT IN (SELECT article_id FROM article_keys)"
+        params: list[object] = []
+        if event_ids is not None:
+            where += " AND id IN (SELECT article_id FROM events WHERE event_id IN (SELECT value FROM json_each(?)))"
+            params.append(json.dumps(sorted(set(event_ids))))
         with self._failures():
-            rows = self._db.execute(
-                "SELECT id, cleaned FROM articles WHERE id NOT IN (SELECT article_id FROM article_keys) ORDER BY id"
-            )
-            return [(r[0], r[1]) for r in rows]
+            return [(r[0], r[1]) for r in self._db.execute(f"SELECT id, cleaned FROM articles WHERE {where} ORDER BY id", params)]
 
     def save_article_keys(self, keys: Mapping[str, str]) -> None:
         """Store article fingerprints (idempotent: a fingerprint only depends on the article's text)."""

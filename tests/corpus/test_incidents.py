@@ -221,3 +221,30 @@ def test_event_export_gains_incident_id(tmp_path: Path, pipeline) -> None:  # ty
     frame = pd.read_csv(out)
     assert list(frame.columns)[-1] == "incident_id" and frame["incident_id"].notna().all()
     assert list(frame.columns)[:3] == ["event_id", "event_date", "year"]
+
+
+def test_an_older_store_gets_incidents_on_export(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontline.service import export_store
+
+    db = tmp_path / "s.db"
+    run(tmp_path, fixtures()[:5], db, pipeline)
+    clean = incidents(db)
+    with sqlite3.connect(db) as raw:  # the store as an older version wrote it: no incident tables or column
+        raw.execute("DROP TABLE incident_links")
+        raw.execute("DROP TABLE article_keys")
+        raw.execute("DROP INDEX events_incident")
+        raw.execute("ALTER TABLE events DROP COLUMN incident_id")
+    out = tmp_path / "events.jsonl"
+    assert export_store(db, "jsonl", out) == len(clean)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["event_id"]: r["incident_id"] for r in rows} == clean
+
+
+def test_attributions_name_who_a_report_cites() -> None:
+    from frontline.corpus.claims import attributions
+
+    texts = [
+        "At least 12 people were killed, according to the Syrian Observatory for Human Rights.",
+        "A medical source told AFP that 5 fighters died. Activists said the toll would rise.",
+    ]
+    assert attributions(texts) == ["Syrian Observatory for Human Rights", "A medical source", "Activists"]

@@ -231,7 +231,8 @@ def export_store(
         if store.unassigned_event_ids():
             assign_missing(store)
         if table == "incidents":
-            return export(incident_rows(store.incident_members()), fmt, output, safe=safe, columns=INCIDENT_COLUMNS, table="incidents")
+            rows = incident_rows(store.incident_members(), store.article_texts)
+            return export(rows, fmt, output, safe=safe, columns=INCIDENT_COLUMNS, table="incidents")
         return export(store.events(min_confidence=min_confidence), fmt, output, safe=safe)
 
 

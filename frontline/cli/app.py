@@ -237,7 +237,7 @@ def incidents(
     try:
         with EventStore(db) as store:
             incidents_of_store(store, rebuild=rebuild)
-            rows = list(incident_rows(store.incident_members()))
+            rows = list(incident_rows(store.incident_members(), store.article_texts))
             counts = store.counts()
     except StoreError as exc:
         error(f"{exc}")

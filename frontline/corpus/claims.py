@@ -11,10 +11,11 @@ count once, as do two articles of one outlet.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..records import ACLED_COLUMNS
@@ -39,6 +40,7 @@ INCIDENT_COLUMNS: tuple[str, ...] = (
 _PLACE_FIELDS = ("iso", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision")
 _ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting")
 # Who a report says told it: "according to SOHR", "a medical source told AFP", "activists said".
+_WORD = re.compile(r"\w+")
 _ACCORDING = re.compile(r"\baccording to (?:the |a |an )?([^,.;:()\n]{2,60}?)(?=[,.;:()\n]| on | in | who |$)", re.IGNORECASE)
 _TOLD = re.compile(
     r"\b((?:[Aa]n? |[Tt]he )?(?:[A-Z][\w'-]+ ){0,4}(?:[\w'-]+ ){0,2}(?i:source|sources|official|officials|activists?|"
@@ -57,19 +59,24 @@ def attributions(texts: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def incident_rows(members: Iterable[dict[str, Any]]) -> Iterator[dict[str, object]]:
-    """One row per incident from ``EventStore.incident_members`` (ordered by incident), in incident order."""
+Texts = Callable[[Iterable[str]], dict[str, str]]
+
+
+def incident_rows(members: Iterable[dict[str, Any]], texts: Texts | None = None) -> Iterator[dict[str, object]]:
+    """One row per incident from ``EventStore.incident_members`` (ordered by incident), in incident order.
+    ``texts`` (``EventStore.article_texts``): the cleaned texts of articles by id, to tell edited copies of one
+    wire story; without it only word-for-word copies count once."""
     group: list[dict[str, Any]] = []
     for row in members:
         if group and row["incident_id"] != group[0]["incident_id"]:
-            yield incident_row(group)
+            yield incident_row(group, texts)
             group = []
         group.append(row)
     if group:
-        yield incident_row(group)
+        yield incident_row(group, texts)
 
 
-def incident_row(members: list[dict[str, Any]]) -> dict[str, object]:
+def incident_row(members: list[dict[str, Any]], texts: Texts | None = None) -> dict[str, object]:
     """The best estimate and the claims of one incident's events."""
     members = sorted(members, key=lambda m: m["event_id"])
     dates = Counter(m["event_date"] for m in members if m["event_date"])
@@ -99,7 +106,7 @@ def incident_row(members: list[dict[str, Any]]) -> dict[str, object]:
     row.update(
         incident_id=members[0]["incident_id"],
         n_reports=len(reports),
-        n_sources=independent_sources(reports),
+        n_sources=independent_sources(reports, _copies(reports, texts)),
         sources="; ".join(sorted({r["source"] for r in reports if r["source"]})),
         article_ids="; ".join(r["article_id"] for r in reports),
         fatalities_low=min(lows) if lows else None,
@@ -134,9 +141,10 @@ def _reports(members: list[dict[str, Any]], tolls: dict[str, int]) -> list[dict[
     return out
 
 
-def independent_sources(reports: list[dict[str, Any]]) -> int:
-    """How many independent sources: reports join when they share an outlet or a text fingerprint
-    (a syndicated copy of one wire story), and each joined group counts once."""
+def independent_sources(reports: list[dict[str, Any]], copies: Iterable[tuple[str, str]] = ()) -> int:
+    """How many independent sources: reports join when they share an outlet or a text fingerprint (a
+    syndicated copy of one wire story), or when ``copies`` pairs their articles (an edited copy), and each
+    joined group counts once."""
     parent = list(range(len(reports)))
 
     def root(i: int) -> int:
@@ -146,10 +154,39 @@ def independent_sources(reports: list[dict[str, Any]]) -> int:
 
     seen: dict[tuple[str, str], int] = {}
     for i, r in enumerate(reports):
-        for key in (("source", r["source"]), ("text", r["fingerprint"])):
+        for key in (("source", r["source"]), ("text", r["fingerprint"]), ("article", r["article_id"])):
             if key[1]:
                 if key in seen:
                     parent[root(i)] = root(seen[key])
                 else:
                     seen[key] = i
+    for a, b in copies:
+        if ("article", a) in seen and ("article", b) in seen:
+            parent[root(seen[("article", a)])] = root(seen[("article", b)])
     return len({root(i) for i in range(len(reports))})
+
+
+# Two texts are copies of one story when this share of the shorter one's word 5-grams is in the other:
+# an outlet that trims or retitles a wire story keeps most of its sentences word for word.
+COPY_SHARE = 0.6
+_SHINGLE = 5
+
+
+def _copies(reports: list[dict[str, Any]], texts: Texts | None) -> list[tuple[str, str]]:
+    """Pairs of articles from different outlets whose texts are copies of one story."""
+    outlets = {r["source"] for r in reports}
+    if texts is None or len(outlets) < 2:
+        return []
+    shingles = {a: _shingles(t) for a, t in texts(r["article_id"] for r in reports).items()}
+    source = {r["article_id"]: r["source"] for r in reports}
+    pairs = []
+    for a, b in itertools.combinations(sorted(shingles), 2):
+        sa, sb = shingles[a], shingles[b]
+        if source[a] != source[b] and sa and sb and len(sa & sb) >= COPY_SHARE * min(len(sa), len(sb)):
+            pairs.append((a, b))
+    return pairs
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + _SHINGLE]) for i in range(max(0, len(words) - _SHINGLE + 1))}

@@ -130,6 +130,14 @@ class IncidentTables:
         with self._failures():
             return [(r[0], r[1]) for r in self._db.execute(f"SELECT id, cleaned FROM articles WHERE {where} ORDER BY id", params)]
 
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The cleaned texts of these articles, by id."""
+        with self._failures():
+            rows = self._db.execute(
+                "SELECT id, cleaned FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(article_ids))),)
+            )
+            return {r[0]: r[1] for r in rows}
+
     def save_article_keys(self, keys: Mapping[str, str]) -> None:
         """Store article fingerprints (idempotent: a fingerprint only depends on the article's text)."""
         with self._transaction() as db:

@@ -52,6 +52,7 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "fatalities_high",
     "cameo_root",
     "plover_type",
+    "incident_id",  # the incident the event belongs to (``frontline.corpus``); stored events only
 )
 
 

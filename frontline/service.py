@@ -6,7 +6,13 @@
 - ``extract_jsonl``: stateless, JSONL articles in and JSONL events out, written under a temporary name
   and renamed when complete.
 - ``geoparse_jsonl``: JSONL texts in, resolved place names out.
-- ``export_store``: the stored events to a file in one of the export formats.
+- ``export_store``: the stored events, or the incidents, to a file in one of the export formats.
+- ``incidents_of_store``: derive every event's incident again (``frontline incidents --rebuild``), or
+  only those missing.
+
+``run_into_store`` keeps incidents up to date as it stores: each article's events are linked to the
+reports of the same happening already stored (``corpus.incidents``), in a transaction of its own after
+the article's; a run killed in between leaves events without an incident, which the next run assigns.
 
 Progress and errors reach the caller through callbacks, so each front end shows them its own way.
 """
@@ -23,6 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .corpus import (
+    INCIDENT_COLUMNS,
+    IncidentUpdate,
+    assign_missing,
+    incident_rows,
+    rebuild_incidents,
+    update_incidents,
+)
 from .export import export
 from .pipeline import PIPELINE_VERSION, Pipeline
 from .records import MAX_CHARS, IngestError
@@ -54,6 +68,7 @@ class RunReport:
     failed: int  # inputs that could not be read or processed
     added: int  # events added to the store
     article_ids: tuple[str, ...]  # every article read in this run, stored now or before
+    incidents: int = 0  # incidents in the store after the run
 
 
 def run_into_store(
@@ -92,6 +107,7 @@ def run_into_store(
                 continue
             yield item
 
+    assign_missing(store)  # a run killed between an article and its incidents left some unassigned
     new = failed = added = 0
     # closing: a StoreError leaves the loop with the worker pool shut down at once, not at garbage collection.
     windowed = process_windowed(todo(), max_chars=max_chars, workers=workers, gazetteer=gazetteer, pipeline=pipeline)
@@ -102,10 +118,15 @@ def run_into_store(
                 failed += 1
                 on_error(outcome)
                 continue
+            article_id = outcome.document.article.id
+            before = store.article_event_ids(article_id)
+            # The links of events this article had before: their other ends' incidents are derived again.
+            neighbours = {x for a, b, _ in store.linked(before) for x in (a, b)} if before else set()
             stored = store.add(outcome.document, outcome.events, PIPELINE_VERSION)
             new += stored.article_new
             added += stored.events_added
-    return RunReport(counts["read"], new, counts["unchanged"], failed, added, tuple(run_ids))
+            update_incidents(store, [e.event_id for e in outcome.events], touched=neighbours - set(before))
+    return RunReport(counts["read"], new, counts["unchanged"], failed, added, tuple(run_ids), store.incident_count())
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,10 +214,28 @@ def geoparse_jsonl(
     return GeoparseReport(lines, failed)
 
 
-def export_store(db: Path, fmt: str, output: Path, *, min_confidence: float = 0.0, safe: bool = True) -> int:
-    """Write the stored events of ``db`` to ``output``; the number written. Raises ``StoreError`` or ``ExportError``.
+def export_store(
+    db: Path, fmt: str, output: Path, *, min_confidence: float = 0.0, safe: bool = True, table: str = "events"
+) -> int:
+    """Write the stored events (``table="events"``) or incidents (``"incidents"``) of ``db`` to ``output``;
+    the number of rows written. Raises ``StoreError`` or ``ExportError``.
 
-    ``safe``: CSV text cells that a spreadsheet would run as a formula get a leading apostrophe.
+    ``safe``: CSV text cells that a spreadsheet would run as a formula get a leading apostrophe. Events
+    that have no incident yet (a store from an older version, a killed run) get one first.
     """
+    from .export import ExportError
+
+    if table not in ("events", "incidents"):
+        raise ExportError(f"unknown table {table!r}; choose events or incidents")
     with EventStore(db) as store:
+        if store.unassigned_event_ids():
+            assign_missing(store)
+        if table == "incidents":
+            rows = incident_rows(store.incident_members(), store.article_texts)
+            return export(rows, fmt, output, safe=safe, columns=INCIDENT_COLUMNS, table="incidents")
         return export(store.events(min_confidence=min_confidence), fmt, output, safe=safe)
+
+
+def incidents_of_store(store: EventStore, *, rebuild: bool = False) -> IncidentUpdate:
+    """Assign an incident to every event that lacks one; with ``rebuild``, derive all of them again."""
+    return rebuild_incidents(store) if rebuild else assign_missing(store)

@@ -146,7 +146,7 @@ def test_runtime_packages_never_import_training_code() -> None:
 def test_package_layers_point_one_way() -> None:
     """records <- geo <- text <- events <- pipeline <- service <- cli: a lower layer never imports a higher one."""
     order = ["frontline.paths", "frontline.records", "frontline.geo", "frontline.text", "frontline.events",
-             "frontline.store", "frontline.export", "frontline.pipeline", "frontline.runners", "frontline.service",
+             "frontline.store", "frontline.export", "frontline.corpus", "frontline.pipeline", "frontline.runners", "frontline.service",
              "frontline.cli"]
 
     def layer(module: str) -> int | None:

@@ -79,6 +79,8 @@ def run(
             )
             counts = store.counts()
             rows = list(itertools.islice(store.events(report.article_ids), show)) if show else []
+            run_incidents = len({r["incident_id"] for r in store.events(report.article_ids)})
+            run_events = sum(1 for _ in store.events(report.article_ids))
         except (GazetteerError, StoreError) as exc:
             error(f"{exc}")
             raise typer.Exit(2) from None
@@ -86,23 +88,30 @@ def run(
         _print_events(rows)
     out.print(
         f"{report.read} articles read ({report.new} new, {report.unchanged} unchanged), {report.failed} failed; "
-        f"{report.added} events added. Store {db}: {counts['articles']} articles, {counts['events']} events."
+        f"{report.added} events added. Store {db}: {counts['articles']} articles, {counts['events']} events, "
+        f"{report.incidents} incidents."
     )
+    out.print(f"This run's articles tell {run_events} events in {run_incidents} incidents.")
     if report.failed:
         raise typer.Exit(1)
 
 
 def _print_events(rows: list[dict[str, object]]) -> None:
+    _print_table("events", rows, {
+        "event_date": "event_date", "tp": "time_precision", "sub_event_type": "sub_event_type", "actor1": "actor1",
+        "actor2": "actor2", "location": "location", "admin1": "admin1", "gp": "geo_precision", "fatalities": "fatalities",
+    })
+
+
+def _print_table(title: str, rows: list[dict[str, object]], columns: dict[str, str]) -> None:
+    """A table of ``rows``: each header shows its field; dates and sub-types are never wrapped."""
     if not rows:
         return
-    table = Table(show_lines=False, title="events")
-    for col in ("event_date", "tp", "sub_event_type", "actor1", "actor2", "location", "admin1", "gp", "fatalities"):
+    table = Table(show_lines=False, title=title)
+    for col in columns:
         table.add_column(col, overflow="fold", no_wrap=col in ("event_date", "sub_event_type"))
     for r in rows:
-        table.add_row(
-            str(r["event_date"]), str(r["time_precision"]), str(r["sub_event_type"]), str(r["actor1"]),
-            str(r["actor2"]), str(r["location"]), str(r["admin1"]), str(r["geo_precision"]), str(r["fatalities"]),
-        )
+        table.add_row(*(str(r[field]) for field in columns.values()))
     out.print(table)
 
 
@@ -177,11 +186,17 @@ def export_cmd(
         bool,
         typer.Option("--raw-csv", help="Write CSV cells exactly as stored, even those a spreadsheet would run as formulas."),
     ] = False,
+    table: Arg[
+        str,
+        typer.Option("--table", help="events (one row per event and report) or incidents (one row per real-world incident, with its sources)."),
+    ] = "events",
 ) -> None:
-    """Export stored events: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet.
+    """Export stored events or incidents: ACLED-ordered CSV, JSONL, GeoJSON, GeoPackage (QGIS) or Parquet.
 
     CSV text cells starting with = + - @ or a tab get a leading apostrophe, so a spreadsheet shows
-    them instead of running them (--raw-csv: as stored). The other formats are exact.
+    them instead of running them (--raw-csv: as stored). The other formats are exact. --table incidents
+    writes one row per incident: the ACLED columns of its best estimate, then incident_id, n_reports,
+    n_sources, sources, article_ids, fatalities_low, fatalities_high, first_reported, last_reported.
     """
     from ..export import ExportError
     from ..service import export_store
@@ -191,11 +206,53 @@ def export_cmd(
         error(f"{db}: no such store; create it with 'frontline run'")
         raise typer.Exit(2)
     try:
-        n = export_store(db, format, output, min_confidence=min_confidence, safe=not raw_csv)
+        n = export_store(db, format, output, min_confidence=min_confidence, safe=not raw_csv, table=table)
     except (ExportError, StoreError) as exc:
         error(f"{exc}")
         raise typer.Exit(2) from None
-    err.print(f"{n} events -> {output}")
+    err.print(f"{n} {table} -> {output}")
+
+
+@app.command()
+def incidents(
+    db: Arg[Path, typer.Option("--db", help="SQLite store to read and update.")] = Path("frontline.db"),
+    rebuild: Arg[bool, typer.Option("--rebuild", help="Forget every incident and derive them all again from the stored events.")] = False,
+    show: Arg[int, typer.Option(help="Print at most this many incidents, most reported first (0: none).")] = 20,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Group the stored events into incidents: one real-world happening told by one or more reports.
+
+    'frontline run' keeps incidents up to date as it stores; this assigns any event left without one
+    (a killed run, an older store) or, with --rebuild, derives them all from scratch. The result does
+    not depend on the order the articles were stored in.
+    """
+    from ..corpus import incident_rows
+    from ..service import incidents_of_store
+    from ..store import EventStore, StoreError
+
+    setup_logging(verbose)
+    if not db.is_file():
+        error(f"{db}: no such store; create it with 'frontline run'")
+        raise typer.Exit(2)
+    try:
+        with EventStore(db) as store:
+            incidents_of_store(store, rebuild=rebuild)
+            rows = list(incident_rows(store.incident_members(), store.article_texts))
+            counts = store.counts()
+    except StoreError as exc:
+        error(f"{exc}")
+        raise typer.Exit(2) from None
+    if show:
+        _print_incidents(sorted(rows, key=lambda r: (-int(str(r["n_reports"])), str(r["event_date"]), str(r["incident_id"])))[:show])
+    out.print(f"Store {db}: {counts['events']} events in {len(rows)} incidents.")
+
+
+def _print_incidents(rows: list[dict[str, object]]) -> None:
+    shown = [{**r, "incident": str(r["incident_id"])[:8], "range": "" if r["fatalities_low"] is None else f"{r['fatalities_low']}-{r['fatalities_high']}"} for r in rows]
+    _print_table("incidents", shown, {
+        "incident": "incident", "event_date": "event_date", "sub_event_type": "sub_event_type", "location": "location",
+        "admin1": "admin1", "fatalities": "fatalities", "low-high": "range", "reports": "n_reports", "sources": "sources",
+    })
 
 
 def _version(value: bool) -> None:

@@ -20,6 +20,17 @@ from ..records import EventDraft
 _DATE_WINDOW = {1: 0, 2: 6, 3: 31}
 
 
+def date_window(a_precision: int | None, b_precision: int | None) -> int:
+    """How many days apart two dates of these precisions may be and still be one day (the coarser decides)."""
+    return _DATE_WINDOW.get(max(a_precision or 1, b_precision or 1), 0)
+
+
+def dates_agree(a: dt.date, a_precision: int | None, b: dt.date, b_precision: int | None, *, slack: int = 0) -> bool:
+    """Whether two dates can be the same day at the coarser of their precisions (1 day, 2 week, 3 month),
+    give or take ``slack`` days (``corpus.match`` allows one across reports: "yesterday" read on two days)."""
+    return abs((a - b).days) <= date_window(a_precision, b_precision) + slack
+
+
 def merge(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
     """Merge an article's draft events; returns them in text order with content-derived ids.
 
@@ -108,10 +119,8 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
         return False
     if _told_again(a, b):
         return True
-    if a.event_date and b.event_date:
-        window = _DATE_WINDOW.get(max(a.time_precision or 1, b.time_precision or 1), 0)
-        if abs((a.event_date - b.event_date).days) > window:
-            return False
+    if a.event_date and b.event_date and not dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision):
+        return False
     return _same_place(a, b)
 
 

@@ -7,7 +7,7 @@ import json
 import logging
 import sqlite3
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -22,15 +22,25 @@ class ExportError(Exception):
     pass
 
 
-def export(rows: Iterable[dict[str, object]], fmt: str, out: Path, *, safe: bool = True) -> int:
-    """Write event rows to ``out`` in ``fmt``; returns the number of events written.
+EVENT_COLUMNS: tuple[str, ...] = (*ACLED_COLUMNS, *EXTRA_COLUMNS)
+
+
+def export(
+    rows: Iterable[dict[str, object]], fmt: str, out: Path, *, safe: bool = True,
+    columns: Sequence[str] = EVENT_COLUMNS, table: str = "events",
+) -> int:
+    """Write rows to ``out`` in ``fmt``; returns the number of rows written.
+
+    ``columns``: the flat formats' (CSV, GeoPackage) columns, in order; ``table``: the GeoPackage layer's
+    name (events by default; ``incidents`` for the incident table).
 
     ``safe`` (CSV only): text cells starting with a formula character get a leading apostrophe, so a
     spreadsheet shows them instead of running them (OWASP's CSV injection); the other formats are exact.
     Raises ``ExportError`` when ``out`` cannot be written.
     """
     writers: dict[str, Callable[[list[dict[str, object]], Path], None]] = {
-        "csv": partial(_csv, safe=safe), "jsonl": _jsonl, "geojson": _geojson, "gpkg": _gpkg, "parquet": _parquet,
+        "csv": partial(_csv, safe=safe, columns=columns), "jsonl": _jsonl, "geojson": _geojson,
+        "gpkg": partial(_gpkg, columns=columns, table=table), "parquet": _parquet,
     }
     if fmt not in writers:
         raise ExportError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -51,7 +61,8 @@ def export(rows: Iterable[dict[str, object]], fmt: str, out: Path, *, safe: bool
 def _flat(row: dict[str, object]) -> dict[str, object]:
     """Evidence as a JSON string, for formats with flat columns."""
     flat = dict(row)
-    flat["evidence"] = json.dumps(row.get("evidence", []), ensure_ascii=False)
+    if "evidence" in row:
+        flat["evidence"] = json.dumps(row["evidence"], ensure_ascii=False)
     return flat
 
 
@@ -69,9 +80,9 @@ def defuse(value: object) -> object:
     return value
 
 
-def _csv(rows: list[dict[str, object]], out: Path, *, safe: bool = True) -> None:
+def _csv(rows: list[dict[str, object]], out: Path, *, safe: bool = True, columns: Sequence[str] = EVENT_COLUMNS) -> None:
     with out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS])
+        writer = csv.DictWriter(fh, fieldnames=list(columns))
         writer.writeheader()
         for row in rows:
             flat = _flat(row)
@@ -98,9 +109,9 @@ def _geojson(rows: list[dict[str, object]], out: Path) -> None:
     out.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
 
 
-def _gpkg(rows: list[dict[str, object]], out: Path) -> None:
+def _gpkg(rows: list[dict[str, object]], out: Path, *, columns: Sequence[str] = EVENT_COLUMNS, table: str = "events") -> None:
     """A minimal OGC GeoPackage (points in WGS 84) written with sqlite3 alone; QGIS and GDAL open it."""
-    columns = [c for c in (*ACLED_COLUMNS, *EXTRA_COLUMNS)]
+    columns = list(columns)
     db = sqlite3.connect(out)
     try:
         db.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
@@ -132,21 +143,22 @@ def _gpkg(rows: list[dict[str, object]], out: Path) -> None:
             ],
         )
         types = {"latitude": "DOUBLE", "longitude": "DOUBLE", "confidence": "DOUBLE"}
-        ints = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities", "geonameid"}
+        ints = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities", "geonameid",
+                "fatalities_low", "fatalities_high", "n_reports", "n_sources"}
         col_sql = ", ".join(f'"{c}" {types.get(c, "INTEGER" if c in ints else "TEXT")}' for c in columns)
-        db.execute(f"CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {col_sql})")
+        db.execute(f"CREATE TABLE {table} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {col_sql})")
         lons = [float(r["longitude"]) for r in rows if r.get("longitude") is not None]  # type: ignore[arg-type]
         lats = [float(r["latitude"]) for r in rows if r.get("latitude") is not None]  # type: ignore[arg-type]
         db.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id)"
-            " VALUES ('events', 'features', 'events', ?, ?, ?, ?, 4326)",
-            (min(lons, default=None), min(lats, default=None), max(lons, default=None), max(lats, default=None)),
+            " VALUES (?, 'features', ?, ?, ?, ?, ?, 4326)",
+            (table, table, min(lons, default=None), min(lats, default=None), max(lons, default=None), max(lats, default=None)),
         )
-        db.execute("INSERT INTO gpkg_geometry_columns VALUES ('events', 'geom', 'POINT', 4326, 0, 0)")
+        db.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'POINT', 4326, 0, 0)", (table,))
         placeholders = ", ".join("?" for _ in range(len(columns) + 1))
         db.executemany(
-            f"INSERT INTO events (geom, {', '.join(chr(34) + c + chr(34) for c in columns)}) VALUES ({placeholders})",
-            [[_gpkg_point(r.get("longitude"), r.get("latitude")), *[_flat(r)[c] for c in columns]] for r in rows],
+            f"INSERT INTO {table} (geom, {', '.join(chr(34) + c + chr(34) for c in columns)}) VALUES ({placeholders})",
+            [[_gpkg_point(r.get("longitude"), r.get("latitude")), *[_flat(r).get(c) for c in columns]] for r in rows],
         )
         db.commit()
     finally:

@@ -23,6 +23,7 @@ from typing import Self
 
 from ..events.codes import event_codes
 from ..records import ACLED_COLUMNS, Document, Event
+from .incident_tables import IncidentTables
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ def _writable(folder: Path) -> bool:
         return False
 
 
-class EventStore:
+class EventStore(IncidentTables):
     """The store at ``path``, created when missing.
 
     ``timeout``: seconds to wait for another writer's lock before giving up with ``StoreError``.
@@ -165,6 +166,7 @@ class EventStore:
             for column, kind in _ADDED_ARTICLE_COLUMNS.items():
                 if column not in have_article:
                     self._db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
+            self._migrate_incidents()
 
     def _error(self, exc: sqlite3.Error, what: str = "") -> StoreError:
         cause, remedy = _cause(exc, self.path, self.timeout)
@@ -293,7 +295,7 @@ class EventStore:
             conditions.append("e.confidence >= ?")
             params.append(min_confidence)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        columns = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS + _CODE_COLUMNS)
+        columns = ", ".join(f"e.{c}" for c in [*_EVENT_COLUMNS, *_CODE_COLUMNS, "incident_id"])
         with self._failures():
             yield from self._rows(columns, where, params)
 
@@ -309,6 +311,7 @@ class EventStore:
             row = {c: r[c] for c in _EVENT_COLUMNS}
             row["evidence"] = json.loads(r["evidence"])
             row.update((c, r[c]) for c in _CODE_COLUMNS)
+            row["incident_id"] = r["incident_id"]
             yield row
 
     def article(self, article_id: str) -> dict[str, object] | None:

@@ -344,6 +344,36 @@ def test_a_chemical_spill_is_no_chemical_attack(typer: LearnedTyper) -> None:
     assert all(s.sub_event_type != "Chemical weapon" for s in spans)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Headline and wire wording (issue 19): present tense, executions, bombings without the notes' words.
+        ("The Islamic State executes two young men in the countryside of Deir Ezzor", "Attack"),
+        ("Gunmen beheaded a village chief near the border on Sunday, residents said.", "Attack"),
+        ("A POWERFUL DYNAMITE CHARGE TODAY EXPLODED NEAR THE AMERICAN EMBASSY IN LA PAZ.", "Remote explosive/landmine/IED"),
+        ("Police said terrorists staged three bomb attacks against bank branches overnight.", "Remote explosive/landmine/IED"),
+        ("Three journalists are still being held hostage by the guerrillas.", "Abduction/forced disappearance"),
+    ],
+)
+def test_news_wording_of_attacks_and_bombings(typer: LearnedTyper, sentence: str, expected: str) -> None:
+    best = max(typer.type_sentence(sentence), key=lambda s: s.confidence)
+    assert best.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The OSCE observed a total of 14 explosions involving artillery near the village on Tuesday.",
+        "A gas cylinder explosion in a restaurant kitchen injured four cooks.",
+        "The decree orders the police to execute immediate and necessary actions against extortion.",
+    ],
+)
+def test_explosions_and_executions_that_are_no_such_event(typer: LearnedTyper, sentence: str) -> None:
+    subs = {s.sub_event_type for s in typer.type_sentence(sentence)}
+    assert "Remote explosive/landmine/IED" not in subs
+    assert "Attack" not in subs
+
+
 PROTEST_THEN_TEAR_GAS = (
     "Hundreds of teachers marched to the education ministry in the capital on Monday to demand unpaid salaries. "
     "Police fired tear gas and water cannon to disperse the marchers."

@@ -79,7 +79,8 @@ def test_a_killed_run_resumes_to_one_clean_runs_rows(tmp_path: Path, gazetteer_p
     # What was committed is whole: every stored article has all of its events and evidence.
     assert {r[0] for r in before["articles"]} == {r[0] for r in expected["articles"]} & {r[0] for r in before["articles"]}
     ids = {r[0] for r in before["articles"]}
-    assert before["events"] == [e for e in expected["events"] if e[1] in ids]
+    # Every column but the last, incident_id: the incidents of part of the corpus are not those of all of it.
+    assert [e[:-1] for e in before["events"]] == [e[:-1] for e in expected["events"] if e[1] in ids]
     resumed = run(folder, db, gazetteer_path)
     assert resumed.returncode == 0, resumed.stderr
     assert f"({len(expected['articles']) - committed} new, {committed} unchanged)" in resumed.stdout

@@ -75,7 +75,7 @@ def test_codes_are_stored_and_an_older_store_gets_them(tmp_path: Path) -> None:
         store.add(doc, [coded], "v1")
         [row] = store.events()
     assert (row["cameo_root"], row["plover_type"]) == ("19", "ASSAULT")
-    assert list(row)[-3:] == ["evidence", "cameo_root", "plover_type"]  # the export's column order
+    assert list(row)[-4:] == ["evidence", "cameo_root", "plover_type", "incident_id"]  # the export's column order
     # A store from before the codes were stored: the columns are added and filled from the sub-type.
     with sqlite3.connect(db) as raw:
         raw.execute("ALTER TABLE events DROP COLUMN cameo_root")

@@ -78,6 +78,11 @@ def restricted(all_rows: Rows, article_ids: set[object]) -> Rows:
     }
 
 
+def without_incidents(all_rows: Rows) -> Rows:
+    """The rows with events' last column, incident_id, left out: part of a corpus has incidents of its own."""
+    return {**all_rows, "events": {r[:-1] for r in all_rows["events"]}}
+
+
 @pytest.fixture(scope="module")
 def clean_rows(inputs: Path, gazetteer_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Rows:
     db = tmp_path_factory.mktemp("clean") / "frontline.db"
@@ -240,7 +245,8 @@ def test_cli_disk_full_on_a_real_small_disk(tmp_path: Path, inputs: Path, gazett
         kept = rows(db)
         stored = {r[0] for r in kept["articles"]}
         assert 0 < len(stored) < N_ARTICLES
-        assert kept == restricted(clean_rows, stored)  # whole articles only, as a clean run wrote them
+        # Whole articles only, as a clean run wrote them (their incidents are those of the part stored).
+        assert without_incidents(kept) == without_incidents(restricted(clean_rows, stored))
         remount(disk, "size=64m")  # space freed
         result = run(db, gazetteer_path, inputs)
         assert result.exit_code == 0, result.output

@@ -1,0 +1,222 @@
+"""Incidents on real multi-source reports: does frontline put two reports of one UCDP event into one incident?
+
+    python bench/incidents.py                    # all of ../shared/data/ucdp/ged_syria_2016_2017.csv
+    python bench/incidents.py --limit 800        # the first 800 UCDP events by date (a quick run)
+    python bench/incidents.py --year 2017        # one year
+
+UCDP GED lists, for each event, every report it was coded from (``source_article``: office, date and
+headline of each, separated by ";"). Each distinct headline becomes an article: its text is the headline,
+published on its source date, its source the office. Only headlines that UCDP cites for exactly one event
+are used (one cited for several events has no single gold incident), and generic daily or monthly casualty
+lists are dropped (``GENERIC``; the script prints how many and examples). Every article goes through
+``service.run_into_store`` into a temporary store, which assigns incidents as it stores, as ``frontline
+run`` does.
+
+Gold: two reports are one incident when UCDP coded them into one event. A report is assigned the incident
+of its main event (the most confident; ties by event id); a report with no event extracted is a singleton
+(the count is printed). Scores: pairwise precision, recall and F1 of "these two reports are one incident",
+and B-cubed precision, recall and F1 over reports. Baselines in the same run, on the same reports:
+
+* ``gold day+governorate``: UCDP's own date_start and adm_1 (needs the gold fields);
+* ``gold day+place``: UCDP's date_start and where_coordinates (needs them too; a ceiling for any rule
+  that only compares dates and places);
+* ``frontline day+admin1``: the same rule on frontline's extracted event_date and admin1.
+
+Each table is printed twice: over all reports, and over the reports from which frontline extracted an
+event (what the incident stage itself decides on; the difference is extraction's misses).
+
+Floors: bench/floors/incidents.json (exit 1 when a gated figure drops below its floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import itertools
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable
+from pathlib import Path
+
+from frontline.corpus import rebuild_incidents
+from frontline.service import run_into_store
+from frontline.store import EventStore
+
+ROOT = Path(__file__).resolve().parents[1]
+UCDP = ROOT.parent / "shared" / "data" / "ucdp" / "ged_syria_2016_2017.csv"
+FLOORS = Path(__file__).resolve().parent / "floors" / "incidents.json"
+# Daily and monthly casualty lists: one headline about a whole country's day or month, not one event.
+GENERIC = re.compile(
+    r"killed yesterday|martyred yesterday|Daily Report|killed in \d+ days|\bdeath toll of (?:the )?(?:day|month)|"
+    r"(?:killed|casualties|death toll) (?:in|during|of) (?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b|^Syria:? (?:daily|weekly|monthly)",
+    re.IGNORECASE,
+)
+csv.field_size_limit(10**9)
+
+
+def citations(field: str) -> list[tuple[str, str, str]]:
+    """(office, date, headline) of each report in a ``source_article`` cell."""
+    out = []
+    for row in csv.reader([field], delimiter=";", quotechar='"'):
+        for item in row:
+            parts = [p.strip() for p in item.split(",", 2)]
+            if len(parts) == 3 and parts[2]:
+                out.append((parts[0], parts[1], parts[2]))
+    return out
+
+
+def load(path: Path, year: int | None, limit: int | None) -> tuple[dict[str, dict], dict[str, dict], list[str]]:
+    """Reports (headline -> office, date, gold event) and gold events; and the generic headlines dropped."""
+    with path.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["source_article"]]
+    cited = Counter(h for r in rows for h in {c[2] for c in citations(r["source_article"])})
+    rows.sort(key=lambda r: (r["date_start"], float(r["id"])))
+    if year:
+        rows = [r for r in rows if r["date_start"].startswith(str(year))]
+    if limit:
+        rows = rows[:limit]
+    reports: dict[str, dict] = {}
+    events: dict[str, dict] = {}
+    generic: set[str] = set()
+    for r in rows:
+        events[r["id"]] = r
+        for office, date, headline in citations(r["source_article"]):
+            if cited[headline] != 1 or headline in reports:
+                continue
+            if GENERIC.search(headline):
+                generic.add(headline)
+                continue
+            reports[headline] = {"office": office, "date": date, "event": r["id"]}
+    return reports, events, sorted(generic)
+
+
+def article_id(headline: str) -> str:
+    return "ucdp-" + hashlib.sha1(headline.encode("utf-8")).hexdigest()[:12]
+
+
+def pairwise(pred: dict[str, Hashable], gold: dict[str, Hashable]) -> tuple[float, float, float]:
+    def pairs(labels: dict[str, Hashable]) -> set[tuple[str, str]]:
+        groups: dict[Hashable, list[str]] = defaultdict(list)
+        for item, label in labels.items():
+            groups[label].append(item)
+        return {(a, b) for g in groups.values() for a, b in itertools.combinations(sorted(g), 2)}
+
+    p, g = pairs(pred), pairs(gold)
+    tp = len(p & g)
+    precision = tp / len(p) if p else 0.0
+    recall = tp / len(g) if g else 0.0
+    return precision, recall, _f1(precision, recall)
+
+
+def bcubed(pred: dict[str, Hashable], gold: dict[str, Hashable]) -> tuple[float, float, float]:
+    by_pred: dict[Hashable, set[str]] = defaultdict(set)
+    by_gold: dict[Hashable, set[str]] = defaultdict(set)
+    for item in gold:
+        by_pred[pred[item]].add(item)
+        by_gold[gold[item]].add(item)
+    precision = sum(len(by_pred[pred[i]] & by_gold[gold[i]]) / len(by_pred[pred[i]]) for i in gold) / len(gold)
+    recall = sum(len(by_pred[pred[i]] & by_gold[gold[i]]) / len(by_gold[gold[i]]) for i in gold) / len(gold)
+    return precision, recall, _f1(precision, recall)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--csv", type=Path, default=UCDP)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N UCDP events by date")
+    ap.add_argument("--year", type=int, default=None, help="only UCDP events of this year")
+    ap.add_argument("--db", type=Path, default=None, help="keep the store here (default: a temporary file)")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--no-floors", action="store_true")
+    args = ap.parse_args()
+    if not args.csv.is_file():
+        print(f"no UCDP file at {args.csv}; nothing to measure")
+        return 0
+    reports, events, generic = load(args.csv, args.year, args.limit)
+    gold = {h: r["event"] for h, r in reports.items()}
+    multi = sum(1 for n in Counter(gold.values()).values() if n >= 2)
+    print(f"UCDP events {len(events)}; reports (headlines cited by one event) {len(reports)}, in {len(set(gold.values()))} "
+          f"events, {multi} of them with two or more; generic casualty-list headlines dropped: {len(generic)}")
+    for h in generic[:6]:
+        print(f"  dropped: {h[:110]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "reports.jsonl"
+        with inputs.open("w", encoding="utf-8") as fh:
+            for headline, r in sorted(reports.items(), key=lambda kv: (kv[1]["date"], kv[0])):
+                fh.write(json.dumps({"id": article_id(headline), "text": headline, "published": r["date"], "source": r["office"]}) + "\n")
+        db = args.db or Path(tmp) / "bench.db"
+        db.unlink(missing_ok=True)
+        started = time.perf_counter()
+        with EventStore(db) as store:
+            run_into_store([inputs], store, workers=args.workers)
+            seconds = time.perf_counter() - started
+            main_event: dict[str, dict] = {}
+            for row in store.events():
+                best = main_event.get(str(row["article_id"]))
+                if best is None or (-float(row["confidence"] or 0), str(row["event_id"])) < (-float(best["confidence"] or 0), str(best["event_id"])):
+                    main_event[str(row["article_id"])] = row
+            n_incidents = store.incident_count()
+            n_events = store.counts()["events"]
+            # Order-free: the incidents built article by article, in date order, equal a rebuild from scratch.
+            incremental = {str(r["event_id"]): r["incident_id"] for r in store.events()}
+            started = time.perf_counter()
+            rebuild_incidents(store)
+            rebuilt = {str(r["event_id"]): r["incident_id"] for r in store.events()}
+            rebuild_seconds = time.perf_counter() - started
+    ids = {h: article_id(h) for h in reports}
+    no_event = [h for h in reports if ids[h] not in main_event]
+    print(f"frontline run: {len(reports)} articles in {seconds:.0f} s; {n_events} events in {n_incidents} incidents; "
+          f"{len(no_event)} reports with no event (singletons)")
+    print(f"rebuilt from scratch in {rebuild_seconds:.0f} s: {'identical' if rebuilt == incremental else 'DIFFERENT'} incidents")
+
+    def label(fn: Callable[[dict], Hashable | None]) -> dict[str, Hashable]:
+        out: dict[str, Hashable] = {}
+        for h in reports:
+            value = fn(main_event[ids[h]]) if ids[h] in main_event else None
+            out[h] = value if value is not None else ("alone", h)
+        return out
+
+    def gold_label(*fields: str) -> dict[str, Hashable]:
+        return {h: tuple(events[r["event"]][f] for f in fields) for h, r in reports.items()}
+
+    systems = {
+        "gold day+governorate": gold_label("date_start", "adm_1"),
+        "gold day+place": gold_label("date_start", "where_coordinates"),
+        "frontline day+admin1": label(lambda e: (e["event_date"], e["admin1"]) if e["admin1"] else None),
+        "frontline incidents": label(lambda e: e["incident_id"]),
+    }
+    figures: dict[str, float] = {}
+    with_event = {h: g for h, g in gold.items() if ids[h] in main_event}
+    universes = {"all reports": gold, "reports with an event": with_event}
+    for universe, truth in universes.items():
+        pairs = sum(n * (n - 1) // 2 for n in Counter(truth.values()).values())
+        print(f"\n{universe}: {len(truth)} reports, {pairs} gold pairs")
+        print(f"{'system':24} {'pair P':>7} {'pair R':>7} {'pair F1':>7} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7}")
+        for name, pred in systems.items():
+            pp, pr, pf = pairwise({h: pred[h] for h in truth}, truth)
+            bp, br, bf = bcubed({h: pred[h] for h in truth}, truth)
+            print(f"{name:24} {pp:7.3f} {pr:7.3f} {pf:7.3f} {bp:7.3f} {br:7.3f} {bf:7.3f}")
+            if name == "frontline incidents" and truth is gold:
+                figures = {"pair_precision": pp, "pair_recall": pr, "pair_f1": pf, "bcubed_f1": bf}
+    if args.no_floors or args.limit or args.year or not FLOORS.is_file():
+        return 0 if rebuilt == incremental else 1
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    low = {k: (round(figures[k], 3), v) for k, v in floors.items() if round(figures[k], 3) < v}
+    if rebuilt != incremental:
+        low["order_free"] = (0.0, 1.0)
+    for k, (got, floor) in low.items():
+        print(f"BELOW FLOOR {k}: {got} < {floor}")
+    return 1 if low else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The pairwise judgement behind incidents: vetoes, nesting, disputes, symmetry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import replace
+
+from frontline.corpus.incidents import cluster
+from frontline.corpus.match import LINK, Report, compatible, score
+
+DAY = dt.date(2016, 5, 9)
+STRIKE = Report(
+    event_id="ev1", article_id="a1", source="Reuters", published=DAY, fingerprint="f1", event_date=DAY, time_precision=1,
+    event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor1="Military Forces of Syria (2000-)",
+    inter1=1, actor2="Civilians (Syria)", inter2=7, country="Syria", admin1="Idlib", admin2="", admin3="", location="Saraqib",
+    geonameid=163270, latitude=35.86, longitude=36.80, geo_precision=1, fatalities=12,
+)
+
+
+def other(**changes: object) -> Report:
+    fields: dict[str, object] = {"event_id": "ev2", "article_id": "a2", "source": "AFP", "fingerprint": "f2", **changes}
+    return replace(STRIKE, **fields)  # type: ignore[arg-type]
+
+
+def test_two_outlets_on_one_strike_link() -> None:
+    assert (score(STRIKE, other()) or 0) >= LINK
+
+
+def test_an_air_strike_and_a_protest_never_link() -> None:
+    protest = other(event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Syria)", inter1=6, fatalities=0)
+    assert not compatible(STRIKE, protest) and score(STRIKE, protest) is None
+
+
+def test_a_clash_and_an_attack_of_one_fight_may_link() -> None:
+    clash = replace(STRIKE, event_type="Battles", sub_event_type="Armed clash", actor2="Opposition Rebels (Syria)", inter2=2)
+    attack = other(event_type="Violence against civilians", sub_event_type="Attack", actor2="Opposition Rebels (Syria)", inter2=2)
+    assert compatible(clash, attack)
+
+
+def test_two_events_of_one_article_never_link() -> None:
+    assert score(STRIKE, other(article_id="a1")) is None
+
+
+def test_dates_apart_at_their_precision_never_link() -> None:
+    assert score(STRIKE, other(event_date=DAY + dt.timedelta(days=3))) is None
+    assert score(STRIKE, other(event_date=DAY + dt.timedelta(days=3), time_precision=2)) is not None  # "this week"
+
+
+def test_a_village_links_to_its_province_but_not_to_another_province() -> None:
+    province = other(location="Idlib", geonameid=169387, latitude=35.93, longitude=36.63, geo_precision=3)
+    assert compatible(STRIKE, province)
+    assert score(STRIKE, other(admin1="Hama", location="Kafr Zita", geonameid=1, latitude=35.37, longitude=36.60)) is None
+
+
+def test_a_disputed_perpetrator_or_toll_lowers_the_score_without_a_veto() -> None:
+    disputed = other(actor1="Opposition Rebels (Syria)", inter1=2, fatalities=100)
+    assert score(STRIKE, disputed) is not None
+    assert (score(STRIKE, disputed) or 0) < (score(STRIKE, other()) or 0)
+
+
+def test_score_is_symmetric() -> None:
+    variants = [other(), other(fatalities=40), other(geo_precision=3, location="Idlib"), other(sub_event_type="Shelling/artillery/missile attack")]
+    for v in variants:
+        assert score(STRIKE, v) == score(v, STRIKE)
+
+
+def test_cluster_never_chains_days_that_cannot_be_one() -> None:
+    days = [other(event_id=f"ev{i}", article_id=f"a{i}", event_date=DAY + dt.timedelta(days=i)) for i in range(4)]
+    edges = {(a.event_id, b.event_id): s for a, b in itertools.combinations(days, 2) if (s := score(a, b)) is not None}
+    assert edges, "neighbouring days link (a report a day later)"
+    groups = cluster(days, edges)
+    for group in groups:
+        dates = sorted(d.event_date for d in days if d.event_id in group)
+        assert (dates[-1] - dates[0]).days <= 1
+    assert cluster(list(reversed(days)), dict(reversed(list(edges.items())))) == groups

@@ -351,6 +351,8 @@ class LearnedTyper:
                 continue  # a clash of armed groups or soldiers, whatever their weapons, is no communal clash
             if m and sub in ("Chemical weapon", "Remote explosive/landmine/IED") and accident.search(text):
                 continue  # a poisonous gas leak, a chemical spill or a gas explosion is an accident
+            if m and sub == "Attack" and (found - {"Attack"} or protest.search(text)):
+                continue  # the killing is told beside another event (an abduction, a protest): that one decides
             if m and sub == "Remote explosive/landmine/IED" and (found & _EXPLOSIVE_SUBS or _FIRED_WEAPON.search(text)):
                 continue  # the sentence names the weapon that exploded
             if m and probs.get(sub, 0.0) < floor:

@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 # Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence;
 # 0.3.0: deaths as ACLED counts them, a toll told twice counted once; 0.5.0: text in capitals truecased).
-PIPELINE_VERSION = "0.5.0"
+PIPELINE_VERSION = "0.6.0"
 
 
 @dataclass(frozen=True, slots=True)

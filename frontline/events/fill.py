@@ -73,8 +73,7 @@ def fill(
             where = roles.actor1.country
         if place is None:
             log.debug("%s: %r has no place; coded at country level (%s)", article.id, mention.trigger.text, where)
-        sentence = annotated.sentences[mention.sentence]
-        count, low, high = fatalities(annotated, mention, event_sentences)
+        count, low, high, toll_sentences = fatalities(annotated, mention, event_sentences)
         sub = mention.sub_event_type
         # The event's country is where it happened: a state's forces from elsewhere are external (8).
         # Two sides of one country fight in it: "pro-Hadi forces thwarted a Houthi attack in Al Jawf"
@@ -99,7 +98,11 @@ def fill(
             confidence=mention.confidence
             * (0.6 + 0.4 * min(place.score, 8.0) / 8.0 if place else 0.5)
             * (1.0 if mention.sentence == first_sentence(annotated, mention) else 0.9),
-            evidence=(_sentence_span(sentence),),
+            # The sentence of the event, and those its toll was read from ("... clashed in X. Three
+            # were killed."): what a coder checks the record against.
+            evidence=tuple(
+                _sentence_span(annotated.sentences[i]) for i in sorted({mention.sentence, *toll_sentences})
+            ),
             place=place.place if place else None,
             place_cue=cue,
             time=time,

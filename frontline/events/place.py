@@ -170,6 +170,7 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         if p.place is not None and not any(s.start <= p.span.start and p.span.end <= s.end for s in acronyms)
         and not (p.place.feature_code.startswith("PCL") and (_EMBASSY_AFTER.match(text, p.span.end)
                  or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
+        and not speaks(text, p)
     ]
     places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
     # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
@@ -202,6 +203,33 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         if town is not None:
             return town
     return last_place_before(annotated, sentence.start)
+
+
+# Where a statement was made or who made it is not where the event was: "Sabra said in Turkey the
+# attack ... had killed 1300", "the United States says", "Washington and Paris say".
+_SAID_IN_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?reporters|speaking|spoke|announced|declared|statement|(?:news\s+)?conference)\s+(?:in|from|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?\s+(?:has\s+|have\s+)?"
+    r"(?:says?|said|estimates?|estimated|believes?|claims?|claimed|accuses|accused|blames?|blamed|charges?|condemned|insists?|insisted)\b"
+)
+
+
+# A country's name before a title or a force is its adjective: "U.S. President Barack Obama".
+_TITLE_AFTER = re.compile(
+    r"[-\s]+(?:President|Secretary|officials?|forces|troops|army|military|government|administration|envoy|ambassador"
+    r"|diplomats?|Congress|lawmakers|intelligence|-?led|-?backed|-?based)\b"
+)
+
+
+def speaks(text: str, place: PlaceMention) -> bool:
+    """The place names a speaker or the place of a statement, not an event's place; a country's name
+    is also not its place where it qualifies a speaker or a force ("U.S. President", "U.S.-based")."""
+    if _SAID_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) or _SPEAKS_AFTER.match(text, place.span.end):
+        return True
+    return place.place is not None and place.place.feature_code.startswith("PCL") and bool(_TITLE_AFTER.match(text, place.span.end))
 
 
 _ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IGNORECASE)

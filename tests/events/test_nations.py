@@ -3,7 +3,10 @@ country, and a nation given to an actor is one the text supports. Hand-written s
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,7 @@ from frontline.geo.dateline import dateline_country
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.resolve import country_votes
 from frontline.pipeline import Result
-from frontline.records import Article
+from frontline.records import Article, Event
 
 FILED = "SAN SALVADOR, 12 JAN 90 (RADIO NOTICIAS) -- [TEXT] "
 
@@ -115,3 +118,42 @@ def test_a_foreign_place_the_report_names_the_country_of_stays(pipeline) -> None
 def test_a_radio_named_after_a_cause_is_an_outlet_not_a_side(pipeline) -> None:  # type: ignore[no-untyped-def]
     result = read(pipeline, FILED + "RADIO VENCEREMOS REPORTED THAT TROOPS CLASHED WITH REBELS IN SAN SALVADOR.")
     assert "Venceremos" not in [m.name for m in result.annotated.actors]
+
+
+# FINDINGS "Places and nations": FA-KES reports on the 21 August 2013 Ghouta attack placed the attack
+# where a statement about it was made ("George Sabra said in Turkey", "Washington and Paris say",
+# "U.S. President Barack Obama ... the United States says"); and one sentence coded twice ("fired rockets
+# filled with Sarin gas": a Chemical weapon event and a shelling).
+FAKES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
+
+
+@pytest.fixture(scope="module")
+def fakes_rows() -> dict[str, dict[str, str]]:
+    if not FAKES.exists():
+        pytest.skip(f"shared data not present: {FAKES}")
+    csv.field_size_limit(sys.maxsize)
+    with FAKES.open(encoding="utf-8", errors="replace") as fh:
+        return {row["unit_id"]: row for row in csv.DictReader(fh)}
+
+
+def fakes_events(pipeline, row: dict[str, str]) -> list[Event]:  # type: ignore[no-untyped-def]
+    month, day, year = row["date"].split("/")
+    article = Article(id="t", text=row["article_content"], published=dt.date(int(year), int(month), int(day)))
+    return list(pipeline.process(article).events)
+
+
+@pytest.mark.parametrize("unit", ["1926479037", "1926479274", "1926479223", "1926479260"])
+def test_the_speakers_place_is_not_the_events(pipeline, fakes_rows, unit: str) -> None:  # type: ignore[no-untyped-def]
+    ghouta = [e for e in fakes_events(pipeline, fakes_rows[unit]) if e.fatalities >= 1000]
+    assert ghouta and {e.country for e in ghouta} == {"Syria"}
+
+
+def test_a_chemical_attack_by_rockets_is_one_event(pipeline, fakes_rows) -> None:  # type: ignore[no-untyped-def]
+    ghouta = [e for e in fakes_events(pipeline, fakes_rows["1926479298"]) if e.fatalities >= 1000]
+    assert [e.sub_event_type for e in ghouta] == ["Chemical weapon"]
+
+
+def test_a_statement_made_somewhere_does_not_place_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Regime forces shelled Douma on Monday. The attack killed 30 people, opposition leader George Sabra said in Istanbul."
+    found = read(pipeline, text).events
+    assert found and {e.country for e in found} == {"Syria"}  # not Turkey, where he spoke

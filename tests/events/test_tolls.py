@@ -99,7 +99,7 @@ def test_a_recalled_past_event_is_background(pipeline) -> None:  # type: ignore[
 # FA-KES units of the finding: (unit, the toll frontline gave, the toll it gives now).
 FAKES_CASES = [
     ("1923848268", 2033, 17), ("1923848285", 2032, 16), ("1923848206", 60, 20), ("1923848150", 60, 30),
-    ("1923848218", 60, 30), ("1965511111", 159, 12),
+    ("1923848218", 60, 30), ("1965511111", 159, 12), ("1923848175", 60, 30), ("1923848214", 60, 30),
 ]
 
 
@@ -187,3 +187,26 @@ def test_an_arrest_or_an_agreement_has_no_toll(pipeline) -> None:  # type: ignor
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Arrests", 0)]
     text = "The army and the rebels agreed on a ceasefire in Daraa on Monday. Three soldiers were killed, a monitor said."
     assert {(e.sub_event_type, e.fatalities) for e in tolls(pipeline, text)} == {("Agreement", 0), ("Armed clash", 3)}
+
+
+# FINDINGS "Tolls without a source" and "Totals": units whose toll no sentence stated (unit, toll before,
+# the largest toll of the article now).
+UNSOURCED = [
+    ("1923848289", 64, 32),  # "kills 32 ... the bride and groom ... killing 32": one toll
+    ("1923848163", 32, 16),  # "kills 16 in rebel-held Aleppo ... killed at least 16 civilians"
+    ("1924058169", 450, 39),  # "more than 450 people were killed there in the last month": a month's total
+]
+
+
+@pytest.mark.parametrize(("unit", "before", "largest"), UNSOURCED)
+def test_fakes_unsourced_tolls(pipeline, fakes_rows, unit: str, before: int, largest: int) -> None:  # type: ignore[no-untyped-def]
+    found = [e.fatalities for e in fakes_events(pipeline, fakes_rows[unit])]
+    assert before not in found and max(found) <= largest
+
+
+def test_fakes_the_injured_and_a_campaign_are_no_toll(pipeline, fakes_rows) -> None:  # type: ignore[no-untyped-def]
+    # "As well as those killed at least 160 people were injured" (1924058036); "Since then more than 300
+    # people have been killed in bombardments" (1924058193); an evacuation agreement (1918150027).
+    assert 160 not in [e.fatalities for e in fakes_events(pipeline, fakes_rows["1924058036"])]
+    assert 300 not in [e.fatalities for e in fakes_events(pipeline, fakes_rows["1924058193"])]
+    assert all(e.fatalities == 0 for e in fakes_events(pipeline, fakes_rows["1918150027"]) if e.sub_event_type == "Agreement")

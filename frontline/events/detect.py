@@ -84,11 +84,18 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
     ("Suicide bomb", r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?|car\s+bomb|vest)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up", 0.85),
     ("Air/drone strike", r"air\s*-?\s*strikes?|air\s*raids?|warplanes?|war\s+planes|(?:jets?|warplanes?|aircraft|fighter\s+planes|helicopters?|drones?|air\s+force)\s+(?:\w+\s+){0,2}?(?:struck|bombed|hit|destroyed|pounded|targeted|attacked|raided|fired\s+on)|(?:attacks?|strikes?|raids?)\s+by\s+(?:\w+\s+){0,2}(?:jets|warplanes|aircraft|planes|drones|helicopters)|drone\s+(?:strikes?|attacks?)|barrel\s+bombs?|helicopter\s+gunships?|bombed\s+from\s+the\s+air|aerial\s+(?:bombardment|attacks?)", 0.8),
     ("Shelling/artillery/missile attack", r"shell(?:ed|ing|s)|artillery\s+(?:fire|attacks?|strikes?)|mortars?(?:\s+(?:rounds?|shells?|fire))?|rockets?\s+(?:fire|attacks?|hit|struck|landed)|missiles?\s+(?:attacks?|strikes?|hit|struck)|fired\s+(?:rockets?|missiles?|mortars?)|bombard(?:ed|ment)", 0.75),
-    ("Remote explosive/landmine/IED", r"\bieds?\b|improvised\s+explosive|roadside\s+bombs?|land\s*mines?|(?:ground|anti-tank|anti-personnel|anti-vehicle)\s+mines?|(?:hit|struck|stepped\s+on)\s+a\s+mine|mine\s+(?:blast|explosion)|limpet|(?:sticky|magnetic)\s+bombs?|car\s+bombs?|explosive\s+devices?|bomb\s+(?:exploded|went\s+off|blast)|booby[- ]trap", 0.8),
+    ("Remote explosive/landmine/IED", (r"\bieds?\b|improvised\s+explosive|roadside\s+bombs?|land\s*mines?|(?:ground|anti-tank|anti-personnel|anti-vehicle)\s+mines?|(?:hit|struck|stepped\s+on)\s+a\s+mine|mine\s+(?:blast|explosion)|limpet|(?:sticky|magnetic)\s+bombs?|car\s+bombs?|explosive\s+devices?|bomb\s+(?:exploded|went\s+off|blast)|booby[- ]trap"
+     # wire reports of bombings: "a truck rigged with dynamite exploded", "an explosive charge went off",
+     # "a bomb attack", "planted a bomb"
+     r"|dynamite|explosive\s+charges?|(?:truck|bus|motorcycle|parcel|letter)[\s-]bombs?|bomb\s+attacks?"
+     r"|(?:bombs?|explosives?|charges?|devices?)\s+(?:\w+\s+){0,3}?(?:exploded|detonated|went\s+off)"
+     r"|(?:planted|placed|hurled|threw|left)\s+(?:a|an|two|three|several)\s+(?:\w+\s+)?(?:bombs?|explosives?)"), 0.8),
     ("Grenade", r"grenades?", 0.8),
     ("Sexual violence", r"rap(?:ed|e|es|ing)\b|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?)", 0.8),
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|forcibly\s+disappeared", 0.8),
-    ("Attack", r"massacred?|executed|(?:killed|shot|murdered)\s+(?:\w+\s+){0,4}(?:civilians|villagers|worshippers|passengers|farmers|herders|pupils|students)|civilians\s+(?:were\s+)?(?:killed|shot)|shot\s+dead|gunned\s+down|stabbed", 0.6),
+    ("Attack", (r"massacred?|executed|(?:killed|shot|murdered)\s+(?:\w+\s+){0,4}(?:civilians|villagers|worshippers|passengers|farmers|herders|pupils|students)|civilians\s+(?:were\s+)?(?:killed|shot)|shot\s+dead|gunned\s+down|stabbed"
+     # a person killed on purpose: "assassinated", "the murder of the spokesman"
+     r"|assassinat(?:ed|ion|ions|ing)|murder(?:ed|s)?\b"), 0.6),
     # ACLED's violent demonstration: the demonstrators' own violence (stones, arson, vandalism, clashes with
     # police), whatever the police did. "Non-violent" is no violence, and a passive ("protesters were
     # attacked") is violence against them, not by them.

@@ -89,7 +89,11 @@ _LEXICON: tuple[tuple[str, str, float], ...] = (
      # "a bomb attack", "planted a bomb"
      r"|dynamite|explosive\s+charges?|(?:truck|bus|motorcycle|parcel|letter)[\s-]bombs?|bomb\s+attacks?"
      r"|(?:bombs?|explosives?|charges?|devices?)\s+(?:\w+\s+){0,3}?(?:exploded|detonated|went\s+off)"
-     r"|(?:planted|placed|hurled|threw|left)\s+(?:a|an|two|three|several)\s+(?:\w+\s+)?(?:bombs?|explosives?)"), 0.8),
+     r"|bombs?,\s+which\b[^.;]{0,150}?\b(?:exploded|detonated|went\s+off)|bombs?\s+(?:were|was)\s+(?:hurled|thrown|planted|placed|detonated)"
+     r"|(?:planted|placed|hurled|threw|left)\s+(?:a|an|two|three|several)\s+(?:\w+\s+)?(?:bombs?|explosives?)"
+     # an explosion of no named device is a remote explosive for ACLED: "a violent explosion damaged the consulate"
+     r"|(?:violent|powerful|strong|large|huge|massive|loud)\s+(?:explosions?|blasts?)"
+     r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)"), 0.8),
     ("Grenade", r"grenades?", 0.8),
     ("Sexual violence", r"rap(?:ed|e|es|ing)\b|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?)", 0.8),
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|forcibly\s+disappeared", 0.8),

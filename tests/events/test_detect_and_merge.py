@@ -118,6 +118,9 @@ def test_wire_bombings_and_murders_have_triggers(pipeline) -> None:  # type: ign
         "A truck rigged with dynamite exploded outside a police building in Bogota, killing 23 people.": "Remote explosive/landmine/IED",
         "An explosive charge went off at the door of the bank in Lima.": "Remote explosive/landmine/IED",
         "Unidentified persons planted a bomb at the offices of the newspaper.": "Remote explosive/landmine/IED",
+        "A violent explosion damaged the windows of the consulate in Santiago.": "Remote explosive/landmine/IED",
+        "A bomb, which shattered the glass of the company's offices in Vina del Mar, exploded today.": "Remote explosive/landmine/IED",
+        "Incendiary bombs were hurled at a temple in Nunoa district.": "Remote explosive/landmine/IED",
         "Senator Luis Carlos Galan was assassinated on 18 August.": "Attack",
         "The court will investigate the murder of the spokesman on a street in Santiago.": "Attack",
     }

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..geo.dateline import dateline_span
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
@@ -172,6 +173,12 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
                  or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
         and not speaks(text, p)
     ]
+    # The dateline's city is where the report was filed, not where its events were: "BUENOS AIRES, 13 DEC 89
+    # (AFP) -- ... A VIOLENT EXPLOSION DAMAGED THE CONSULATE IN SANTIAGO" is in Santiago. It stays a
+    # candidate only when its sentence names no other place.
+    filed = annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
+    if filed is not None:
+        resolved = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])] or resolved
     places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
     # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
     off_road = [p for p in places if not _ROAD_AFTER.match(text, p.span.end)]

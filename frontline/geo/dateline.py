@@ -63,6 +63,12 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
     return max(places, key=lambda p: (p.population, -p.geonameid), default=None)
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline's city stands in ``text`` (start, end), or None without a dateline."""
+    m = _dateline(text)
+    return m.span("city") if m is not None else None
+
+
 def _dateline(text: str) -> re.Match[str] | None:
     # "BEIRUT (AP) —": what stands in parentheses with no date after it may be the agency.
     m = DATELINE.match(text)

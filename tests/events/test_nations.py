@@ -157,3 +157,16 @@ def test_a_statement_made_somewhere_does_not_place_the_event(pipeline) -> None: 
     text = "Regime forces shelled Douma on Monday. The attack killed 30 people, opposition leader George Sabra said in Istanbul."
     found = read(pipeline, text).events
     assert found and {e.country for e in found} == {"Syria"}  # not Turkey, where he spoke
+
+
+def test_the_dateline_city_is_where_the_report_was_filed_not_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # MUC-4 TST2-MUC4-0002, paraphrased: filed in Buenos Aires, about a bombing in Santiago de Chile.
+    text = (
+        "BUENOS AIRES, 13 DEC 89 (AFP) -- [TEXT] LAST NIGHT, A FEW HOURS BEFORE THE CHILEAN ELECTIONS, A VIOLENT "
+        "EXPLOSION DAMAGED THE WINDOWS OF THE CONSULATE IN SANTIAGO. NO ONE WAS INJURED."
+    )
+    found = read(pipeline, text).events
+    assert found and {(e.location, e.country) for e in found} == {("Santiago", "Chile")}
+    # With no other place in its sentence, the dateline's city still places the event.
+    alone = read(pipeline, "SAN SALVADOR, 12 JAN 90 (RADIO NOTICIAS) -- [TEXT] GUNMEN KILLED TWO PEOPLE LAST NIGHT.").events
+    assert alone and {e.location for e in alone} == {"San Salvador"}

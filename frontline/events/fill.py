@@ -19,7 +19,7 @@ from ..records import Annotated, EventDraft, EventMention, Sentence, Span
 from ..text.actors import ActorDictionary
 from .fatalities import fatalities
 from .paragraphs import first_sentence, same_paragraph
-from .place import choose_place, monitored_country
+from .place import choose_place, listed_with, monitored_country
 from .roles import assign_roles
 from .sides import CIVILIANS, Side
 from .time import background, event_time
@@ -111,7 +111,15 @@ def fill(
             fatalities_low=low,
             fatalities_high=high,
         )
+        # One event per place of a list ("bomb attacks on the institutes in Vina del Mar, Talca, and
+        # Temuco"), as ACLED codes them. The toll stays with the first: a report's dead are counted once,
+        # never once per place (which place they died in, the sentence does not say).
+        siblings = listed_with(annotated, place) if place is not None and cue != "near" else []
         events.append(event)
+        events.extend(
+            replace(event, place=s.place, place_cue=s.cue, fatalities=0, fatalities_low=None, fatalities_high=None)
+            for s in siblings
+        )
     return tuple(events)
 
 

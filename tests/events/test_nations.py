@@ -170,3 +170,20 @@ def test_the_dateline_city_is_where_the_report_was_filed_not_the_event(pipeline)
     # With no other place in its sentence, the dateline's city still places the event.
     alone = read(pipeline, "SAN SALVADOR, 12 JAN 90 (RADIO NOTICIAS) -- [TEXT] GUNMEN KILLED TWO PEOPLE LAST NIGHT.").events
     assert alone and {e.location for e in alone} == {"San Salvador"}
+
+
+def test_one_event_per_place_of_a_list(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # MUC-4 TST1-MUC3-0073, paraphrased: ACLED (and MUC-4) code a bombing in each town of the list; the
+    # dead are counted once, with the first.
+    text = (
+        "SANTIAGO, 29 DEC 89 (EFE) -- [TEXT] THE CULTURAL INSTITUTES IN VINA DEL MAR, TALCA, AND TEMUCO WERE THE "
+        "TARGET OF BOMB ATTACKS ON THURSDAY, KILLING TWO PEOPLE."
+    )
+    found = read(pipeline, text).events
+    assert sorted(e.location for e in found) == ["Talca", "Temuco", "Viña del Mar"]
+    assert sum(e.fatalities for e in found) == 2
+    # the two ends of a stretch, and a town with its department, are one place each
+    between = read(pipeline, "On 7 May 2020, IS attacked regime forces between Al Sukhnah and Palmyra, killing 11 soldiers.").events
+    assert len(between) == 1
+    town = read(pipeline, FILED + "GUERRILLAS ATTACKED A MILITARY POST IN TECOLUCA, SAN VICENTE, AND KILLED TWO SOLDIERS.").events
+    assert len(town) == 1

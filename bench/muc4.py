@@ -13,7 +13,8 @@ temporary store with ``service.run_into_store``, published on the dateline's dat
 Matching: per message, system events and gold incidents (templates other than "no incident",
 optional ones included) are paired one to one, maximising a score: type compatible (MUC_TYPES) 2,
 place right 1, date right 1, country right 0.5; a pair needs a compatible type or a right place, and
-an optional template scores 0.25 less, so it only takes an event no required one wants. The figures
+an optional template scores 0.25 less and weighs a hundredth, so it only takes an event no required
+one wants (the pairing is the best for the required incidents first). The figures
 are over required gold incidents.
 
 Per gold incident: matched; type right (the event's sub-type is among MUC_TYPES[gold type]); country
@@ -239,7 +240,10 @@ def pair_score(gold: Gold, event: dict, geo: Geo) -> float | None:
     if not (typed or near(gold, event)):
         return None
     score = 2.0 * typed + 1.0 * place_right(gold, event, geo) + 1.0 * date_right(gold, event_date(event)) + 0.5 * country_right(gold, event, geo)
-    return score - 0.25 * gold.template.optional
+    # An optional template weighs a hundredth: the pairing is first the best for the required incidents,
+    # and an optional one takes only an event that no required one wants (a required ATTACK takes the
+    # attack, not the arrest beside it so that its optional twin may have the attack).
+    return (score - 0.25) / 100 if gold.template.optional else score
 
 
 def assign(golds: list[Gold], events: list[dict], geo: Geo) -> dict[int, int]:

@@ -198,7 +198,20 @@ def detect(annotated: Annotated, typer: EventTyper) -> tuple[EventMention, ...]:
                 continue
             trigger = Span(start, end, annotated.document.article.text[start:end])
             mentions.append(EventMention(sentence.index, SUB_EVENT_TYPES[sub], sub, trigger, typed.confidence))
+        # ACLED's codebook: a chemical attack is a Chemical weapon event whatever delivered it, a suicide
+        # attack a Suicide bomb: "fired rockets filled with Sarin gas" is one event, not a shelling too.
+        here = {m.sub_event_type for m in mentions if m.sentence == sentence.index}
+        drop = {sub for key, subs in _SUBSUMES.items() if key in here for sub in subs}
+        if drop:
+            mentions = [m for m in mentions if m.sentence != sentence.index or m.sub_event_type not in drop]
     return tuple(mentions)
+
+
+# Sub-types whose mention in a sentence makes another one there its means, not a second event.
+_SUBSUMES = {
+    "Chemical weapon": ("Shelling/artillery/missile attack", "Air/drone strike"),
+    "Suicide bomb": ("Remote explosive/landmine/IED",),
+}
 
 
 # How many sentences back an event may be that a sentence without its own trigger word goes on about.

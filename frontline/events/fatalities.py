@@ -10,19 +10,26 @@ from .paragraphs import paragraph_mentions, same_paragraph
 # A toll stated as ACLED writes it ("3 fatalities") is the event's whole toll.
 _STATED_TOLL = re.compile(r"fatalit", re.IGNORECASE)
 _CODED_TOLL = re.compile(r"coded|split|divided", re.IGNORECASE)
-# Peaceful protests have no fatalities by definition; a toll in their note belongs to something else.
-_NO_TOLL = {"Peaceful protest"}
+# Sub-types that have no fatalities by definition (ACLED's codebook: a protest, an arrest or an
+# agreement in which someone is killed is coded as the violence it became; none of ACLED's own rows of
+# these sub-types has a death): a toll in their report belongs to another event. (Abductions, looting
+# and "Other" are left out: on ACLED's notes, where typing misses, their toll is often the right one.)
+_NO_TOLL = {
+    "Peaceful protest", "Protest with intervention", "Agreement", "Arrests", "Change to group/activity",
+    "Non-violent transfer of territory", "Headquarters or base established",
+}
 # How many sentences after the event's own a toll may still belong to it ("... clashed in X. 3 were killed.").
 _TOLL_REACH = 2
 
 
 def fatalities(
     annotated: Annotated, mention: EventMention, event_sentences: set[int]
-) -> tuple[int, int | None, int | None]:
+) -> tuple[int, int | None, int | None, tuple[int, ...]]:
     """The toll: the killed counts in the mention's sentence, else in the next sentences of its
-    paragraph that report no event of their own. A stated "N fatalities" is the whole toll."""
+    paragraph that report no event of their own. A stated "N fatalities" is the whole toll. Returned
+    with its range and the sentences it was read from (the event's evidence must hold them)."""
     if mention.sub_event_type in _NO_TOLL:
-        return 0, None, None
+        return 0, None, None, ()
     pool: list[CasualtyMention] = []
     for index in range(mention.sentence, min(len(annotated.sentences), mention.sentence + _TOLL_REACH + 1)):
         if index != mention.sentence and (
@@ -45,14 +52,46 @@ def fatalities(
         pool = [c for c in pool if c.sentence == pool[0].sentence]
         if split:
             # "4 people were killed ... Fatalities split between 2 events."
-            return round(sum(c.count for c in pool) / max(1, split[0].count)), None, None
+            return round(sum(c.count for c in pool) / max(1, split[0].count)), None, None, _read_from(pool)
+    pool = _whole_toll(annotated, pool)
     # A toll told twice (a headline's toll again in the lead) is one toll, never two addends: the
     # conservative figure is the toll, the others its range.
     groups = _same_dead(annotated, pool)
     count = sum(min(c.count for c in g) for g in groups)
     low = sum(min(c.low if c.low is not None else c.count for c in g) for g in groups)
     high = sum(max(c.high if c.high is not None else c.count for c in g) for g in groups)
-    return (count, None, None) if low == high == count else (count, low, high)
+    read = _read_from(pool)
+    return (count, None, None, read) if low == high == count else (count, low, high, read)
+
+
+def _read_from(pool: list[CasualtyMention]) -> tuple[int, ...]:
+    return tuple(sorted({c.sentence for c in pool}))
+
+
+# A count said to be the whole toll ("35 people in total had died", "a total of 40").
+_TOTAL = re.compile(r"\b(?:in\s+total|in\s+all|altogether|a\s+total\s+of|total\s+(?:death\s+)?toll)\b", re.IGNORECASE)
+# Where a scraped headline ends and its article begins, inside one "sentence": the agency and the
+# date line ("... kills 16 in Aleppo Monitor AFP Wednesday 27 Jul 2016 Syrian government air strikes
+# killed at least 16 ...", "Date of publication 7 July 2016 ...").
+_STAMP = re.compile(
+    r"\b(?:AFP|Reuters|AP|Date\s+of\s+publication|Published)\b[^.;]{0,40}?\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
+)
+
+
+def _whole_toll(annotated: Annotated, pool: list[CasualtyMention]) -> list[CasualtyMention]:
+    """The counts that make the toll: a count said to be the total is the toll alone; the counts of a
+    headline are the article's lead told short, so where the lead gives its own, the headline's go."""
+    text = annotated.document.article.text
+    total = [c for c in pool if _TOTAL.search(text, max(0, c.span.start - 20), c.span.end + 20)]
+    if total:
+        return total[-1:]
+    stamps = [m.end() for c in pool[:1] for m in _STAMP.finditer(text, c.span.end, pool[-1].span.start)]
+    if stamps:
+        lead = [c for c in pool if c.span.start >= stamps[-1]]
+        if lead:
+            return lead
+    return pool
 
 
 # Who was killed, by side, as a report names them; "people" and "dead" name nobody in particular.
@@ -65,9 +104,18 @@ _VICTIM_SIDES = {
 }
 
 
+# The noun phrase right after a count ends at a preposition or a clause: "killing 30 rebels in Idlib"
+# names rebels, "kills 16 in rebel-held Aleppo" and "kill 45 after rebel fire" name nobody.
+_PHRASE_END = re.compile(r"\b(?:in|on|at|after|by|near|during|when|as|while|from|with|and|since|including)\b|[,.;:(]", re.IGNORECASE)
+
+
 def _victims(annotated: Annotated, c: CasualtyMention) -> set[str]:
-    """The sides a count's victims are on, named in its span or the few words after it ("killing 30 rebels")."""
-    text = annotated.document.article.text[c.span.start : c.span.end + 30]
+    """The sides a count's victims are on, named in its span or the few words after it ("killing 30
+    rebels"), not in a place or weapon named after a side ("rebel-held", "regime shelling")."""
+    after = annotated.document.article.text[c.span.end : c.span.end + 30]
+    stop = _PHRASE_END.search(after)
+    text = c.span.text + (after[: stop.start()] if stop else after)
+    text = re.sub(r"\b[\w]+-(?:held|controlled|run|backed|led|allied)\b", " ", text)
     return {side for side, words in _VICTIM_SIDES.items() if words.search(text)}
 
 
@@ -88,11 +136,15 @@ def _same_dead(annotated: Annotated, pool: list[CasualtyMention]) -> list[list[C
         who = _victims(annotated, c)
         for named, members in groups:
             last = members[-1]
+            sides_agree = not (who and named) or bool(who & named)
+            # The same figure again is the same dead even across an "and" ("kills 32 ... as the bride
+            # and groom were exchanging vows killing 32 people"), unless it says it adds ("32 more").
+            repeated = c.count > 1 and any(m.count == c.count for m in members) and not _MORE.search(text, last.span.end, c.span.end)
             if (
                 last.sentence == c.sentence and last.span.end <= c.span.start
-                and not _ADDS.search(text, last.span.end, c.span.start)
+                and (repeated or not _ADDS.search(text, last.span.end, c.span.start))
                 and not _MORE.search(c.span.text)
-                and (not (who and named) or who & named)
+                and sides_agree
             ):
                 named |= who
                 members.append(c)

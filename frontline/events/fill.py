@@ -20,7 +20,7 @@ from ..records import Annotated, EventDraft, EventMention, Sentence, Span
 from ..text.actors import ActorDictionary
 from .fatalities import fatalities
 from .paragraphs import first_sentence, same_paragraph
-from .place import choose_place, monitored_country
+from .place import choose_place, listed_with, monitored_country
 from .roles import assign_roles
 from .sides import CIVILIANS, Side
 from .time import background, event_time
@@ -78,8 +78,7 @@ def fill(
             where = roles.actor1.country
         if place is None:
             log.debug("%s: %r has no place; coded at country level (%s)", article.id, mention.trigger.text, where)
-        sentence = annotated.sentences[mention.sentence]
-        count, low, high = fatalities(annotated, mention, event_sentences)
+        count, low, high, toll_sentences = fatalities(annotated, mention, event_sentences)
         sub = mention.sub_event_type
         # The event's country is where it happened: a state's forces from elsewhere are external (8).
         # Two sides of one country fight in it: "pro-Hadi forces thwarted a Houthi attack in Al Jawf"
@@ -104,7 +103,11 @@ def fill(
             confidence=mention.confidence
             * (0.6 + 0.4 * min(place.score, 8.0) / 8.0 if place else 0.5)
             * (1.0 if mention.sentence == first_sentence(annotated, mention) else 0.9),
-            evidence=(_sentence_span(sentence),),
+            # The sentence of the event, and those its toll was read from ("... clashed in X. Three
+            # were killed."): what a coder checks the record against.
+            evidence=tuple(
+                _sentence_span(annotated.sentences[i]) for i in sorted({mention.sentence, *toll_sentences})
+            ),
             place=place.place if place else None,
             place_cue=cue,
             time=time,
@@ -113,7 +116,15 @@ def fill(
             fatalities_low=low,
             fatalities_high=high,
         )
+        # One event per place of a list ("bomb attacks on the institutes in Vina del Mar, Talca, and
+        # Temuco"), as ACLED codes them. The toll stays with the first: a report's dead are counted once,
+        # never once per place (which place they died in, the sentence does not say).
+        siblings = listed_with(annotated, place) if place is not None and cue != "near" else []
         events.append(event)
+        events.extend(
+            replace(event, place=s.place, place_cue=s.cue, fatalities=0, fatalities_low=None, fatalities_high=None)
+            for s in siblings
+        )
     return tuple(events)
 
 

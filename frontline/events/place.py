@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..geo.dateline import dateline_span
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
@@ -176,7 +177,14 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         if p.place is not None and not any(s.start <= p.span.start and p.span.end <= s.end for s in acronyms)
         and not (p.place.feature_code.startswith("PCL") and (_EMBASSY_AFTER.match(text, p.span.end)
                  or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
+        and not speaks(text, p)
     ]
+    # The dateline's city is where the report was filed, not where its events were: "BUENOS AIRES, 13 DEC 89
+    # (AFP) -- ... A VIOLENT EXPLOSION DAMAGED THE CONSULATE IN SANTIAGO" is in Santiago. It stays a
+    # candidate only when its sentence names no other place.
+    filed = annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
+    if filed is not None:
+        resolved = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])] or resolved
     places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
     # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
     off_road = [p for p in places if not _ROAD_AFTER.match(text, p.span.end)]
@@ -212,6 +220,43 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         if area is not None:
             return area
     return last_place_before(annotated, sentence.start)
+
+
+# Where a statement was made or who made it is not where the event was: "Sabra said in Turkey the
+# attack ... had killed 1300", "the United States says", "Washington and Paris say".
+_SAID_IN_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?reporters|speaking|spoke|announced|declared|statement|(?:news\s+)?conference)\s+(?:in|from|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?\s+(?:has\s+|have\s+)?"
+    r"(?:says?|said|estimates?|estimated|believes?|claims?|claimed|accuses|accused|blames?|blamed|charges?|condemned|insists?|insisted)\b"
+)
+
+
+# A country's name before a title or a force is its adjective: "U.S. President Barack Obama".
+_TITLE_AFTER = re.compile(
+    r"[-\s]+(?:President|Secretary|officials?|forces|troops|army|military|government|administration|envoy|ambassador"
+    r"|diplomats?|Congress|lawmakers|intelligence|-?led|-?backed|-?based)\b"
+)
+
+
+# People on the spot who tell what happened there: "rescuers in Saraqeb said" places the event, unlike
+# "Washington says".
+_WITNESSES_IN_BEFORE = re.compile(
+    r"\b(?:residents|rescuers|rescue\s+workers|witnesses|activists|medics|paramedics|doctors|locals|volunteers|villagers)\s+(?:in|of|from|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def speaks(text: str, place: PlaceMention) -> bool:
+    """The place names a speaker or the place of a statement, not an event's place; a country's name
+    is also not its place where it qualifies a speaker or a force ("U.S. President", "U.S.-based")."""
+    if _WITNESSES_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+        return False
+    if _SAID_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) or _SPEAKS_AFTER.match(text, place.span.end):
+        return True
+    return place.place is not None and place.place.feature_code.startswith("PCL") and bool(_TITLE_AFTER.match(text, place.span.end))
 
 
 _ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IGNORECASE)
@@ -405,3 +450,48 @@ def _offset(text: str, place: PlaceMention) -> PlaceMention | None:
     moved = replace(place.place, latitude=math.degrees(lat2), longitude=(math.degrees(lon2) + 540) % 360 - 180)
     return replace(place, place=moved, cue="near")
 
+
+
+# Between the items of a list of places: "VINA DEL MAR, TALCA, AND TEMUCO", "in Mogadishu and Kismayo".
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+
+
+def listed_with(annotated: Annotated, chosen: PlaceMention | None) -> list[PlaceMention]:
+    """The other places of a list the event's place stands in ("the institutes in Vina del Mar, Talca,
+    and Temuco were the target of bomb attacks"): ACLED codes an event in each. A list is places of one
+    country and one kind (towns, or regions), no country, joined by commas and an "and"; "Tecoluca, San
+    Vicente" (a town and its department) is no list."""
+    if chosen is None or chosen.place is None or chosen.place.feature_code.startswith("PCL"):
+        return []
+    text = annotated.document.article.text
+    places = [p for p in annotated.in_sentence("places", chosen.sentence) if p.place is not None]
+    i = next((k for k, p in enumerate(places) if p.span == chosen.span), None)
+    if i is None:
+        return []
+    kind, country = chosen.place.feature_class, chosen.place.country_code
+    run = [chosen]
+    gaps: list[str] = []
+    for step in (-1, 1):  # outwards from the chosen place, both ways
+        k = i
+        while 0 <= k + step < len(places):
+            a, b = (places[k + step], places[k]) if step < 0 else (places[k], places[k + step])
+            gap = text[a.span.end : b.span.start]
+            nxt = places[k + step]
+            if not _LIST_GAP.fullmatch(gap) or nxt.place is None or nxt.place.feature_class != kind or nxt.place.country_code != country:
+                break
+            run.append(nxt)
+            gaps.append(gap)
+            k += step
+    if len(run) < 2 or not any("and" in g.lower() for g in gaps):
+        return []
+    first = min(p.span.start for p in run)
+    if _BETWEEN_BEFORE.search(text, max(0, first - 30), first):
+        return []  # "between Deir-ez-Zor and Homs": the two ends of one stretch, not two places
+    seen = {chosen.place.geonameid}
+    out = []
+    for p in sorted(run[1:], key=lambda p: p.span.start):
+        if p.place is not None and p.place.geonameid not in seen:
+            seen.add(p.place.geonameid)
+            out.append(p)
+    return out

@@ -57,19 +57,23 @@ _RARE_RULES: tuple[tuple[str, str, float], ...] = (
      # demonstration.
      r"|(?:clash(?:ed|es)?|fought|fighting)\s+(?:\w+\s+){0,6}?with\s+(?:\w+\s+){0,2}?(?:stones|rocks|machetes|sticks|slingshots|knives|clubs|bricks|iron\s+rods|sharp\s+objects)\b"), "Mob violence", 0.5),
     (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
-    # Headlines and wire copy tell of killings in words the notes (past tense, "executed") rarely use: the
-    # codebook's attack includes executions and assassinations of unarmed people.
-    (r"execut(?:es|e|ing|ions?)\b(?!\s+(?:[\w-]+\s+){0,3}(?:orders?|actions?|plans?|measures?|warrants?|projects?|contracts?|budgets?|decisions?|strateg))|behead(?:ed|s|ing|ings)?\b|slaughter(?:ed|s|ing)?\b|assassinat(?:ed|es|ing)\b|assassination\s+of|(?:tried|attempt(?:ed|s)?)\s+to\s+assassinate", "Attack", 0.5),
-    # Bombings told without the notes' words ("IED", "roadside bomb"): a bomb attack, a dynamite charge, an
-    # explosion. Only when no other weapon's trigger is in the sentence (air strikes and shells explode too)
-    # and no accident cue (a gas explosion is no attack); see ``_EXPLOSIVE_SUBS``.
-    (r"bomb\s+attacks?|(?:planted|placed)\s+(?:\w+\s+){0,3}bombs?|(?:truck|motorcycle|bicycle|parcel|letter)[- ]bombs?\b|dynamite\s+(?:charges?|attacks?|exploded)|(?:an?|the)\s+(?:\w+\s+){0,2}?explosion\b(?!s)|bomb\s+exploded|(?:charge|device|package|parcel)\s+exploded", "Remote explosive/landmine/IED", 0.5),
+    # Headlines and wire copy tell of killings in words the notes rarely use; the codebook's attack includes them.
+    ((r"execut(?:es|e|ing|ions?)\b(?!\s+(?:[\w-]+\s+){0,3}(?:orders?|actions?|plans?|measures?|warrants?|projects?|contracts?|budgets?|decisions?|strateg))|behead(?:ed|s|ing|ings)?\b|slaughter(?:ed|s|ing)?\b"
+     r"|assassinat(?:ed|es|ing|ions?)\b|(?:tried|attempt(?:ed|s)?)\s+to\s+assassinate|murder(?:ed|s)?\b"), "Attack", 0.5),
+    # Bombings told without the notes' words ("IED"): a bomb attack, a dynamite charge that went off, bombs
+    # planted or hurled, an explosion that damaged; not beside another weapon's trigger, a fired weapon or an
+    # accident cue (``_EXPLOSIVE_SUBS``, ``_FIRED_WEAPON``).
+    ((r"bomb\s+attacks?|dynamite|explosive\s+charges?|(?:truck|bus|motorcycle|bicycle|parcel|letter)[\s-]bombs?\b"
+      r"|(?:bombs?|explosives?|charges?|devices?|package|parcel)\s+(?:\w+\s+){0,3}?(?:exploded|detonated|went\s+off)"
+      r"|bombs?,\s+which\b[^.;]{0,150}?\b(?:exploded|detonated|went\s+off)|bombs?\s+(?:were|was)\s+(?:hurled|thrown|planted|placed|detonated)"
+      r"|(?:planted|placed|hurled|threw|left)\s+(?:a|an|two|three|several|\d+)\s+(?:\w+\s+)?(?:bombs?|explosives?)"
+      r"|(?:an?|the)\s+(?:\w+\s+){0,2}?explosion\b(?!s)|(?:violent|powerful|strong|large|huge|massive|loud)\s+(?:explosions?|blasts?)"
+      r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)"), "Remote explosive/landmine/IED", 0.5),
     (r"held\s+(?:as\s+)?hostages?|hostage[- ]taking", "Abduction/forced disappearance", 0.5),
 )
-# Weapons that are fired, not planted: an explosion told with them is shelling, a strike or a clash.
-_FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)
-# Lexicon sub-types whose trigger already names the weapon of an explosion (see the bombing rule above).
 _EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
+# Sub-types whose trigger names the weapon of an explosion; weapons fired, not planted (shelling, not a bomb).
+_FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)
 
 
 # Cues of accidents and disasters, which kill and destroy without being political violence. They enter

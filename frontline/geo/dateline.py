@@ -10,7 +10,9 @@ date or an agency is required, so a plain first sentence ("Gunmen - ...") is not
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 from ..records import Place
 from .gazetteer import Gazetteer
@@ -20,7 +22,7 @@ _MONTH = r"[A-Za-z]{3,9}\.?"
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,4})"  # "SAN SALVADOR", "Tel Aviv"
     r"(?:\s*\((?P<country>[A-Za-z .]{2,40})\))?"  # "(ISRAEL)"
-    rf"(?:,?\s*(?P<date>NO DATE|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{2,4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"(?:,?\s*(?P<date>(?i:no date)|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{2,4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"(?:\s*\((?P<agency>[^()\n]{2,60})\))?"  # "(RADIO VENCEREMOS)", "(Reuters)"
     r"\s*(?:--|[-–—:])"
 )
@@ -28,8 +30,9 @@ DATELINE = re.compile(
 
 def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     """The country (ISO2) a report's dateline names: its country in parentheses ("NO CITY (PERU)"),
-    else its city's (``dateline_place``); None without a dateline or for a name the gazetteer lacks
-    ("CLANDESTINE")."""
+    else its city's (``dateline_place``), else its outlet's home when the outlet is a domestic one
+    (``data/outlets.tsv``: "CLANDESTINE, ... (RADIO VENCEREMOS)" is El Salvador); None without a
+    dateline or when none of these is known."""
     m = _dateline(text)
     if m is None:
         return None
@@ -37,7 +40,11 @@ def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
     if country:
         return country
     place = dateline_place(text, gazetteer)
-    return place.country_code if place else None
+    if place:
+        return place.country_code
+    # "CLANDESTINE, NO DATE (RADIO VENCEREMOS) --": no place, but a domestic outlet says the country.
+    agency = m.group("agency")
+    return _outlets().get(" ".join(agency.upper().split())) if agency else None
 
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
@@ -56,9 +63,23 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
     return max(places, key=lambda p: (p.population, -p.geonameid), default=None)
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline's city stands in ``text`` (start, end), or None without a dateline."""
+    m = _dateline(text)
+    return m.span("city") if m is not None else None
+
+
 def _dateline(text: str) -> re.Match[str] | None:
     # "BEIRUT (AP) —": what stands in parentheses with no date after it may be the agency.
     m = DATELINE.match(text)
     if m is None or not (m.group("date") or m.group("agency") or m.group("country")):
         return None
     return m
+
+
+@functools.lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    """Outlet name (upper case) -> ISO2, from the packaged table (read on first use)."""
+    table = resources.files("frontline").joinpath("data", "outlets.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if line.strip() and not line.startswith("#"))
+    return {name.strip(): code.strip() for name, code in rows}

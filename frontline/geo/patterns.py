@@ -48,6 +48,8 @@ NOT_PLACES = {
     "comments", "article", "please", "share", "north", "south", "east", "west", "central", "northern",
     "southern", "eastern", "western", "national", "international", "united", "nations", "union",
     "al", "el", "ash", "as", "ad", "ar", "god", "allah", "sheikh", "imam", "said", "told",
+    # Institutions named like small towns ("asked Congress to authorize": Congress, Arizona).
+    "congress", "parliament", "senate",
 }
 # Cue words right before a toponym, and the kind of place they announce.
 CUE_BEFORE = re.compile(

@@ -59,6 +59,11 @@ def country_votes(
         for code in countries:
             votes[code] += 2
         admin = {p.country_code for p in exact if p.feature_code == "ADM1"}
+        # An ambiguous name votes for its prominent reading only: "San Salvador", a capital of 526,000,
+        # is not a vote for the Bahamian district of 831 people that shares its name.
+        top = max(exact, key=lambda p: p.population, default=None)
+        if top is not None and top.population >= 100_000:
+            admin = {c for c in admin if c == top.country_code}
         for code in admin - countries:
             votes[code] += 1
     seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once

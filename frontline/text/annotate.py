@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..geo.dateline import dateline_country
+from ..geo.dateline import dateline_country, dateline_span
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolve import country_votes, focus_country, resolve
 from ..geo.toponyms import Candidate, find_toponyms
@@ -24,6 +24,7 @@ from ..records import (
 )
 from .actors import ActorDictionary
 from .casualties import find_casualties
+from .support import keep_in_support, supported_countries
 from .timex import date_order_for, find_times
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from ..geo.recognize import Recognizer
 
 log = logging.getLogger(__name__)
+
+# "RADIO", "TELEVISION" just before a name: the name is a broadcaster's.
+_OUTLET_BEFORE = re.compile(r"\b(?:radio|television|tv)\s+$", re.IGNORECASE)
 
 DATELINE_VOTES = 3.0  # a dateline's country: more than a country named once (2)
 
@@ -64,7 +68,11 @@ def annotate(
     sentences = _sentences(document, nlp)
 
     # Actors first: their spans are not places ("Syrian Observatory", "Nusra Front").
-    found_actors = [actors.find(s.text) for s in sentences]
+    # A broadcaster named after a cause ("RADIO VENCEREMOS", the FMLN's station) is an outlet, not the
+    # group of that name: it neither acts nor says where the report is.
+    found_actors = [
+        [m for m in actors.find(s.text) if not _OUTLET_BEFORE.search(s.text, 0, m.start)] for s in sentences
+    ]
     actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
     candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
     votes = country_votes([c for _, c in candidates], document.text, gazetteer)
@@ -79,21 +87,39 @@ def annotate(
     if filed:
         votes[filed] = votes.get(filed, 0) + DATELINE_VOTES
     country = focus_country(votes)
+    # Countries the report names, implies or was filed from; not an admin1 name's country, which a
+    # look-alike brings along with it ("BERLIN" the city is also Berlin the German state).
+    supported = supported_countries(
+        [c for _, c in candidates], document.text, gazetteer, also=[filed, country, *(code for _, code in named)]
+    )
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)
     place_mentions = [
         _whole_name(text, PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3)), gazetteer)
         for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
     ]
+    # One coherent reading: where the dateline and the text agree on the focus, a place in a country
+    # nothing in the report supports is the entry of that name in the focus country where there is one
+    # ("SALVADOR" of El Salvador's capital, not Brazil's), else a look-alike. Without a dateline the
+    # focus may rest on one vote (a coder's note names no country), too weak to overrule the ranker.
+    anchored = filed is not None and filed == country
+    if anchored:
+        place_mentions = keep_in_support(place_mentions, supported, country, gazetteer)
 
     # Actor names depend on where they act: "rebels" becomes "Opposition Rebels (Syria)" in a
     # sentence about Idlib, whatever the document's focus; with no place, the focus decides.
     actor_mentions = []
     places_of: dict[int, list[PlaceMention]] = {}  # by sentence: each sentence asks about its own only
+    # The dateline's city is where the report was filed, not where its first sentence's actors are
+    # ("BEIRUT (Reuters) - Syrian warplanes struck Saraqeb ..., killing 12 civilians": Syrian civilians).
+    filed_at = dateline_span(text)
     for p in place_mentions:
-        places_of.setdefault(p.sentence, []).append(p)
+        if filed_at is None or not (filed_at[0] <= p.span.start and p.span.end <= filed_at[1]):
+            places_of.setdefault(p.sentence, []).append(p)
     for sentence, matches in zip(sentences, found_actors, strict=True):
-        here = _sentence_country(places_of.get(sentence.index, []), sentence.index) or country
+        here = _sentence_country(places_of.get(sentence.index, []), sentence.index)
+        if here is None or (anchored and here not in supported):
+            here = country  # an actor's nation is one the report supports, else the document's
         for match in actors.localize(matches, here):
             start, end = sentence.start + match.start, sentence.start + match.end
             actor_mentions.append(
@@ -134,7 +160,10 @@ def _toponyms(
 ) -> list[tuple[Sentence, Candidate]]:
     """Toponyms of the whole cleaned text at once (the filter uses what the rest of it says about a
     word, e.g. that "Walker" is Scott Walker's surname), each with the sentence it stands in."""
-    joined = document.text  # kept paragraphs joined by "\n"
+    # Kept paragraphs joined by "\n"; a line break inside a paragraph is a soft wrap (telex text breaks
+    # "SAN\nSALVADOR" at 69 columns), read as a space so a name split over two lines is one name. Same
+    # length, so offsets hold.
+    joined = "\n".join(p.text.replace("\n", " ") for p in document.paragraphs)
     starts, position = [], 0
     for paragraph in document.paragraphs:
         starts.append(position)

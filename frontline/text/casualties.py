@@ -72,7 +72,10 @@ class Casualties:
 
 # A toll for a long period ("since 2011", "in the conflict") is not one event's toll.
 _CUMULATIVE = re.compile(
-    r"[^.;]{0,80}?\b(since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:\w+[\s-]){0,3}(?:war|conflict|uprising|crisis)|during\s+the\s+(?:war|conflict))\b",
+    r"[^.;]{0,80}?\b(since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:\w+[\s-]){0,3}(?:war|conflict|uprising|crisis)|during\s+the\s+(?:war|conflict)"
+    # ... a span of days or a past year: "killed 84 in three days", "in the last month", "killed in 2014"
+    r"|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|week|month|year)|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+days"
+    r"|in\s+(?:19|20)\d\d(?!\s*[-/]\d))\b",
     re.IGNORECASE,
 )
 # ... or one whose sentence says it is the war's toll ("the war ... has killed more than 300,000").
@@ -80,7 +83,11 @@ _WAR_BEFORE = re.compile(r"\b(?:war|conflict|uprising|crisis|revolution)\b(?!-)[
 # ... or one whose clause opens with a longer period ("Since the start of the year, attacks killed 6,000").
 _PERIOD_BEFORE = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|outbreak|launch|onset)\s+of|(?:early\s+|late\s+|mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d|last\s+(?:year|month|week))"
-    r"|so\s+far\s+this\s+(?:year|month)|this\s+year|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|year|month))\b[^.;]{0,150}$",
+    r"|so\s+far\s+this\s+(?:year|month)|this\s+year|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|year|month)"
+    # "Since then more than 300 ...", "Seven days of airstrikes had left 75 dead", "Last month bombings killed 170"
+    r"|since\s+then|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days|weeks|months)\s+of|last\s+(?:month|year)"
+    # "... just a day after dozens of children were killed": an earlier event recalled
+    r"|(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|weeks?)\s+after|the\s+day\s+before)\b[^.;]{0,150}$",
     re.IGNORECASE,
 )
 # A number in the gap means the count is that one, not ours ("URL 9427 At least 10 civilians were killed").
@@ -94,7 +101,15 @@ _CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|local\s+time)\b", re.I
 _NEW_CLAUSE = re.compile(r"\s+(?:The|A|An)\s")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s*$", re.IGNORECASE)
 # A figure the report itself replaces ("updating a previous toll of 112").
-_SUPERSEDED = re.compile(r"\b(?:previous|earlier|initial|preliminary|old)\s+(?:death\s+)?toll\s+(?:of\s+)?$", re.IGNORECASE)
+_SUPERSEDED = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|preliminary|old)\s+(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of\s+)?$", re.IGNORECASE
+)
+# "It had initially given a death toll of 22": a figure the report has since replaced.
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|preliminary)\b[^.;]{0,30}$", re.IGNORECASE)
+# "Seventeen children and six women were among those killed": a breakdown of a toll, not a toll.
+_AMONG = re.compile(r"\bamong\b", re.IGNORECASE)
+# "killed at least 160 people were injured": the number is the subject of the wound, not the kill's object.
+_WOUNDED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 # No single event kills this many; such figures are a war's or a year's toll.
 IMPLAUSIBLE = 10_000
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -186,8 +201,12 @@ def find_casualties(text: str) -> list[Casualties]:
             if any(s < end and start < e for s, e in taken):
                 continue
             gap = m.groupdict().get("gap") or ""
-            if pattern is _N_THEN_VERB and _VERB_BEFORE.search(text, 0, start):
+            if pattern is _N_THEN_VERB and _VERB_BEFORE.search(text, 0, start) and not _AUX.search(m.group(0)):
                 continue  # "killing one and injuring another": the number belongs to "killing"
+            if pattern is _N_THEN_VERB and _AMONG.search(gap):
+                continue  # "six women were among those killed": part of a toll told elsewhere
+            if pattern is _VERB_THEN_N and _WOUNDED_AFTER.match(text, m.end()):
+                continue  # "as well as those killed at least 160 people were injured"
             if _NOT_PEOPLE.search(gap) or _NUMBER_IN_GAP.search(gap) or _DATE_BEFORE.search(text, 0, start):
                 pos = start + 1  # retry from inside: "Jun 182016 BEIRUT At least seven people died"
                 continue
@@ -199,7 +218,9 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue  # "21 November 2016 Ten civilians ... killed": a year, not a count; "0147 PM": a clock
             if pattern is _N_THEN_VERB and (_CLOCK.match(gap) or _NEW_CLAUSE.match(gap) or _AGE_BEFORE.search(text, max(0, start - 12), start)):
                 continue  # "0147 PM A Syrian army unit killed", "URL 185 The SDF killed", "aged 45, was killed"
-            if _SUPERSEDED.search(text, max(0, start - 40), start):
+            if _SUPERSEDED.search(text, max(0, start - 40), start) or (
+                m.group("verb").lower().startswith(("death", "the death")) and _EARLIER.search(text, max(0, start - 40), start)
+            ):
                 continue  # "updating a previous toll of 112 dead": the report's newer figure is its toll
             if _CUMULATIVE.match(text, m.end()) or _WAR_BEFORE.search(text, max(0, start - 200), start) or _PERIOD_BEFORE.search(text, max(0, start - 250), start):
                 continue

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from frontline.events.detect import RuleTyper
 from frontline.events.merge import interaction, merge
-from frontline.records import EventDraft, Place, Span
+from frontline.events.typing_model import LearnedTyper
+from frontline.records import Article, EventDraft, Place, Span
 
 
 def test_rule_typer_skips_named_battles_and_types_territory() -> None:
@@ -110,3 +111,32 @@ def test_merge_reaches_a_fixpoint() -> None:
         ("Armed clash", dt.date(2016, 6, 20)),
         (territory, dt.date(2016, 6, 21)),
     ]
+
+
+def test_wire_bombings_and_murders_have_triggers(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Issue 24 (MUC-4 wire reports): words wire services use for bombings and murders.
+    cases = {
+        "A truck rigged with dynamite exploded outside a police building in Bogota, killing 23 people.": "Remote explosive/landmine/IED",
+        "An explosive charge went off at the door of the bank in Lima.": "Remote explosive/landmine/IED",
+        "Unidentified persons planted a bomb at the offices of the newspaper.": "Remote explosive/landmine/IED",
+        "A violent explosion damaged the windows of the consulate in Santiago.": "Remote explosive/landmine/IED",
+        "A bomb, which shattered the glass of the company's offices in Vina del Mar, exploded today.": "Remote explosive/landmine/IED",
+        "Incendiary bombs were hurled at a temple in Nunoa district.": "Remote explosive/landmine/IED",
+        "Senator Luis Carlos Galan was assassinated on 18 August.": "Attack",
+        "The court will investigate the murder of the spokesman on a street in Santiago.": "Attack",
+    }
+    # The words are inference-only rules of the default typer (typing_model._RARE_RULES), not lexicon
+    # triggers: the lexicon feeds the shipped model's features, which `frontline train typing` reproduces.
+    typer = LearnedTyper()
+    for text, sub in cases.items():
+        assert max(typer.type_sentence(text), key=lambda t: t.confidence).sub_event_type == sub, text
+    # ... and the full pipeline reads the Bogota bombing with its toll (MUC-4 TST2-MUC4-0017, paraphrased)
+    article = Article(id="t", text=next(iter(cases)), published=dt.date(1989, 12, 8))
+    found = pipeline.process(article).events
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Remote explosive/landmine/IED", 23)]
+
+
+def test_a_chemical_attack_by_rockets_is_not_also_a_shelling(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday regime forces fired rockets filled with sarin gas on Zamalka, killing 40 people."
+    found = pipeline.process(Article(id="t", text=text, published=dt.date(2013, 8, 22))).events
+    assert [e.sub_event_type for e in found] == ["Chemical weapon"]

@@ -1,0 +1,86 @@
+"""Which countries a document supports, and places kept inside them.
+
+A report supports a country when it names it ("EL SALVADOR"), implies it with an adjective
+("SALVADORAN") or a group known to fight there ("FMLN"), or was filed from it (its dateline). A place
+or an actor's nation in a country that nothing in the report supports is most often a look-alike:
+"SAN SALVADOR" is also an island of the Bahamas, "GUADALUPE" a Mexican city, "SALVADOR" a Brazilian
+one. ``supported_countries`` gathers the support; ``keep_in_support`` moves such a look-alike to the
+entry of the same name in the document's focus country, when the gazetteer has one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..geo.gazetteer import Gazetteer
+from ..geo.ranker_features import name_key
+from ..geo.resolve import CAPITAL_WORD, CAPITALISED_WORD
+from ..records import PlaceMention
+
+if TYPE_CHECKING:
+    from ..geo.toponyms import Candidate
+
+
+def supported_countries(
+    candidates: Iterable[Candidate],
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    also: Iterable[str | None] = (),
+) -> frozenset[str]:
+    """ISO2 codes of the countries ``text`` names (a country's own name among ``candidates``) or
+    implies (a nationality adjective), with ``also`` (the dateline's country, the home of the groups it
+    names, its focus)."""
+    found: set[str] = {code for code in also if code}
+    for candidate in candidates:
+        if candidate.fuzzy:
+            continue
+        key = name_key(candidate.span.text)
+        found.update(
+            p.country_code for p in candidate.places if p.feature_code.startswith("PCL") and name_key(p.name) == key
+        )
+    words = CAPITAL_WORD if text.isupper() else CAPITALISED_WORD
+    seen: set[str] = set()
+    for m in words.finditer(text):
+        word = m.group(0)
+        if word in seen:
+            continue
+        seen.add(word)
+        code = gazetteer.country_for_adjective(word)
+        if code:
+            found.add(code)
+    return frozenset(found)
+
+
+def keep_in_support(
+    mentions: Sequence[PlaceMention],
+    supported: frozenset[str],
+    focus: str | None,
+    gazetteer: Gazetteer,
+) -> list[PlaceMention]:
+    """``mentions`` with each place that lies in an unsupported country replaced by the entry of the
+    same name in ``focus`` (its populated place first, then the most populous), when there is one;
+    otherwise the place is kept (a report may name a foreign place without naming its country)."""
+    if focus is None:
+        return list(mentions)
+    out = []
+    for mention in mentions:
+        place = mention.place
+        if place is None or place.country_code in supported or place.feature_code.startswith("PCL"):
+            out.append(mention)
+            continue
+        key = name_key(mention.span.text)
+        inside = [p for p in gazetteer.lookup(mention.span.text, fuzzy=False) if p.country_code == focus]
+        if not inside:
+            # Nothing of that name in the focus country: a place in a country the report never mentions
+            # is a look-alike ("BERLIN" of Usulutan is not Germany's capital, "MOLOTOV" not Perm), and
+            # no place is better than a wrong one: the event falls back to the focus country.
+            out.append(replace(mention, place=None))
+            continue
+        best = max(inside, key=lambda p: (
+            name_key(p.name) == key, p.feature_class == place.feature_class, p.feature_class == "P", p.population, -p.geonameid
+        ))
+        out.append(replace(mention, place=best))
+    return out

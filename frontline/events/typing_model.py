@@ -59,7 +59,7 @@ _RARE_RULES: tuple[tuple[str, str, float], ...] = (
     (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
     # Headlines and wire copy tell of killings in words the notes rarely use; the codebook's attack includes them.
     ((r"execut(?:es|e|ing|ions?)\b(?!\s+(?:[\w-]+\s+){0,3}(?:orders?|actions?|plans?|measures?|warrants?|projects?|contracts?|budgets?|decisions?|strateg))|behead(?:ed|s|ing|ings)?\b|slaughter(?:ed|s|ing)?\b"
-     r"|assassinat(?:ed|es|ing|ions?)\b|(?:tried|attempt(?:ed|s)?)\s+to\s+assassinate|murder(?:ed|s)?\b"), "Attack", 0.5),
+     r"|assassinat(?:ed|es|ing)\b|assassinations?\s+of\b|(?:tried|attempt(?:ed|s)?)\s+to\s+assassinate"), "Attack", 0.5),
     # Bombings told without the notes' words ("IED"): a bomb attack, a dynamite charge that went off, bombs
     # planted or hurled, an explosion that damaged; not beside another weapon's trigger, a fired weapon or an
     # accident cue (``_EXPLOSIVE_SUBS``, ``_FIRED_WEAPON``).

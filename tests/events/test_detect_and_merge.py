@@ -123,7 +123,6 @@ def test_wire_bombings_and_murders_have_triggers(pipeline) -> None:  # type: ign
         "A bomb, which shattered the glass of the company's offices in Vina del Mar, exploded today.": "Remote explosive/landmine/IED",
         "Incendiary bombs were hurled at a temple in Nunoa district.": "Remote explosive/landmine/IED",
         "Senator Luis Carlos Galan was assassinated on 18 August.": "Attack",
-        "The court will investigate the murder of the spokesman on a street in Santiago.": "Attack",
     }
     # The words are inference-only rules of the default typer (typing_model._RARE_RULES), not lexicon
     # triggers: the lexicon feeds the shipped model's features, which `frontline train typing` reproduces.

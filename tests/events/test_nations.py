@@ -3,10 +3,7 @@ country, and a nation given to an actor is one the text supports. Hand-written s
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -124,16 +121,6 @@ def test_a_radio_named_after_a_cause_is_an_outlet_not_a_side(pipeline) -> None: 
 # where a statement about it was made ("George Sabra said in Turkey", "Washington and Paris say",
 # "U.S. President Barack Obama ... the United States says"); and one sentence coded twice ("fired rockets
 # filled with Sarin gas": a Chemical weapon event and a shelling).
-FAKES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
-
-
-@pytest.fixture(scope="module")
-def fakes_rows() -> dict[str, dict[str, str]]:
-    if not FAKES.exists():
-        pytest.skip(f"shared data not present: {FAKES}")
-    csv.field_size_limit(sys.maxsize)
-    with FAKES.open(encoding="utf-8", errors="replace") as fh:
-        return {row["unit_id"]: row for row in csv.DictReader(fh)}
 
 
 def fakes_events(pipeline, row: dict[str, str]) -> list[Event]:  # type: ignore[no-untyped-def]

@@ -4,17 +4,12 @@ background. Short reproductions are paraphrased; the FA-KES cases run on the cor
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 
 from frontline.records import Article, Event
 from frontline.text.casualties import find_casualties
-
-FAKES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
 
 
 def tolls(pipeline, text: str, published: dt.date = dt.date(2016, 6, 6)) -> list[Event]:  # type: ignore[no-untyped-def]
@@ -101,15 +96,6 @@ FAKES_CASES = [
     ("1923848268", 2033, 17), ("1923848285", 2032, 16), ("1923848206", 60, 20), ("1923848150", 60, 30),
     ("1923848218", 60, 30), ("1965511111", 159, 12), ("1923848175", 60, 30), ("1923848214", 60, 30),
 ]
-
-
-@pytest.fixture(scope="module")
-def fakes_rows() -> dict[str, dict[str, str]]:
-    if not FAKES.exists():
-        pytest.skip(f"shared data not present: {FAKES}")
-    csv.field_size_limit(sys.maxsize)
-    with FAKES.open(encoding="utf-8", errors="replace") as fh:
-        return {row["unit_id"]: row for row in csv.DictReader(fh)}
 
 
 def fakes_events(pipeline, row: dict[str, str]) -> list[Event]:  # type: ignore[no-untyped-def]

@@ -448,3 +448,18 @@ def test_communal_clash_with_blades_is_mob_violence(typer: LearnedTyper) -> None
     # ... and not when soldiers or an armed group fight, whatever the weapons.
     battle = "Soldiers clashed with militants armed with knives near the border."
     assert "Mob violence" not in {s.sub_event_type for s in typer.type_sentence(battle)}
+
+
+def test_a_headlines_present_tense_is_read_as_the_notes_past() -> None:
+    from frontline.events.headline import past_tense
+
+    assert past_tense("ISIS Kills 12 and Expels Families from Palmyra") == "ISIS Killed 12 and Expelled Families from Palmyra"
+    assert past_tense("Clashes continue in Hama") is None  # no verb of the list: nothing to read again
+
+
+def test_a_headline_in_the_present_types_as_its_past(typer: LearnedTyper) -> None:
+    headline = "Opposition groups seize two DAESH-held villages in Syria"  # a UCDP source headline
+    spans = typer.type_sentence(headline)
+    assert [s.sub_event_type for s in spans] == ["Non-state actor overtakes territory"]
+    assert (spans[0].start, spans[0].end) == (0, len(headline))  # the original's offsets: the whole sentence
+    assert typer.type_sentence("The ministry targets a budget surplus next year") == []

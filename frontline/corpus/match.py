@@ -47,6 +47,7 @@ WEIGHTS: dict[str, float] = {
     "same_admin2": 0.3,
     "same_actor": 0.3,
     "same_toll": 0.6,
+    "large_toll": 1.5,
     "close_toll": 0.2,
     "contradicting_toll": -0.5,
     "other_sides": -0.5,
@@ -55,6 +56,7 @@ WEIGHTS: dict[str, float] = {
 LINK = 3.0
 NEAR_KM = 10.0  # two points this close may be one place told at two names (a village and its district seat)
 FAR_KM = 60.0  # two points farther apart are two places, even in one province
+LARGE_TOLL = 50  # a toll this large, told alike by two reports of one day, identifies the happening
 SLACK_DAYS = 1  # reports a day apart read "yesterday" from different days
 PRECISIONS = (1, 2, 3)  # ACLED time_precision: day, week, month
 
@@ -158,7 +160,9 @@ def evidence(a: Report, b: Report) -> list[str]:
     found += ["same_actor"] if named else []
     if a.fatalities and b.fatalities:
         low, high = sorted((a.fatalities, b.fatalities))
-        if low == high:
+        if low >= LARGE_TOLL and high <= 1.5 * low:
+            found.append("large_toll")  # few happenings of a day kill so many: two such tolls name one
+        elif low == high:
             found.append("same_toll")
         elif high <= 1.5 * low:
             found.append("close_toll")

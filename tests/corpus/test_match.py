@@ -74,3 +74,15 @@ def test_cluster_never_chains_days_that_cannot_be_one() -> None:
         dates = sorted(d.event_date for d in days if d.event_id in group)
         assert (dates[-1] - dates[0]).days <= 1
     assert cluster(list(reversed(days)), dict(reversed(list(edges.items())))) == groups
+
+
+def test_a_large_toll_told_alike_on_one_day_names_one_happening() -> None:
+    # FA-KES on 21 August 2013: one report places the chemical attack in "Syria", another in a Damascus
+    # suburb; 1,300 and 1,400 dead. The places say nothing for the pair; the toll does.
+    syria = {"admin1": "", "location": "Syria", "geonameid": 163843, "geo_precision": 3, "latitude": 33.5, "longitude": 36.3}
+    attack = replace(STRIKE, sub_event_type="Chemical weapon", fatalities=1300, **syria)  # type: ignore[arg-type]
+    suburb = other(sub_event_type="Chemical weapon", fatalities=1400, admin1="Rif Dimashq", location="Al Muaddamiyah",
+                   geonameid=170654, latitude=33.46, longitude=36.19)
+    assert (score(attack, suburb) or 0) >= LINK
+    # ... while small tolls are no such evidence: many strikes of a day kill a dozen
+    assert (score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) or 0) < LINK

@@ -71,8 +71,8 @@ _RARE_RULES: tuple[tuple[str, str, float], ...] = (
       r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)"), "Remote explosive/landmine/IED", 0.5),
     (r"held\s+(?:as\s+)?hostages?|hostage[- ]taking", "Abduction/forced disappearance", 0.5),
 )
-_EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
 # Sub-types whose trigger names the weapon of an explosion; weapons fired, not planted (shelling, not a bomb).
+_EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
 _FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)
 # Cues of accidents and disasters, which kill and destroy without being political violence. They enter
 # the model as features (``c:accident``), learned from the "no event" examples, never as rules.

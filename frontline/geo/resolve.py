@@ -42,12 +42,30 @@ CAPITALISED_WORD = re.compile(
 CAPITAL_WORD = re.compile(r"\b[A-Z]{4,}\b")
 
 
+def demonyms(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """How often ``text`` names each country by a nationality word ("Syrian", "SALVADORANS")."""
+    found: Counter[str] = Counter()
+    seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
+    words = CAPITAL_WORD if text.isupper() else CAPITALISED_WORD  # a wire in capitals: "SALVADORAN"
+    for m in words.finditer(text):
+        word = m.group(0)
+        if word not in seen:
+            seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular
+        code = seen[word]
+        if code:
+            found[code] += 1
+    return found
+
+
 def country_votes(
     candidates: Iterable[Candidate],
     text: str,
     gazetteer: Gazetteer,
+    *,
+    adjectives: Counter[str] | None = None,
 ) -> dict[str, float]:
-    """Votes for the country a document is about: country names 2, admin1 names 1, demonyms 1."""
+    """Votes for the country a document is about: country names 2, admin1 names 1, demonyms 1.
+    ``adjectives``: ``demonyms(text, gazetteer)`` when the caller has it already."""
     votes: Counter[str] = Counter()
     for candidate in candidates:
         if candidate.fuzzy:
@@ -66,15 +84,7 @@ def country_votes(
             admin = {c for c in admin if c == top.country_code}
         for code in admin - countries:
             votes[code] += 1
-    seen: dict[str, str | None] = {}  # capitalised words repeat ("The", "Police"): look each up once
-    words = CAPITAL_WORD if text.isupper() else CAPITALISED_WORD  # a wire in capitals: "SALVADORAN"
-    for m in words.finditer(text):
-        word = m.group(0)
-        if word not in seen:
-            seen[word] = gazetteer.country_for_adjective(word)  # which also tries the singular
-        demonym = seen[word]
-        if demonym:
-            votes[demonym] += 1
+    votes.update(demonyms(text, gazetteer) if adjectives is None else adjectives)
     return {code: float(n) for code, n in sorted(votes.items())}
 
 

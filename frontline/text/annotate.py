@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..geo.dateline import dateline_country, dateline_span
 from ..geo.gazetteer import Gazetteer
-from ..geo.resolve import country_votes, focus_country, resolve
+from ..geo.resolve import country_votes, demonyms, focus_country, resolve
 from ..geo.toponyms import Candidate, find_toponyms
 from ..records import (
     ActorMention,
@@ -75,7 +75,8 @@ def annotate(
     ]
     actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
     candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
-    votes = country_votes([c for _, c in candidates], document.text, gazetteer)
+    adjectives = demonyms(document.text, gazetteer)
+    votes = country_votes([c for _, c in candidates], document.text, gazetteer, adjectives=adjectives)
     # A group named by its own name tells where it fights ("Al Shabaab", "SNA": Somalia), as a
     # demonym does: one vote per group, so a note that names no country still has a focus.
     named = {(m.name, m.country) for ms in found_actors for m in ms if m.country and not m.generic}
@@ -90,7 +91,7 @@ def annotate(
     # Countries the report names, implies or was filed from; not an admin1 name's country, which a
     # look-alike brings along with it ("BERLIN" the city is also Berlin the German state).
     supported = supported_countries(
-        [c for _, c in candidates], document.text, gazetteer, also=[filed, country, *(code for _, code in named)]
+        [c for _, c in candidates], adjectives, also=[filed, country, *(code for _, code in named)]
     )
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)

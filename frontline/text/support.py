@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.ranker_features import name_key
-from ..geo.resolve import CAPITAL_WORD, CAPITALISED_WORD
 from ..records import PlaceMention
 
 if TYPE_CHECKING:
@@ -25,15 +24,15 @@ if TYPE_CHECKING:
 
 def supported_countries(
     candidates: Iterable[Candidate],
-    text: str,
-    gazetteer: Gazetteer,
+    adjectives: Iterable[str],
     *,
     also: Iterable[str | None] = (),
 ) -> frozenset[str]:
-    """ISO2 codes of the countries ``text`` names (a country's own name among ``candidates``) or
-    implies (a nationality adjective), with ``also`` (the dateline's country, the home of the groups it
-    names, its focus)."""
+    """ISO2 codes of the countries a text names (a country's own name among ``candidates``) or implies
+    (``adjectives``: the countries of its nationality words, ``geo.resolve.demonyms``), with ``also`` (the
+    dateline's country, the home of the groups it names, its focus)."""
     found: set[str] = {code for code in also if code}
+    found.update(adjectives)
     for candidate in candidates:
         if candidate.fuzzy:
             continue
@@ -41,16 +40,6 @@ def supported_countries(
         found.update(
             p.country_code for p in candidate.places if p.feature_code.startswith("PCL") and name_key(p.name) == key
         )
-    words = CAPITAL_WORD if text.isupper() else CAPITALISED_WORD
-    seen: set[str] = set()
-    for m in words.finditer(text):
-        word = m.group(0)
-        if word in seen:
-            continue
-        seen.add(word)
-        code = gazetteer.country_for_adjective(word)
-        if code:
-            found.add(code)
     return frozenset(found)
 
 
@@ -62,7 +51,7 @@ def keep_in_support(
 ) -> list[PlaceMention]:
     """``mentions`` with each place that lies in an unsupported country replaced by the entry of the
     same name in ``focus`` (its populated place first, then the most populous), when there is one;
-    otherwise the place is kept (a report may name a foreign place without naming its country)."""
+    otherwise the place is dropped (no place is better than a look-alike abroad)."""
     if focus is None:
         return list(mentions)
     out = []

@@ -69,13 +69,9 @@ class IncidentTables:
                     db.execute("ROLLBACK")
                 raise
 
-    def _migrate_incidents(self) -> None:
-        """Create the incident tables and column on a store of any age (its events then have no incident yet)."""
+    def _create_incident_tables(self) -> None:
+        """The incident tables on a store of any age (``events.incident_id`` is one of the store's added columns)."""
         self._db.executescript(INCIDENT_SCHEMA)
-        have = {r[1] for r in self._db.execute("PRAGMA table_info(events)")}
-        if "incident_id" not in have:
-            self._db.execute("ALTER TABLE events ADD COLUMN incident_id TEXT")
-        self._db.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident_id)")
 
     def _reports(self, where: str, params: Iterable[object]) -> list[dict[str, Any]]:
         with self._failures():

@@ -69,7 +69,9 @@ _EVENT_COLUMNS = [c for c in ACLED_COLUMNS] + ["article_id", "geonameid", "confi
 # The sub-type's codes, stored as the pipeline set them; export rows give them after the evidence.
 _CODE_COLUMNS = ["cameo_root", "plover_type"]
 # Columns added after the first schema, with their types; an older store gets them on open.
-_ADDED_COLUMNS = {"fatalities_low": "INTEGER", "fatalities_high": "INTEGER", "cameo_root": "TEXT", "plover_type": "TEXT"}
+_ADDED_COLUMNS = {
+    "fatalities_low": "INTEGER", "fatalities_high": "INTEGER", "cameo_root": "TEXT", "plover_type": "TEXT", "incident_id": "TEXT",
+}
 _ADDED_ARTICLE_COLUMNS = {"encoding": "TEXT"}
 
 
@@ -156,17 +158,38 @@ class EventStore(IncidentTables):
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(SCHEMA)
-            have = {r[1] for r in self._db.execute("PRAGMA table_info(events)")}
-            for column, kind in _ADDED_COLUMNS.items():
-                if column not in have:
-                    self._db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
-            if not set(_CODE_COLUMNS) <= have:
-                self._backfill_codes()
-            have_article = {r[1] for r in self._db.execute("PRAGMA table_info(articles)")}
-            for column, kind in _ADDED_ARTICLE_COLUMNS.items():
-                if column not in have_article:
-                    self._db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
-            self._migrate_incidents()
+            self._create_incident_tables()
+            if self._missing_columns():
+                # Two processes opening one store at once (a new one, or one of an older version) must not
+                # both add a column: the additions hold the write lock and look again under it.
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    self._add_missing_columns()
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+            self._db.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident_id)")
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}
+
+    def _missing_columns(self) -> bool:
+        return not (set(_ADDED_COLUMNS) <= self._columns("events") and set(_ADDED_ARTICLE_COLUMNS) <= self._columns("articles"))
+
+    def _add_missing_columns(self) -> None:
+        """The columns of later versions (their events then have no incident yet), in the open transaction."""
+        have = self._columns("events")
+        for column, kind in _ADDED_COLUMNS.items():
+            if column not in have:
+                self._db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+        if not set(_CODE_COLUMNS) <= have:
+            self._backfill_codes()
+        have_article = self._columns("articles")
+        for column, kind in _ADDED_ARTICLE_COLUMNS.items():
+            if column not in have_article:
+                self._db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
 
     def _error(self, exc: sqlite3.Error, what: str = "") -> StoreError:
         cause, remedy = _cause(exc, self.path, self.timeout)
@@ -187,13 +210,12 @@ class EventStore(IncidentTables):
     def _backfill_codes(self) -> None:
         """A store written before the codes were stored gets them from each event's sub-type, once."""
         subs = [r[0] for r in self._db.execute("SELECT DISTINCT sub_event_type FROM events")]
-        with self._db:
-            for sub in subs:
-                codes = event_codes(sub)
-                self._db.execute(
-                    "UPDATE events SET cameo_root = ?, plover_type = ? WHERE sub_event_type = ?",
-                    (codes.cameo_root, codes.plover_type, sub),
-                )
+        for sub in subs:  # inside the transaction of ``_add_missing_columns``
+            codes = event_codes(sub)
+            self._db.execute(
+                "UPDATE events SET cameo_root = ?, plover_type = ? WHERE sub_event_type = ?",
+                (codes.cameo_root, codes.plover_type, sub),
+            )
 
     def __enter__(self) -> Self:
         return self

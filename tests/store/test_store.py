@@ -83,3 +83,36 @@ def test_codes_are_stored_and_an_older_store_gets_them(tmp_path: Path) -> None:
     with EventStore(db) as store:
         [row] = store.events()
     assert (row["cameo_root"], row["plover_type"]) == ("19", "ASSAULT")  # Armed clash: CAMEO 19, PLOVER ASSAULT
+
+
+def test_a_column_another_process_adds_meanwhile_is_added_once(tmp_path: Path) -> None:
+    """Two runs opening one older store at once: the second waits for the first's write lock and then
+    finds the column there (it used to add it again: "duplicate column name")."""
+    import threading
+    import time
+
+    db = tmp_path / "old.db"
+    EventStore(db).close()
+    raw = sqlite3.connect(db, isolation_level=None)
+    raw.execute("DROP INDEX events_incident")
+    raw.execute("ALTER TABLE events DROP COLUMN incident_id")  # a store from before incidents
+    raw.execute("BEGIN IMMEDIATE")  # another process, in the middle of adding it
+    opened: list[str] = []
+    opening = threading.Thread(target=lambda: opened.append(_open_or_error(db)))
+    opening.start()
+    time.sleep(0.5)
+    raw.execute("ALTER TABLE events ADD COLUMN incident_id TEXT")
+    raw.execute("COMMIT")
+    opening.join(timeout=30)
+    raw.close()
+    assert opened == ["opened"]
+    columns = [r[1] for r in sqlite3.connect(db).execute("PRAGMA table_info(events)")]
+    assert columns.count("incident_id") == 1
+
+
+def _open_or_error(db: Path) -> str:
+    try:
+        EventStore(db, timeout=20).close()
+    except StoreError as exc:
+        return str(exc)
+    return "opened"

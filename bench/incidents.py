@@ -3,6 +3,7 @@
     python bench/incidents.py                    # all of ../shared/data/ucdp/ged_syria_2016_2017.csv
     python bench/incidents.py --limit 800        # the first 800 UCDP events by date (a quick run)
     python bench/incidents.py --year 2017        # one year
+    python bench/incidents.py --misses 60        # and print 60 false links with their fields
 
 UCDP GED lists, for each event, every report it was coded from (``source_article``: office, date and
 headline of each, separated by ";"). Each distinct headline becomes an article: its text is the headline,
@@ -22,8 +23,14 @@ and B-cubed precision, recall and F1 over reports. Baselines in the same run, on
   that only compares dates and places);
 * ``frontline day+admin1``: the same rule on frontline's extracted event_date and admin1.
 
-Each table is printed twice: over all reports, and over the reports from which frontline extracted an
-event (what the incident stage itself decides on; the difference is extraction's misses).
+* ``no links (singletons)``: every report alone (pairwise P and R 0; the B-cubed figure to beat).
+
+Each table is printed over all reports, over the reports from which frontline extracted an event (what
+the incident stage itself decides on; the difference is extraction's misses), and over each year: the
+weights in ``corpus/match.py`` were set on 2016's reports, 2017's were held out. Then the fate of every
+gold pair (a report with no event, which veto, a score below ``LINK``, kept apart by the guard, found),
+and with ``--misses N`` a fixed sample of N linked pairs that UCDP calls two events, with both reports'
+extracted fields and UCDP's.
 
 Floors: bench/floors/incidents.json (exit 1 when a gated figure drops below its floor).
 """
@@ -44,6 +51,14 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from frontline.corpus import rebuild_incidents
+from frontline.corpus.match import (
+    IDENTIFYING,
+    Report,
+    evidence,
+    link_score,
+    score,
+    veto,
+)
 from frontline.service import run_into_store
 from frontline.store import EventStore
 
@@ -129,6 +144,64 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def gold_pairs(gold: dict[str, str]) -> list[tuple[str, str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for h, g in gold.items():
+        groups[g].append(h)
+    return [(a, b) for g in groups.values() for a, b in itertools.combinations(sorted(g), 2)]
+
+
+def print_pair_fates(reports: dict, gold: dict[str, str], ids: dict[str, str], main_event: dict[str, dict],
+                     matcher: dict[str, Report]) -> None:
+    """Why each gold pair is, or is not, one incident: extraction, a veto, too little evidence (below
+    ``LINK``, or nothing that singles the happening out), or the guard."""
+    fates: Counter[str] = Counter()
+    for a, b in gold_pairs(gold):
+        ea, eb = main_event.get(ids[a]), main_event.get(ids[b])
+        if ea is None or eb is None:
+            fates["a report with no event"] += 1
+        elif ea["incident_id"] == eb["incident_id"]:
+            fates["one incident (found)"] += 1
+        else:
+            ra, rb = matcher[str(ea["event_id"])], matcher[str(eb["event_id"])]
+            why = veto(ra, rb)
+            if why:
+                fates[f"vetoed: {why}"] += 1
+            elif link_score(ra, rb) is not None:
+                fates["linked, kept apart by the guard"] += 1
+            elif not IDENTIFYING.intersection(evidence(ra, rb)):
+                fates["no place or toll in common (not linked)"] += 1
+            else:
+                fates["scored below LINK"] += 1
+    print(f"\nthe {sum(fates.values())} gold pairs:")
+    for fate, n in fates.most_common():
+        print(f"  {n:5}  {fate}")
+
+
+def print_misses(n: int, reports: dict, events: dict, ids: dict[str, str], main_event: dict[str, dict],
+                 matcher: dict[str, Report]) -> None:
+    """``n`` report pairs put in one incident that UCDP codes as two events (a fixed sample, by pair hash)."""
+    by_incident: dict[str, list[str]] = defaultdict(list)
+    for h in reports:
+        if ids[h] in main_event:
+            by_incident[main_event[ids[h]]["incident_id"]].append(h)
+    wrong = [(a, b) for g in by_incident.values() for a, b in itertools.combinations(sorted(g), 2)
+             if reports[a]["event"] != reports[b]["event"]]
+    wrong.sort(key=lambda p: hashlib.sha1("|".join(p).encode("utf-8")).hexdigest())
+    print(f"\n{len(wrong)} linked pairs are two UCDP events; {min(n, len(wrong))} of them:")
+    for a, b in wrong[:n]:
+        ra, rb = (matcher[str(main_event[ids[h]]["event_id"])] for h in (a, b))
+        found = score(ra, rb)
+        how = "linked" if link_score(ra, rb) is not None else "joined through others"
+        print(f"{how}, score {found if found is None else round(found, 2)}: {', '.join(evidence(ra, rb)) if found is not None else 'vetoed'}")
+        for h, r in ((a, ra), (b, rb)):
+            g = events[reports[h]["event"]]
+            print(f"  [{r.source}, {r.published}] {h[:120]}\n"
+                  f"    frontline: {r.sub_event_type}; {r.event_date} (precision {r.time_precision}); {r.location}, {r.admin1} "
+                  f"(geo_precision {r.geo_precision}); toll {r.fatalities}\n"
+                  f"    UCDP {g['id']}: {g['date_start']}; {g['where_coordinates']}, {g['adm_1']}; best {g['best']}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csv", type=Path, default=UCDP)
@@ -137,6 +210,8 @@ def main() -> int:
     ap.add_argument("--db", type=Path, default=None, help="keep the store here (default: a temporary file)")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--no-floors", action="store_true")
+    ap.add_argument("--misses", type=int, default=0, metavar="N",
+                    help="print N linked report pairs that UCDP calls different events, with both reports' fields")
     args = ap.parse_args()
     if not args.csv.is_file():
         print(f"no UCDP file at {args.csv}; nothing to measure")
@@ -164,6 +239,7 @@ def main() -> int:
                 best = main_event.get(str(row["article_id"]))
                 if best is None or (-float(row["confidence"] or 0), str(row["event_id"])) < (-float(best["confidence"] or 0), str(best["event_id"])):
                     main_event[str(row["article_id"])] = row
+            matcher = {str(r["event_id"]): Report.from_row(r) for r in store.incident_reports(str(e["event_id"]) for e in main_event.values())}
             n_incidents = store.incident_count()
             n_events = store.counts()["events"]
             # Order-free: the incidents built article by article, in date order, equal a rebuild from scratch.
@@ -189,6 +265,7 @@ def main() -> int:
         return {h: tuple(events[r["event"]][f] for f in fields) for h, r in reports.items()}
 
     systems = {
+        "no links (singletons)": {h: h for h in reports},
         "gold day+governorate": gold_label("date_start", "adm_1"),
         "gold day+place": gold_label("date_start", "where_coordinates"),
         "frontline day+admin1": label(lambda e: (e["event_date"], e["admin1"]) if e["admin1"] else None),
@@ -197,6 +274,9 @@ def main() -> int:
     figures: dict[str, float] = {}
     with_event = {h: g for h, g in gold.items() if ids[h] in main_event}
     universes = {"all reports": gold, "reports with an event": with_event}
+    # The weights were set on 2016's reports; 2017's were held out (docs/incidents.md).
+    for year in ("2016", "2017"):
+        universes[f"{year} (UCDP date)"] = {h: g for h, g in gold.items() if events[g]["date_start"].startswith(year)}
     for universe, truth in universes.items():
         pairs = sum(n * (n - 1) // 2 for n in Counter(truth.values()).values())
         print(f"\n{universe}: {len(truth)} reports, {pairs} gold pairs")
@@ -207,6 +287,9 @@ def main() -> int:
             print(f"{name:24} {pp:7.3f} {pr:7.3f} {pf:7.3f} {bp:7.3f} {br:7.3f} {bf:7.3f}")
             if name == "frontline incidents" and truth is gold:
                 figures = {"pair_precision": pp, "pair_recall": pr, "pair_f1": pf, "bcubed_f1": bf}
+    print_pair_fates(reports, gold, ids, main_event, matcher)
+    if args.misses:
+        print_misses(args.misses, reports, events, ids, main_event, matcher)
     if args.no_floors or args.limit or args.year or not FLOORS.is_file():
         return 0 if rebuilt == incremental else 1
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))

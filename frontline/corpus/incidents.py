@@ -1,8 +1,8 @@
 """incidents: every stored event belongs to exactly one incident, a real-world happening told by one or
 more reports; maintained incrementally as articles are stored.
 
-Order-free by construction. ``match.score`` is a symmetric judgement on two events' own fields; the
-pairs that reach ``match.LINK`` are links, and the links' connected components are the only places a new
+Order-free by construction. ``match.link_score`` is a symmetric judgement on two events' own fields; the
+pairs it links are links, and the links' connected components are the only places a new
 article can change. Each component is split into incidents by a deterministic rule applied to the
 component as a set: links are taken strongest first (ties by event id), and two groups join only when
 every pair across them is compatible (no veto), so "day 1 ~ day 2 ~ day 3" never chains into one
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..store import EventStore
-from .match import LINK, Report, compatible, reach, score
+from .match import Report, compatible, link_score, reach
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ def cluster(reports: list[Report], edges: dict[tuple[str, str], float]) -> list[
 
 
 def _links(store: EventStore, new: dict[str, Report]) -> list[tuple[str, str, float]]:
-    """The links of the new events: to every stored event of their country within reach that scores ``LINK``."""
+    """The links of the new events: to every stored event of their country within reach that links (``match.link_score``)."""
     found: dict[tuple[str, str], float] = {}
     windows: dict[tuple[str, str, dt.date, int], list[Report]] = {}
     for report in sorted(new.values(), key=lambda r: r.event_id):
@@ -124,8 +124,8 @@ def _links(store: EventStore, new: dict[str, Report]) -> list[tuple[str, str, fl
         for other in windows[key]:
             if other.event_id == report.event_id:
                 continue
-            s = score(report, other)
-            if s is not None and s >= LINK:
+            s = link_score(report, other)
+            if s is not None:
                 pair = (min(report.event_id, other.event_id), max(report.event_id, other.event_id))
                 found[pair] = round(s, 6)
     return [(a, b, s) for (a, b), s in sorted(found.items())]

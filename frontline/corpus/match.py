@@ -4,20 +4,25 @@ A symmetric, deterministic judgement from the two events' own fields, so that th
 do not depend on the order reports arrived in. Some evidence rules a pair out whatever else agrees (a
 veto): two events of one article (``events.merge`` already kept them apart), another country, dates that
 cannot be one day at their precisions, sub-types that never tell one happening (an air strike and a
-protest), places in different provinces or far apart. The rest adds up: the same sub-type, the same day,
-the same place or one nested in the other, the same named actor, an agreeing toll, one text syndicated
-twice. A toll that contradicts, or acting sides of different kinds, subtract without ruling the pair out:
-reports dispute both (FA-KES: one chemical attack blamed on the government by some outlets and on rebels
-by others; a toll of 213 in one and 1,300 in another), and UCDP keeps such claims as one event with a
-range. A pair links when its score reaches ``LINK``. The weights and the threshold were set on the 2016 half of the UCDP benchmark
-(``bench/incidents.py``, docs/incidents.md) and are measured on both halves.
+protest), places in different provinces or far apart. The rest adds up, each piece weighed by how
+precise it is: a day both reports state is worth more than a day read off two publication dates; the
+same village more than the same province-named city ("Aleppo"), which is worth more than the same
+province; a toll of fifty told alike more than one of three. A toll that contradicts subtracts without
+ruling the pair out: reports dispute tolls (FA-KES: 213 dead in one report of the Ghouta attack, 1,300
+in another), and UCDP keeps such claims as one event with a range. A pair links when its score reaches
+``LINK`` and some of it singles the happening out (``IDENTIFYING``: a place or a toll both give): a day,
+a sub-type and an actor alone never link, nor does a day and a province. The weights and the threshold were set on
+the 2016 half of the UCDP benchmark and read on the 2017 half (``bench/incidents.py``, docs/incidents.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..events.merge import date_window, dates_agree
@@ -37,25 +42,35 @@ FAMILIES: tuple[frozenset[str], ...] = (
 
 # The evidence weights (see the module's docstring); ``LINK`` is the score a pair needs.
 WEIGHTS: dict[str, float] = {
-    "same_subtype": 1.0,
-    "related_subtype": 0.2,
-    "same_day": 1.0,
-    "near_day": 0.2,
+    "same_subtype": 0.25,
+    "related_subtype": 0.0,
+    "same_day": 2.0,
+    "same_published_day": 1.75,
+    "near_day": 1.0,
     "same_place": 1.5,
-    "near_place": 1.0,
-    "nested_place": 0.4,
-    "same_admin2": 0.3,
-    "same_actor": 0.3,
-    "same_toll": 0.6,
-    "large_toll": 1.5,
+    "same_area": 0.5,
+    "same_city": 0.75,
+    "same_region": 0.0,
+    "near_place": 0.5,
+    "nested_place": 1.0,
+    "same_admin2": 0.25,
+    "same_actor": 0.25,
+    "same_toll": 0.75,
     "close_toll": 0.2,
-    "contradicting_toll": -0.5,
-    "other_sides": -0.5,
-    "copy": 2.0,
+    "high_toll": 0.75,
+    "large_toll": 1.5,
+    "contradicting_toll": -0.25,
+    "copy": 1.0,
 }
-LINK = 3.0
+LINK = 2.75
+# Evidence that singles the happening out: a place or a toll both reports give, or one text. The day, the
+# sub-type and the actor are shared by many happenings of a province's day, so they never link alone.
+IDENTIFYING = frozenset({"same_place", "same_area", "same_city", "near_place", "nested_place", "same_toll", "high_toll",
+                         "large_toll", "copy"})
 NEAR_KM = 10.0  # two points this close may be one place told at two names (a village and its district seat)
 FAR_KM = 60.0  # two points farther apart are two places, even in one province
+SMALL_TOLL = 5  # tolls under this, told alike, say nothing: many events of a day kill one or two
+HIGH_TOLL = 20  # a few events of a day kill this many
 LARGE_TOLL = 50  # a toll this large, told alike by two reports of one day, identifies the happening
 SLACK_DAYS = 1  # reports a day apart read "yesterday" from different days
 PRECISIONS = (1, 2, 3)  # ACLED time_precision: day, week, month
@@ -130,13 +145,20 @@ def km(a: Report, b: Report) -> float | None:
 
 def compatible(a: Report, b: Report) -> bool:
     """No evidence rules the pair out (the vetoes); ``score`` then says how much speaks for it."""
-    if a.article_id == b.article_id or (a.country and b.country and a.country != b.country):
-        return False
+    return veto(a, b) is None
+
+
+def veto(a: Report, b: Report) -> str | None:
+    """Which veto rules the pair out ("article", "country", "date", "sub-type", "place"), or None."""
+    if a.article_id == b.article_id:
+        return "article"
+    if a.country and b.country and a.country != b.country:
+        return "country"
     if a.event_date and b.event_date and not dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision, slack=SLACK_DAYS):
-        return False
+        return "date"
     if not related(a.sub_event_type, b.sub_event_type):
-        return False
-    return _place_evidence(a, b) is not None
+        return "sub-type"
+    return "place" if _place_evidence(a, b) is None else None
 
 
 def score(a: Report, b: Report) -> float | None:
@@ -146,33 +168,95 @@ def score(a: Report, b: Report) -> float | None:
     return sum(WEIGHTS[name] for name in evidence(a, b))
 
 
+def link_score(a: Report, b: Report) -> float | None:
+    """The pair's score when it links: no veto, a score of ``LINK`` or more, and identifying evidence
+    among it; None otherwise. Symmetric."""
+    if not compatible(a, b):
+        return None
+    found = evidence(a, b)
+    total = sum(WEIGHTS[name] for name in found)
+    return total if total >= LINK and IDENTIFYING.intersection(found) else None
+
+
 def evidence(a: Report, b: Report) -> list[str]:
     """The names of the ``WEIGHTS`` that speak for (or against) a compatible pair."""
     found = ["same_subtype" if a.sub_event_type == b.sub_event_type else "related_subtype"]
-    if a.event_date and b.event_date:
-        gap = abs((a.event_date - b.event_date).days)
-        found += ["same_day"] if gap == 0 else ["near_day"] if gap <= SLACK_DAYS else []
+    found += _day_evidence(a, b)
     place = _place_evidence(a, b)
+    if place == "same_place":
+        place = SAME_PLACE[max(grain(a), grain(b))]
     found += [place] if place else []
-    if a.admin2 and a.admin2 == b.admin2 and place != "same_place":
+    if a.admin2 and a.admin2 == b.admin2 and place not in SAME_PLACE:
         found.append("same_admin2")
     named = {x for x in (a.actor1, a.actor2) if x} & {x for x in (b.actor1, b.actor2) if x}
     found += ["same_actor"] if named else []
-    if a.fatalities and b.fatalities:
-        low, high = sorted((a.fatalities, b.fatalities))
-        if low >= LARGE_TOLL and high <= 1.5 * low:
-            found.append("large_toll")  # few happenings of a day kill so many: two such tolls name one
-        elif low == high:
-            found.append("same_toll")
-        elif high <= 1.5 * low:
-            found.append("close_toll")
-        elif high > 3 * low and high - low > 10:
-            found.append("contradicting_toll")
+    found += _toll_evidence(a.fatalities, b.fatalities)
     if a.fingerprint == b.fingerprint:
         found.append("copy")
-    if not _sides_agree(a, b):
-        found.append("other_sides")
     return found
+
+
+# "The same place" by how precisely the coarser of the two reports places it (``grain``).
+SAME_PLACE = ("same_place", "same_area", "same_city", "same_region")
+
+
+def grain(r: Report) -> int:
+    """How precisely ``r`` places its event, finest first: 0 a town or village itself; 1 near or around
+    one (ACLED geo_precision 2: "the countryside of Saraqib"); 2 a town that names its province ("Aleppo"
+    in Aleppo, "Hama" in Hama: a large city, and "in Aleppo" often means the province); 3 around such a
+    town ("the countryside of Hama" is the province), a province or a country."""
+    if r.geo_precision >= 3 or not r.location:
+        return 3
+    seat = _names_its_province(r)
+    if r.geo_precision == 2:
+        return 3 if seat else 1
+    return 2 if seat else 0
+
+
+def _names_its_province(r: Report) -> bool:
+    """Whether the place's name is its admin1's, spelled either way ("Ḩamāh" in "Hama", "Dar‘ā" in
+    "Daraa", "Ar Raqqah" in "Ar-Raqqah")."""
+    place, province = _letters(r.location), _letters(r.admin1)
+    return bool(place and province) and (place == province or SequenceMatcher(None, place, province).ratio() >= 0.8)
+
+
+def _letters(name: str) -> str:
+    """The name's letters, lowercased, without accents or a leading Arabic article ("Al-", "Ar ")."""
+    plain = _ARTICLE.sub("", unicodedata.normalize("NFKD", name).lower())
+    return "".join(ch for ch in plain if ch.isalpha())
+
+
+_ARTICLE = re.compile(r"^(?:a[dlnrstz]|ash|el)[\s\-‘'’]+")
+
+
+def _day_evidence(a: Report, b: Report) -> list[str]:
+    """A day both reports state is strong; a report with no time phrase is dated by its publication,
+    which only says the event came shortly before."""
+    if not (a.event_date and b.event_date):
+        return []
+    gap = abs((a.event_date - b.event_date).days)
+    if gap == 0:
+        return ["same_day" if a.time_precision == b.time_precision == 1 else "same_published_day"]
+    return ["near_day"] if gap <= SLACK_DAYS else []
+
+
+def _toll_evidence(x: int, y: int) -> list[str]:
+    """Tolls told alike speak for the pair, the more the larger they are: many events of a day kill one
+    or two, a few kill twenty, hardly any kill fifty. Tolls far apart speak against it."""
+    if not (x and y):
+        return []
+    low, high = sorted((x, y))
+    if high <= 1.5 * low:
+        if low >= LARGE_TOLL:
+            return ["large_toll"]
+        if low >= HIGH_TOLL:
+            return ["high_toll"]
+        if low < SMALL_TOLL:
+            return []
+        return ["same_toll" if low == high else "close_toll"]
+    if high > 3 * low and high - low > 10:
+        return ["contradicting_toll"]
+    return []
 
 
 def _place_evidence(a: Report, b: Report) -> str | None:
@@ -197,12 +281,3 @@ def _place_evidence(a: Report, b: Report) -> str | None:
 
 def _coarse(r: Report) -> bool:
     return r.geo_precision >= 3 or not r.location
-
-
-def _sides_agree(a: Report, b: Report) -> bool:
-    """The acting side's kind must agree; in a clash either side may be told first."""
-    clash = "Armed clash" in (a.sub_event_type, b.sub_event_type)
-    if clash:
-        sa, sb = {a.inter1, a.inter2} - {0}, {b.inter1, b.inter2} - {0}
-        return not (sa and sb) or bool(sa & sb)
-    return not (a.inter1 and b.inter1 and a.inter1 != b.inter1)

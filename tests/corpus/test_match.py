@@ -1,4 +1,4 @@
-"""The pairwise judgement behind incidents: vetoes, nesting, disputes, symmetry."""
+"""The pairwise judgement behind incidents: vetoes, evidence weighed by its precision, disputes, symmetry."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ import itertools
 from dataclasses import replace
 
 from frontline.corpus.incidents import cluster
-from frontline.corpus.match import LINK, Report, compatible, score
+from frontline.corpus.match import (
+    LINK,
+    WEIGHTS,
+    Report,
+    compatible,
+    evidence,
+    grain,
+    link_score,
+    score,
+    veto,
+)
 
 DAY = dt.date(2016, 5, 9)
 STRIKE = Report(
@@ -24,7 +34,7 @@ def other(**changes: object) -> Report:
 
 
 def test_two_outlets_on_one_strike_link() -> None:
-    assert (score(STRIKE, other()) or 0) >= LINK
+    assert link_score(STRIKE, other()) is not None
 
 
 def test_an_air_strike_and_a_protest_never_link() -> None:
@@ -83,6 +93,76 @@ def test_a_large_toll_told_alike_on_one_day_names_one_happening() -> None:
     attack = replace(STRIKE, sub_event_type="Chemical weapon", fatalities=1300, **syria)  # type: ignore[arg-type]
     suburb = other(sub_event_type="Chemical weapon", fatalities=1400, admin1="Rif Dimashq", location="Al Muaddamiyah",
                    geonameid=170654, latitude=33.46, longitude=36.19)
-    assert (score(attack, suburb) or 0) >= LINK
+    assert link_score(attack, suburb) is not None
     # ... while small tolls are no such evidence: many strikes of a day kill a dozen
-    assert (score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) or 0) < LINK
+    assert link_score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) is None
+
+
+# Headlines of one day as the UCDP benchmark has them: no time phrase, so each is dated by its publication.
+PUBLISHED = {"time_precision": 2, "event_date": DAY, "published": DAY, "fatalities": 0}
+IDLIB_CITY = {"location": "Idlib", "geonameid": 169389, "latitude": 35.93, "longitude": 36.63}
+
+
+def test_the_same_village_weighs_more_than_the_city_that_names_its_province() -> None:
+    village = replace(STRIKE, **PUBLISHED)  # type: ignore[arg-type]
+    city = replace(village, geo_precision=1, **IDLIB_CITY)  # type: ignore[arg-type]
+    countryside = replace(city, geo_precision=2)  # "the countryside of Idlib": the province
+    pairs = [(r, replace(r, event_id="ev2", article_id="a2", source="AFP", fingerprint="f2")) for r in (village, city, countryside)]
+    scores = [score(a, b) or 0 for a, b in pairs]
+    assert scores[0] > scores[1] > scores[2]
+    assert link_score(*pairs[0]) is not None  # one village, one day, one sub-type: two reports of one strike
+    assert link_score(*pairs[2]) is None  # one province's day: many strikes
+
+
+def test_a_stated_day_weighs_more_than_a_publication_date() -> None:
+    stated = score(STRIKE, other())
+    published = score(replace(STRIKE, **PUBLISHED), other(**PUBLISHED))  # type: ignore[arg-type]
+    assert stated is not None and published is not None
+    assert stated - WEIGHTS["same_toll"] > published  # (the published pair has no toll)
+    assert "same_day" in evidence(STRIKE, other()) and "same_published_day" in evidence(replace(STRIKE, **PUBLISHED), other(**PUBLISHED))  # type: ignore[arg-type]
+
+
+def test_a_day_a_subtype_and_an_actor_never_link_without_a_place_or_toll() -> None:
+    # Two villages 25 km apart in one province, the same day stated, the same sub-type and actors: the
+    # province's day holds many such strikes.
+    far_village = other(location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56, fatalities=14)
+    assert compatible(STRIKE, far_village)
+    assert link_score(STRIKE, far_village) is None
+    # ... even where the score reaches LINK (the same district too): nothing in it singles the strike out
+    district = {"admin2": "Idlib District"}
+    a, b = replace(STRIKE, **district), replace(far_village, **district)  # type: ignore[arg-type]
+    assert (score(a, b) or 0) >= LINK and link_score(a, b) is None
+    # ... unless a toll both give singles it out
+    assert link_score(STRIKE, replace(far_village, fatalities=12)) is not None
+
+
+def test_tolls_told_alike_weigh_more_the_larger_they_are() -> None:
+    def toll_evidence(x: int, y: int) -> list[str]:
+        names = evidence(replace(STRIKE, fatalities=x), other(fatalities=y))
+        return [n for n in names if "toll" in n]
+
+    assert toll_evidence(2, 2) == []  # many events of a day kill one or two
+    assert toll_evidence(12, 14) == ["close_toll"]
+    assert toll_evidence(12, 12) == ["same_toll"]
+    assert toll_evidence(25, 30) == ["high_toll"]
+    assert toll_evidence(60, 70) == ["large_toll"]
+    assert toll_evidence(10, 100) == ["contradicting_toll"]
+    assert WEIGHTS["large_toll"] > WEIGHTS["high_toll"] > WEIGHTS["close_toll"] > 0 > WEIGHTS["contradicting_toll"]
+
+
+def test_grain_reads_how_precisely_a_report_places_its_event() -> None:
+    hama = replace(STRIKE, admin1="Hama", location="Ḩamāh", geonameid=170017)
+    assert grain(STRIKE) == 0  # Saraqib itself
+    assert grain(replace(STRIKE, geo_precision=2)) == 1  # near Saraqib
+    assert grain(hama) == 2  # Hama, spelled two ways: the city that names the province
+    assert grain(replace(hama, geo_precision=2)) == 3  # the countryside of Hama
+    assert grain(replace(STRIKE, admin1="", location="Syria", geonameid=163843, geo_precision=3)) == 3
+
+
+def test_each_veto_is_named() -> None:
+    assert veto(STRIKE, other()) is None
+    assert veto(STRIKE, other(article_id="a1")) == "article"
+    assert veto(STRIKE, other(country="Iraq")) == "country"
+    assert veto(STRIKE, other(event_date=DAY + dt.timedelta(days=3))) == "date"
+    assert veto(STRIKE, other(sub_event_type="Peaceful protest")) == "sub-type"
+    assert veto(STRIKE, other(admin1="Hama", location="Kafr Zita", geonameid=1, latitude=35.37, longitude=36.60)) == "place"

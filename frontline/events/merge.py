@@ -182,6 +182,7 @@ def _combine(members: list[EventDraft]) -> EventDraft:
     # Associates that fill found in the text ("X and Y attacked") join those of the merge.
     assoc1 = _join_assoc(assoc1, [e.assoc_actor_1 for e in members], {actor1[0], actor2[0]})
     assoc2 = _join_assoc(assoc2, [e.assoc_actor_2 for e in members], {actor1[0], actor2[0]})
+    fatalities, low, high = _toll(members)
     evidence = tuple(sorted({s for e in members for s in e.evidence}, key=lambda s: s.start))
     confidence = min(0.99, max(e.confidence for e in members) + 0.05 * (len(members) - 1))
     base = replace(
@@ -195,12 +196,21 @@ def _combine(members: list[EventDraft]) -> EventDraft:
         actor2=actor2[0],
         inter2=actor2[1],
         assoc_actor_2=assoc2,
-        fatalities=max(e.fatalities for e in members),
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_high=high,
         confidence=confidence,
         evidence=evidence,
         sentences=tuple(sorted({i for e in members for i in e.sentences})),
     )
     return replace(base, interaction=interaction(base.inter1, base.inter2), event_id=event_id(base))
+
+
+def _toll(members: list[EventDraft]) -> tuple[int, int | None, int | None]:
+    """The tolls of one event's mentions are alternatives, never addends: the largest is its toll (a
+    mention without one tells no toll, not zero dead), with the range its own mention gave."""
+    best = max(members, key=lambda e: e.fatalities)
+    return best.fatalities, best.fatalities_low, best.fatalities_high
 
 
 def _pick_actor(pairs: list[tuple[str, int]]) -> tuple[tuple[str, int], str]:

@@ -1,0 +1,93 @@
+"""Tolls no sentence states (issue 24, bench/tolls.py): each act of a sentence keeps its own dead, another
+telling of a toll is an alternative, a repeat is one toll. Hand-written texts in the shape of the FA-KES
+reports that gave the sums; ACLED's rule that one clash counts the dead of both sides still holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline.records import Article, Event
+from frontline.text.casualties import find_casualties
+
+
+def events(pipeline, text: str, published: dt.date = dt.date(2016, 6, 6)) -> list[Event]:  # type: ignore[no-untyped-def]
+    return list(pipeline.process(Article(id="t", text=text, published=published)).events)
+
+
+def tolls_of(pipeline, text: str, sub_event_type: str) -> list[int]:  # type: ignore[no-untyped-def]
+    return [e.fatalities for e in events(pipeline, text) if e.sub_event_type == sub_event_type]
+
+
+def test_two_acts_of_one_sentence_keep_their_own_dead(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a shelling of Damascus and an air strike on Ghouta, told in one sentence (FA-KES 1923848193's shape)
+    text = (
+        "The rebel shelling killed 10 people in Damascus including a child on Monday while the government air strikes "
+        "fired at Eastern Ghouta killed at least 82 people among them 18 children."
+    )
+    assert tolls_of(pipeline, text, "Air/drone strike") == [82]
+    assert 92 not in [e.fatalities for e in events(pipeline, text)]
+
+
+def test_three_acts_of_one_sentence_are_not_summed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # executions, a suicide attack and an assault (FA-KES 1923848246's shape)
+    text = (
+        "On Monday the monitor said more than 50 troops were summarily executed near Raqqa 19 more were killed in a "
+        "double suicide attack and at least 16 others had died in the assault."
+    )
+    assert tolls_of(pipeline, text, "Suicide bomb") == [19]
+    assert 85 not in [e.fatalities for e in events(pipeline, text)]
+
+
+def test_dead_of_another_place_are_another_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "30 ... in Aleppo province and another 39 ... in Idlib province" (FA-KES 1924058092's shape)
+    text = "The monitor said 30 people were killed in Aleppo province on Saturday and another 39 were killed by airstrikes in Idlib province."
+    assert tolls_of(pipeline, text, "Air/drone strike") == [39]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # both sides of one clash: one act, the codebook sums them
+        ("Five soldiers were killed and three rebels died in the clash near Daraa on Monday.", 8),
+        ("The monitor said 45 opposition fighters and 43 regime forces had been killed in the fighting in Daraa on Thursday.", 88),
+    ],
+)
+def test_the_dead_of_one_act_still_add(pipeline, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
+    assert max(e.fatalities for e in events(pipeline, text)) == toll
+
+
+def test_a_repeat_is_one_toll_whatever_lies_between(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a headline repeated in the body, with "more massacres" between (FA-KES 1926478977's shape)
+    text = (
+        "35 Civilians Killed in Regime Air Raids on Rural Aleppo The council said that the regime exploits the campaign to "
+        "commit more massacres citing the death of 35 civilians in air raids on the town of Al Bab on Friday."
+    )
+    assert max(e.fatalities for e in events(pipeline, text)) == 35
+
+
+def test_the_same_words_twice_are_one_toll(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a headline glued to its lead, word for word (FA-KES 1965511204's shape): "other" adds to the son, not to the repeat
+    said = "The spokesman of the Nusra Front his son and 20 other militants were killed in air strikes on Sunday in Idlib"
+    assert max(e.fatalities for e in events(pipeline, f"{said} {said} a monitor said.")) == 20
+
+
+def test_another_sources_toll_is_an_alternative(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "killed 40 civilians Saturday while the LCC put the toll at 45 dead" (FA-KES 1924058126's shape)
+    text = (
+        "The Observatory said government shelling on opposition areas in Aleppo city killed 40 civilians Saturday while "
+        "the Local Coordination Committees put the toll in opposition areas at 45 dead."
+    )
+    best = max(events(pipeline, text), key=lambda e: e.fatalities)
+    assert (best.fatalities, best.fatalities_low, best.fatalities_high) == (40, 40, 45)
+
+
+def test_an_earlier_toll_gives_way_to_the_new_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "has risen to 42 dead ... which on Thursday had given a death toll of 17" (FA-KES 1923848235's shape)
+    assert [c.count for c in find_casualties("which on Thursday had given a death toll of 17") if c.kind == "killed"] == []
+    text = (
+        "Air strikes were carried out in Douma on Thursday. \"The toll from regime air raids on Douma has risen to 42 dead\" "
+        "said the Observatory which on Thursday had given a death toll of 17."
+    )
+    assert max(e.fatalities for e in events(pipeline, text, dt.date(2014, 10, 3))) == 42

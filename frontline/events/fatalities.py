@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection, Mapping
 from itertools import pairwise
 
 from ..records import Annotated, CasualtyMention, EventMention
@@ -26,10 +27,11 @@ _TOLL_REACH = 2
 
 
 def fatalities(
-    annotated: Annotated, mention: EventMention, event_sentences: set[int]
+    annotated: Annotated, mention: EventMention, event_sentences: Mapping[int, Collection[str]]
 ) -> tuple[int, int | None, int | None, tuple[int, ...]]:
     """The toll: the killed counts in the mention's sentence, else in the next sentences of its
-    paragraph that report no event of their own. A stated "N fatalities" is the whole toll. Returned
+    paragraph that report no event of their own (``event_sentences``: the sentences that tell events,
+    with their sub-types). A stated "N fatalities" is the whole toll. Returned
     with its range and the sentences it was read from (the event's evidence must hold them)."""
     if mention.sub_event_type in _NO_TOLL:
         return 0, None, None, ()
@@ -38,9 +40,10 @@ def fatalities(
         if index != mention.sentence and (
             not same_paragraph(annotated, mention.sentence, index)
             or (index in event_sentences and not _elaborates(annotated, index))
+            or _battle_dead(annotated, mention, index, event_sentences)
         ):
             break
-        killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed"]
+        killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed" and not _recalls(annotated, index)]
         pool.extend(killed)
         if index == mention.sentence and (killed or any(c.kind == "mixed" for c in annotated.in_sentence("casualties", index))):
             break  # its own sentence tells its toll; "killing or injuring scores" tells no deaths
@@ -175,6 +178,45 @@ def _same_dead(annotated: Annotated, pool: list[CasualtyMention]) -> list[list[C
         else:
             groups.append((set(who), [c]))
     return [members for _, members in groups]
+
+
+def _battle_dead(annotated: Annotated, mention: EventMention, index: int, event_sentences: Mapping[int, Collection[str]]) -> bool:
+    """A later sentence that tells a clash and counts the dead of two armed sides tells the battle's
+    toll ("Coalition war planes carried out 10 air strikes to repel the assault. It said 45 IS militants
+    and 20 Kurdish fighters had been killed."): the codebook counts both sides' dead in the battle, not
+    in the strikes or the attack told before it, unless the sentence points back at that act ("...
+    were killed in these strikes"). One side's dead ("1 soldier was killed") may be any act's."""
+    if mention.sub_event_type == "Armed clash" or "Armed clash" not in event_sentences.get(index, ()):
+        return False
+    text = annotated.sentences[index].text
+    return len(_COMBATANTS.findall(text)) >= 2 and not _BACK.search(text)
+
+
+# A count of armed people: "45 Islamic State militants", "20 Kurdish militia fighters", "11 regime soldiers".
+_COMBATANTS = re.compile(
+    r"\b(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|dozens\s+of)\s+(?:[\w-]+\s+){0,3}?(?:militants?|fighters?|soldiers?|troops|rebels?|insurgents?|jihadists?"
+    r"|gunmen|militiamen|policemen|members\s+of\s+(?:the\s+)?\w+\s+forces|forces)\b",
+    re.IGNORECASE,
+)
+# A sentence's words that point back at an act told before it ("killed in the attack", "in these strikes").
+_BACK = re.compile(
+    r"\b(?:the|these|this|that|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|raids?|blasts?|explosions?"
+    r"|bombings?|bombardments?|shelling|barrages?|assaults?|incidents?|ambush(?:es)?)\b",
+    re.IGNORECASE,
+)
+# A group's record told as background: "The group has killed hundreds of tribesmen ... executed scores of
+# security personnel" counts no one event's dead (a vague figure in the perfect, with no time of its own).
+_RECORD = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:killed|executed|massacred|slaughtered|beheaded)\s+(?:hundreds|thousands|scores|tens\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _recalls(annotated: Annotated, index: int) -> bool:
+    """The sentence recalls a record, not an event: a vague toll in the perfect and no time phrase."""
+    sentence = annotated.sentences[index]
+    return bool(_RECORD.search(sentence.text)) and not annotated.in_sentence("times", index)
 
 
 def _elaborates(annotated: Annotated, index: int) -> bool:

@@ -91,3 +91,36 @@ def test_an_earlier_toll_gives_way_to_the_new_one(pipeline) -> None:  # type: ig
         "said the Observatory which on Thursday had given a death toll of 17."
     )
     assert max(e.fatalities for e in events(pipeline, text, dt.date(2014, 10, 3))) == 42
+
+
+def test_a_groups_record_is_no_events_toll(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a background sentence recalling a group's record (FA-KES 1965511127's shape): "hundreds" and "scores"
+    # are neither this event's dead nor addends
+    text = (
+        "The militants beheaded a prisoner in the video. The terrorist group has killed hundreds of tribesmen who opposed it "
+        "attacked minorities and executed scores of security personnel."
+    )
+    assert all(e.fatalities < 12 for e in events(pipeline, text, dt.date(2014, 11, 16)))
+    # a vague toll of a day is still a toll
+    assert max(e.fatalities for e in events(pipeline, "Government air strikes killed dozens of civilians in Idlib on Monday.")) == 12
+
+
+def test_both_sides_dead_of_a_battle_are_not_the_air_strikes(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the air strikes that tried to repel an assault, then the battle's toll (FA-KES 1926479296's shape)
+    text = (
+        "Coalition war planes carried out 10 air strikes on Saturday to try to repel the assault on Suluk the monitor reported. "
+        "It said at least 45 Islamic State militants and 20 Kurdish militia fighters had been killed."
+    )
+    found = {(e.sub_event_type, e.fatalities) for e in events(pipeline, text, dt.date(2016, 2, 27))}
+    assert ("Armed clash", 65) in found and ("Air/drone strike", 65) not in found
+    # one side's dead after a blast are the blast's (ACLED notes: "1 soldier was killed and 2 others were injured")
+    text = "An IED planted by Al Shabaab exploded targeting soldiers in Afgooye on Monday. 1 soldier was killed and 2 others were injured."
+    assert tolls_of(pipeline, text, "Remote explosive/landmine/IED") == [1]
+
+
+def test_a_story_told_twice_is_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the lead repeated word for word after another paragraph (FA-KES 1926479296): each copy took another
+    # place from the sentences before it, yet they are one event
+    told = "Coalition war planes carried out 10 air strikes to try to repel the assault the monitor reported."
+    text = f"ISIS attacks a town near Aleppo. {told}\nThe fighters also attacked Raqqa on Saturday. {told}"
+    assert len([e for e in events(pipeline, text, dt.date(2016, 2, 27)) if e.sub_event_type == "Air/drone strike"]) == 1

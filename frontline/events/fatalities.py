@@ -237,7 +237,7 @@ def _own_act(annotated: Annotated, mention: EventMention, groups: list[list[Casu
     killed 82" is a shelling of 10 and an air strike of 82, not one event of 92. Each count's clause
     runs from the word that adds it on ("while", "and", "another") to the next one's; the clauses are
     separate acts when two of them name different acts (trigger words of other sub-types) or different
-    places; a place named once at the end ("... 18 shot dead and one beheaded near Deir al-Zor") is the
+    places (ACLED codes one event per place; "in a village near the city" is a place of its own); a place named once at the end ("... 18 shot dead and one beheaded near Deir al-Zor") is the
     whole sentence's, so a clause without a place differs from none by place.
     The mention takes the counts of the clauses that tell its own sub-type. The dead of both sides of
     one act stay together ("5 soldiers were killed and 3 rebels died in the clash": the first clause
@@ -262,11 +262,19 @@ def _own_act(annotated: Annotated, mention: EventMention, groups: list[list[Casu
             lo, hi = bounds[i], bounds[i + 1]
             subs |= {t.sub_event_type for t in _lexicon().type_sentence(text[lo:hi])}
             where |= {p.place.geonameid for p in places if p.place is not None and lo <= p.span.start < hi}
+            if _UNNAMED_PLACE.search(text, lo, hi):
+                where.add(-1 - i)  # a place of its own, named by no other clause
         acts.append((frozenset(subs), frozenset(where)))
     if not any(_apart(a, b) for n, a in enumerate(acts) for b in acts[n + 1 :]):
         return groups
     own = [g for g, (subs, _) in zip(groups, acts) if mention.sub_event_type in subs]
     return own or groups
+
+
+# A place a clause names without its name: "six others were killed in a village near the city".
+_UNNAMED_PLACE = re.compile(
+    r"\bin\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|district|neighbou?rhood|suburb|camp|hamlet)\b", re.IGNORECASE
+)
 
 
 def _apart(a: tuple[frozenset[str], frozenset[int]], b: tuple[frozenset[str], frozenset[int]]) -> bool:

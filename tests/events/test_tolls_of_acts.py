@@ -46,6 +46,15 @@ def test_dead_of_another_place_are_another_event(pipeline) -> None:  # type: ign
     assert tolls_of(pipeline, text, "Air/drone strike") == [39]
 
 
+def test_dead_of_an_unnamed_place_are_another_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "15 ... in a northern district of Manbij while six others ... in a village near the city" (FA-KES 1923102830's shape)
+    text = (
+        "At least 15 civilians were killed in raids in a northern district of Manbij on Monday while six others were killed "
+        "in a village near the city according to the monitor."
+    )
+    assert max(e.fatalities for e in events(pipeline, text, dt.date(2016, 7, 18))) == 15
+
+
 @pytest.mark.parametrize(
     ("text", "toll"),
     [

@@ -133,3 +133,24 @@ def test_a_story_told_twice_is_one_event(pipeline) -> None:  # type: ignore[no-u
     told = "Coalition war planes carried out 10 air strikes to try to repel the assault the monitor reported."
     text = f"ISIS attacks a town near Aleppo. {told}\nThe fighters also attacked Raqqa on Saturday. {told}"
     assert len([e for e in events(pipeline, text, dt.date(2016, 2, 27)) if e.sub_event_type == "Air/drone strike"]) == 1
+
+
+def test_a_merged_event_keeps_the_range_of_the_toll_it_keeps() -> None:
+    # the mentions of one day's strikes (FA-KES 1924058126's shape): 49 in one, "40 ... put the toll at 45" in the
+    # other; the merged event keeps 49 and no range that leaves it out (it had kept 40-45 from the other mention)
+    from frontline.events.merge import merge
+    from frontline.records import EventDraft, Place, Span
+
+    aleppo = Place(geonameid=170063, name="Aleppo", latitude=36.2, longitude=37.16, country_code="SY", admin1_code="09",
+                   feature_class="P", feature_code="PPLA", population=1_602_264)
+
+    def mention(i: int, count: int, low: int | None, high: int | None, precision: int) -> EventDraft:
+        return EventDraft(article_id="a", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                          actor1="Military Forces of Syria (2000-)", inter1=1, place=aleppo, geonameid=aleppo.geonameid,
+                          location="Aleppo", geo_precision=precision, event_date=dt.date(2016, 8, 6), time_precision=1,
+                          fatalities=count, fatalities_low=low, fatalities_high=high, confidence=0.9,
+                          evidence=(Span(i * 100, i * 100 + 5, f"s{i:04d}"),), sentences=(i,))
+
+    # the place is taken from the mention with the 40 (the more precise one)
+    (merged,) = merge([mention(1, 40, 40, 45, 1), mention(2, 49, None, None, 2)])
+    assert (merged.fatalities, merged.fatalities_low, merged.fatalities_high) == (49, None, None)

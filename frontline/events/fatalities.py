@@ -43,7 +43,8 @@ def fatalities(
             or _battle_dead(annotated, mention, index, event_sentences)
         ):
             break
-        killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed" and not _recalls(annotated, index)]
+        recalled = _recalls(annotated, index)
+        killed = [c for c in annotated.in_sentence("casualties", index) if c.kind == "killed" and not recalled]
         pool.extend(killed)
         if index == mention.sentence and (killed or any(c.kind == "mixed" for c in annotated.in_sentence("casualties", index))):
             break  # its own sentence tells its toll; "killing or injuring scores" tells no deaths
@@ -139,7 +140,7 @@ _NEXT_TO = 12
 _AS_TOLL = re.compile(r"\btoll\b[^.;]*$", re.IGNORECASE)
 
 
-def _words(text: str) -> str:
+def _plain(text: str) -> str:
     return " ".join(text.lower().split())
 
 
@@ -163,7 +164,7 @@ def _same_dead(annotated: Annotated, pool: list[CasualtyMention]) -> list[list[C
             )
             # The same words again are a repeat whatever they say ("his son and 20 other militants were
             # killed" twice, a scraped headline glued to its lead).
-            same_words = any(_words(m.span.text) == _words(c.span.text) for m in members)
+            same_words = any(_plain(m.span.text) == _plain(c.span.text) for m in members)
             if (
                 last.sentence == c.sentence and last.span.end <= c.span.start
                 and (same_words or (
@@ -181,7 +182,7 @@ def _same_dead(annotated: Annotated, pool: list[CasualtyMention]) -> list[list[C
 
 
 def _battle_dead(annotated: Annotated, mention: EventMention, index: int, event_sentences: Mapping[int, Collection[str]]) -> bool:
-    """A later sentence that tells a clash and counts the dead of two armed sides tells the battle's
+    """A later sentence that tells a clash and counts two groups of armed dead tells the battle's
     toll ("Coalition war planes carried out 10 air strikes to repel the assault. It said 45 IS militants
     and 20 Kurdish fighters had been killed."): the codebook counts both sides' dead in the battle, not
     in the strikes or the attack told before it, unless the sentence points back at that act ("...
@@ -234,12 +235,14 @@ def _lexicon() -> RuleTyper:
 def _own_act(annotated: Annotated, mention: EventMention, groups: list[list[CasualtyMention]]) -> list[list[CasualtyMention]]:
     """The dead of the mention's own act, when its sentence tells several acts with a toll each:
     "The rebel barrage killed 10 people in Damascus while government air strikes on Eastern Ghouta
-    killed 82" is a shelling of 10 and an air strike of 82, not one event of 92. Each count's clause
-    runs from the word that adds it on ("while", "and", "another") to the next one's; the clauses are
-    separate acts when two of them name different acts (trigger words of other sub-types) or different
-    places (ACLED codes one event per place; "in a village near the city" is a place of its own); a place named once at the end ("... 18 shot dead and one beheaded near Deir al-Zor") is the
-    whole sentence's, so a clause without a place differs from none by place.
-    The mention takes the counts of the clauses that tell its own sub-type. The dead of both sides of
+    killed 82" is a shelling of 10 and an air strike of 82, not one event of 92.
+
+    Each count's clause runs from the word that adds it on ("while", "and", "another") to the next
+    one's. The clauses are separate acts when two of them name different acts (trigger words of other
+    sub-types) or different places (ACLED codes one event per place; "in a village near the city" is a
+    place of its own). A place named once at the end ("... 18 shot dead and one beheaded near Deir
+    al-Zor") is the whole sentence's, so a clause without a place differs from none by place. The
+    mention then takes the counts of the clauses that tell its own sub-type. The dead of both sides of
     one act stay together ("5 soldiers were killed and 3 rebels died in the clash": the first clause
     names no act of its own)."""
     if len(groups) < 2 or len({c.sentence for g in groups for c in g}) != 1:

@@ -227,7 +227,8 @@ def _combine(members: list[EventDraft]) -> EventDraft:
 
 def _toll(members: list[EventDraft]) -> tuple[int, int | None, int | None]:
     """The tolls of one event's mentions are alternatives, never addends: the largest is its toll (a
-    mention without one tells no toll, not zero dead), with the range its own mention gave."""
+    mention without one tells no toll, not zero dead; a smaller one is often a part, "a woman was
+    killed"), with the range its own mention gave, never another mention's range that leaves it out."""
     best = max(members, key=lambda e: e.fatalities)
     return best.fatalities, best.fatalities_low, best.fatalities_high
 

@@ -48,7 +48,10 @@ def fill(
     last-resort place search (None: the packaged model)."""
     article = annotated.document.article
     events = []
-    event_sentences = {m.sentence for m in mentions}
+    # The sentences that tell events, with their sub-types: a toll there may be those events' own.
+    event_sentences: dict[int, set[str]] = {}
+    for m in mentions:
+        event_sentences.setdefault(m.sentence, set()).add(m.sub_event_type)
     published = article.published
     # Searched once per article, not per mention.
     monitored = monitored_country(article.text)

@@ -72,7 +72,9 @@ def _candidate_pairs(events: Sequence[EventDraft]) -> Iterator[tuple[int, int]]:
     by_entry: dict[tuple[str, int], list[int]] = {}
     by_admin1: dict[tuple[str, str, str], list[int]] = {}
     by_toll: dict[tuple[str, int, str | None], list[int]] = {}  # for ``_told_again``: same toll, same country
+    by_words: dict[tuple[str, tuple[str, ...]], list[int]] = {}  # for ``_same_words``: the same words
     for i, e in enumerate(events):
+        by_words.setdefault((e.sub_event_type, _words(e)), []).append(i)
         if e.geonameid is not None:
             by_entry.setdefault((e.sub_event_type, e.geonameid), []).append(i)
         if e.place is not None and e.place.admin1_code:
@@ -80,6 +82,10 @@ def _candidate_pairs(events: Sequence[EventDraft]) -> Iterator[tuple[int, int]]:
         if e.fatalities:
             country = e.place.country_code if e.place is not None else e.place_country
             by_toll.setdefault((e.sub_event_type, e.fatalities, country), []).append(i)
+    for group in by_words.values():
+        for n, i in enumerate(group):
+            for j in group[n + 1 :]:
+                yield i, j
     for group in by_toll.values():
         for n, i in enumerate(group):
             for j in group[n + 1 :]:
@@ -117,7 +123,7 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
         return False
     if not _same_sides(a, b):
         return False
-    if _told_again(a, b):
+    if _told_again(a, b) or _same_words(a, b):
         return True
     if a.event_date and b.event_date and not dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision):
         return False
@@ -131,6 +137,19 @@ def _told_again(a: EventDraft, b: EventDraft) -> bool:
         return False
     countries = {e.place.country_code if e.place is not None else e.place_country for e in (a, b)}
     return len(countries) == 1 and None not in countries
+
+
+def _words(event: EventDraft) -> tuple[str, ...]:
+    """The words an event was read from. A report that tells its story twice, word for word (a lead
+    repeated below the headline), gives two mentions of one event; each may have taken another place
+    from the sentences before it, so only the words say they are one."""
+    return tuple(" ".join(s.text.split()) for s in event.evidence)
+
+
+def _same_words(a: EventDraft, b: EventDraft) -> bool:
+    """Two mentions read from different sentences with the same words: one event told twice (the
+    places of a list, one event each, share their sentence and stay apart)."""
+    return bool(a.evidence) and _words(a) == _words(b) and not set(a.sentences) & set(b.sentences)
 
 
 def _same_sides(a: EventDraft, b: EventDraft) -> bool:
@@ -182,6 +201,7 @@ def _combine(members: list[EventDraft]) -> EventDraft:
     # Associates that fill found in the text ("X and Y attacked") join those of the merge.
     assoc1 = _join_assoc(assoc1, [e.assoc_actor_1 for e in members], {actor1[0], actor2[0]})
     assoc2 = _join_assoc(assoc2, [e.assoc_actor_2 for e in members], {actor1[0], actor2[0]})
+    fatalities, low, high = _toll(members)
     evidence = tuple(sorted({s for e in members for s in e.evidence}, key=lambda s: s.start))
     confidence = min(0.99, max(e.confidence for e in members) + 0.05 * (len(members) - 1))
     base = replace(
@@ -195,12 +215,22 @@ def _combine(members: list[EventDraft]) -> EventDraft:
         actor2=actor2[0],
         inter2=actor2[1],
         assoc_actor_2=assoc2,
-        fatalities=max(e.fatalities for e in members),
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_high=high,
         confidence=confidence,
         evidence=evidence,
         sentences=tuple(sorted({i for e in members for i in e.sentences})),
     )
     return replace(base, interaction=interaction(base.inter1, base.inter2), event_id=event_id(base))
+
+
+def _toll(members: list[EventDraft]) -> tuple[int, int | None, int | None]:
+    """The tolls of one event's mentions are alternatives, never addends: the largest is its toll (a
+    mention without one tells no toll, not zero dead; a smaller one is often a part, "a woman was
+    killed"), with the range its own mention gave, never another mention's range that leaves it out."""
+    best = max(members, key=lambda e: e.fatalities)
+    return best.fatalities, best.fatalities_low, best.fatalities_high
 
 
 def _pick_actor(pairs: list[tuple[str, int]]) -> tuple[tuple[str, int], str]:

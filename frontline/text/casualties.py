@@ -104,8 +104,11 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s*$", re.IGNORECASE)
 _SUPERSEDED = re.compile(
     r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|preliminary|old)\s+(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of\s+)?$", re.IGNORECASE
 )
-# "It had initially given a death toll of 22": a figure the report has since replaced.
-_EARLIER = re.compile(r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|preliminary)\b[^.;]{0,30}$", re.IGNORECASE)
+# "It had initially given a death toll of 22", "which on Thursday had given a death toll of 17": a
+# figure the report has since replaced (the past perfect puts it before the report's own toll).
+_EARLIER = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|preliminary|had\s+(?:given|put|reported|announced))\b[^.;]{0,30}$", re.IGNORECASE
+)
 # "Seventeen children and six women were among those killed": a breakdown of a toll, not a toll.
 _AMONG = re.compile(r"\bamong\b", re.IGNORECASE)
 # "killed at least 160 people were injured": the number is the subject of the wound, not the kill's object.

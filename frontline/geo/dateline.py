@@ -64,9 +64,12 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
-    """Where the dateline's city stands in ``text`` (start, end), or None without a dateline."""
+    """Where the dateline's city and its country in parentheses stand in ``text`` (start, end), or
+    None without a dateline: "ROME (ITALY)" says where the report was filed, not where it happened."""
     m = _dateline(text)
-    return m.span("city") if m is not None else None
+    if m is None:
+        return None
+    return m.start("city"), m.end("country") if m.group("country") else m.end("city")
 
 
 def _dateline(text: str) -> re.Match[str] | None:

@@ -174,3 +174,29 @@ def test_one_event_per_place_of_a_list(pipeline) -> None:  # type: ignore[no-unt
     assert len(between) == 1
     town = read(pipeline, FILED + "GUERRILLAS ATTACKED A MILITARY POST IN TECOLUCA, SAN VICENTE, AND KILLED TWO SOLDIERS.").events
     assert len(town) == 1
+
+
+def test_a_country_the_sentence_names_outweighs_the_dateline(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Filed in Rome and told by Rome's foreign ministry, the kidnapping is in Colombia: the sentence names
+    # the country and a town of it, one Italian place against two Colombian ones.
+    text = (
+        "ROME (ITALY), 28 APR 89 (ANSA) -- [TEXT] THE ROME FOREIGN MINISTRY ON FRIDAY CONFIRMED THAT TWO "
+        "ITALIAN ENGINEERS WERE KIDNAPPED THURSDAY IN COLOMBIA FROM A CONSTRUCTION SITE SOME THIRTY "
+        "KILOMETERS FROM THE CITY OF MEDELLIN."
+    )
+    events = read(pipeline, text).events
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+    assert (events[0].location, events[0].country) == ("Medellín", "Colombia")
+
+
+def test_an_event_is_not_placed_at_sea_by_a_sentence_before_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Pacific side" names an ocean; the attack told in the next sentence names no place and is in
+    # Guatemala, not in the Pacific Ocean with no country.
+    text = (
+        "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) -- [TEXT] THE ARMY DENIED TODAY THAT GUERRILLAS ATTACKED THE "
+        "PRESIDENTIAL FARM, LOCATED ON THE PACIFIC SIDE.  A REPORT BY THE CERIGUA AGENCY SAYS THAT A "
+        "GUERRILLA COLUMN ATTACKED THE FARM 2 DAYS AGO AND KILLED A CIVILIAN."
+    )
+    events = read(pipeline, text).events
+    assert events and all(e.country == "Guatemala" for e in events)
+    assert all(e.location != "Pacific Ocean" for e in events)

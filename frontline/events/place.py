@@ -307,10 +307,8 @@ def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMenti
     if len(votes) < 2:
         return places
     # A country the sentence names votes for its own places: "kidnapped in Colombia, thirty kilometres
-    # from Medellin", filed in Rome and told by Rome's foreign ministry, is in Colombia.
+    # from Medellin", told by Rome's foreign ministry, is in Colombia.
     votes.update(p.place.country_code for p in places if p.place is not None and p.place.feature_code.startswith("PCL") and p.place.country_code in votes)
-    if len(votes) < 2:
-        return places
     best = max(votes.values())
     leaders = sorted(code for code, n in votes.items() if n == best)
     main = focus if focus in leaders else (leaders[0] if len(leaders) == 1 else None)

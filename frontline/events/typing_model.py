@@ -59,7 +59,7 @@ _RARE_RULES: tuple[tuple[str, str, float], ...] = (
     (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
     # Headlines and wire copy tell of killings in words the notes rarely use; the codebook's attack includes them.
     ((r"execut(?:es|e|ing|ions?)\b(?!\s+(?:[\w-]+\s+){0,3}(?:orders?|actions?|plans?|measures?|warrants?|projects?|contracts?|budgets?|decisions?|strateg))|behead(?:ed|s|ing|ings)?\b|slaughter(?:ed|s|ing)?\b"
-     r"|assassinat(?:ed|es|ing)\b|assassinations?\s+of\b|(?:tried|attempt(?:ed|s)?)\s+to\s+assassinate"), "Attack", 0.5),
+     r"|assassinat(?:ed|es|ing)\b|assassinations?\s+of\b|(?:tried|attempt(?:ed|s)?)\s+to\s+assassinate|(?<!\bof\s)murdered\b(?![^.;]{0,80}\b(?:(?:19|20)\d\d|world\s+war|years\s+ago|decades?\s+ago)\b)"), "Attack", 0.5),
     # Bombings told without the notes' words ("IED"): a bomb attack, a dynamite charge that went off, bombs
     # planted or hurled, an explosion that damaged; not beside another weapon's trigger, a fired weapon or an
     # accident cue (``_EXPLOSIVE_SUBS``, ``_FIRED_WEAPON``).
@@ -71,6 +71,7 @@ _RARE_RULES: tuple[tuple[str, str, float], ...] = (
       r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)"), "Remote explosive/landmine/IED", 0.5),
     (r"held\s+(?:as\s+)?hostages?|hostage[- ]taking", "Abduction/forced disappearance", 0.5),
 )
+_COURT = re.compile(r"\b(?:convict|charged|accused|sentenc|trial|court|suspect|arrest|investigat|rate|statistic|cases?\b|homicides?)", re.IGNORECASE)
 # Sub-types whose trigger names the weapon of an explosion; weapons fired, not planted (shelling, not a bomb).
 _EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
 _FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)
@@ -352,8 +353,8 @@ class LearnedTyper:
                 continue  # a clash of armed groups or soldiers, whatever their weapons, is no communal clash
             if m and sub in ("Chemical weapon", "Remote explosive/landmine/IED") and accident.search(text):
                 continue  # a poisonous gas leak, a chemical spill or a gas explosion is an accident
-            if m and sub == "Attack" and (found - {"Attack"} or protest.search(text)):
-                continue  # the killing is told beside another event (an abduction, a protest): that one decides
+            if m and sub == "Attack" and (found - {"Attack"} or protest.search(text) or (m.group().startswith("murder") and _COURT.search(text))):
+                continue  # told beside another event (an abduction, a protest), or a trial's or a crime figure's murder
             if m and sub == "Remote explosive/landmine/IED" and (found & _EXPLOSIVE_SUBS or _FIRED_WEAPON.search(text)):
                 continue  # the sentence names the weapon that exploded
             if m and probs.get(sub, 0.0) < floor:

@@ -144,8 +144,7 @@ _ONE_VICTIM = re.compile(
 # One victim told in the passive, with no number: "Judge Maria Diaz was assassinated", "the mayor of
 # Medellin has been shot dead". "was" says one; "no one was killed", "was almost killed" say none.
 _ONE_PASSIVE = re.compile(
-    r"(?<!\bno\sone\s)(?<!\bnobody\s)(?<!\bnone\s)(?<!\bno-one\s)\b(?:was|has\s+been|had\s+been)\s+"
-    r"(?:(?:reportedly|allegedly|apparently|brutally|also|then|later|finally)\s+)?"
+    r"(?<!\bno\sone\s)(?<!\bnobody\s)(?<!\bnone\s)(?<!\bno-one\s)\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|apparently|brutally|also|then|later|finally)\s+)?"
     r"(?:killed|assassinated|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|executed|slain|stabbed\s+to\s+death|hacked\s+to\s+death|lynched)\b",
     re.IGNORECASE,
 )
@@ -155,10 +154,7 @@ _ONE_PASSIVE = re.compile(
 _LONG_AGO = re.compile(r"\s+(?:\w+\s+){0,3}?(?:(?:\d+|a|one|two|three|four|five|several|many)\s+(?:years?|months?|decades?)\s+ago|in\s+(?:19|20)\d\d\b)", re.IGNORECASE)
 _NO_BEFORE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 # Before a passive killing, a subject that counts (or denies) its victims itself, within its clause.
-_COUNTED_BEFORE = re.compile(
-    r"(?:\b(?:no|none|nobody|neither|nor|not|never|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\band\b)[^,.;:]*$",
-    re.IGNORECASE,
-)
+_COUNTED_BEFORE = re.compile(r"(?:\b(?:no|none|nobody|neither|nor|not|never|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\band\b)[^,.;:]*$", re.IGNORECASE)
 
 
 _ANY_TOLL_WORD = re.compile(

@@ -39,3 +39,26 @@ def test_a_murder_told_as_news_is_an_attack(typer: LearnedTyper, sentence: str) 
 )
 def test_a_murder_before_a_court_or_long_ago_is_no_attack(typer: LearnedTyper, sentence: str) -> None:
     assert "Attack" not in types(typer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The guerrillas also burned three vehicles on the Pan-American highway.",
+        "THE GUERRILLAS ALSO BURNED THREE VEHICLES ON THE PAN-AMERICAN HIGHWAY.",
+        "Rebels set fire to the municipal offices.",
+    ],
+)
+def test_an_armed_groups_arson_is_property_destruction(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Protesters burned tyres and cars outside the governor's office.",  # a demonstration decides
+        "A fire broke out and burned three houses.",  # an accident
+    ],
+)
+def test_a_fire_at_a_protest_or_by_accident_is_not_an_armed_groups_arson(typer: LearnedTyper, sentence: str) -> None:
+    assert "Looting/property destruction" not in types(typer, sentence)

@@ -83,17 +83,20 @@ class IncidentTables:
         return self._reports("e.event_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(event_ids)))])
 
     def incident_candidates(self, country: str, admin1: str, ranges: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
-        """Events of ``country`` in ``admin1`` (or with none; any admin1 when ``admin1`` is empty) whose date
-        lies in the range given for their time precision: ``(precision, first, last)`` with ISO dates; an
-        event of precision over the last given uses the last range. The only events a report can join."""
+        """Events of ``country`` in ``admin1`` (each: or with none; any when the argument is empty, as
+        ``match.veto`` reads a missing country or province) whose date lies in the range given for their
+        time precision: ``(precision, first, last)`` with ISO dates; an event of precision over the last
+        given uses the last range. The only events a report can join."""
         clauses = []
-        params: list[object] = [country, admin1, admin1]
+        params: list[object] = [country, country, admin1, admin1]
         for n, (precision, first, last) in enumerate(ranges):
             op = ">=" if n == len(ranges) - 1 else "="
             clauses.append(f"(coalesce(e.time_precision, 2) {op} ? AND e.event_date BETWEEN ? AND ?)")
             params += [precision, first, last]
         spans = " OR ".join(clauses) or "0"
-        return self._reports(f"e.country = ? AND (? = '' OR e.admin1 = ? OR coalesce(e.admin1, '') = '') AND ({spans})", params)
+        return self._reports(
+            f"(? = '' OR e.country = ? OR coalesce(e.country, '') = '') AND (? = '' OR e.admin1 = ? OR coalesce(e.admin1, '') = '') "
+            f"AND ({spans})", params)
 
     def article_event_ids(self, article_id: str) -> list[str]:
         with self._failures():

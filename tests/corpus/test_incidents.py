@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import random
 import sqlite3
@@ -12,9 +13,10 @@ import pytest
 
 from frontline.corpus import update_incidents
 from frontline.pipeline import PIPELINE_VERSION
-from frontline.records import Article
+from frontline.records import Article, Event
 from frontline.service import incidents_of_store, run_into_store
 from frontline.store import EventStore
+from frontline.text.clean import clean
 
 FAKES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
 
@@ -273,3 +275,26 @@ def test_an_edited_copy_of_a_wire_story_counts_once(tmp_path: Path, pipeline) ->
     [strike] = [r for r in rows if "wire" in r["article_ids"]]
     assert set(strike["article_ids"].split("; ")) == {"copy", "own", "wire"}
     assert (strike["n_reports"], strike["n_sources"]) == (3, 2)  # the copy counts with its wire story, the own report apart
+
+
+def test_a_report_with_no_country_links_to_one_placed_in_a_country_in_either_order(tmp_path: Path) -> None:
+    # UCDP benchmark: "About 30 killed by IS suicide attack targeted Swesan area" gives no place at all, "32
+    # killed by IS suicide attack in Swesan area near al-Bab city" a Syrian town. The veto lets a missing
+    # country pass, so the candidates read from the store must include such events both ways.
+    day = dt.date(2017, 1, 20)
+    texts = {
+        "a1": ("About 30 killed by IS suicide attack targeted Swesan area", Event(
+            article_id="a1", event_id="e1", event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+            event_date=day, time_precision=2, fatalities=30)),
+        "a2": ("32 killed by IS suicide attack in Swesan area near al-Bab city", Event(
+            article_id="a2", event_id="e2", event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+            event_date=day, time_precision=2, fatalities=32, country="Syria", admin1="Aleppo", location="Al Bab",
+            geonameid=174018, latitude=36.37, longitude=37.52, geo_precision=2)),
+    }
+    for order in (["a1", "a2"], ["a2", "a1"]):
+        with EventStore(tmp_path / f"{order[0]}.db") as store:
+            for article_id in order:
+                text, event = texts[article_id]
+                store.add(clean(Article(id=article_id, text=text, published=day, source="SOHR")), [event], "v1")
+                update_incidents(store, [event.event_id])
+        assert len(set(incidents(tmp_path / f"{order[0]}.db").values())) == 1, order

@@ -56,9 +56,10 @@ def test_an_armed_groups_arson_is_property_destruction(typer: LearnedTyper, sent
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Protesters burned tyres and cars outside the governor's office.",  # a demonstration decides
-        "A fire broke out and burned three houses.",  # an accident
+        "Militants protesting the verdict burned three vehicles.",  # a demonstration decides
+        "Guerrillas burned a tank truck after a gas cylinder exploded.",  # an accident
+        "Rebels killed two villagers and burned their houses.",  # the killing decides
     ],
 )
-def test_a_fire_at_a_protest_or_by_accident_is_not_an_armed_groups_arson(typer: LearnedTyper, sentence: str) -> None:
+def test_a_fire_at_a_protest_by_accident_or_beside_a_killing_is_not_property_destruction(typer: LearnedTyper, sentence: str) -> None:
     assert "Looting/property destruction" not in types(typer, sentence)

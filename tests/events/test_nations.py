@@ -200,3 +200,17 @@ def test_an_event_is_not_placed_at_sea_by_a_sentence_before_it(pipeline) -> None
     events = read(pipeline, text).events
     assert events and all(e.country == "Guatemala" for e in events)
     assert all(e.location != "Pacific Ocean" for e in events)
+
+
+def test_a_foreign_capital_is_no_look_alike(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Filed in Tegucigalpa, the report tells of a bomb in San Salvador, with its name broken over two telex
+    # lines: El Salvador's capital, though nothing else in the report names El Salvador.
+    text = (
+        "TEGUCIGALPA, 29 APR 88 (VOZ DE HONDURAS NETWORK) -- [TEXT] THE\n"
+        "PRESIDENT SAID THAT THERE IS NO UNREST BECAUSE OF THE LAWS PASSED\n"
+        "BY CONGRESS.\n\n   THE SAME DAY INCIDENTS WERE TAKING PLACE HERE, 13 PERSONS DIED IN SAN\n"
+        "SALVADOR AS A RESULT OF A BOMB EXPLOSION.  THE LOSS OF LIVES IS\nUNFORTUNATE.\n"
+    )
+    events = [e for e in read(pipeline, text).events if e.fatalities == 13]
+    assert [(e.location, e.country) for e in events] == [("San Salvador", "El Salvador")]
+    assert "Honduras" not in f"{events[0].actor1} {events[0].actor2}"

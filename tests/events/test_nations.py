@@ -214,3 +214,17 @@ def test_a_foreign_capital_is_no_look_alike(pipeline) -> None:  # type: ignore[n
     events = [e for e in read(pipeline, text).events if e.fatalities == 13]
     assert [(e.location, e.country) for e in events] == [("San Salvador", "El Salvador")]
     assert "Honduras" not in f"{events[0].actor1} {events[0].actor2}"
+
+
+def test_a_report_filed_abroad_places_nothing_at_its_filing_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Filed in San José about Guatemala: the kidnappings are in Guatemala, not in Costa Rica's capital.
+    text = (
+        "SAN JOSE (COSTA RICA), 27 SEP 89 (AFP) -- [TEXT] THE GUATEMALAN STUDENTS' ASSOCIATION SAID\n"
+        "TODAY THAT 12 OF ITS LEADERS WERE KIDNAPPED DURING THE LAST FEW WEEKS.\n\n   THE STUDENTS\n"
+        "CALLED ON GOVERNMENTS TO SEND DELEGATIONS TO GUATEMALA TO PRESSURE THE GOVERNMENT OF\n"
+        "GUATEMALA.\n\n   THEY SAID THAT THE GUATEMALAN ARMY HAS MADE GUATEMALA A COUNTRY OF FEAR AND THAT\n"
+        "IN GUATEMALA NOBODY INVESTIGATES.\n"
+    )
+    result = read(pipeline, text)
+    assert result.annotated.country_code == "GT"
+    assert result.events and all(e.country == "Guatemala" for e in result.events)

@@ -67,7 +67,9 @@ class _Index:
 
 
 def _build(annotated: Annotated) -> _Index:
-    resolved = tuple(p for p in annotated.places if p.place is not None)
+    # A sea or an ocean is in no country: an event is placed there only when its own sentence names it,
+    # never because "the Pacific side" was named earlier.
+    resolved = tuple(p for p in annotated.places if p.place is not None and p.place.country_code)
     ends = [p.span.end for p in resolved]
     last_town = [-1]
     for i, p in enumerate(resolved):

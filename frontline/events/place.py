@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..geo.dateline import dateline_span
+from ..geo.dateline import dateline_span, filed_abroad
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
@@ -179,12 +179,14 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
                  or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
         and not speaks(text, p)
     ]
-    # The dateline's city is where the report was filed, not where its events were: "BUENOS AIRES, 13 DEC 89
-    # (AFP) -- ... A VIOLENT EXPLOSION DAMAGED THE CONSULATE IN SANTIAGO" is in Santiago. It stays a
-    # candidate only when its sentence names no other place.
+    # The dateline's city is where the report was filed: "BUENOS AIRES, 13 DEC 89 (AFP) -- ... A VIOLENT EXPLOSION
+    # DAMAGED THE CONSULATE IN SANTIAGO" is in Santiago. It stays a candidate only when its sentence names no
+    # other place, and not at all when the report is filed abroad (in another country than its focus).
     filed = annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
+    abroad = filed_abroad(filed, annotated.places, annotated.country_code)
     if filed is not None:
-        resolved = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])] or resolved
+        inside = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])]
+        resolved = inside if abroad else inside or resolved
     places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
     # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
     off_road = [p for p in places if not _ROAD_AFTER.match(text, p.span.end)]
@@ -219,11 +221,11 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         area = last_area_before(annotated, sentence.start)
         if area is not None:
             return area
-    return last_place_before(annotated, sentence.start)
+    earlier = last_place_before(annotated, sentence.start)
+    return None if abroad and filed is not None and earlier is not None and filed[0] <= earlier.span.start < filed[1] else earlier
 
 
-# Where a statement was made or who made it is not where the event was: "Sabra said in Turkey the
-# attack ... had killed 1300", "the United States says", "Washington and Paris say".
+# Where a statement was made or who made it is not where the event was ("Sabra said in Turkey", "Washington says").
 _SAID_IN_BEFORE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?reporters|speaking|spoke|announced|declared|statement|(?:news\s+)?conference)\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -262,8 +264,7 @@ def speaks(text: str, place: PlaceMention) -> bool:
 _ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IGNORECASE)
 _EMBASSY_AFTER = re.compile(r"[’']?s?\s+(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\b", re.IGNORECASE)
 _EMBASSY_BEFORE = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# Between a town and the district or province that qualifies it: "Bamenda town (Mezam, Nord-Ouest)",
-# "Ketou, Plateau".
+# Between a town and the district or province that qualifies it: "Bamenda town (Mezam, Nord-Ouest)", "Ketou, Plateau".
 _QUALIFIER_LEAD = re.compile(
     r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*(?:\(|,)\s*(?:[^(),.;]{1,40},\s*)?",
     re.IGNORECASE,
@@ -306,6 +307,8 @@ def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMenti
     votes = Counter(p.place.country_code for p in places if p.place is not None and not p.place.feature_code.startswith("PCL"))
     if len(votes) < 2:
         return places
+    # A country the sentence names votes for its own places ("kidnapped in Colombia ... from Medellin").
+    votes.update(p.place.country_code for p in places if p.place is not None and p.place.feature_code.startswith("PCL") and p.place.country_code in votes)
     best = max(votes.values())
     leaders = sorted(code for code, n in votes.items() if n == best)
     main = focus if focus in leaders else (leaders[0] if len(leaders) == 1 else None)
@@ -396,8 +399,7 @@ def _last_resort(
     return None
 
 
-# Where the OSCE Special Monitoring Mission observed ceasefire violations: the Donetsk and Luhansk
-# oblasts (GeoNames admin1 codes of Ukraine).
+# Where the OSCE Special Monitoring Mission observed ceasefire violations: Donetsk and Luhansk (GeoNames admin1 codes).
 _MONITORED_ADMIN1 = frozenset({"05", "14"})
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
 from .headline import past_tense
+from .rare_rules import COURT, EXPLOSIVE_SUBS, FIRED_WEAPON, HARM, RARE_RULES
 
 log = logging.getLogger(__name__)
 
@@ -42,38 +43,6 @@ _BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state 
 # alone, on a sentence without a conflict word ("markets were open"), must not invent an event.
 UNTRIGGERED_THRESHOLD = 0.5
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
-# Rules that name a sub-type so plainly that their hit puts a floor under its probability: (pattern, sub-type,
-# floor), from ACLED's codebook; the wire and headline words (issue 19) from the blind proxy's misses, never CASE's.
-_RARE_RULES: tuple[tuple[str, str, float], ...] = (
-    (r"chlorine|sarin|mustard\s+gas|nerve\s+(?:agent|gas)|chemical\s+(?:weapons?\s+attack|attack|bombs?|munitions?|shells?|rockets?)|toxic\s+gas\s+attack|poison(?:ous)?\s+gas(?:es)?(?!\s+leak)", "Chemical weapon", 0.6),
-    (r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ing)?|truck\s+bomb(?:er|ing)?|vest|belt|blast|explosion)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)|(?:detonat(?:ed|ing)|blew\s+up|set\s+off|exploded)\s+(?:[\w,]+\s+){0,4}?(?:killing|and\s+killed)\s+(?:him|her|them)sel(?:f|ves)", "Suicide bomb", 0.6),
-    (r"(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)\bhand[- ]?grenades?|(?<!rocket[- ]propelled\s)(?<!rocket\s)(?<!stun\s)(?<!smoke\s)(?<!flash\s)(?<!sound\s)(?<!propelled\s)\bgrenades?\b(?!\s+launchers?)", "Grenade", 0.5),
-    # ACLED's mob violence: a crowd's or vigilantes' violence outside any demonstration (lynching, mob justice).
-    ((r"lynch(?:ed|ing|ings)?\b|(?:mobs?|vigilantes?)\s+(?:\w+\s+){0,4}?(?:killed|murdered|beat|lynched|burn(?:ed|t)|torched|attacked|stoned|assaulted|hacked|clashed|pelted)"
-     r"|(?:killed|murdered|beaten|lynched|burn(?:ed|t)|attacked|stoned|assaulted|hacked)\s+(?:\w+\s+){0,3}?by\s+(?:an?\s+|the\s+)?(?:angry\s+|irate\s+)?(?:mobs?|vigilantes)\b"
-     r"|(?:mob|jungle|instant|street)\s+justice"
-     # Groups of people fighting with stones, sticks or blades (communal clashes; not when an armed group
-     # or the military is named, see ``_COMMUNAL``): the codebook's mob violence is a riot outside any
-     # demonstration.
-     r"|(?:clash(?:ed|es)?|fought|fighting)\s+(?:\w+\s+){0,6}?with\s+(?:\w+\s+){0,2}?(?:stones|rocks|machetes|sticks|slingshots|knives|clubs|bricks|iron\s+rods|sharp\s+objects)\b"), "Mob violence", 0.5),
-    (r"\brap(?:ed|e|es|ing|ist|ists)\b|gang[- ]rap|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?|abusing|exploit(?:ed|ation))|sexual\s+slavery", "Sexual violence", 0.5),
-    # Headlines and wire copy tell of killings in words the notes rarely use; the codebook's attack includes them.
-    ((r"execut(?:es|e|ing|ions?)\b(?!\s+(?:[\w-]+\s+){0,3}(?:orders?|actions?|plans?|measures?|warrants?|projects?|contracts?|budgets?|decisions?|strateg))|behead(?:ed|s|ing|ings)?\b|slaughter(?:ed|s|ing)?\b"
-     r"|assassinat(?:ed|es|ing)\b|assassinations?\s+of\b|(?:tried|attempt(?:ed|s)?)\s+to\s+assassinate"), "Attack", 0.5),
-    # Bombings told without the notes' words ("IED"): a bomb attack, a dynamite charge that went off, bombs
-    # planted or hurled, an explosion that damaged; not beside another weapon's trigger, a fired weapon or an
-    # accident cue (``_EXPLOSIVE_SUBS``, ``_FIRED_WEAPON``).
-    ((r"bomb\s+attacks?|dynamite|explosive\s+charges?|(?:truck|bus|motorcycle|bicycle|parcel|letter)[\s-]bombs?\b"
-      r"|(?:bombs?|explosives?|charges?|devices?|package|parcel)\s+(?:\w+\s+){0,3}?(?:exploded|detonated|went\s+off)"
-      r"|bombs?,\s+which\b[^.;]{0,150}?\b(?:exploded|detonated|went\s+off)|bombs?\s+(?:were|was)\s+(?:hurled|thrown|planted|placed|detonated)"
-      r"|(?:planted|placed|hurled|threw|left)\s+(?:a|an|two|three|several|\d+)\s+(?:\w+\s+)?(?:bombs?|explosives?)"
-      r"|(?:an?|the)\s+(?:\w+\s+){0,2}?explosion\b(?!s)|(?:violent|powerful|strong|large|huge|massive|loud)\s+(?:explosions?|blasts?)"
-      r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)"), "Remote explosive/landmine/IED", 0.5),
-    (r"held\s+(?:as\s+)?hostages?|hostage[- ]taking", "Abduction/forced disappearance", 0.5),
-)
-# Sub-types whose trigger names the weapon of an explosion; weapons fired, not planted (shelling, not a bomb).
-_EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
-_FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)
 # Cues of accidents and disasters, which kill and destroy without being political violence. They enter
 # the model as features (``c:accident``), learned from the "no event" examples, never as rules.
 _ACCIDENT = re.compile(
@@ -121,7 +90,7 @@ _PROTEST_EVENT = re.compile(
 # docs/typing.md): a demonstration named, then destructive acts (physical clashes, vandalism, arson,
 # road-blocking with barricades or burning tyres, stone-throwing), whoever the grammatical subject; or
 # the act done "in protest". Acts that may be done *to* demonstrators (attacked, assaulted, beat up) are
-# left out. Inference only, like ``_RARE_RULES``: the lexicon (and so the model's features) is unchanged.
+# left out. Inference only, like ``RARE_RULES``: the lexicon (and so the model's features) is unchanged.
 _MARCH = rf"{_NOT_AFTER_TIME_WORD}(?<!\bon\s)(?<!from\s)(?<!\bmid\s)(?<!last\s)(?<!next\s)(?<!this\s)march(?:es|ers)?\b(?!,?\s+\d)"
 _DEMO = rf"(?:protest(?:s|ers|ors|ing|ed)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies)|{_MARCH}|sit-ins?|strikers|agitat(?:ion|ors|ing))\b"
 _DEMO_VIOLENCE = (
@@ -275,8 +244,8 @@ class LearnedTyper:
     ) -> None:
         self._model = model
         self._rules = rules or RuleTyper()
-        self._rare = [(re.compile(rf"\b(?:{p})", re.IGNORECASE), sub, floor) for p, sub, floor in _RARE_RULES]
-        self._rare_lc = [(re.compile(rf"\b(?:{p})"), sub, floor) for p, sub, floor in _RARE_RULES]
+        self._rare = [(re.compile(rf"\b(?:{p})", re.IGNORECASE), sub, floor) for p, sub, floor in RARE_RULES]
+        self._rare_lc = [(re.compile(rf"\b(?:{p})"), sub, floor) for p, sub, floor in RARE_RULES]
         self._no_event = no_event
         self._triggered_no_event = no_event if triggered_no_event is None else triggered_no_event
         self._untriggered = untriggered
@@ -352,9 +321,11 @@ class LearnedTyper:
                 continue  # a clash of armed groups or soldiers, whatever their weapons, is no communal clash
             if m and sub in ("Chemical weapon", "Remote explosive/landmine/IED") and accident.search(text):
                 continue  # a poisonous gas leak, a chemical spill or a gas explosion is an accident
-            if m and sub == "Attack" and (found - {"Attack"} or protest.search(text)):
-                continue  # the killing is told beside another event (an abduction, a protest): that one decides
-            if m and sub == "Remote explosive/landmine/IED" and (found & _EXPLOSIVE_SUBS or _FIRED_WEAPON.search(text)):
+            if m and sub == "Looting/property destruction" and (found - {sub} or protest.search(text) or accident.search(text) or HARM.search(text) or not _ARMED.search(text)):
+                continue  # an armed group's fire alone; beside a killing, at a demonstration or by accident, that one decides
+            if m and sub == "Attack" and (found - {"Attack"} or protest.search(text) or (m.group().startswith("murder") and COURT.search(text))):
+                continue  # told beside another event (an abduction, a protest), or a trial's or a crime figure's murder
+            if m and sub == "Remote explosive/landmine/IED" and (found & EXPLOSIVE_SUBS or FIRED_WEAPON.search(text)):
                 continue  # the sentence names the weapon that exploded
             if m and probs.get(sub, 0.0) < floor:
                 probs = _raise(probs, sub, floor)

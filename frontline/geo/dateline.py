@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from importlib import resources
 
-from ..records import Place
+from ..records import Place, PlaceMention
 from .gazetteer import Gazetteer
 from .ranker_features import name_key
 
@@ -64,9 +65,20 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
-    """Where the dateline's city stands in ``text`` (start, end), or None without a dateline."""
+    """Where the dateline's city and its country in parentheses stand in ``text`` (start, end), or
+    None without a dateline: "ROME (ITALY)" says where the report was filed, not where it happened."""
     m = _dateline(text)
-    return m.span("city") if m is not None else None
+    if m is None:
+        return None
+    return m.start("city"), m.end("country") if m.group("country") else m.end("city")
+
+
+def filed_abroad(span: tuple[int, int] | None, places: Iterable[PlaceMention], focus: str | None) -> bool:
+    """The report was filed (its dateline ``span``) in a country other than the one it is about
+    (``focus``): "SAN JOSE (COSTA RICA), 27 SEP 89 (AFP) --" before a report on Guatemala."""
+    if span is None or focus is None:
+        return False
+    return any(p.place is not None and p.place.country_code != focus and span[0] <= p.span.start < span[1] for p in places)
 
 
 def _dateline(text: str) -> re.Match[str] | None:

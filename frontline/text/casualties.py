@@ -140,9 +140,24 @@ _ONE_VICTIM = re.compile(
     r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing))\s+"
     r"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
     r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher"
-    r"|operator|official|elder|chief|journalist|activist|militant|fighter))\b",
+    r"|operator|official|elder|chief|journalist|activist|militant|fighter|judge|mayor|senator|deputy|governor|candidate"
+    r"|priest|lawyer|magistrate|councilman|councillor|congressman|legislator|politician|peasant|student|worker))\b",
     re.IGNORECASE,
 )
+# One victim told in the passive, with no number: "Judge Maria Diaz was assassinated", "the mayor of
+# Medellin has been shot dead". "was" says one; "no one was killed", "was almost killed" say none.
+_ONE_PASSIVE = re.compile(
+    r"(?<!\bno\sone\s)(?<!\bnobody\s)(?<!\bnone\s)(?<!\bno-one\s)\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|apparently|brutally|also|then|later|finally)\s+)?"
+    r"(?:killed|assassinated|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|executed|slain|stabbed\s+to\s+death|hacked\s+to\s+death|lynched)\b",
+    re.IGNORECASE,
+)
+
+
+# "he was killed 5 years ago", "was assassinated in 1980": a past death, not this event's.
+_LONG_AGO = re.compile(r"\s+(?:\w+\s+){0,3}?(?:(?:\d+|a|one|two|three|four|five|several|many)\s+(?:years?|months?|decades?)\s+ago|in\s+(?:19|20)\d\d\b)", re.IGNORECASE)
+_NO_BEFORE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
+# Before a passive killing, a subject that counts (or denies) its victims itself, within its clause.
+_COUNTED_BEFORE = re.compile(r"(?:\b(?:no|none|nobody|neither|nor|not|never|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\band\b)[^,.;:]*$", re.IGNORECASE)
 
 
 _ANY_TOLL_WORD = re.compile(
@@ -195,6 +210,10 @@ def find_casualties(text: str) -> list[Casualties]:
     found: list[Casualties] = _stated_tolls(text)
     for one in _ONE_VICTIM.finditer(text):
         found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
+    for one in _ONE_PASSIVE.finditer(text):
+        # "a soldier was killed" is counted from its number below; "no soldier was killed" counts none.
+        if not _COUNTED_BEFORE.search(text, max(0, one.start() - 60), one.start()) and not _LONG_AGO.match(text, one.end()):
+            found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in found]
     for pattern in (_N_THEN_VERB, _VERB_THEN_N):
         pos = 0
@@ -215,6 +234,8 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue
             if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
                 continue  # "killed 5 years ago"
+            if pattern is _N_THEN_VERB and m.group("low").lower() == "one" and _NO_BEFORE.search(text, max(0, start - 4), start):
+                continue  # "no one was killed": none
             if pattern is _N_THEN_VERB and m.group("low").lower() in ("a", "an") and not _AUX.search(m.group(0)):
                 continue  # "a mob lynched": the article counts the mob; "a man was lynched" counts the man
             if _YEAR.match(m.group("low")) or _NOT_A_COUNT.match(m.group("low")):

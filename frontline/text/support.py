@@ -64,9 +64,12 @@ def keep_in_support(
         inside = [p for p in gazetteer.lookup(mention.span.text, fuzzy=False) if p.country_code == focus]
         if not inside:
             # Nothing of that name in the focus country: a place in a country the report never mentions
-            # is a look-alike ("BERLIN" of Usulutan is not Germany's capital, "MOLOTOV" not Perm), and
-            # no place is better than a wrong one: the event falls back to the focus country.
-            out.append(replace(mention, place=None))
+            # is a look-alike ("MOLOTOV" is not Perm), and no place is better than a wrong one: the event
+            # falls back to the focus country. A capital named as such is no look-alike: "13 persons died
+            # in San Salvador", told in Tegucigalpa, names El Salvador (with a namesake in the focus, as
+            # "BERLIN" of Usulutan, the namesake wins below).
+            capital = place.feature_code == "PPLC" and name_key(place.name) == key
+            out.append(mention if capital else replace(mention, place=None))
             continue
         best = max(inside, key=lambda p: (
             name_key(p.name) == key, p.feature_class == place.feature_class, p.feature_class == "P", p.population, -p.geonameid

@@ -125,7 +125,7 @@ def test_wire_bombings_and_murders_have_triggers(pipeline) -> None:  # type: ign
         "Incendiary bombs were hurled at a temple in Nunoa district.": "Remote explosive/landmine/IED",
         "Senator Luis Carlos Galan was assassinated on 18 August.": "Attack",
     }
-    # The words are inference-only rules of the default typer (typing_model._RARE_RULES), not lexicon
+    # The words are inference-only rules of the default typer (rare_rules.RARE_RULES), not lexicon
     # triggers: the lexicon feeds the shipped model's features, which `frontline train typing` reproduces.
     typer = LearnedTyper()
     for text, sub in cases.items():

@@ -174,3 +174,57 @@ def test_one_event_per_place_of_a_list(pipeline) -> None:  # type: ignore[no-unt
     assert len(between) == 1
     town = read(pipeline, FILED + "GUERRILLAS ATTACKED A MILITARY POST IN TECOLUCA, SAN VICENTE, AND KILLED TWO SOLDIERS.").events
     assert len(town) == 1
+
+
+def test_a_country_the_sentence_names_outweighs_the_dateline(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Filed in Rome and told by Rome's foreign ministry, the kidnapping is in Colombia: the sentence names
+    # the country and a town of it, one Italian place against two Colombian ones.
+    text = (
+        "ROME (ITALY), 28 APR 89 (ANSA) -- [TEXT] THE ROME FOREIGN MINISTRY ON FRIDAY CONFIRMED THAT TWO "
+        "ITALIAN ENGINEERS WERE KIDNAPPED THURSDAY IN COLOMBIA FROM A CONSTRUCTION SITE SOME THIRTY "
+        "KILOMETERS FROM THE CITY OF MEDELLIN."
+    )
+    events = read(pipeline, text).events
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+    assert (events[0].location, events[0].country) == ("Medellín", "Colombia")
+
+
+def test_an_event_is_not_placed_at_sea_by_a_sentence_before_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Pacific side" names an ocean; the attack told in the next sentence names no place and is in
+    # Guatemala, not in the Pacific Ocean with no country.
+    text = (
+        "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) -- [TEXT] THE ARMY DENIED TODAY THAT GUERRILLAS ATTACKED THE "
+        "PRESIDENTIAL FARM, LOCATED ON THE PACIFIC SIDE.  A REPORT BY THE CERIGUA AGENCY SAYS THAT A "
+        "GUERRILLA COLUMN ATTACKED THE FARM 2 DAYS AGO AND KILLED A CIVILIAN."
+    )
+    events = read(pipeline, text).events
+    assert events and all(e.country == "Guatemala" for e in events)
+    assert all(e.location != "Pacific Ocean" for e in events)
+
+
+def test_a_foreign_capital_is_no_look_alike(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Filed in Tegucigalpa, the report tells of a bomb in San Salvador, with its name broken over two telex
+    # lines: El Salvador's capital, though nothing else in the report names El Salvador.
+    text = (
+        "TEGUCIGALPA, 29 APR 88 (VOZ DE HONDURAS NETWORK) -- [TEXT] THE\n"
+        "PRESIDENT SAID THAT THERE IS NO UNREST BECAUSE OF THE LAWS PASSED\n"
+        "BY CONGRESS.\n\n   THE SAME DAY INCIDENTS WERE TAKING PLACE HERE, 13 PERSONS DIED IN SAN\n"
+        "SALVADOR AS A RESULT OF A BOMB EXPLOSION.  THE LOSS OF LIVES IS\nUNFORTUNATE.\n"
+    )
+    events = [e for e in read(pipeline, text).events if e.fatalities == 13]
+    assert [(e.location, e.country) for e in events] == [("San Salvador", "El Salvador")]
+    assert "Honduras" not in f"{events[0].actor1} {events[0].actor2}"
+
+
+def test_a_report_filed_abroad_places_nothing_at_its_filing_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Filed in San José about Guatemala: the kidnappings are in Guatemala, not in Costa Rica's capital.
+    text = (
+        "SAN JOSE (COSTA RICA), 27 SEP 89 (AFP) -- [TEXT] THE GUATEMALAN STUDENTS' ASSOCIATION SAID\n"
+        "TODAY THAT 12 OF ITS LEADERS WERE KIDNAPPED DURING THE LAST FEW WEEKS.\n\n   THE STUDENTS\n"
+        "CALLED ON GOVERNMENTS TO SEND DELEGATIONS TO GUATEMALA TO PRESSURE THE GOVERNMENT OF\n"
+        "GUATEMALA.\n\n   THEY SAID THAT THE GUATEMALAN ARMY HAS MADE GUATEMALA A COUNTRY OF FEAR AND THAT\n"
+        "IN GUATEMALA NOBODY INVESTIGATES.\n"
+    )
+    result = read(pipeline, text)
+    assert result.annotated.country_code == "GT"
+    assert result.events and all(e.country == "Guatemala" for e in result.events)

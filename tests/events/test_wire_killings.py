@@ -1,0 +1,65 @@
+"""Killings as wire copy tells them (issue 24): "murdered" is an attack on the day of the report, but
+not a murder before a court, in a crime figure or in a past war. Hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontline.events.typing_model import LearnedTyper
+
+
+@pytest.fixture(scope="module")
+def typer() -> LearnedTyper:
+    return LearnedTyper()
+
+
+def types(typer: LearnedTyper, sentence: str) -> list[str]:
+    return [s.sub_event_type for s in typer.type_sentence(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unidentified men murdered the mayor of Medellin today.",
+        "A judge was murdered in Medellin today.",
+        "UNIDENTIFIED MEN MURDERED THE MAYOR OF MEDELLIN TODAY.",
+    ],
+)
+def test_a_murder_told_as_news_is_an_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The court convicted two men who murdered a shopkeeper.",
+        "Moscow admitted that its security forces murdered 15,000 Polish officers during World War II.",
+        "Rebels murdered the priest in 1980, the commission said.",
+    ],
+)
+def test_a_murder_before_a_court_or_long_ago_is_no_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert "Attack" not in types(typer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The guerrillas also burned three vehicles on the Pan-American highway.",
+        "THE GUERRILLAS ALSO BURNED THREE VEHICLES ON THE PAN-AMERICAN HIGHWAY.",
+        "Rebels set fire to the municipal offices.",
+    ],
+)
+def test_an_armed_groups_arson_is_property_destruction(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants protesting the verdict burned three vehicles.",  # a demonstration decides
+        "Guerrillas burned a tank truck after a gas cylinder exploded.",  # an accident
+        "Rebels killed two villagers and burned their houses.",  # the killing decides
+    ],
+)
+def test_a_fire_at_a_protest_by_accident_or_beside_a_killing_is_not_property_destruction(typer: LearnedTyper, sentence: str) -> None:
+    assert "Looting/property destruction" not in types(typer, sentence)

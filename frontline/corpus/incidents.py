@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..store import EventStore
-from .match import Report, compatible, link_score, reach
+from .match import MASS_TOLL, Report, compatible, link_score, reach
 
 log = logging.getLogger(__name__)
 
@@ -115,11 +115,13 @@ def _links(store: EventStore, new: dict[str, Report]) -> list[tuple[str, str, fl
     for report in sorted(new.values(), key=lambda r: r.event_id):
         if report.event_date is None:
             continue
-        key = (report.country, report.admin1, report.event_date, report.time_precision)
+        # A mass-casualty toll may be told across a provincial border (``match.MASS_TOLL``): any province.
+        admin1 = "" if report.fatalities >= MASS_TOLL else report.admin1
+        key = (report.country, admin1, report.event_date, report.time_precision)
         if key not in windows:
             day = report.event_date
             ranges = [(p, (day - dt.timedelta(days=d)).isoformat(), (day + dt.timedelta(days=d)).isoformat()) for p, d in reach(report)]
-            rows = store.incident_candidates(report.country, report.admin1, ranges)
+            rows = store.incident_candidates(report.country, admin1, ranges)
             windows[key] = [Report.from_row(r) for r in rows]
         for other in windows[key]:
             if other.event_id == report.event_id:

@@ -72,6 +72,9 @@ FAR_KM = 60.0  # two points farther apart are two places, even in one province
 SMALL_TOLL = 5  # tolls under this, told alike, say nothing: many events of a day kill one or two
 HIGH_TOLL = 20  # a few events of a day kill this many
 LARGE_TOLL = 50  # a toll this large, told alike by two reports of one day, identifies the happening
+# A toll this large, told alike, crosses a provincial border: "Damascus" and "Eastern Ghouta" (Rif Dimashq)
+# name one chemical attack of 1,300 dead. Within FAR_KM only.
+MASS_TOLL = 100
 SLACK_DAYS = 1  # reports a day apart read "yesterday" from different days
 PRECISIONS = (1, 2, 3)  # ACLED time_precision: day, week, month
 
@@ -259,12 +262,19 @@ def _toll_evidence(x: int, y: int) -> list[str]:
     return []
 
 
+def mass_alike(a: Report, b: Report) -> bool:
+    """Both reports tell a toll of ``MASS_TOLL`` or more, within 1.5 times of each other."""
+    low, high = sorted((a.fatalities, b.fatalities))
+    return low >= MASS_TOLL and high <= 1.5 * low
+
+
 def _place_evidence(a: Report, b: Report) -> str | None:
     """"same_place", "near_place", "nested_place" or "" (nothing to tell); None: two different places."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return "same_place"
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
-        return None
+        distance = km(a, b)
+        return "" if mass_alike(a, b) and distance is not None and distance <= FAR_KM else None
     if not (a.admin1 and b.admin1):
         return ""  # a country holds the other place, but says nothing for the pair: not evidence
     if _coarse(a) or _coarse(b):

@@ -298,3 +298,27 @@ def test_a_report_with_no_country_links_to_one_placed_in_a_country_in_either_ord
                 store.add(clean(Article(id=article_id, text=text, published=day, source="SOHR")), [event], "v1")
                 update_incidents(store, [event.event_id])
         assert len(set(incidents(tmp_path / f"{order[0]}.db").values())) == 1, order
+
+
+def test_a_mass_casualty_attack_told_in_two_provinces_is_one_incident_in_either_order(tmp_path: Path) -> None:
+    # FINDINGS, "One event, many reports": the Ghouta chemical attack is placed at Damascus (Dimashq) by one
+    # report and in Eastern Ghouta (Rif Dimashq) by another. A new report of so many dead reads candidates in
+    # every province, so the stored order does not matter.
+    day = dt.date(2013, 8, 21)
+    common = {"event_type": "Explosions/Remote violence", "sub_event_type": "Chemical weapon", "event_date": day,
+              "time_precision": 1, "country": "Syria"}
+    texts = {
+        "a1": ("Rockets filled with sarin killed 1,300 people in Damascus on Wednesday.", Event(
+            article_id="a1", event_id="e1", fatalities=1300, admin1="Dimashq", location="Damascus", geonameid=170654,
+            latitude=33.51, longitude=36.29, geo_precision=1, **common)),  # type: ignore[arg-type]
+        "a2": ("A chemical attack on Eastern Ghouta killed 1,300 on Wednesday, the opposition said.", Event(
+            article_id="a2", event_id="e2", fatalities=1300, admin1="Rif Dimashq", location="Eastern Ghouta",
+            geonameid=11048299, latitude=33.50, longitude=36.44, geo_precision=3, **common)),  # type: ignore[arg-type]
+    }
+    for order in (["a1", "a2"], ["a2", "a1"]):
+        with EventStore(tmp_path / f"{order[0]}.db") as store:
+            for article_id in order:
+                text, event = texts[article_id]
+                store.add(clean(Article(id=article_id, text=text, published=day, source=article_id)), [event], "v1")
+                update_incidents(store, [event.event_id])
+        assert len(set(incidents(tmp_path / f"{order[0]}.db").values())) == 1, order

@@ -98,6 +98,19 @@ def test_a_large_toll_told_alike_on_one_day_names_one_happening() -> None:
     assert link_score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) is None
 
 
+def test_a_mass_casualty_toll_told_alike_crosses_a_provincial_border_nearby() -> None:
+    # FINDINGS, "One event, many reports": the Ghouta chemical attack of 21 August 2013 is placed at Damascus
+    # (Dimashq province) by one report and in Eastern Ghouta (Rif Dimashq) by another, 1,300 dead in both.
+    damascus = replace(STRIKE, sub_event_type="Chemical weapon", fatalities=1300, admin1="Dimashq", location="Damascus",
+                       geonameid=170654, latitude=33.51, longitude=36.29)
+    ghouta = other(sub_event_type="Chemical weapon", fatalities=1300, admin1="Rif Dimashq", location="Eastern Ghouta",
+                   geonameid=11048299, latitude=33.50, longitude=36.44, geo_precision=3)
+    assert veto(damascus, ghouta) is None and link_score(damascus, ghouta) is not None
+    # Not a dozen dead (many strikes of a day kill so many), and not two provinces far apart.
+    assert veto(replace(damascus, fatalities=12), replace(ghouta, fatalities=12)) == "place"
+    assert veto(damascus, replace(ghouta, admin1="Homs", location="Homs", latitude=34.73, longitude=36.71)) == "place"
+
+
 # Headlines of one day as the UCDP benchmark has them: no time phrase, so each is dated by its publication.
 PUBLISHED = {"time_precision": 2, "event_date": DAY, "published": DAY, "fatalities": 0}
 IDLIB_CITY = {"location": "Idlib", "geonameid": 169389, "latitude": 35.93, "longitude": 36.63}

@@ -108,6 +108,11 @@ _OPENER = re.compile(
 _CITY = 100_000
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
+# Between an unknown district and the province after it: "Andar district, Ghazni", "Nad Ali district (Helmand".
+_DISTRICT_GAP = re.compile(
+    r"\s*(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*", re.IGNORECASE
+)
+_DISTRICT_CUES = frozenset({"district", "subdistrict", "county", "municipality", "township", "division", "lga", "upazila"})
 _DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
 
 
@@ -122,6 +127,9 @@ def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         if p.place is None and p.span.end <= place.span.start
         and _QUALIFIER_GAP.fullmatch(text, p.span.end, place.span.start)
     ]
+    unknown_any = [
+        p for p in annotated.in_sentence("places", place.sentence) if p.place is None and p.span.end <= place.span.start
+    ]
     # A quarter of a city is coded at the city (geo_precision 1, "Usaquen, Bogota"); a village
     # in a province or near a small town at that place, as "near" (2).
     resolved = place.place
@@ -133,6 +141,10 @@ def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
             for p in annotated.in_sentence("places", place.sentence)
         )
     )
+    if any(p.cue in _DISTRICT_CUES and _DISTRICT_GAP.fullmatch(text, p.span.end, place.span.start) for p in unknown_any):
+        # "in Andar district, Ghazni": the district is known, not the town (ACLED geo_precision 2),
+        # whatever the size of the province's capital the event is written at.
+        return "district"
     if stand_in and city and resolved is not None and resolved.name.lower() == resolved.admin1.lower():
         city = False  # "Zzyzxville, Idlib": a qualifier named like its province means the province
     if stand_in and not city:

@@ -827,3 +827,17 @@ def test_fighting_in_the_area_points_back_at_the_area_not_the_last_village(pipel
     )
     [clash] = [e for e in events(pipeline, text, dt.date(2016, 7, 1)) if e.fatalities == 5]
     assert (clash.location, clash.geo_precision) == ("Jabal al-Akrad", 3)
+
+
+# -- issue 15: geo_precision of stand-ins ---------------------------------------------------------------
+
+
+def test_an_unknown_district_before_its_province_is_coded_at_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer has no point for Andar district: the event is written at Ghazni, the province's
+    # capital, but what the note knows is the district (ACLED geo_precision 2), not the town (1).
+    text = "On Monday, Taliban fighters killed a soldier in an attack in Andar district, Ghazni."
+    event = events(pipeline, text, dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Ghazni", 2)
+    # A town the note names itself stays a town.
+    event = events(pipeline, "On Monday, Taliban fighters killed a soldier in an attack in Ghazni city.", dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Ghazni", 1)

@@ -113,7 +113,7 @@ _DISTRICT_GAP = re.compile(
     r"\s*(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*", re.IGNORECASE
 )
 _DISTRICT_CUES = frozenset({"district", "subdistrict", "county", "municipality", "township", "division", "lga", "upazila"})
-_DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"\s+(district|subdistrict|municipality|township|sector)\b", re.IGNORECASE)
 
 
 def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:

@@ -841,3 +841,19 @@ def test_an_unknown_district_before_its_province_is_coded_at_district_precision(
     # A town the note names itself stays a town.
     event = events(pipeline, "On Monday, Taliban fighters killed a soldier in an attack in Ghazni city.", dt.date(2020, 3, 9))[0]
     assert (event.location, event.geo_precision) == ("Ghazni", 1)
+
+
+def test_a_town_named_by_its_district_is_coded_at_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Nad Ali district": the district's seat, and what the note knows is the district (ACLED 2).
+    text = "On Thursday, Taliban militants attacked a check point in the Bailory area of Nad Ali district, Helmand."
+    event = events(pipeline, text, dt.date(2020, 3, 5))[0]
+    assert (event.admin1, event.geo_precision) == ("Helmand", 2)
+
+
+def test_a_town_the_ranker_leaves_unresolved_is_found_inside_the_province_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The ranker leaves "Jalalabad" unresolved (Afghanistan's is larger); Punjab is both Pakistan's and
+    # India's, and India's holds a Jalalabad: the event is in that town, not at a province's seat.
+    text = "On Tuesday, employees of the civil hospital staged a protest in Jalalabad, Fazilka (Punjab) against the shortage of staff."
+    event = events(pipeline, text, dt.date(2020, 5, 5))[0]
+    assert (event.country, event.admin1, event.geo_precision) == ("India", "Punjab", 1)
+    assert event.location != "Punjab"

@@ -12,6 +12,8 @@ from ..records import EventDraft, Place
 # Cues that make a name the region, not its capital ("Bamako region"); and those that make a
 # town's name stand for the district around it ("Balkh district": ACLED geo_precision 2).
 _REGION_CUES = frozenset({"province", "governorate", "region", "state", "oblast"})
+# Near a place, not in it (geo_precision 2); the outskirts of a town are the town for ACLED (1).
+_NEAR = frozenset(NEAR_CUES - {"outskirts"})
 _DISTRICT_CUES = frozenset({"district", "districts", "subdistrict", "county", "municipality", "township", "sector"})
 
 
@@ -49,7 +51,7 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
         event = replace(event, place=place)
     if place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
         precision = 3
-    elif place.feature_code == "ADM2" or (event.place_cue or "") in NEAR_CUES or event.place_cue in _DISTRICT_CUES:
+    elif place.feature_code == "ADM2" or (event.place_cue or "") in _NEAR or event.place_cue in _DISTRICT_CUES:
         precision = 2
     else:
         precision = 1

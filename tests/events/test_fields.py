@@ -857,3 +857,29 @@ def test_a_town_the_ranker_leaves_unresolved_is_found_inside_the_province_after_
     event = events(pipeline, text, dt.date(2020, 5, 5))[0]
     assert (event.country, event.admin1, event.geo_precision) == ("India", "Punjab", 1)
     assert event.location != "Punjab"
+
+
+def test_the_outskirts_of_a_town_are_the_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ACLED codes "on the outskirts of X" at X with geo_precision 1; "near X" stays 2.
+    text = "On Monday, Al Shabaab fighters attacked soldiers on the outskirts of Afgooye town."
+    event = events(pipeline, text, dt.date(2025, 7, 21))[0]
+    assert (event.location, event.geo_precision) == ("Afgooye", 1)
+    event = events(pipeline, "On Monday, Al Shabaab fighters attacked soldiers near Afgooye town.", dt.date(2025, 7, 21))[0]
+    assert (event.location, event.geo_precision) == ("Afgooye", 2)
+
+
+def test_where_a_convoy_was_going_is_not_where_it_was_hit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Monday, an IED planted by Al Shabaab exploded, targeting soldiers travelling to Mogadishu, "
+        "in Afgooye town (Afgooye, Lower Shabelle)."
+    )
+    event = events(pipeline, text, dt.date(2025, 7, 21))[0]
+    assert event.location == "Afgooye"
+
+
+def test_a_town_named_with_area_after_it_is_the_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "in Eldoret area" is the town (ACLED mostly 1); "in the area of Eldoret" is around it (mostly 2).
+    event = events(pipeline, "On Monday, police dispersed protesters in Eldoret area.", dt.date(2019, 5, 6))[0]
+    assert (event.location, event.geo_precision) == ("Eldoret", 1)
+    event = events(pipeline, "On Monday, police dispersed protesters in the area of Eldoret.", dt.date(2019, 5, 6))[0]
+    assert (event.location, event.geo_precision) == ("Eldoret", 2)

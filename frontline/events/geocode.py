@@ -49,7 +49,11 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
         # A bare province name that is also its capital's name means the city ("in Bamako").
         place = _same_name_city(place, gazetteer) or place
         event = replace(event, place=place)
-    if place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
+    if place.feature_code == "ADM1" and event.place_cue == "district":
+        # "in Muqur district, Badghis": the province stands in for a district the gazetteer cannot place;
+        # what is known is a small part of the province (2), as with a town standing in for a village.
+        precision = 2
+    elif place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
         precision = 3
     elif place.feature_code == "ADM2" or (event.place_cue or "") in _NEAR or event.place_cue in _DISTRICT_CUES:
         precision = 2

@@ -883,3 +883,13 @@ def test_a_town_named_with_area_after_it_is_the_town(pipeline) -> None:  # type:
     assert (event.location, event.geo_precision) == ("Eldoret", 1)
     event = events(pipeline, "On Monday, police dispersed protesters in the area of Eldoret.", dt.date(2019, 5, 6))[0]
     assert (event.location, event.geo_precision) == ("Eldoret", 2)
+
+
+def test_a_province_standing_in_for_an_unknown_district_is_coded_at_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Muqur district of Badghis has no point in the gazetteer: the event is written at the province's seat,
+    # and what the note knows is the district, a small part of the province (2), not the whole province (3).
+    text = "On Monday, a Taliban sniper shot and killed an Afghan soldier in Muqur district, Badghis."
+    event = events(pipeline, text, dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Badghis", 2)
+    event = events(pipeline, "On Monday, a Taliban sniper shot and killed an Afghan soldier in Badghis province.", dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Badghis", 3)

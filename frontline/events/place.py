@@ -116,10 +116,11 @@ _CITY = 100_000
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
 # Between an unknown district and the province after it: "Andar district, Ghazni", "Nad Ali district (Helmand".
 _DISTRICT_GAP = re.compile(
-    r"\s*(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*", re.IGNORECASE
+    r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*", re.IGNORECASE
 )
 _DISTRICT_CUES = frozenset({"district", "subdistrict", "county", "municipality", "township", "division", "lga", "upazila"})
-_DISTRICT_AFTER = re.compile(r"\s+(district|subdistrict|municipality|township|sector)\b", re.IGNORECASE)
+# "Nad Ali district", "Andar (Shalgar) district": the town names its district (ACLED geo_precision 2).
+_DISTRICT_AFTER = re.compile(r"\s+(?:\([^()]{1,30}\)\s*)?(district|subdistrict|municipality|township|sector)\b", re.IGNORECASE)
 
 
 def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
@@ -164,7 +165,8 @@ def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         and _AREA_AFTER.match(text, place.span.end) and not _AREA_OF_BEFORE.search(text, max(0, place.span.start - 30), place.span.start)
     ):
         return None  # "in Naivasha area": the town (ACLED geo_precision 1), unlike "in the area of Vesele" (2)
-    if place.cue is None and (m := _DISTRICT_AFTER.match(text, place.span.end)):
+    if place.cue in (None, "village", "town", "city", "area") and (m := _DISTRICT_AFTER.match(text, place.span.end)):
+        # "in Mullah Faiz village of Mizan district": the district is what is known, whatever cue came before.
         return m.group(1).lower()
     # Once the text says "Latakia province", a bare "Latakia" is the province too. A search of the
     # whole text: asked once per name and document, not per event.

@@ -893,3 +893,11 @@ def test_a_province_standing_in_for_an_unknown_district_is_coded_at_district_pre
     assert (event.location, event.geo_precision) == ("Badghis", 2)
     event = events(pipeline, "On Monday, a Taliban sniper shot and killed an Afghan soldier in Badghis province.", dt.date(2020, 3, 9))[0]
     assert (event.location, event.geo_precision) == ("Badghis", 3)
+
+
+def test_a_village_of_a_district_or_a_district_with_its_other_name_is_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, a civilian was killed by the Taliban in the Mosaferan village of Obe district, Herat."
+    assert events(pipeline, text, dt.date(2020, 3, 2))[0].geo_precision == 2
+    text = "On Sunday, police forces clashed with Taliban militants, killing 5 militants, in Nad Ali (Marja) district, Helmand."
+    event = events(pipeline, text, dt.date(2020, 3, 15))[0]
+    assert (event.admin1, event.geo_precision) == ("Helmand", 2)

@@ -112,6 +112,8 @@ _OPENER = re.compile(
 )
 # A populated place this large has quarters the gazetteer does not list.
 _CITY = 100_000
+# A city this large is meant by its name even where its province shares the name.
+_METROPOLIS = 1_000_000
 # Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
 _QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
 # Between an unknown district and the province after it: "Andar district, Ghazni", "Nad Ali district (Helmand".
@@ -152,8 +154,13 @@ def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         # "in Andar district, Ghazni": the district is known, not the town (ACLED geo_precision 2),
         # whatever the size of the province's capital the event is written at.
         return "district"
-    if stand_in and city and resolved is not None and resolved.name.lower() == resolved.admin1.lower():
-        city = False  # "Zzyzxville, Idlib": a qualifier named like its province means the province
+    if (
+        stand_in and city and resolved is not None and resolved.name.lower() == resolved.admin1.lower()
+        and resolved.feature_code != "PPLC" and resolved.population < _METROPOLIS
+    ):
+        # "Zzyzxville, Idlib": a qualifier named like its province means the province; a capital or a
+        # metropolis stays the city ("Abu Salim (Tripoli)" is a quarter of Tripoli, coded at 1).
+        city = False
     if stand_in and not city:
         return "near"
     if _OUTSKIRTS_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):

@@ -901,3 +901,10 @@ def test_a_village_of_a_district_or_a_district_with_its_other_name_is_district_p
     text = "On Sunday, police forces clashed with Taliban militants, killing 5 militants, in Nad Ali (Marja) district, Helmand."
     event = events(pipeline, text, dt.date(2020, 3, 15))[0]
     assert (event.admin1, event.geo_precision) == ("Helmand", 2)
+
+
+def test_a_quarter_of_a_capital_named_like_its_province_is_coded_at_the_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Tripoli shares its name with its district; a quarter ACLED names with it is in the city (1).
+    text = "On Sunday, LNA forces shelled the Military Faculty in Hadba (Tripoli). No casualties reported."
+    event = events(pipeline, text, dt.date(2020, 5, 3))[0]
+    assert (event.country, event.location, event.geo_precision) == ("Libya", "Tripoli", 1)

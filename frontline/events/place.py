@@ -26,9 +26,9 @@ from .earlier_places import (
     last_place_before,
     last_town_before,
 )
+from .precision import place_cue
 from .qualifiers import (
     CLOSE_SPELLING,
-    UNKNOWN_BEFORE,
     abroad,
     qualifier_place,
     town_in_area,
@@ -89,111 +89,15 @@ def choose_place(
         moved = _offset(annotated.document.article.text, place)
         if moved is not None:
             place, fallback = moved, True
-    return place, "near" if fallback and place is not None else _cue(annotated, place)
+    return place, "near" if fallback and place is not None else place_cue(annotated, place)
 
 
-# Words before a place that put the event near it, not in it (ACLED geo_precision 2).
-_NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|around|close\s+to|(?:in\s+)?the\s+vicinity\s+of|outskirts\s+of|\d+\s*km\s+(?:\w+\s+)?(?:of|from)"
-    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of|countryside\s+of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# ACLED codes the outskirts of a town at the town, geo_precision 1 (every "outskirts of X" coded at X in the
-# Somalia 2025-26 export, 15 of 18 in the 2020 global one, 9 of 11 in the 2016 Africa one).
-_OUTSKIRTS_BEFORE = re.compile(r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
-# "X area" names the town's area (mostly geo_precision 1); "the area of X" is around it (mostly 2).
-_AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
-_AREA_OF_BEFORE = re.compile(r"\barea\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # What may come before a place that opens its sentence: a time phrase, then "in"/"near".
 _OPENER = re.compile(
     r"\W*(?:(?:on|around|as\s+reported\s+on|on\s+or\s+(?:about|around|before))?\s*[^,.;]{3,40},\s*)?"
     r"(?:in|near|around|outside|at)\s+(?:the\s+)?(?:(?:town|city|village|municipality|district)\s+of\s+)?",
     re.IGNORECASE,
 )
-# A populated place this large has quarters the gazetteer does not list.
-_CITY = 100_000
-# A city this large is meant by its name even where its province shares the name.
-_METROPOLIS = 1_000_000
-# Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
-_QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
-# Between an unknown district and the province after it: "Andar district, Ghazni", "Nad Ali district (Helmand".
-_DISTRICT_GAP = re.compile(
-    r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*", re.IGNORECASE
-)
-_DISTRICT_CUES = frozenset({"district", "subdistrict", "county", "municipality", "township", "division", "lga", "upazila"})
-# "Nad Ali district", "Andar (Shalgar) district": the town names its district (ACLED geo_precision 2).
-_DISTRICT_AFTER = re.compile(r"\s+(?:\([^()]{1,30}\)\s*)?(district|subdistrict|municipality|township|sector)\b", re.IGNORECASE)
-
-
-def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
-    """The place's cue, with "near" when the words before it say so ("in the vicinity of X"), or
-    when it stands in for a place the gazetteer lacks ("near Pyshchevyk, Donetsk": Donetsk)."""
-    if place is None:
-        return None
-    text = annotated.document.article.text
-    unknown = [
-        p for p in annotated.in_sentence("places", place.sentence)
-        if p.place is None and p.span.end <= place.span.start
-        and _QUALIFIER_GAP.fullmatch(text, p.span.end, place.span.start)
-    ]
-    unknown_any = [
-        p for p in annotated.in_sentence("places", place.sentence) if p.place is None and p.span.end <= place.span.start
-    ]
-    # A quarter of a city is coded at the city (geo_precision 1, "Usaquen, Bogota"); a village
-    # in a province or near a small town at that place, as "near" (2).
-    resolved = place.place
-    city = resolved is not None and resolved.feature_class == "P" and resolved.population >= _CITY
-    before = UNKNOWN_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
-    stand_in = bool(unknown) or bool(
-        before and not any(
-            p.place is not None and p.span.start < place.span.start and p.span.end > before.start(1)
-            for p in annotated.in_sentence("places", place.sentence)
-        )
-    )
-    if any(p.cue in _DISTRICT_CUES and _DISTRICT_GAP.fullmatch(text, p.span.end, place.span.start) for p in unknown_any):
-        # "in Andar district, Ghazni": the district is known, not the town (ACLED geo_precision 2),
-        # whatever the size of the province's capital the event is written at.
-        return "district"
-    if (
-        stand_in and city and resolved is not None and resolved.name.lower() == resolved.admin1.lower()
-        and resolved.feature_code != "PPLC" and resolved.population < _METROPOLIS
-    ):
-        # "Zzyzxville, Idlib": a qualifier named like its province means the province; a capital or a
-        # metropolis stays the city ("Abu Salim (Tripoli)" is a quarter of Tripoli, coded at 1).
-        city = False
-    if stand_in and not city:
-        return "near"
-    if _OUTSKIRTS_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
-        return "outskirts"
-    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
-        return "near"
-    if (
-        place.cue == "area" and resolved is not None and resolved.feature_class == "P"
-        and _AREA_AFTER.match(text, place.span.end) and not _AREA_OF_BEFORE.search(text, max(0, place.span.start - 30), place.span.start)
-    ):
-        return None  # "in Naivasha area": the town (ACLED geo_precision 1), unlike "in the area of Vesele" (2)
-    if place.cue in (None, "village", "town", "city", "area") and (m := _DISTRICT_AFTER.match(text, place.span.end)):
-        # "in Mullah Faiz village of Mizan district": the district is what is known, whatever cue came before.
-        return m.group(1).lower()
-    # Once the text says "Latakia province", a bare "Latakia" is the province too. A search of the
-    # whole text: asked once per name and document, not per event.
-    if (
-        place.cue is None and place.place is not None and place.place.feature_code == "ADM1"
-        and annotated.derived(f"named_as_province:{place.span.text}", lambda a: _named_as_province(a, place.span.text))
-    ):
-        return "province"
-    return place.cue
-
-
-
-def _named_as_province(annotated: Annotated, name: str) -> bool:
-    """The text calls ``name`` a province somewhere ("Latakia province", "the province of Latakia")."""
-    name = re.escape(name)
-    return bool(re.search(
-        rf"\b{name}\s+(?:province|governorate|region|state|oblast)\b|\b(?:province|governorate|region|state)\s+of\s+{name}\b",
-        annotated.document.article.text, re.IGNORECASE,
-    ))
-
 
 def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer | None = None) -> PlaceMention | None:
     """The place where it happened: a resolved place in the sentence, nearest after the trigger

@@ -908,3 +908,12 @@ def test_a_quarter_of_a_capital_named_like_its_province_is_coded_at_the_city(pip
     text = "On Sunday, LNA forces shelled the Military Faculty in Hadba (Tripoli). No casualties reported."
     event = events(pipeline, text, dt.date(2020, 5, 3))[0]
     assert (event.country, event.location, event.geo_precision) == ("Libya", "Tripoli", 1)
+
+
+def test_one_of_several_provinces_is_province_level_and_one_of_several_districts_district_level(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Friday, at least 13 Taliban militants were killed during clashes with Afghan commandos in Kandahar and Zabul provinces."
+    event = events(pipeline, text, dt.date(2020, 3, 6))[0]
+    assert (event.location, event.geo_precision) == ("Kandahar", 3)
+    text = "On Wednesday, 4 Taliban militants were killed by Afghan military airstrikes in Chawkay and Narang Wa Badil districts, Kunar."
+    event = events(pipeline, text, dt.date(2020, 3, 4))[0]
+    assert (event.admin1, event.geo_precision) == ("Kunar", 2)

@@ -173,6 +173,66 @@ def location_misses(rows: list[AcledRow], events: list[Event | None]) -> Counter
     return kinds
 
 
+def _words(text: str) -> str:
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z ]", " ", folded)
+
+
+def miss_causes(rows: list[AcledRow], events: list[Event | None]) -> tuple[Counter[str], Counter[str]]:
+    """Location and geo_precision misses by cause (docs/fields.md, issue 15). Location: whether the note
+    names ACLED's place at all (a word of its name in the note), whether the gazetteer has an entry of that
+    name within 25 km, and what was emitted. geo_precision: ACLED's code against ours, the precision-2
+    side split by the words of the note."""
+    import re
+
+    from frontline.geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.open()
+    location: Counter[str] = Counter()
+    precision: Counter[str] = Counter()
+    for row, event in zip(rows, events, strict=True):
+        s = score(row, event)
+        notes = _words(row.notes)
+        words = [w for w in _words(row.location).split() if len(w) > 2]
+        named = any(re.search(rf"\b{re.escape(w)}\b", notes) for w in words)
+        if not s["location_25km"]:
+            known = any(km(p.latitude, p.longitude, row.latitude, row.longitude) <= KM for p in gazetteer.lookup(row.location))
+            ours = _words(event.location).strip() if event is not None else ""
+            if event is None:
+                cause = "no event"
+            elif not named:
+                cause = "ACLED's place not named in the note"
+            elif not known:
+                cause = "named; no entry of that name within 25 km in the gazetteer"
+            elif event.latitude is None or (event.geo_precision == 3 and ours == _words(row.country).strip()):
+                cause = "named and in the gazetteer; left unresolved (no place, or the country)"
+            elif ours[:5] == _words(row.location).strip()[:5]:
+                cause = "right name, wrong candidate"
+            else:
+                cause = "named and in the gazetteer; another mention chosen"
+            location[cause] += 1
+        if not s["geo_precision"]:
+            gold, ours_gp = row.geo_precision, event.geo_precision if event is not None else None
+            if event is None:
+                cause = "no event"
+            elif ours_gp is None:
+                cause = "no place emitted"
+            elif gold in (1, 2) and ours_gp == 3:
+                cause = f"ACLED {gold}, ours 3 (a province or country stands in)"
+            elif (gold, ours_gp) in ((1, 2), (2, 1)):
+                near = re.search(r"\b(near|outskirts|vicinity|area|between|road|highway)\b", row.notes, re.IGNORECASE)
+                district = re.search(r"district|county|township|municipality|LGA|upazila", row.notes, re.IGNORECASE)
+                why = "a near-word in the note" if near else "a district word in the note" if district else "neither"
+                cause = f"ACLED {gold}, ours {ours_gp}: {why}"
+            else:
+                cause = f"ACLED {gold}, ours {ours_gp}"
+            precision[cause] += 1
+    return location, precision
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=sorted(SPLITS), default="heldout")
@@ -180,10 +240,13 @@ def main() -> int:
     parser.add_argument("--min-rows", type=int, default=15, help="countries with fewer rows are grouped")
     parser.add_argument("--errors", choices=FIELDS, help="print misses of one field (tuning split only)")
     parser.add_argument("--limit", type=int, default=30, help="how many misses --errors prints")
+    parser.add_argument("--causes", action="store_true", help="location and geo_precision misses by cause (not on held-out)")
     parser.add_argument("--no-check", action="store_true", help="do not compare with the floors")
     parser.add_argument("--raise-floors", action="store_true", help="raise the floors to this run's figures (never lowers one)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    if args.causes and args.split == "heldout":
+        parser.error("--causes reads the notes: use it on the tuning or check split, the held-out split stays unseen")
     if args.errors and args.split == "heldout":
         parser.error("--errors prints notes: use it on the tuning split only, the held-out split stays unseen")
 
@@ -196,6 +259,12 @@ def main() -> int:
     overall = table(rows, scores, args.min_rows)
     misses = location_misses(rows, events)
     print("location misses: " + ", ".join(f"{k} {v}" for k, v in misses.most_common()))
+    if args.causes:
+        by_location, by_precision = miss_causes(rows, events)
+        for title, causes in (("location misses by cause", by_location), ("geo_precision misses by cause", by_precision)):
+            print(f"{title} ({sum(causes.values())}):")
+            for cause, n in causes.most_common():
+                print(f"  {n:5d}  {cause}")
     typed = [(e.confidence, e.sub_event_type == r.sub_event_type) for r, e in zip(rows, events, strict=True) if e is not None]
     if typed:
         # Not a floor: how well `confidence` reads as the chance that the best event has ACLED's sub-type.

@@ -11,7 +11,9 @@ from ..records import EventDraft, Place
 
 # Cues that make a name the region, not its capital ("Bamako region"); and those that make a
 # town's name stand for the district around it ("Balkh district": ACLED geo_precision 2).
-_REGION_CUES = frozenset({"province", "governorate", "region", "state", "oblast"})
+_REGION_CUES = frozenset({"province", "governorate", "region", "state", "oblast", "regions"})
+# Near a place, not in it (geo_precision 2); the outskirts of a town are the town for ACLED (1).
+_NEAR = frozenset(NEAR_CUES - {"outskirts"})
 _DISTRICT_CUES = frozenset({"district", "districts", "subdistrict", "county", "municipality", "township", "sector"})
 
 
@@ -22,6 +24,20 @@ def _same_name_city(region: Place, gazetteer: Gazetteer) -> Place | None:
             candidate.feature_class == "P"
             and candidate.country_code == region.country_code
             and candidate.admin1_code == region.admin1_code
+        ):
+            return candidate
+    return None
+
+
+def _own_province(town: Place, gazetteer: Gazetteer) -> Place | None:
+    """The admin1 region ``town`` lies in, if the gazetteer has it as a place."""
+    if not town.admin1_code or not town.admin1:
+        return None
+    for candidate in gazetteer.lookup(town.admin1, fuzzy=False):
+        if (
+            candidate.feature_code == "ADM1"
+            and candidate.country_code == town.country_code
+            and candidate.admin1_code == town.admin1_code
         ):
             return candidate
     return None
@@ -43,13 +59,23 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
         event = replace(event, place=place)
     if place is None:
         return event
+    if event.place_cue == "regions" and place.feature_class == "P":
+        # One of several provinces or districts named together: the province, not its capital's town.
+        place = _own_province(place, gazetteer) or place
+        event = replace(event, place=place)
     if place.feature_code == "ADM1" and (event.place_cue or "") not in _REGION_CUES:
         # A bare province name that is also its capital's name means the city ("in Bamako").
         place = _same_name_city(place, gazetteer) or place
         event = replace(event, place=place)
-    if place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
+    if event.place_cue == "regions":
         precision = 3
-    elif place.feature_code == "ADM2" or (event.place_cue or "") in NEAR_CUES or event.place_cue in _DISTRICT_CUES:
+    elif place.feature_code == "ADM1" and event.place_cue == "district":
+        # "in Muqur district, Badghis": the province stands in for a district the gazetteer cannot place;
+        # what is known is a small part of the province (2), as with a town standing in for a village.
+        precision = 2
+    elif place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
+        precision = 3
+    elif place.feature_code == "ADM2" or (event.place_cue or "") in _NEAR or event.place_cue in _DISTRICT_CUES:
         precision = 2
     else:
         precision = 1

@@ -26,9 +26,9 @@ from .earlier_places import (
     last_place_before,
     last_town_before,
 )
+from .precision import place_cue
 from .qualifiers import (
     CLOSE_SPELLING,
-    UNKNOWN_BEFORE,
     abroad,
     qualifier_place,
     town_in_area,
@@ -89,77 +89,15 @@ def choose_place(
         moved = _offset(annotated.document.article.text, place)
         if moved is not None:
             place, fallback = moved, True
-    return place, "near" if fallback and place is not None else _cue(annotated, place)
+    return place, "near" if fallback and place is not None else place_cue(annotated, place)
 
 
-# Words before a place that put the event near it, not in it (ACLED geo_precision 2).
-_NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|around|close\s+to|(?:in\s+)?the\s+vicinity\s+of|outskirts\s+of|\d+\s*km\s+(?:\w+\s+)?(?:of|from)"
-    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of|countryside\s+of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # What may come before a place that opens its sentence: a time phrase, then "in"/"near".
 _OPENER = re.compile(
     r"\W*(?:(?:on|around|as\s+reported\s+on|on\s+or\s+(?:about|around|before))?\s*[^,.;]{3,40},\s*)?"
     r"(?:in|near|around|outside|at)\s+(?:the\s+)?(?:(?:town|city|village|municipality|district)\s+of\s+)?",
     re.IGNORECASE,
 )
-# A populated place this large has quarters the gazetteer does not list.
-_CITY = 100_000
-# Between a place and the larger place that qualifies it: "Pyshchevyk, Donetsk", "Kinyinya commune (Ruyigi".
-_QUALIFIER_GAP = re.compile(r"\s*(?:village|town|area|commune|locality|neighbou?rhood)?\s*(?:,|\()\s*", re.IGNORECASE)
-_DISTRICT_AFTER = re.compile(r"^\s+(district|subdistrict|county|municipality|township|sector)\b", re.IGNORECASE)
-
-
-def _cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
-    """The place's cue, with "near" when the words before it say so ("in the vicinity of X"), or
-    when it stands in for a place the gazetteer lacks ("near Pyshchevyk, Donetsk": Donetsk)."""
-    if place is None:
-        return None
-    text = annotated.document.article.text
-    unknown = [
-        p for p in annotated.in_sentence("places", place.sentence)
-        if p.place is None and p.span.end <= place.span.start
-        and _QUALIFIER_GAP.fullmatch(text, p.span.end, place.span.start)
-    ]
-    # A quarter of a city is coded at the city (geo_precision 1, "Usaquen, Bogota"); a village
-    # in a province or near a small town at that place, as "near" (2).
-    resolved = place.place
-    city = resolved is not None and resolved.feature_class == "P" and resolved.population >= _CITY
-    before = UNKNOWN_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
-    stand_in = bool(unknown) or bool(
-        before and not any(
-            p.place is not None and p.span.start < place.span.start and p.span.end > before.start(1)
-            for p in annotated.in_sentence("places", place.sentence)
-        )
-    )
-    if stand_in and city and resolved is not None and resolved.name.lower() == resolved.admin1.lower():
-        city = False  # "Zzyzxville, Idlib": a qualifier named like its province means the province
-    if stand_in and not city:
-        return "near"
-    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
-        return "near"
-    if place.cue is None and (m := _DISTRICT_AFTER.match(text, place.span.end)):
-        return m.group(1).lower()
-    # Once the text says "Latakia province", a bare "Latakia" is the province too. A search of the
-    # whole text: asked once per name and document, not per event.
-    if (
-        place.cue is None and place.place is not None and place.place.feature_code == "ADM1"
-        and annotated.derived(f"named_as_province:{place.span.text}", lambda a: _named_as_province(a, place.span.text))
-    ):
-        return "province"
-    return place.cue
-
-
-
-def _named_as_province(annotated: Annotated, name: str) -> bool:
-    """The text calls ``name`` a province somewhere ("Latakia province", "the province of Latakia")."""
-    name = re.escape(name)
-    return bool(re.search(
-        rf"\b{name}\s+(?:province|governorate|region|state|oblast)\b|\b(?:province|governorate|region|state)\s+of\s+{name}\b",
-        annotated.document.article.text, re.IGNORECASE,
-    ))
-
 
 def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer | None = None) -> PlaceMention | None:
     """The place where it happened: a resolved place in the sentence, nearest after the trigger
@@ -191,6 +129,10 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
     off_road = [p for p in places if not _ROAD_AFTER.match(text, p.span.end)]
     places = off_road or places
+    # Where a convoy was going or coming from is not where it was hit ("forces travelling to Mogadishu,
+    # in Afgooye town"): another place of the sentence wins.
+    staying = [p for p in places if not _TRAVEL_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)]
+    places = staying or places
     anchor = event_anchor(annotated, mention)
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = drop_qualifiers(local) or places
@@ -261,6 +203,11 @@ def speaks(text: str, place: PlaceMention) -> bool:
     return place.place is not None and place.place.feature_code.startswith("PCL") and bool(_TITLE_AFTER.match(text, place.span.end))
 
 
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:travel(?:l)?ing|heading|moving|driving|going|returning|en\s+route|on\s+(?:its|their|his|her|the)\s+way|bound)"
+    r"\s+(?:back\s+)?(?:to|towards?|from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IGNORECASE)
 _EMBASSY_AFTER = re.compile(r"[’']?s?\s+(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\b", re.IGNORECASE)
 _EMBASSY_BEFORE = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -163,6 +163,9 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
                 return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
         return place
     # The chosen place qualifies an unknown name before it: look that name up inside it.
+    named = _unresolved_inside(annotated, place, gazetteer)
+    if named is not None:
+        return named
     window = max(0, place.span.start - 60)
     before = (
         UNKNOWN_BEFORE.search(text, window, place.span.start)
@@ -186,6 +189,39 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
     start, end = before.span(1)
     return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
 
+
+
+# Between a name and the area that qualifies it: "Jalalabad, Fazilka (Punjab)", "Kagara (Rafi LGA, Niger)".
+_QUALIFIED_BY = re.compile(
+    r"\s*(?:village|town|city|area|commune|locality|community)?\s*(?:,|\()\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?", re.IGNORECASE
+)
+
+
+def _unresolved_inside(annotated: Annotated, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The town of a name the ranker left unresolved, looked up inside the region chosen for the event
+    when that region qualifies it ("in Jalalabad, Fazilka (Punjab)": India's Jalalabad, not Punjab).
+    Exact names only, populated places only, the nearest name before the region first."""
+    chosen = place.place
+    if chosen is None or not (chosen.feature_code in _ADMIN_AREAS or chosen.feature_code.startswith("PCL")):
+        return None
+    text = annotated.document.article.text
+    unknown = [
+        p for p in annotated.in_sentence("places", place.sentence)
+        if p.place is None and p.span.end <= place.span.start and _QUALIFIED_BY.fullmatch(text, p.span.end, place.span.start)
+    ]
+    if not unknown:
+        return None
+    areas = [chosen] + [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    for p in sorted(unknown, key=lambda p: -p.span.end):
+        inside = [
+            c for c in gazetteer.lookup(p.span.text, fuzzy=False)
+            if c.feature_class == "P" and any(
+                _inside(c, a) if not a.feature_code.startswith("PCL") else c.country_code == a.country_code for a in areas
+            )
+        ]
+        if inside:
+            return replace(p, place=max(inside, key=lambda c: c.population), score=place.score)
+    return None
 
 
 def abroad(annotated: Annotated, mention: EventMention, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:

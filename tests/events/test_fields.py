@@ -827,3 +827,93 @@ def test_fighting_in_the_area_points_back_at_the_area_not_the_last_village(pipel
     )
     [clash] = [e for e in events(pipeline, text, dt.date(2016, 7, 1)) if e.fatalities == 5]
     assert (clash.location, clash.geo_precision) == ("Jabal al-Akrad", 3)
+
+
+# -- issue 15: geo_precision of stand-ins ---------------------------------------------------------------
+
+
+def test_an_unknown_district_before_its_province_is_coded_at_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer has no point for Andar district: the event is written at Ghazni, the province's
+    # capital, but what the note knows is the district (ACLED geo_precision 2), not the town (1).
+    text = "On Monday, Taliban fighters killed a soldier in an attack in Andar district, Ghazni."
+    event = events(pipeline, text, dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Ghazni", 2)
+    # A town the note names itself stays a town.
+    event = events(pipeline, "On Monday, Taliban fighters killed a soldier in an attack in Ghazni city.", dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Ghazni", 1)
+
+
+def test_a_town_named_by_its_district_is_coded_at_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Nad Ali district": the district's seat, and what the note knows is the district (ACLED 2).
+    text = "On Thursday, Taliban militants attacked a check point in the Bailory area of Nad Ali district, Helmand."
+    event = events(pipeline, text, dt.date(2020, 3, 5))[0]
+    assert (event.admin1, event.geo_precision) == ("Helmand", 2)
+
+
+def test_a_town_the_ranker_leaves_unresolved_is_found_inside_the_province_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The ranker leaves "Jalalabad" unresolved (Afghanistan's is larger); Punjab is both Pakistan's and
+    # India's, and India's holds a Jalalabad: the event is in that town, not at a province's seat.
+    text = "On Tuesday, employees of the civil hospital staged a protest in Jalalabad, Fazilka (Punjab) against the shortage of staff."
+    event = events(pipeline, text, dt.date(2020, 5, 5))[0]
+    assert (event.country, event.admin1, event.geo_precision) == ("India", "Punjab", 1)
+    assert event.location != "Punjab"
+
+
+def test_the_outskirts_of_a_town_are_the_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ACLED codes "on the outskirts of X" at X with geo_precision 1; "near X" stays 2.
+    text = "On Monday, Al Shabaab fighters attacked soldiers on the outskirts of Afgooye town."
+    event = events(pipeline, text, dt.date(2025, 7, 21))[0]
+    assert (event.location, event.geo_precision) == ("Afgooye", 1)
+    event = events(pipeline, "On Monday, Al Shabaab fighters attacked soldiers near Afgooye town.", dt.date(2025, 7, 21))[0]
+    assert (event.location, event.geo_precision) == ("Afgooye", 2)
+
+
+def test_where_a_convoy_was_going_is_not_where_it_was_hit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Monday, an IED planted by Al Shabaab exploded, targeting soldiers travelling to Mogadishu, "
+        "in Afgooye town (Afgooye, Lower Shabelle)."
+    )
+    event = events(pipeline, text, dt.date(2025, 7, 21))[0]
+    assert event.location == "Afgooye"
+
+
+def test_a_town_named_with_area_after_it_is_the_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "in Eldoret area" is the town (ACLED mostly 1); "in the area of Eldoret" is around it (mostly 2).
+    event = events(pipeline, "On Monday, police dispersed protesters in Eldoret area.", dt.date(2019, 5, 6))[0]
+    assert (event.location, event.geo_precision) == ("Eldoret", 1)
+    event = events(pipeline, "On Monday, police dispersed protesters in the area of Eldoret.", dt.date(2019, 5, 6))[0]
+    assert (event.location, event.geo_precision) == ("Eldoret", 2)
+
+
+def test_a_province_standing_in_for_an_unknown_district_is_coded_at_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Muqur district of Badghis has no point in the gazetteer: the event is written at the province's seat,
+    # and what the note knows is the district, a small part of the province (2), not the whole province (3).
+    text = "On Monday, a Taliban sniper shot and killed an Afghan soldier in Muqur district, Badghis."
+    event = events(pipeline, text, dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Badghis", 2)
+    event = events(pipeline, "On Monday, a Taliban sniper shot and killed an Afghan soldier in Badghis province.", dt.date(2020, 3, 9))[0]
+    assert (event.location, event.geo_precision) == ("Badghis", 3)
+
+
+def test_a_village_of_a_district_or_a_district_with_its_other_name_is_district_precision(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, a civilian was killed by the Taliban in the Mosaferan village of Obe district, Herat."
+    assert events(pipeline, text, dt.date(2020, 3, 2))[0].geo_precision == 2
+    text = "On Sunday, police forces clashed with Taliban militants, killing 5 militants, in Nad Ali (Marja) district, Helmand."
+    event = events(pipeline, text, dt.date(2020, 3, 15))[0]
+    assert (event.admin1, event.geo_precision) == ("Helmand", 2)
+
+
+def test_a_quarter_of_a_capital_named_like_its_province_is_coded_at_the_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Tripoli shares its name with its district; a quarter ACLED names with it is in the city (1).
+    text = "On Sunday, LNA forces shelled the Military Faculty in Hadba (Tripoli). No casualties reported."
+    event = events(pipeline, text, dt.date(2020, 5, 3))[0]
+    assert (event.country, event.location, event.geo_precision) == ("Libya", "Tripoli", 1)
+
+
+def test_one_of_several_provinces_is_province_level_and_one_of_several_districts_district_level(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Friday, at least 13 Taliban militants were killed during clashes with Afghan commandos in Kandahar and Zabul provinces."
+    event = events(pipeline, text, dt.date(2020, 3, 6))[0]
+    assert (event.location, event.geo_precision) == ("Kandahar", 3)
+    text = "On Wednesday, 4 Taliban militants were killed by Afghan military airstrikes in Chawkay and Narang Wa Badil districts, Kunar."
+    event = events(pipeline, text, dt.date(2020, 3, 4))[0]
+    assert (event.admin1, event.geo_precision) == ("Kunar", 2)

@@ -39,8 +39,7 @@ from .roles import event_anchor
 if TYPE_CHECKING:
     from ..geo.recognize import Recognizer
 
-# Anaphora that point back at the last named place of that kind ("the town overlooks ...").
-_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(town|village|city)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(town|village|city)\b", re.IGNORECASE)  # back at the last such place
 _AREA_ANAPHORA = re.compile(r"\b(?:in|across|around|throughout)\s+(?:the|this|that)\s+(?:area|region)\b", re.IGNORECASE)
 # Monitors whose reports are about one country: a note naming them is in that country.
 _MONITORS_UA = re.compile(r"\bOSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)\b|\bSpecial\s+Monitoring\s+Mission\s+to\s+Ukraine\b")
@@ -164,6 +163,9 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         if area is not None:
             return area
     earlier = last_place_before(annotated, sentence.start)
+    # Not where an earlier statement was made ("a Britain-based monitor", "said in Geneva"); each step goes back.
+    while earlier is not None and (text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or _SAID_IN_BEFORE.search(text, max(0, earlier.span.start - 40), earlier.span.start)):
+        earlier = last_place_before(annotated, earlier.span.start)
     return None if abroad and filed is not None and earlier is not None and filed[0] <= earlier.span.start < filed[1] else earlier
 
 

@@ -22,7 +22,9 @@ _HISTORY = re.compile(
 # A sentence that sums up a long period ("Since the start of the year, air strikes have killed 6,000").
 _SUMMARY = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch|onset)\s+of|so\s+far\s+this\s+(?:year|month)"
-    r"|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years))\b",
+    r"|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years)"
+    # Acts told as a habit are a summary too ("the town has been repeatedly struck", "in recent weeks").
+    r"|repeatedly|regularly|frequently|routinely|rarely|time\s+and\s+again|in\s+recent\s+(?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
 # Events dated longer ago than this before the report are background (the report's own news is recent).

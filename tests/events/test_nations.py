@@ -228,3 +228,16 @@ def test_a_report_filed_abroad_places_nothing_at_its_filing_city(pipeline) -> No
     result = read(pipeline, text)
     assert result.annotated.country_code == "GT"
     assert result.events and all(e.country == "Guatemala" for e in result.events)
+
+
+def test_an_event_is_not_placed_where_an_earlier_statement_was_made(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The monitor is based in Britain; the killings told after it name no place and are in Syria (FA-KES
+    # 1962495735 in this shape gave a second event in the United Kingdom).
+    text = (
+        "US airstrikes kill 23 civilians in Syria's Deir ez-Zor. The deaths were reported by a UK-based monitoring "
+        'group. "At least 23 civilians among them eight children were killed Wednesday before dawn by airstrikes '
+        'carried out by the US-led coalition targeting a village on the eastern banks of the Euphrates river" said '
+        "the Observatory."
+    )
+    events = read(pipeline, text).events
+    assert events and all(e.country == "Syria" for e in events)

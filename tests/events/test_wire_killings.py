@@ -1,11 +1,15 @@
 """Killings as wire copy tells them (issue 24): "murdered" is an attack on the day of the report, but
-not a murder before a court, in a crime figure or in a past war. Hand-written sentences."""
+not a murder before a court, in a crime figure or in a past war; an armed group's arson is property
+destruction; acts told as a habit are a summary. Hand-written sentences."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from frontline.events.typing_model import LearnedTyper
+from frontline.records import Article
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +67,21 @@ def test_an_armed_groups_arson_is_property_destruction(typer: LearnedTyper, sent
 )
 def test_a_fire_at_a_protest_by_accident_or_beside_a_killing_is_not_property_destruction(typer: LearnedTyper, sentence: str) -> None:
     assert "Looting/property destruction" not in types(typer, sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town has been repeatedly struck by cross-border rocket fire.",
+        "Idlib province is regularly targeted in Syrian and Russian air strikes.",
+        "Russia has in recent days intensified its air raids in support of government forces.",
+    ],
+)
+def test_acts_told_as_a_habit_are_a_summary_not_an_event(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert list(pipeline.process(Article(id="t", text=text, published=dt.date(2016, 5, 10))).events) == []
+
+
+def test_one_act_of_a_day_is_still_an_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian warplanes struck the town of Saraqeb in Idlib province on Monday, killing 12 civilians."
+    events = list(pipeline.process(Article(id="t", text=text, published=dt.date(2016, 5, 10))).events)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -105,6 +105,8 @@ _DEMO_VIOLENT = re.compile(
     rf"\b(?:{_DEMO}[^\w.]+(?:[\w'-]+[^\w.]+){{0,12}}?{_DEMO_VIOLENCE}|{_DEMO_VIOLENCE}[^\w.]+(?:[\w'-]+[^\w.]+){{0,8}}?(?:during|at|in|amid)\s+(?:\w+\s+){{0,3}}?{_DEMO})",
     re.IGNORECASE,
 )
+_VIOLENT_CLASHES = re.compile(r"\bviolent\s+clash", re.IGNORECASE)
+_CROWD = re.compile(r"\b(?:riot|mob|student|youth|villager|resident|supporter|worker|farmer|herder|communit|tribe|clan|ethnic|gang)", re.IGNORECASE)
 # The least probability that the lexicon's excessive-force or violent-demonstration trigger gives its sub-type.
 PROTEST_FLOOR = 0.5
 # The same patterns without IGNORECASE, for lower-cased text (about twice as fast; see ``RuleTyper``).
@@ -305,6 +307,12 @@ class LearnedTyper:
         # demonstration in the sentence may be a mob (ACLED's mob violence), which the model tells apart.
         if "Violent demonstration" in found and protest.search(text):
             probs = _raise(probs, "Violent demonstration", max(PROTEST_FLOOR, probs.get("Violent demonstration", 0.0)))
+        if "Violent demonstration" in found and not protest.search(text) and not _CROWD.search(text) and (m := _VIOLENT_CLASHES.search(text)):
+            # "Violent clashes" with no demonstration or crowd in the sentence are fighting (war news' usual words),
+            # not the notes' protest wording that the lexicon reads: ACLED's violent demonstration needs demonstrators.
+            probs = _raise(probs, "Armed clash", max(probs.get("Armed clash", 0.0), probs.pop("Violent demonstration", 0.0), PROTEST_FLOOR)) | {"Violent demonstration": 0.0}
+            hits = [h if h.sub_event_type != "Violent demonstration" else TypedSpan("Armed clash", h.start, h.end, h.confidence) for h in hits]
+            found = {h.sub_event_type for h in hits}
         if "Peaceful protest" in found and not found & _HARSHER_PROTEST and protest_event.search(text):
             # The sentence tells of a demonstration: the protest sub-types together get at least 0.5, in the
             # model's own proportions (it may read an intervention the lexicon does not know).

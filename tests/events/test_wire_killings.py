@@ -85,3 +85,19 @@ def test_one_act_of_a_day_is_still_an_event(pipeline) -> None:  # type: ignore[n
     text = "Russian warplanes struck the town of Saraqeb in Idlib province on Monday, killing 12 civilians."
     events = list(pipeline.process(Article(id="t", text=text, published=dt.date(2016, 5, 10))).events)
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Violent clashes continue around Barada valley", "Violent clashes in the eastern desert of Homs between the regime and IS"],
+)
+def test_violent_clashes_of_war_news_are_fighting(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Violent clashes broke out between protesters and police in the capital.", "Violent clashes between students and police."],
+)
+def test_violent_clashes_of_demonstrators_stay_a_violent_demonstration(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Violent demonstration"]

@@ -26,6 +26,7 @@ _PAST = {
     "launches": "launched", "repel": "repelled", "repels": "repelled", "besiege": "besieged",
     "besieges": "besieged", "withdraw": "withdrew", "withdraws": "withdrew", "hits": "hit",
     "ambush": "ambushed", "ambushes": "ambushed", "assault": "assaulted", "assaults": "assaulted",
+    "shell": "shelled", "drop": "dropped", "drops": "dropped", "pound": "pounded",
 }
 _VERB = re.compile(r"\b(" + "|".join(sorted(_PAST, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 

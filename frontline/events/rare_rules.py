@@ -40,9 +40,15 @@ RARE_RULES: tuple[tuple[str, str, float], ...] = (
     # Arson by an armed group or unknown men, told with no other event: the codebook's property destruction.
     (r"(?:burn(?:ed|t)|torched|set\s+fire\s+to|set\s+ablaze)\s+(?:[\w,-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|buses|bus|houses?|homes?|buildings?|facilities|offices?|shops?|stores?|property|crops|farms?|schools?|churches?|mosques?)\b", "Looting/property destruction", 0.5),
     (r"held\s+(?:as\s+)?hostages?|hostage[- ]taking", "Abduction/forced disappearance", 0.5),
+    # The weapon decides: a "massacre carried out by warplanes" or "helicopters drop barrels" is an air strike,
+    # not the attack or nothing the model reads in the headline's words.
+    ((r"(?:by|from)\s+(?:the\s+)?(?:[\w']+\s+){0,2}?(?:warplanes?|war\s+planes?|helicopters?|jets|aircraft|drones?)\b"
+      r"|(?:warplanes?|war\s+planes?|helicopters?|jets|aircraft|drones?)\s+(?:\w+\s+){0,3}?(?:kill(?:s|ed)?|raid(?:s|ed)?|struck|strikes?|hit|bomb(?:s|ed)?|drop(?:s|ped)?|target(?:s|ed)?|pound(?:s|ed)?)\b"
+      r"|barrel\s*bombs?|explosive\s+barrels|barrels\s+(?:of\s+explosives|bombs?)"), "Air/drone strike", 0.5),
 )
 HARM = re.compile(r"\b(?:kill|dead|death|murder|shot|shoot|wound|injur|attack|clash|suicide|mobs?\b|villagers|residents)", re.IGNORECASE)
 COURT = re.compile(r"\b(?:convict|charged|accused|sentenc|trial|court|suspect|arrest|investigat|rate|statistic|cases?\b|homicides?)", re.IGNORECASE)
 # Sub-types whose trigger names the weapon of an explosion; weapons fired, not planted (shelling, not a bomb).
 EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
 FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)
+SHOT_DOWN = re.compile(r"\b(?:shot\s+down|shoot\s+down|downed|crash(?:ed|es)?)\b", re.IGNORECASE)

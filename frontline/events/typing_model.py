@@ -24,7 +24,7 @@ import numpy as np
 
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
 from .headline import past_tense
-from .rare_rules import COURT, EXPLOSIVE_SUBS, FIRED_WEAPON, HARM, RARE_RULES
+from .rare_rules import COURT, EXPLOSIVE_SUBS, FIRED_WEAPON, HARM, RARE_RULES, SHOT_DOWN
 
 log = logging.getLogger(__name__)
 
@@ -333,6 +333,8 @@ class LearnedTyper:
                 continue  # an armed group's fire alone; beside a killing, at a demonstration or by accident, that one decides
             if m and sub == "Attack" and (found - {"Attack"} or protest.search(text) or (m.group().startswith("murder") and COURT.search(text))):
                 continue  # told beside another event (an abduction, a protest), or a trial's or a crime figure's murder
+            if m and sub == "Air/drone strike" and (found & {"Disrupted weapons use", "Chemical weapon"} or SHOT_DOWN.search(text)):
+                continue  # an aircraft shot down or a chemical attack from the air: that decides
             if m and sub == "Remote explosive/landmine/IED" and (found & EXPLOSIVE_SUBS or FIRED_WEAPON.search(text)):
                 continue  # the sentence names the weapon that exploded
             if m and probs.get(sub, 0.0) < floor:

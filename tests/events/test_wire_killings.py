@@ -101,3 +101,24 @@ def test_violent_clashes_of_war_news_are_fighting(typer: LearnedTyper, sentence:
 )
 def test_violent_clashes_of_demonstrators_stay_a_violent_demonstration(typer: LearnedTyper, sentence: str) -> None:
     assert types(typer, sentence) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "9 casualties including a mother and 3 of her children are the victims of a massacre carried out by warplanes in Douma city",
+        "Russian and Syrian warplanes kill 164 civilians in revenge massacres",
+        "The regime's helicopters dropped at least 54 barrels of explosives targeting west of the capital Damascus",
+    ],
+)
+def test_the_air_weapon_decides_an_air_strike(typer: LearnedTyper, sentence: str) -> None:
+    main = max(typer.type_sentence(sentence), key=lambda s: s.confidence)  # the event the sentence tells first
+    assert main.sub_event_type == "Air/drone strike"
+
+
+def test_a_helicopter_shot_down_is_no_air_strike(typer: LearnedTyper) -> None:
+    assert "Air/drone strike" not in types(typer, "Rebels shot down a regime helicopter over Idlib.")
+
+
+def test_a_headline_shell_is_read_in_the_past(typer: LearnedTyper) -> None:
+    assert types(typer, "Regime forces shell several areas in Daraa city and its countryside") == ["Shelling/artillery/missile attack"]

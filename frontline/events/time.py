@@ -24,7 +24,8 @@ _SUMMARY = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning|outbreak|launch|onset)\s+of|so\s+far\s+this\s+(?:year|month)"
     r"|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years)"
     # Acts told as a habit are a summary too ("the town has been repeatedly struck", "in recent weeks").
-    r"|repeatedly|regularly|frequently|routinely|rarely|time\s+and\s+again|in\s+recent\s+(?:days|weeks|months|years))\b",
+    r"|repeatedly|regularly|frequently|routinely|rarely|time\s+and\s+again|in\s+recent\s+(?:days|weeks|months|years)"
+    r"|every\s+(?:day|night|week)|each\s+day|almost\s+daily|on\s+a\s+daily\s+basis)\b",
     re.IGNORECASE,
 )
 # Events dated longer ago than this before the report are background (the report's own news is recent).

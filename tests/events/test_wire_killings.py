@@ -75,6 +75,7 @@ def test_a_fire_at_a_protest_by_accident_or_beside_a_killing_is_not_property_des
         "The town has been repeatedly struck by cross-border rocket fire.",
         "Idlib province is regularly targeted in Syrian and Russian air strikes.",
         "Russia has in recent days intensified its air raids in support of government forces.",
+        "The FMLN will stop those who every day shell the rural areas and murder peasants.",
     ],
 )
 def test_acts_told_as_a_habit_are_a_summary_not_an_event(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -133,6 +133,9 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     staying = [p for p in places if not _TRAVEL_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)]
     places = staying or places
     anchor = event_anchor(annotated, mention)
+    # A foreign country named before the act with no "in" is who acted, not where ("Russia has intensified its air
+    # raids", "Turkey and the coalition carried out strikes"): the document's own country stands in.
+    places = [p for p in places if not _foreign_subject(text, p, anchor.start, annotated.country_code)]
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
     pool = drop_qualifiers(local) or places
     if pool:
@@ -247,6 +250,15 @@ def _drop_lookalike_qualifiers(places: list[PlaceMention], text: str, gazetteer:
         return False
 
     return [p for p in places if not lookalike(p)]
+
+
+def _foreign_subject(text: str, p: PlaceMention, anchor: int, focus: str | None) -> bool:
+    place = p.place
+    return (place is not None and place.feature_code.startswith("PCL") and focus is not None and place.country_code != focus
+            and p.span.end <= anchor and not _LOCATIVE_BEFORE.search(text, max(0, p.span.start - 30), p.span.start))
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|inside|across|throughout|to|from|within|on|over|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:

@@ -241,3 +241,13 @@ def test_an_event_is_not_placed_where_an_earlier_statement_was_made(pipeline) ->
     )
     events = read(pipeline, text).events
     assert events and all(e.country == "Syria" for e in events)
+
+
+def test_a_foreign_country_that_acts_is_not_where_it_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Russia began air strikes" names who struck, not where: the strikes are in Syria (FA-KES gave Russia).
+    text = (
+        "Syrian government forces shelled the city of Idlib in northern Syria on Monday, activists in Syria said. "
+        "Russia began air strikes last September in support of Assad, helping the Syrian government forces."
+    )
+    events = read(pipeline, text).events
+    assert events and all(e.country == "Syria" for e in events)

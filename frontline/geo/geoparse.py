@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Place, Span
 from .gazetteer import Gazetteer
-from .patterns import cue_at, demonym_places
+from .patterns import cue_at, demonym_places, variant_places
 from .ranker_features import us_state
 from .resolve import country_votes, focus_country, resolve
 from .toponyms import Candidate, find_toponyms
@@ -95,7 +95,12 @@ def prepare(
             surface = text[start:end]
             implied = _implied_places(surface, gazetteer)
             matches = [] if implied else gazetteer.match(surface)
-            places = implied or tuple(m.place for m in matches) or demonym_places(surface, gazetteer)
+            places = (
+                implied
+                or tuple(m.place for m in matches)
+                or demonym_places(surface, gazetteer)
+                or variant_places(surface, gazetteer)
+            )
             found.append(
                 Candidate(
                     Span(start, end, surface),

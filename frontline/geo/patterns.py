@@ -90,7 +90,7 @@ CUE_AFTER = re.compile(
 CUE_FEATURE = {
     "town": "P", "city": "P", "village": "P", "villages": "P", "camp": "P", "neighbourhood": "P",
     "neighborhood": "P", "airport": "P", "airbase": "P",
-    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2",
+    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2", "state": "ADM1",
     "mountain": "T", "mountains": "T", "hill": "T",
 }
 # Cues that say what kind of place a name is.
@@ -174,7 +174,17 @@ def cue_at(text: str, start: int, end: int) -> str | None:
     after = CUE_AFTER.match(text[end : end + 40])
     if after:
         return after.group("kind").lower()
+    if _STATE_BEFORE.search(text, max(0, start - 20), start) or _STATE_AFTER.match(text, end):
+        return "state"
     return None
+
+
+# "the state of Washington", "Washington state": the US state, not the capital named after it (GeoNames
+# has both). A cue of its own, not in ``CUE_BEFORE``/``CUE_AFTER``, so that the recognizer's features
+# (trained with those) stay as they were. After the name only in lower case: "Washington State
+# University", "Ohio State" and "Islamic State" are names, not cues.
+_STATE_BEFORE = re.compile(r"\b[Ss]tate\s+of\s+(?:the\s+)?$")
+_STATE_AFTER = re.compile(r"[ \t]+state\b(?![ \t]+[A-Z])")
 
 
 # English demonym endings -> the place-name endings they come from, tried in this order on a given span
@@ -205,3 +215,43 @@ def demonym_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return ()
 
 
+
+
+# A named feature the gazetteer lacks, written after a place it takes its name from or lies in: "X Township",
+# "X River", "X Valley", "X Province", "the Port of X", "South X", "Lake X", "Loudon Co.". Only GeoNames'
+# populated places and areas are in the default gazetteer, so rivers, townships, valleys and parts of
+# cities have no entry of their own; the place X is the nearest thing it holds.
+_GENERIC_AFTER = re.compile(
+    r"^(?P<name>.+?)\s+(?:Township|Twp\.?|Province|Region|District|Valley|River|Creek|Station|Harbou?r|Canal|"
+    r"Prefecture|Governorate|Municipality|Borough|Parish|Park|Lake|Bay)$"
+)
+_GENERIC_BEFORE = re.compile(
+    r"^(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Downtown|Greater)\s+|"
+    r"(?:Port|Lake|Gulf|Bay|Isle|County|Province|Region|District|Valley)\s+of\s+(?:the\s+)?|(?:Lake|River)\s+)(?P<name>.+)$"
+)
+_ABBREVIATED = ((re.compile(r"\bCo\.$"), "County"), (re.compile(r"\bTwp\.?$"), "Township"))
+# What is left must be a name, not a direction or a generic word ("North Eastern", "North Island").
+_NOT_A_NAME = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "middle", "island", "islands", "midlands", "atlantic", "pacific", "prince", "plateau"]
+)
+
+
+def variant_places(surface: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Entries for a given span the gazetteer has no entry for, from the place its name is made of, else ().
+
+    "Loudon Co." -> Loudon County, "Hamilton Township" -> Hamilton, "Kanawha River" -> Kanawha, "South Los
+    Angeles" / "Port of Los Angeles" -> Los Angeles. Given spans only (the caller says the span is a place;
+    the best guess is then never worse than none); the first variant the gazetteer knows wins.
+    """
+    variants = [pattern.sub(full, surface) for pattern, full in _ABBREVIATED if pattern.search(surface)]
+    for pattern in (_GENERIC_AFTER, _GENERIC_BEFORE):
+        match = pattern.match(surface)
+        if match:
+            variants.append(match.group("name"))
+    for name in variants:
+        if name.lower() in _NOT_A_NAME or not name[:1].isupper():
+            continue
+        places = tuple(m.place for m in gazetteer.match(name))
+        if places:
+            return places
+    return ()

@@ -82,7 +82,7 @@ COLUMN = {name: i for i, name in enumerate(FEATURES)}
 CUE_KIND = {
     "town": "P", "city": "P", "village": "P", "villages": "P", "camp": "P", "neighbourhood": "P",
     "neighborhood": "P", "airport": "P", "airbase": "P", "suburb": "P", "suburbs": "P",
-    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2",
+    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "district": "ADM2", "state": "ADM1",
     "mountain": "T", "mountains": "T", "hill": "T",
 }  # fmt: skip
 _NEAR = frozenset(

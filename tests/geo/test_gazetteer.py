@@ -174,6 +174,18 @@ def test_city_and_governorate(small: Gazetteer) -> None:
     assert small.lookup("Aleppo") == []
 
 
+def test_an_area_point_spans_its_thinly_settled_part_but_not_one_outlying_island() -> None:
+    # 300 towns in the south of an area (lat 42-44), 8 in its thinly settled north (up to lat 56), one island
+    # far to the east: the point lies in the middle of south and north, and the island does not move it.
+    south = [(42 + (i % 20) * 0.1, -80 - (i // 20) * 0.2) for i in range(300)]
+    north = [(44 + k * 1.5, -85.0) for k in range(1, 9)]
+    island = [(43.0, -40.0)]
+    lat, lon = extent_centre(south + north + island)  # type: ignore[misc]
+    assert 47.5 < lat < 50.5  # 2 % (the old trim) cut the whole north: 44.5
+    assert -84 < lon < -81  # with no trim at all the island pulls it to -62.5
+    assert extent_centre([]) is None
+
+
 def test_admin1_aliases(small: Gazetteer) -> None:
     assert ids(small.lookup("Idleb")) == [169389, 169387]  # city, then governorate
     assert ids(small.lookup("Idleb Governorate")) == [169387]

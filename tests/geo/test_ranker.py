@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from frontline.cli import app
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.geoparse import geoparse, prepare
+from frontline.geo.patterns import cue_at
 from frontline.geo.ranker import Ranker, RankerError
 from frontline.geo.ranker_features import FEATURES, features, has_parent
 from frontline.geo.resolve import document_context, focus_country
@@ -306,3 +307,32 @@ def test_a_parent_place_is_obeyed_unless_the_name_is_a_state_or_country(gazettee
     # "Texas, Georgia and Florida" is a list of states: "Georgia" is no parent of Texas.
     place = given("Storms hit Texas, Georgia and Florida on Monday.", "Texas", gazetteer)
     assert (place.country_code, place.feature_code) == ("US", "ADM1")
+
+
+def test_given_spans_the_gazetteer_lacks_take_the_place_their_name_is_made_of(gazetteer: Gazetteer) -> None:
+    # Rivers, townships and parts of cities have no entry in the default gazetteer; a given span is a place,
+    # and the place its name is made of is the nearest entry there is (with no variant it stays unresolved).
+    def where(text: str, name: str) -> tuple[str, str, str, str] | None:
+        place = given(text, name, gazetteer)
+        return (place.name, place.country_code, place.admin1_code, place.feature_code) if place else None
+
+    assert where("He was held in Loudon Co. on Monday.", "Loudon Co.") == ("Loudon County", "US", "TN", "ADM2")
+    south = where("Shots were fired in South Los Angeles on Monday.", "South Los Angeles")
+    assert south is not None and south[:3] == ("Los Angeles", "US", "CA")
+    port = where("Ships queued at the Port of Los Angeles.", "Port of Los Angeles")
+    assert port is not None and port[:3] == ("Los Angeles", "US", "CA")
+    # What is left must be a name: "North Eastern" is not "Eastern".
+    assert where("Floods hit North Eastern on Monday.", "North Eastern") is None
+
+
+def test_a_state_cue_picks_the_state_not_the_capital_named_after_it(gazetteer: Gazetteer) -> None:
+    def code(text: str) -> str | None:
+        place = given(text, "Washington", gazetteer)
+        return place.feature_code if place else None
+
+    assert code("A cow from a Washington state farm tested positive.") == "ADM1"
+    assert code("The case was found in the state of Washington in December.") == "ADM1"
+    assert code("Talks between Washington and Moscow resumed on Monday.") == "PPLC"
+    # "State" in capitals begins a name ("Washington State University"), it is no cue.
+    assert cue_at("Students at Washington State University fell ill.", 12, 22) is None
+    assert cue_at("A cow from a Washington state farm tested positive.", 13, 23) == "state"

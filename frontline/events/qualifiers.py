@@ -161,6 +161,14 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
             inside = [c for c in gazetteer.lookup(place.span.text, fuzzy=False) if any(_inside(c, a) for a in areas)]
             if inside:
                 return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
+            # No such town inside the province named with it: the pick is a look-alike elsewhere ("Muqur district,
+            # Badghis" is not Ghazni's Muqur), and the province stands in for the town the gazetteer lacks.
+            # Only inside the pick's own country: a province abroad is the look-alike ("Bamenda town (Mezam, Nord-Ouest)").
+            qualifier = next((p for p in annotated.in_sentence("places", place.sentence)
+                              if p.span.start >= after.start() and p.span.end <= after.end() and p.place in areas
+                              and p.place is not None and p.place.country_code == chosen.country_code), None)
+            if qualifier is not None:
+                return qualifier
         return place
     # The chosen place qualifies an unknown name before it: look that name up inside it.
     named = _unresolved_inside(annotated, place, gazetteer)

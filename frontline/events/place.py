@@ -72,11 +72,10 @@ def choose_place(
             fallback = False
     elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
         qualified = within_qualifier(annotated, place, gazetteer)
-        # The province named with a town it does not hold stands in for that town: "near" (geo_precision 2), or
-        # the district the text names ("Muqur district, Badghis": a district known, the province written).
+        # The province standing in for a district the text names ("Muqur district, Badghis") is at the district's precision.
         if qualified.span != place.span and (d := _DISTRICT_NAMED.match(annotated.document.article.text, place.span.end)):
             return qualified, d.group(1).lower()
-        place, fallback = qualified, qualified.span != place.span
+        place = qualified
         # A region or a country stands in for a village the gazetteer lacks ("near Warmahan
         # village (Afgooye, Lower Shabelle)"): a town of the qualifier inside it is nearer.
         town = town_in_area(annotated, mention, place, gazetteer)

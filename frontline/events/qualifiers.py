@@ -137,6 +137,7 @@ _QUALIFIER_AFTER = re.compile(
     r"(?:\(([^()]{2,80})\)|,\s*([A-Z][\w'’. -]{1,40}?)\s*(?:state|province|department|region|governorate)?\s*(?:[,;.]|$))"
 )
 _ADMIN_AREAS = ("ADM1", "ADM2")
+_DISTRICT_WORD_AFTER = re.compile(r"\s*(?:district|sub-?district|municipality|township)\b", re.IGNORECASE)
 
 
 def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
@@ -163,11 +164,12 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
                 return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
             # No such town inside the province named with it: the pick is a look-alike elsewhere ("Muqur district,
             # Badghis" is not Ghazni's Muqur), and the province stands in for the town the gazetteer lacks.
-            # Only inside the pick's own country: a province abroad is the look-alike ("Bamenda town (Mezam, Nord-Ouest)").
+            # Only for a district the text names, and inside the pick's own country: a province abroad is the
+            # look-alike ("Bamenda town (Mezam, Nord-Ouest)"), and a town's later checks see to the rest.
             qualifier = next((p for p in annotated.in_sentence("places", place.sentence)
                               if p.span.start >= after.start() and p.span.end <= after.end() and p.place in areas
                               and p.place is not None and p.place.country_code == chosen.country_code), None)
-            if qualifier is not None:
+            if qualifier is not None and _DISTRICT_WORD_AFTER.match(text, place.span.end):
                 return qualifier
         return place
     # The chosen place qualifies an unknown name before it: look that name up inside it.

@@ -27,6 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+# The shoelace centroid of a ring, one copy (scripts/build_country_points.py).
+from build_country_points import ring_centroid
 
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.gazetteer.geometry import haversine_km
@@ -35,19 +39,6 @@ from frontline.geo.gazetteer.sources import extent_centre
 DATA = ROOT.parent / "shared" / "data"
 Point = tuple[float, float]
 ANTIMERIDIAN = {"RU", "FJ", "US", "NZ", "KI"}
-
-
-def ring_centroid(ring: Sequence[Sequence[float]]) -> tuple[float, float, float]:
-    """(signed area, lat, lon) of a closed ring on the lon-lat plane (shoelace formula)."""
-    a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
-        cross = x0 * y1 - x1 * y0
-        a += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if a == 0:
-        return 0.0, ring[0][1], ring[0][0]
-    return a / 2, cy / (3 * a), cx / (3 * a)
 
 
 def shape(geometry: dict) -> tuple[Point, list]:  # type: ignore[type-arg]

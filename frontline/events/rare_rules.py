@@ -36,7 +36,7 @@ RARE_RULES: tuple[tuple[str, str, float], ...] = (
       r"|bombs?,\s+which\b[^.;]{0,150}?\b(?:exploded|detonated|went\s+off)|bombs?\s+(?:were|was)\s+(?:hurled|thrown|planted|placed|detonated)"
       r"|(?:planted|placed|hurled|threw|left)\s+(?:a|an|two|three|several|\d+)\s+(?:\w+\s+)?(?:bombs?|explosives?)"
       r"|(?:an?|the)\s+(?:\w+\s+){0,2}?explosion\b(?!s)|(?:violent|powerful|strong|large|huge|massive|loud)\s+(?:explosions?|blasts?)"
-      r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)"), "Remote explosive/landmine/IED", 0.5),
+      r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)|(?<!fire)bombed\b"), "Remote explosive/landmine/IED", 0.5),
     # Arson by an armed group or unknown men, told with no other event: the codebook's property destruction.
     (r"(?:burn(?:ed|t)|torched|set\s+fire\s+to|set\s+ablaze)\s+(?:[\w,-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|buses|bus|houses?|homes?|buildings?|facilities|offices?|shops?|stores?|property|crops|farms?|schools?|churches?|mosques?)\b", "Looting/property destruction", 0.5),
     (r"held\s+(?:as\s+)?hostages?|hostage[- ]taking", "Abduction/forced disappearance", 0.5),
@@ -52,3 +52,5 @@ COURT = re.compile(r"\b(?:convict|charged|accused|sentenc|trial|court|suspect|ar
 EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
 FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)
 SHOT_DOWN = re.compile(r"\b(?:shot\s+down|shoot\s+down|downed|crash(?:ed|es)?)\b", re.IGNORECASE)
+# Aircraft in the sentence: a "bombed" there is an air strike (the air rule decides), not a planted bomb.
+AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|planes?|jets?|aircraft|helicopters?|drones?|air\s*force|air\s*strikes?|airstrikes?|aerial|air\s+raids?)\b", re.IGNORECASE)

@@ -24,7 +24,15 @@ import numpy as np
 
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
 from .headline import past_tense
-from .rare_rules import COURT, EXPLOSIVE_SUBS, FIRED_WEAPON, HARM, RARE_RULES, SHOT_DOWN
+from .rare_rules import (
+    AIRCRAFT,
+    COURT,
+    EXPLOSIVE_SUBS,
+    FIRED_WEAPON,
+    HARM,
+    RARE_RULES,
+    SHOT_DOWN,
+)
 
 log = logging.getLogger(__name__)
 
@@ -335,7 +343,7 @@ class LearnedTyper:
                 continue  # told beside another event (an abduction, a protest), or a trial's or a crime figure's murder
             if m and sub == "Air/drone strike" and (found & {"Disrupted weapons use", "Chemical weapon"} or SHOT_DOWN.search(text)):
                 continue  # an aircraft shot down or a chemical attack from the air: that decides
-            if m and sub == "Remote explosive/landmine/IED" and (found & EXPLOSIVE_SUBS or FIRED_WEAPON.search(text)):
+            if m and sub == "Remote explosive/landmine/IED" and (found & EXPLOSIVE_SUBS or FIRED_WEAPON.search(text) or (m.group().endswith("bombed") and AIRCRAFT.search(text))):
                 continue  # the sentence names the weapon that exploded
             if m and probs.get(sub, 0.0) < floor:
                 probs = _raise(probs, sub, floor)

@@ -123,3 +123,15 @@ def test_a_helicopter_shot_down_is_no_air_strike(typer: LearnedTyper) -> None:
 
 def test_a_headline_shell_is_read_in_the_past(typer: LearnedTyper) -> None:
     assert types(typer, "Regime forces shell several areas in Daraa city and its countryside") == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In Barranca, a small village 180 km from Lima, terrorists bombed a radio station and a drugstore.", "Remote explosive/landmine/IED"),
+        ("Militants bombed a police station in the town.", "Remote explosive/landmine/IED"),
+        ("Warplanes bombed the town of Saraqeb.", "Air/drone strike"),
+    ],
+)
+def test_bombed_is_a_bomb_unless_aircraft_did_it(typer: LearnedTyper, sentence: str, expected: str) -> None:
+    assert types(typer, sentence) == [expected]

@@ -36,7 +36,7 @@ RARE_RULES: tuple[tuple[str, str, float], ...] = (
       r"|bombs?,\s+which\b[^.;]{0,150}?\b(?:exploded|detonated|went\s+off)|bombs?\s+(?:were|was)\s+(?:hurled|thrown|planted|placed|detonated)"
       r"|(?:planted|placed|hurled|threw|left)\s+(?:a|an|two|three|several|\d+)\s+(?:\w+\s+)?(?:bombs?|explosives?)"
       r"|(?:an?|the)\s+(?:\w+\s+){0,2}?explosion\b(?!s)|(?:violent|powerful|strong|large|huge|massive|loud)\s+(?:explosions?|blasts?)"
-      r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)|(?<!fire)bombed\b"), "Remote explosive/landmine/IED", 0.5),
+      r"|(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:damaged|destroyed|rocked|shook|ripped|tore)|(?<!fire)(?<!\bbe\s)bombed\b"), "Remote explosive/landmine/IED", 0.5),
     # Arson by an armed group or unknown men, told with no other event: the codebook's property destruction.
     (r"(?:burn(?:ed|t)|torched|set\s+fire\s+to|set\s+ablaze)\s+(?:[\w,-]+\s+){0,3}?(?:vehicles?|cars?|trucks?|buses|bus|houses?|homes?|buildings?|facilities|offices?|shops?|stores?|property|crops|farms?|schools?|churches?|mosques?)\b", "Looting/property destruction", 0.5),
     (r"held\s+(?:as\s+)?hostages?|hostage[- ]taking", "Abduction/forced disappearance", 0.5),

@@ -135,3 +135,7 @@ def test_a_headline_shell_is_read_in_the_past(typer: LearnedTyper) -> None:
 )
 def test_bombed_is_a_bomb_unless_aircraft_did_it(typer: LearnedTyper, sentence: str, expected: str) -> None:
     assert types(typer, sentence) == [expected]
+
+
+def test_an_area_that_will_be_bombed_is_no_bombing(typer: LearnedTyper) -> None:
+    assert types(typer, "They are telling families to move out, telling them that those areas will be bombed.") == []

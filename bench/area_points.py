@@ -16,7 +16,6 @@ estimator: median and mean km from the truth, and the share within 161 km and 50
 from __future__ import annotations
 
 import argparse
-import gzip
 import itertools
 import json
 import sqlite3
@@ -29,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-# The shoelace centroid of a ring, one copy (scripts/build_country_points.py).
-from build_country_points import ring_centroid
+# The shoelace centroid of a ring and the ISO3 -> ISO2 table, one copy each (scripts/build_country_points.py).
+from build_country_points import iso3_to_iso2, ring_centroid
 
 from frontline.geo.gazetteer import Gazetteer
 from frontline.geo.gazetteer.geometry import haversine_km
@@ -117,12 +116,7 @@ def main() -> int:
     by_country: dict[str, list[Point]] = {}
     for lat, lon, cc in rows:
         by_country.setdefault(cc, []).append((lat, lon))
-    iso2 = {}
-    with gzip.open(ROOT / "frontline" / "data" / "countryInfo.txt.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            cells = line.split("\t")
-            if not line.startswith("#") and len(cells) > 2:
-                iso2[cells[1]] = cells[0]
+    iso2 = iso3_to_iso2()
     countries = []
     for feature in json.loads((args.data / "basemap" / "ne_110m_admin_0_countries.geojson").read_text())["features"]:
         props = feature["properties"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..geo.gazetteer import Gazetteer
@@ -19,26 +20,20 @@ _DISTRICT_CUES = frozenset({"district", "districts", "subdistrict", "county", "m
 
 def _same_name_city(region: Place, gazetteer: Gazetteer) -> Place | None:
     """The populated place named like ``region`` inside it, if there is one."""
-    for candidate in gazetteer.lookup(region.name, fuzzy=False):
-        if (
-            candidate.feature_class == "P"
-            and candidate.country_code == region.country_code
-            and candidate.admin1_code == region.admin1_code
-        ):
-            return candidate
-    return None
+    return _in_admin1(gazetteer, region.name, region, lambda c: c.feature_class == "P")
 
 
 def _own_province(town: Place, gazetteer: Gazetteer) -> Place | None:
     """The admin1 region ``town`` lies in, if the gazetteer has it as a place."""
     if not town.admin1_code or not town.admin1:
         return None
-    for candidate in gazetteer.lookup(town.admin1, fuzzy=False):
-        if (
-            candidate.feature_code == "ADM1"
-            and candidate.country_code == town.country_code
-            and candidate.admin1_code == town.admin1_code
-        ):
+    return _in_admin1(gazetteer, town.admin1, town, lambda c: c.feature_code == "ADM1")
+
+
+def _in_admin1(gazetteer: Gazetteer, name: str, of: Place, kind: Callable[[Place], bool]) -> Place | None:
+    """The first entry named ``name`` of that ``kind`` in the country and admin1 of ``of``."""
+    for candidate in gazetteer.lookup(name, fuzzy=False):
+        if kind(candidate) and candidate.country_code == of.country_code and candidate.admin1_code == of.admin1_code:
             return candidate
     return None
 

@@ -29,6 +29,7 @@ from .earlier_places import (
 from .precision import place_cue
 from .qualifiers import (
     CLOSE_SPELLING,
+    DISTRICT_WORD_AFTER,
     abroad,
     qualifier_place,
     town_in_area,
@@ -73,8 +74,8 @@ def choose_place(
     elif place is not None and gazetteer is not None and place.sentence == mention.sentence:
         qualified = within_qualifier(annotated, place, gazetteer)
         # The province standing in for a district the text names ("Muqur district, Badghis") is at the district's precision.
-        if qualified.span != place.span and (d := _DISTRICT_NAMED.match(annotated.document.article.text, place.span.end)):
-            return qualified, d.group(1).lower()
+        if qualified.span != place.span and (d := DISTRICT_WORD_AFTER.match(annotated.document.article.text, place.span.end)):
+            return qualified, d.group(1).lower().replace("-", "")
         place = qualified
         # A region or a country stands in for a village the gazetteer lacks ("near Warmahan
         # village (Afgooye, Lower Shabelle)"): a town of the qualifier inside it is nearer.
@@ -124,7 +125,7 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     # DAMAGED THE CONSULATE IN SANTIAGO" is in Santiago. It stays a candidate only when its sentence names no
     # other place, and not at all when the report is filed abroad (in another country than its focus).
     filed = annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
-    abroad = filed_abroad(filed, annotated.places, annotated.country_code)
+    abroad = annotated.derived("filed_abroad", lambda a: filed_abroad(filed, a.places, a.country_code))
     if filed is not None:
         inside = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])]
         resolved = inside if abroad else inside or resolved
@@ -221,7 +222,6 @@ _ROAD_AFTER = re.compile(r"[-\s]+(?:road|highway|street|avenue|bridge)\b", re.IG
 _EMBASSY_AFTER = re.compile(r"[’']?s?\s+(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\b", re.IGNORECASE)
 _EMBASSY_BEFORE = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high\s+commission|ambassador)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a town and the district or province that qualifies it: "Bamenda town (Mezam, Nord-Ouest)", "Ketou, Plateau".
-_DISTRICT_NAMED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(district|subdistrict|municipality|township)\b", re.IGNORECASE)
 _QUALIFIER_LEAD = re.compile(
     r"\s*(?:township|district|sub-?district|county|municipality|village|town|city|commune|LGA)?\s*(?:\(|,)\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?",
     re.IGNORECASE,

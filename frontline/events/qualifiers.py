@@ -137,7 +137,8 @@ _QUALIFIER_AFTER = re.compile(
     r"(?:\(([^()]{2,80})\)|,\s*([A-Z][\w'’. -]{1,40}?)\s*(?:state|province|department|region|governorate)?\s*(?:[,;.]|$))"
 )
 _ADMIN_AREAS = ("ADM1", "ADM2")
-_DISTRICT_WORD_AFTER = re.compile(r"\s*(?:district|sub-?district|municipality|township)\b", re.IGNORECASE)
+# A district named after a town ("Muqur district, Badghis"): the word, for the cue of the province standing in.
+DISTRICT_WORD_AFTER = re.compile(r"\s*(district|sub-?district|municipality|township)\b", re.IGNORECASE)
 
 
 def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
@@ -169,7 +170,7 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
             qualifier = next((p for p in annotated.in_sentence("places", place.sentence)
                               if p.span.start >= after.start() and p.span.end <= after.end() and p.place in areas
                               and p.place is not None and p.place.country_code == chosen.country_code), None)
-            if qualifier is not None and _DISTRICT_WORD_AFTER.match(text, place.span.end):
+            if qualifier is not None and DISTRICT_WORD_AFTER.match(text, place.span.end):
                 return qualifier
         return place
     # The chosen place qualifies an unknown name before it: look that name up inside it.

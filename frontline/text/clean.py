@@ -93,6 +93,7 @@ def attributed_sources(text: str) -> list[str]:
             found.append((m.start(), name))
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
+_DATELINE_CHARS = 60  # the most a dateline or byline adds to a repeated paragraph ("BEIRUT, Syria (AP) --")
 NEAR_DUPLICATE = 90.0  # rapidfuzz token ratio at or above which a paragraph repeats an earlier one
 
 
@@ -160,8 +161,12 @@ def _paragraphs(text: str) -> list[Span]:
 def _repeats(key: str, earlier: list[str]) -> bool:
     if key in earlier:
         return True
-    # A repeat may have lost (or gained) a dateline or byline: containment counts for longer lines.
-    if len(key) >= 30 and any(key in other or other in key for other in earlier if len(other) >= 30):
+    # A repeat may have lost (or gained) a dateline or byline: containment counts for longer lines
+    # when what is left over could be one. A headline contained in a one-paragraph body is no repeat
+    # of it: dropping the body would drop the whole report.
+    if len(key) >= 30 and any(
+        (key in other or other in key) and _extra_is_a_dateline(key, other) for other in earlier if len(other) >= 30
+    ):
         return True
     if len(key) < 40:  # short lines: only exact repeats count, fuzzy matching is too loose
         return False
@@ -169,3 +174,9 @@ def _repeats(key: str, earlier: list[str]) -> bool:
         if abs(len(other) - len(key)) <= 0.2 * len(key) and fuzz.ratio(key, other) >= NEAR_DUPLICATE:
             return True
     return False
+
+
+def _extra_is_a_dateline(a: str, b: str) -> bool:
+    """Whether the longer of two paragraphs, one inside the other, differs by what a dateline or byline adds."""
+    extra = abs(len(a) - len(b))
+    return extra <= _DATELINE_CHARS or extra < 0.4 * max(len(a), len(b))

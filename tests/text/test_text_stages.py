@@ -108,3 +108,19 @@ def test_hard_wrapped_text_keeps_its_paragraphs_whole() -> None:
 
 def test_present_tense_headline_toll() -> None:
     assert [(c.count, c.kind) for c in find_casualties("Air raids kill 29 civilians in north Syria town")] == [(29, "killed")]
+
+
+def test_a_headline_inside_a_one_paragraph_body_keeps_the_body() -> None:
+    """A scraped page's title line, then the whole report as one line that opens with the title again:
+    the body contains the title, but it is no repeat of it, and dropping it lost every event."""
+    title = "Militants attack Kurdish-held town on the border"
+    body = (
+        "Saturday 27 February 2016 " + title + ". Coalition war planes carried out ten air strikes to repel the "
+        "assault, a monitoring group said. It said at least 45 militants and 20 Kurdish fighters had been killed. "
+        "The attackers struck the town in the early hours of Saturday, a spokesman said."
+    )
+    doc = clean(Article(id="t", text=title + "\n\n" + body))
+    assert [p.text for p in doc.paragraphs] == [title, body]
+    # A repeat that only lost its dateline is still one.
+    doc = clean(Article(id="d", text="BEIRUT, Syria (AP) -- " + body + "\n" + body))
+    assert len(doc.paragraphs) == 1 and doc.removed_reasons == ("duplicate",)

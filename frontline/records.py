@@ -167,6 +167,10 @@ class ActorMention:
     inter: int  # ACLED inter code 1-8
     country: str | None = None
     generic: bool = False  # "rebels", "troops": a kind of actor rather than a named group
+    # The dictionary's name with "{country}" unfilled, when the country in ``name`` is only where the
+    # mention was told (its sentence's places, else the report's focus), not one the words give it:
+    # the event's own country, once known, names it ("Islamic State (Syria)" at a Syrian town).
+    template: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

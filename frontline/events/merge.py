@@ -135,7 +135,7 @@ def _told_again(a: EventDraft, b: EventDraft) -> bool:
     of its own (it took the report's date) and so no date or place to tell it apart by."""
     if not a.fatalities or a.fatalities != b.fatalities or (a.time is not None and b.time is not None):
         return False
-    countries = {e.place.country_code if e.place is not None else e.place_country for e in (a, b)}
+    countries = {_country(e) for e in (a, b)}
     return len(countries) == 1 and None not in countries
 
 
@@ -194,13 +194,17 @@ def _combine(members: list[EventDraft]) -> EventDraft:
     # An explicit time phrase beats the report-week default; then the more precise one.
     dated = [e for e in members if e.time is not None] or members
     when = min(dated, key=lambda e: e.time_precision or 9)
-    actor1, assoc1 = _pick_actor([(e.actor1, e.inter1) for e in members])
-    actor2, assoc2 = _pick_actor([(e.actor2, e.inter2) for e in members if e.actor2 != actor1[0]])
-    if not actor2[0] and any(e.actor2 and e.actor2 == actor1[0] for e in members):
+    # The sides come from the mentions told in the place's country: one told where the sentences
+    # before it named another country ("on the Turkish border") named its generic sides after
+    # that country, and the event's place, country and sides must agree.
+    here = [e for e in members if _country(e) in (None, _country(where))] or members
+    actor1, assoc1 = _pick_actor([(e.actor1, e.inter1) for e in here])
+    actor2, assoc2 = _pick_actor([(e.actor2, e.inter2) for e in here if e.actor2 != actor1[0]])
+    if not actor2[0] and any(e.actor2 and e.actor2 == actor1[0] for e in here):
         actor2 = actor1  # one kind against itself: "clan militias clashed"
     # Associates that fill found in the text ("X and Y attacked") join those of the merge.
-    assoc1 = _join_assoc(assoc1, [e.assoc_actor_1 for e in members], {actor1[0], actor2[0]})
-    assoc2 = _join_assoc(assoc2, [e.assoc_actor_2 for e in members], {actor1[0], actor2[0]})
+    assoc1 = _join_assoc(assoc1, [e.assoc_actor_1 for e in here], {actor1[0], actor2[0]})
+    assoc2 = _join_assoc(assoc2, [e.assoc_actor_2 for e in here], {actor1[0], actor2[0]})
     fatalities, low, high = _toll(members)
     evidence = tuple(sorted({s for e in members for s in e.evidence}, key=lambda s: s.start))
     confidence = min(0.99, max(e.confidence for e in members) + 0.05 * (len(members) - 1))
@@ -223,6 +227,10 @@ def _combine(members: list[EventDraft]) -> EventDraft:
         sentences=tuple(sorted({i for e in members for i in e.sentences})),
     )
     return replace(base, interaction=interaction(base.inter1, base.inter2), event_id=event_id(base))
+
+
+def _country(event: EventDraft) -> str | None:
+    return event.place.country_code if event.place is not None else event.place_country
 
 
 def _toll(members: list[EventDraft]) -> tuple[int, int | None, int | None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import ActorMention
 
@@ -28,10 +28,12 @@ class Side:
     name: str
     inter: int
     country: str | None = None
+    # ``ActorMention.template``: the name with its country left open, when no word fixed the country.
+    template: str | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, mention: ActorMention) -> Side:
-        return cls(mention.name, mention.inter, mention.country)
+        return cls(mention.name, mention.inter, mention.country, mention.template)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,8 +54,12 @@ def claimed(roles: Roles, annotated: Annotated, mention: EventMention) -> Roles:
 
 def localized(roles: Roles, dictionary: ActorDictionary, country: str) -> Roles:
     """Generic sides the document did not place ("troops" in a note with no country) take the
-    event's country: "Military Forces" -> "Military Forces of Myanmar"."""
+    event's country: "Military Forces" -> "Military Forces of Myanmar". So do those named after where
+    they were told, when the event is elsewhere: "Islamic State militants" in a sentence after "the
+    Turkish border", of an event placed at a Syrian town, are "Islamic State (Syria)"."""
     def fix(side: Side | None) -> Side | None:
+        if side is not None and side.template is not None and side.country and side.country != country.upper():
+            return Side(dictionary.name_for(side.template, country), side.inter, country.upper(), side.template)
         if side is None or side.country:
             return side
         name = dictionary.with_country(side.name, country)

@@ -125,7 +125,8 @@ def annotate(
             start, end = sentence.start + match.start, sentence.start + match.end
             actor_mentions.append(
                 ActorMention(
-                    Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country, match.generic
+                    Span(start, end, text[start:end]), sentence.index, match.name, match.inter, match.country, match.generic,
+                    None if match.qualified or "{country}" not in match.template else match.template,
                 )
             )
 

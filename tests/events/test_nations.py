@@ -4,6 +4,7 @@ country, and a nation given to an actor is one the text supports. Hand-written s
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -251,3 +252,29 @@ def test_a_foreign_country_that_acts_is_not_where_it_acts(pipeline) -> None:  # 
     )
     events = read(pipeline, text).events
     assert events and all(e.country == "Syria" for e in events)
+
+
+@pytest.mark.parametrize("focus_first", [True, False])
+def test_sides_agree_with_the_place_of_their_event(pipeline, focus_first: bool) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with no place of its own takes the report's focus for its "Islamic State militants"
+    and "Kurdish fighters"; its event is placed at the Syrian town named before it. The sides must be
+    of that event's country, not of the focus (Turkey, in a report told from the Turkish side)."""
+    turkish = (
+        "Turkish security sources said the Turkish army increased patrols on the Turkish border with Turkey's F-16s. "
+        "Turkey denied the accusations, Turkish officials said. "
+    )
+    story = (
+        "Islamic State militants attacked the Syrian town of Tall Abyad in Raqqa province on Saturday. "
+        "At least 45 Islamic State militants and 20 Kurdish fighters were killed in the clashes, a monitor said."
+    )
+    result = read(pipeline, turkish + story if focus_first else story + " " + turkish)
+    clashes = [e for e in result.events if e.sub_event_type == "Armed clash" and e.country == "Syria"]
+    assert clashes, [(e.sub_event_type, e.location, e.country) for e in result.events]
+    named_after = [
+        (m.group(1), e.country)
+        for e in clashes
+        for actor in (e.actor1, e.actor2)
+        if (m := re.fullmatch(r"(?:Islamic State|Unidentified Armed Group|Civilians) \((.+)\)", actor))
+    ]
+    assert ("Syria", "Syria") in named_after
+    assert all(nation == country for nation, country in named_after), named_after

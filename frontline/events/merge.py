@@ -40,7 +40,56 @@ def merge(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
     merged = _merge_once(events)
     while len(merged) < len(events):
         events, merged = merged, _merge_once(merged)
-    return merged
+    return _one_toll_once(merged)
+
+
+# One happening typed twice from one sentence: the general reading ("killed civilians": Attack) and the
+# weapon's ("air strikes"). The weapon's sub-type is the event; these are ACLED's more specific types.
+_WEAPON = {
+    "Attack": ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
+               "Shelling/artillery/missile attack"),
+    "Air/drone strike": ("Chemical weapon",),
+    "Shelling/artillery/missile attack": ("Chemical weapon",),
+    "Remote explosive/landmine/IED": ("Suicide bomb",),
+}
+
+
+def _one_toll_once(events: tuple[EventDraft, ...]) -> tuple[EventDraft, ...]:
+    """A toll sentence gives its dead to one event of the report. Two events of other sub-types that
+    took the same toll from one sentence are either one happening typed twice (an Attack and the air
+    strike that did it: the weapon's event stays, with both events' evidence) or two acts the sentence
+    counts together ("clashes and air strikes killed 20"): the more confident event (the report's main
+    one; ties: the first told) keeps the dead, the other keeps its place and sides with no toll of its own."""
+    out: list[EventDraft | None] = list(events)
+    for i in range(len(out)):
+        for j in range(i + 1, len(out)):
+            a, b = out[i], out[j]
+            if a is None or b is None or not _share_toll(a, b):
+                continue
+            if b.sub_event_type in _WEAPON.get(a.sub_event_type, ()) or a.sub_event_type in _WEAPON.get(b.sub_event_type, ()):
+                kept, dropped = (b, a) if b.sub_event_type in _WEAPON.get(a.sub_event_type, ()) else (a, b)
+                evidence = tuple(sorted({*kept.evidence, *dropped.evidence}, key=lambda s: s.start))
+                sentences = tuple(sorted({*kept.sentences, *dropped.sentences}))
+                kept = replace(kept, evidence=evidence, sentences=sentences)
+                out[i], out[j] = (kept, None) if kept.sub_event_type == a.sub_event_type else (None, kept)
+                continue
+            # The report's main event keeps its dead: the more confident one.
+            teller = b if b.confidence > a.confidence else a
+            other = b if teller is a else a
+            other = replace(other, fatalities=0, fatalities_low=None, fatalities_high=None)
+            out[i], out[j] = (teller, other) if teller is a else (other, teller)
+    kept_events = [e for e in out if e is not None]
+    return tuple(sorted((replace(e, event_id=event_id(e)) for e in kept_events), key=_order))
+
+
+def _share_toll(a: EventDraft, b: EventDraft) -> bool:
+    """The same toll of five or more, read from a sentence both events hold, for events of two sub-types."""
+    return (
+        a.sub_event_type != b.sub_event_type
+        and a.fatalities >= SAME_TOLL_MIN
+        and a.fatalities == b.fatalities
+        and bool({s.start for s in a.evidence} & {s.start for s in b.evidence})
+    )
 
 
 def _merge_once(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
@@ -121,6 +170,8 @@ def _order(e: EventDraft) -> tuple:
 def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.sub_event_type != b.sub_event_type:
         return False
+    if _same_toll_here(a, b):
+        return True
     if not _same_sides(a, b):
         return False
     if _told_again(a, b) or _same_words(a, b):
@@ -128,6 +179,24 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.event_date and b.event_date and not dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision):
         return False
     return _same_place(a, b)
+
+
+SAME_TOLL_MIN = 5  # a toll this large, told twice of one place and day, is one event's (a death or two is common)
+
+
+def _same_toll_here(a: EventDraft, b: EventDraft) -> bool:
+    """One toll told twice of one place and day is one event, whoever each sentence says acted:
+    "Syrian or Russian warplanes", or a lead that names the army and a monitor's count that names
+    no one. The sides differ only in who each sentence blames; the dead are the same dead."""
+    return (
+        a.fatalities >= SAME_TOLL_MIN
+        and a.fatalities == b.fatalities
+        and a.geonameid is not None
+        and a.geonameid == b.geonameid
+        and a.event_date is not None
+        and b.event_date is not None
+        and dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision)
+    )
 
 
 def _told_again(a: EventDraft, b: EventDraft) -> bool:

@@ -154,3 +154,25 @@ def test_a_merged_event_keeps_the_range_of_the_toll_it_keeps() -> None:
     # the place is taken from the mention with the 40 (the more precise one)
     (merged,) = merge([mention(1, 40, 40, 45, 1), mention(2, 49, None, None, 2)])
     assert (merged.fatalities, merged.fatalities_low, merged.fatalities_high) == (49, None, None)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "toll", "sub_types"),
+    [
+        # one happening typed twice from one sentence ("killed civilians" and "warplanes"): the weapon's event
+        ("Government warplanes killed 22 civilians in the town of Saraqib on Monday, activists said.", 22,
+         ["Air/drone strike"]),
+        # two acts counted together: two events, the dead once
+        ("Rebels clashed with troops near the town of Saraqib on Monday. Government warplanes also struck the town. "
+         "At least 20 fighters were killed in the clashes and air strikes, a monitoring group said.", 20,
+         ["Air/drone strike", "Armed clash"]),
+        # one toll told of one town twice, blamed on one side and then on no one
+        ("Syrian warplanes struck the town of Saraqib on Monday, killing 14 people, activists said. "
+         "The air strikes on Saraqib killed 14 people, a monitoring group said.", 14, ["Air/drone strike"]),
+    ],
+)
+def test_a_toll_sentence_gives_its_dead_to_one_event(pipeline, text: str, toll: int, sub_types: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipeline, text)
+    assert sum(e.fatalities for e in found) == toll, [(e.sub_event_type, e.fatalities) for e in found]
+    assert sorted(e.sub_event_type for e in found) == sub_types

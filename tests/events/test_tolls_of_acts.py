@@ -164,12 +164,12 @@ def test_a_merged_event_keeps_the_range_of_the_toll_it_keeps() -> None:
         ("Government warplanes killed 22 civilians in the town of Saraqib on Monday, activists said.", 22,
          ["Air/drone strike"]),
         # two acts counted together: two events, the dead once
-        ("Rebels clashed with troops near the town of Saraqib on Monday. Government warplanes also struck the town. "
-         "At least 20 fighters were killed in the clashes and air strikes, a monitoring group said.", 20,
+        (("Rebels clashed with troops near the town of Saraqib on Monday. Government warplanes also struck the town. "
+         "At least 20 fighters were killed in the clashes and air strikes, a monitoring group said."), 20,
          ["Air/drone strike", "Armed clash"]),
         # one toll told of one town twice, blamed on one side and then on no one
-        ("Syrian warplanes struck the town of Saraqib on Monday, killing 14 people, activists said. "
-         "The air strikes on Saraqib killed 14 people, a monitoring group said.", 14, ["Air/drone strike"]),
+        (("Syrian warplanes struck the town of Saraqib on Monday, killing 14 people, activists said. "
+         "The air strikes on Saraqib killed 14 people, a monitoring group said."), 14, ["Air/drone strike"]),
     ],
 )
 def test_a_toll_sentence_gives_its_dead_to_one_event(pipeline, text: str, toll: int, sub_types: list[str]) -> None:  # type: ignore[no-untyped-def]

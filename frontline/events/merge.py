@@ -83,10 +83,11 @@ def _one_toll_once(events: tuple[EventDraft, ...]) -> tuple[EventDraft, ...]:
 
 
 def _share_toll(a: EventDraft, b: EventDraft) -> bool:
-    """The same toll of five or more, read from a sentence both events hold, for events of two sub-types."""
-    return (
-        a.sub_event_type != b.sub_event_type
-        and a.fatalities >= SAME_TOLL_MIN
+    """Events of two sub-types with the same toll of five or more, read from a sentence both hold or
+    told of one place (or one inside the other) and day."""
+    return a.sub_event_type != b.sub_event_type and (
+        _same_toll_here(a, b)
+        or a.fatalities >= SAME_TOLL_MIN
         and a.fatalities == b.fatalities
         and bool({s.start for s in a.evidence} & {s.start for s in b.evidence})
     )
@@ -115,12 +116,12 @@ def _merge_once(events: Sequence[EventDraft]) -> tuple[EventDraft, ...]:
 def _candidate_pairs(events: Sequence[EventDraft]) -> Iterator[tuple[int, int]]:
     """The pairs (i < j) that may be compatible: the same sub-type and, as ``_same_place`` asks, the
     same gazetteer entry, or the same admin1 with a region-level place among them; or, as
-    ``_told_again`` asks, the same toll in the same country with one of them undated. The clusters are
+    ``_told_again`` and ``_same_toll_here`` ask, the same toll in the same country. The clusters are
     the connected components, so skipping pairs that cannot match keeps them, at a cost near linear
     in the document's events rather than quadratic."""
     by_entry: dict[tuple[str, int], list[int]] = {}
     by_admin1: dict[tuple[str, str, str], list[int]] = {}
-    by_toll: dict[tuple[str, int, str | None], list[int]] = {}  # for ``_told_again``: same toll, same country
+    by_toll: dict[tuple[str, int, str | None], list[int]] = {}  # ``_told_again``, ``_same_toll_here``
     by_words: dict[tuple[str, tuple[str, ...]], list[int]] = {}  # for ``_same_words``: the same words
     for i, e in enumerate(events):
         by_words.setdefault((e.sub_event_type, _words(e)), []).append(i)
@@ -138,8 +139,7 @@ def _candidate_pairs(events: Sequence[EventDraft]) -> Iterator[tuple[int, int]]:
     for group in by_toll.values():
         for n, i in enumerate(group):
             for j in group[n + 1 :]:
-                if events[i].time is None or events[j].time is None:
-                    yield i, j
+                yield i, j
     for group in by_entry.values():
         for n, i in enumerate(group):
             for j in group[n + 1 :]:
@@ -191,12 +191,25 @@ def _same_toll_here(a: EventDraft, b: EventDraft) -> bool:
     return (
         a.fatalities >= SAME_TOLL_MIN
         and a.fatalities == b.fatalities
-        and a.geonameid is not None
-        and a.geonameid == b.geonameid
+        and _nested(a, b)
         and a.event_date is not None
         and b.event_date is not None
         and dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision)
     )
+
+
+def _nested(a: EventDraft, b: EventDraft) -> bool:
+    """The same place, or one inside the other: a town in the province or the country the other names
+    (a lead's "in Syria" and the town the next paragraph gives)."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if _country(a) is None or _country(a) != _country(b):
+        return False
+    outer, inner = (a, b) if _specificity(a) >= _specificity(b) else (b, a)
+    if outer.place is None or outer.place.feature_code.startswith("PCL"):
+        return True  # known only by its country, which holds the other
+    region = outer.geo_precision == 3 or outer.place.feature_code == "ADM1"
+    return region and inner.place is not None and bool(outer.place.admin1_code) and outer.place.admin1_code == inner.place.admin1_code
 
 
 def _told_again(a: EventDraft, b: EventDraft) -> bool:

@@ -176,3 +176,14 @@ def test_a_toll_sentence_gives_its_dead_to_one_event(pipeline, text: str, toll: 
     found = events(pipeline, text)
     assert sum(e.fatalities for e in found) == toll, [(e.sub_event_type, e.fatalities) for e in found]
     assert sorted(e.sub_event_type for e in found) == sub_types
+
+
+def test_a_lead_told_of_the_country_and_its_town_is_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # FA-KES 1924058061's shape: the lead gives the toll with no town, the story gives the town and its parts
+    text = (
+        "A counterattack by militants on Syrian regime forces on Monday left 28 fighters dead, a monitor said. "
+        "Militants attacked government positions south of the town of Tabqa on Monday, the monitor said. "
+        "Eleven regime fighters and 17 militants were killed in the attack, it said."
+    )
+    found = events(pipeline, text)
+    assert sum(e.fatalities for e in found) == 28, [(e.sub_event_type, e.location, e.fatalities) for e in found]

@@ -403,7 +403,9 @@ Global Coalition Against Daesh | 8 |  | 0 |
     Global Coalition Against Daesh; US-led coalition; U.S.-led coalition; anti-IS coalition;
     anti-ISIS coalition; anti-Daesh coalition; US-led air strikes; US-led airstrikes; U.S.-led
     air strikes; U.S.-led airstrikes; US-led strikes; coalition air strikes; coalition
-    airstrikes; coalition warplanes
+    airstrikes; coalition warplanes; US-led international coalition; U.S.-led international
+    coalition; international coalition against Daesh; international coalition against ISIS;
+    international coalition against the Islamic State
 Operation Restoring Hope | 8 |  | 0 |
     Operation Restoring Hope; Operation Decisive Storm; Saudi-led coalition; Saudi-led Arab
     coalition; Arab coalition; Saudi coalition; Saudi-led air strikes; Saudi-led airstrikes;

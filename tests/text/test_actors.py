@@ -147,6 +147,8 @@ def test_unidentified_gunmen_is_one_span(actors: ActorDictionary) -> None:
         ("The YPG advanced", "YPG: Peoples Protection Units", 2),
         ("The Free Syrian Army advanced", "Free Syrian Army", 2),
         ("Hezbollah fighters advanced", "Hezbollah", 3),
+        ("airstrikes carried out by the US-led international coalition", "Global Coalition Against Daesh", 8),
+        ("the international coalition against ISIS said", "Global Coalition Against Daesh", 8),
     ],
 )
 def test_named_syria(actors: ActorDictionary, text: str, name: str, inter: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Sub-types whose target is civilians by definition.
+HOME_PLACES = 2  # distinct places below country level in one other country that outweigh a focus holding none
 _CIVILIAN_TARGETING = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
 
 
@@ -68,7 +70,7 @@ def fill(
             log.debug("%s: %r is background, not an event", article.id, mention.trigger.text)
             continue
         place, cue = choose_place(annotated, mention, gazetteer, recognizer, monitored)
-        where = place.place.country_code if place is not None and place.place is not None else annotated.country_code
+        where = place.place.country_code if place is not None and place.place is not None else home_country(annotated)
         if where is None:
             where = monitored
         # Where the event will be coded (a province at its seat), for the sides of a front line.
@@ -202,3 +204,23 @@ def _inter(actor: Side | None, home: set[str]) -> int:
     if actor.inter == 1 and actor.country and home and actor.country not in home:
         return 8
     return actor.inter
+
+
+def home_country(annotated: Annotated) -> str | None:
+    """The country an event with no place of its own is in: the report's focus, unless none of the
+    report's towns, districts or provinces lie in it and two or more different ones lie in one other country. A report
+    that names "U.S." and "Washington" more than Syria, about air strikes on Raqqa and Tokhar, has the
+    United States as its focus, but its events are in Syria."""
+    return annotated.derived("home_country", _home_country)
+
+
+def _home_country(annotated: Annotated) -> str | None:
+    focus = annotated.country_code
+    # Distinct entries: one look-alike named twice ("San Miguel" read as Argentina's) does not move a report.
+    entries = {p.place.geonameid: p.place.country_code for p in annotated.places
+               if p.place is not None and not p.place.feature_code.startswith("PCL")}
+    votes = Counter(entries.values())
+    if not votes or focus in votes:
+        return focus
+    best = min(votes, key=lambda code: (-votes[code], code))
+    return best if votes[best] >= HOME_PLACES else focus

@@ -172,7 +172,8 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
             return area
     earlier = last_place_before(annotated, sentence.start)
     # Not where an earlier statement was made ("a Britain-based monitor", "said in Geneva"); each step goes back.
-    while earlier is not None and (text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or _SAID_IN_BEFORE.search(text, max(0, earlier.span.start - 40), earlier.span.start)):
+    # Nor who spoke or acted ("officials in Washington said", "heavy U.S. raids on IS" in the headline).
+    while earlier is not None and (text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or speaks(text, earlier)):
         earlier = last_place_before(annotated, earlier.span.start)
     return None if abroad and filed is not None and earlier is not None and filed[0] <= earlier.span.start < filed[1] else earlier
 
@@ -188,10 +189,13 @@ _SPEAKS_AFTER = re.compile(
 )
 
 
-# A country's name before a title or a force is its adjective: "U.S. President Barack Obama".
+# A country's name before a title, a force or its arms is its adjective: "U.S. President Barack Obama",
+# "killed in U.S. air strikes on Raqqa", "bombs dropped by Russia aircraft".
 _TITLE_AFTER = re.compile(
     r"[-\s]+(?:President|Secretary|officials?|forces|troops|army|military|government|administration|envoy|ambassador"
-    r"|diplomats?|Congress|lawmakers|intelligence|-?led|-?backed|-?based)\b"
+    r"|diplomats?|Congress|lawmakers|intelligence|-?led|-?backed|-?based"
+    r"|(?i:air\s*strikes?|air\s+raids?|strikes|raids|war\s*planes?|jets|aircraft|planes|drones|missiles?|bombs?|bombing"
+    r"|bombardment|navy|air\s+force|soldiers))\b"
 )
 
 

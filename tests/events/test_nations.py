@@ -278,3 +278,20 @@ def test_sides_agree_with_the_place_of_their_event(pipeline, focus_first: bool) 
     ]
     assert ("Syria", "Syria") in named_after
     assert all(nation == country for nation, country in named_after), named_after
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a country named for whose arms did it is not where: the headline's Syria is
+        (("Heavy U.S. raids on Islamic State in Syria's north. Six civilians were among at least 22 people killed "
+         "in U.S. air strikes on Saturday, a monitor said."), "Syria"),
+        # where officials spoke is not where the strike was: the town named before them is
+        (("Fighting raged in the town of Manbij on Monday, activists said. Officials in Washington said on Tuesday "
+         "that the campaign would go on. Six civilians were killed in an air strike on Tuesday, the monitor said."),
+         "Manbij"),
+    ],
+)
+def test_a_strike_is_not_placed_where_its_air_force_comes_from(pipeline, text: str, where: str) -> None:  # type: ignore[no-untyped-def]
+    strikes = [e for e in read(pipeline, text).events if e.sub_event_type == "Air/drone strike"]
+    assert [(e.location, e.country) for e in strikes] == [(where, "Syria")]

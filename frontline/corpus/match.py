@@ -167,12 +167,12 @@ def veto(a: Report, b: Report) -> str | None:
 def may_share(a: Report, b: Report) -> bool:
     """Whether two events may share an incident (the guard of ``incidents.cluster``): no veto rules the
     pair out; or the two come from one article, which ``events.merge`` kept apart (a suicide bomb and an
-    IED, a headline's "Idlib" and the body's village), yet the matcher links them as it would two reports,
-    each with its day stated. A publication date is the same for every event of an article and says
-    nothing for such a pair, nor does the article's fingerprint."""
+    IED, a title's "Idlib" and the body's village), yet the matcher links them as it would two reports,
+    one of them at least with its day stated. Two events dated only by the article's publication share
+    that day by default, which says nothing for the pair, nor does the article's fingerprint."""
     if a.article_id != b.article_id:
         return compatible(a, b)
-    if not a.time_precision == b.time_precision == 1:
+    if 1 not in (a.time_precision, b.time_precision):
         return False
     told_apart = replace(b, article_id=b.article_id + "\x00", fingerprint=b.fingerprint + "\x00")
     return link_score(a, told_apart) is not None

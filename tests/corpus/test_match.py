@@ -195,9 +195,11 @@ def test_one_articles_two_tellings_of_one_happening_may_share_an_incident() -> N
              if (s := link_score(a, b)) is not None}
     assert ("ev1", "ev2") in edges and ("ev1b", "ev2") in edges
     assert cluster([lead, witness, outlet], edges) == [frozenset({"ev1", "ev1b", "ev2"})]
-    # A publication date is every event of an article's date: it says nothing for the pair.
+    # Two events dated only by the article's publication share that day by default: it says nothing.
     published = {"time_precision": 2, "event_date": DAY, "published": DAY}
     assert not may_share(replace(lead, **published), replace(witness, **published))  # type: ignore[arg-type]
+    # A title dated by publication ("Strike on Syria's Idlib kills 18") and the body's stated day may.
+    assert may_share(replace(lead, **published), witness)  # type: ignore[arg-type]
     # Two villages of one province in one article stay two happenings.
     far = replace(witness, location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56)
     assert not may_share(lead, far)

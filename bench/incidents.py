@@ -3,7 +3,8 @@
     python bench/incidents.py                    # all of ../shared/data/ucdp/ged_syria_2016_2017.csv
     python bench/incidents.py --limit 800        # the first 800 UCDP events by date (a quick run)
     python bench/incidents.py --year 2017        # one year
-    python bench/incidents.py --misses 60        # and print 60 false links with their fields
+    python bench/incidents.py --misses 60        # and the false links by cause, and 60 of them with their fields
+    python bench/incidents.py --why 12           # and the 12 commonest details of each gold pair's fate
     python bench/incidents.py --sweep            # and the figures at other LINK thresholds
 
 UCDP GED lists, for each event, every report it was coded from (``source_article``: office, date and
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import itertools
 import json
@@ -56,10 +58,12 @@ from frontline.corpus.match import (
     IDENTIFYING,
     Report,
     evidence,
+    grain,
     link_score,
     score,
     veto,
 )
+from frontline.events.detect import RuleTyper
 from frontline.service import run_into_store
 from frontline.store import EventStore
 
@@ -169,36 +173,128 @@ def gold_pairs(gold: dict[str, str]) -> list[tuple[str, str]]:
     return [(a, b) for g in groups.values() for a, b in itertools.combinations(sorted(g), 2)]
 
 
+# Headlines that are no sentence about a happening: an Airwars case code ("CS260"), a month ("May 2016"), a
+# province ("Hama province:"); and Airwars' location stubs ("June 13th 2017: (S847) Ziban town, ... Syria").
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+NOT_A_SENTENCE = re.compile(rf"^\W*(?:[A-Z]{{1,3}}\d+[a-z]?|{MONTH},? \d{{4}}|[A-Z][\w'-]*(?: [\w'-]+)? (?:province|governorate)):?\W*$")
+AIRWARS_STUB = re.compile(rf"^{MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b")
+
+
+def no_event_form(headline: str) -> str:
+    """Why a headline gave no event, as far as its form tells: not a sentence, an Airwars location stub
+    (a date and a place, no happening told), or a sentence with or without a trigger of the typing lexicon
+    (``detect.RuleTyper``) from which extraction took no event."""
+    if AIRWARS_STUB.search(headline):
+        return "an Airwars location stub (a date and a place, no happening told)"
+    if NOT_A_SENTENCE.match(headline.strip()):
+        return "no sentence (an Airwars case code, a month, a province name)"
+    if _lexicon().type_sentence(headline):
+        return "a sentence with a lexicon trigger that gave no event"
+    return "a sentence with no trigger word of the lexicon ('kills', 'targets', 'bombing', 'casualties' ...)"
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> RuleTyper:
+    return RuleTyper()
+
+
+def _place_kind(r: Report) -> str:
+    if r.geonameid is None and not r.location:
+        return "no place"
+    if not r.admin1:
+        return "country"
+    return "province" if grain(r) >= 2 else "town"
+
+
+def pair_cause(ra: Report | None, rb: Report | None, ha: str, hb: str) -> tuple[str, str]:
+    """The fate of a gold pair that is not one incident, and its detail (see ``print_pair_fates``)."""
+    if ra is None or rb is None:
+        forms = sorted({no_event_form(h) for h, r in ((ha, ra), (hb, rb)) if r is None})
+        return "a report with no event", " + ".join(forms)
+    why = veto(ra, rb)
+    if why == "date" and ra.event_date and rb.event_date:
+        gap = abs((ra.event_date - rb.event_date).days)
+        stated = "a day stated" if 1 in (ra.time_precision, rb.time_precision) else "publication dates"
+        return "vetoed: date", f"{'8-30' if gap <= 30 else 'over 30'} days apart, {stated}"
+    if why == "sub-type":
+        return "vetoed: sub-type", " / ".join(sorted((ra.sub_event_type, rb.sub_event_type)))
+    if why == "country":
+        return "vetoed: country", " / ".join(sorted((ra.country, rb.country)))
+    if why == "place":
+        return "vetoed: place", "two provinces" if ra.admin1 != rb.admin1 else "two towns over 60 km apart"
+    if why:
+        return f"vetoed: {why}", ""
+    kinds = " + ".join(sorted((_place_kind(ra), _place_kind(rb))))
+    if link_score(ra, rb) is not None:
+        return "linked, kept apart by the guard", kinds
+    if not IDENTIFYING.intersection(evidence(ra, rb)):
+        return "no place or toll in common (not linked)", f"places: {kinds}"
+    gap = abs((ra.event_date - rb.event_date).days) if ra.event_date and rb.event_date else None
+    return "scored below LINK", f"places: {kinds}; {gap} day(s) apart"
+
+
 def print_pair_fates(reports: dict, gold: dict[str, str], ids: dict[str, str], main_event: dict[str, dict],
-                     matcher: dict[str, Report]) -> None:
-    """Why each gold pair is, or is not, one incident: extraction, a veto, too little evidence (below
-    ``LINK``, or nothing that singles the happening out), or the guard."""
-    fates: Counter[str] = Counter()
-    for a, b in gold_pairs(gold):
-        ea, eb = main_event.get(ids[a]), main_event.get(ids[b])
-        if ea is None or eb is None:
-            fates["a report with no event"] += 1
-        elif ea["incident_id"] == eb["incident_id"]:
-            fates["one incident (found)"] += 1
-        else:
-            ra, rb = matcher[str(ea["event_id"])], matcher[str(eb["event_id"])]
-            why = veto(ra, rb)
-            if why:
-                fates[f"vetoed: {why}"] += 1
-            elif link_score(ra, rb) is not None:
-                fates["linked, kept apart by the guard"] += 1
-            elif not IDENTIFYING.intersection(evidence(ra, rb)):
-                fates["no place or toll in common (not linked)"] += 1
-            else:
-                fates["scored below LINK"] += 1
-    print(f"\nthe {sum(fates.values())} gold pairs:")
-    for fate, n in fates.most_common():
-        print(f"  {n:5}  {fate}")
+                     matcher: dict[str, Report], events: dict[str, dict], detail: int = 0) -> None:
+    """Why each gold pair is, or is not, one incident: extraction (a report with no event, and what its
+    headline is), a veto (which, and between what), too little evidence (below ``LINK``, or nothing that
+    singles the happening out, and where the two reports place it), or the guard. Over all reports and
+    each year; ``detail`` N prints the N commonest details of each fate."""
+    def report(h: str) -> Report | None:
+        e = main_event.get(ids[h])
+        return None if e is None else matcher[str(e["event_id"])]
+
+    for year in ("", "2016", "2017"):
+        fates: Counter[str] = Counter()
+        details: dict[str, Counter[str]] = defaultdict(Counter)
+        for a, b in gold_pairs(gold):
+            if not events[gold[a]]["date_start"].startswith(year):
+                continue
+            ea, eb = main_event.get(ids[a]), main_event.get(ids[b])
+            if ea is not None and eb is not None and ea["incident_id"] == eb["incident_id"]:
+                fates["one incident (found)"] += 1
+                continue
+            fate, why = pair_cause(report(a), report(b), a, b)
+            fates[fate] += 1
+            details[fate][why] += 1
+        print(f"\nthe {sum(fates.values())} gold pairs{' of ' + year if year else ''}:")
+        for fate, n in fates.most_common():
+            print(f"  {n:5}  {fate}")
+            for why, m in details[fate].most_common(detail):
+                print(f"           {m:5}  {why}")
+
+
+UPDATE = re.compile(r"more casualties|\brais(?:e|es|ing)\b|\bris(?:e|es|ing)\b|death toll|number of|so far|\bsince\b|within \d+ (?:hours|days)", re.IGNORECASE)
+PLACE_EVIDENCE = {"same_place": "the same town or village", "same_area": "around the same town", "same_city": "the same city that names its province",
+                  "nested_place": "one place nested in the other (a province-level place)", "near_place": "places within 10 km",
+                  "same_toll": "a toll told alike", "high_toll": "a toll told alike", "large_toll": "a toll told alike", "copy": "one text"}
+
+
+def false_link_causes(ra: Report, rb: Report, ga: dict, gb: dict, ha: str, hb: str, several: bool) -> list[str]:
+    """What a linked pair that UCDP calls two events had for it (a pair can have several): how it was
+    joined, its dates and place evidence, the headlines' kind, and how UCDP tells the two events apart."""
+    linked = link_score(ra, rb) is not None
+    causes = ["linked" if linked else "joined through other reports (not linked themselves)"]
+    if ra.time_precision != 1 and rb.time_precision != 1:
+        causes.append("both dated only by their publication day")
+    if linked:
+        causes += sorted({PLACE_EVIDENCE[e] for e in evidence(ra, rb) if e in PLACE_EVIDENCE})
+    if "Damascus" in (ra.location, rb.location):
+        causes.append("'Damascus' (a city in its own province, Dimashq)")
+    if several:
+        causes.append("a headline with two or more events")
+    if UPDATE.search(ha) or UPDATE.search(hb):
+        causes.append("a running total or update")
+    day = "the same day" if ga["date_start"] == gb["date_start"] else "another day"
+    place = "the same place" if ga["where_coordinates"] == gb["where_coordinates"] else (
+        "another place of one province" if ga["adm_1"] == gb["adm_1"] else "another province")
+    causes.append(f"UCDP: {day}, {place}" + (", the same dyad" if ga["dyad_name"] == gb["dyad_name"] else ", another dyad"))
+    return causes
 
 
 def print_misses(n: int, reports: dict, events: dict, ids: dict[str, str], main_event: dict[str, dict],
-                 matcher: dict[str, Report]) -> None:
-    """``n`` report pairs put in one incident that UCDP codes as two events (a fixed sample, by pair hash)."""
+                 matcher: dict[str, Report], several: set[str]) -> None:
+    """The false links by cause (``false_link_causes``), then ``n`` report pairs put in one incident that
+    UCDP codes as two events (a fixed sample, by pair hash). ``several``: articles with two or more events."""
     by_incident: dict[str, list[str]] = defaultdict(list)
     for h in reports:
         if ids[h] in main_event:
@@ -206,7 +302,17 @@ def print_misses(n: int, reports: dict, events: dict, ids: dict[str, str], main_
     wrong = [(a, b) for g in by_incident.values() for a, b in itertools.combinations(sorted(g), 2)
              if reports[a]["event"] != reports[b]["event"]]
     wrong.sort(key=lambda p: hashlib.sha1("|".join(p).encode("utf-8")).hexdigest())
-    print(f"\n{len(wrong)} linked pairs are two UCDP events; {min(n, len(wrong))} of them:")
+    for year in ("", "2016", "2017"):
+        causes: Counter[str] = Counter()
+        pairs = [(a, b) for a, b in wrong if events[reports[a]["event"]]["date_start"].startswith(year)]
+        for a, b in pairs:
+            ra, rb = (matcher[str(main_event[ids[h]]["event_id"])] for h in (a, b))
+            causes.update(false_link_causes(ra, rb, events[reports[a]["event"]], events[reports[b]["event"]], a, b,
+                                            ids[a] in several or ids[b] in several))
+        print(f"\n{len(pairs)} linked pairs{' of ' + year if year else ''} are two UCDP events; what they had (a pair can have several):")
+        for cause, k in causes.most_common():
+            print(f"  {k:5}  {cause}")
+    print(f"\n{min(n, len(wrong))} of the {len(wrong)}:")
     for a, b in wrong[:n]:
         ra, rb = (matcher[str(main_event[ids[h]]["event_id"])] for h in (a, b))
         found = score(ra, rb)
@@ -231,6 +337,8 @@ def main() -> int:
     ap.add_argument("--sweep", action="store_true", help=f"also derive the incidents again at LINK {SWEEP} and print the trade-off")
     ap.add_argument("--misses", type=int, default=0, metavar="N",
                     help="print N linked report pairs that UCDP calls different events, with both reports' fields")
+    ap.add_argument("--why", type=int, default=0, metavar="N",
+                    help="print the N commonest details of each gold pair's fate (which headline, veto, places)")
     args = ap.parse_args()
     if not args.csv.is_file():
         print(f"no UCDP file at {args.csv}; nothing to measure")
@@ -254,7 +362,9 @@ def main() -> int:
             run_into_store([inputs], store, workers=args.workers)
             seconds = time.perf_counter() - started
             main_event: dict[str, dict] = {}
+            per_article: Counter[str] = Counter()
             for row in store.events():
+                per_article[str(row["article_id"])] += 1
                 best = main_event.get(str(row["article_id"]))
                 if best is None or (-float(row["confidence"] or 0), str(row["event_id"])) < (-float(best["confidence"] or 0), str(best["event_id"])):
                     main_event[str(row["article_id"])] = row
@@ -269,6 +379,7 @@ def main() -> int:
             rebuild_seconds = time.perf_counter() - started
             swept = sweep(store) if args.sweep else {}
     ids = {h: article_id(h) for h in reports}
+    several = {a for a, k in per_article.items() if k >= 2}
     no_event = [h for h in reports if ids[h] not in main_event]
     print(f"frontline run: {len(reports)} articles in {seconds:.0f} s; {n_events} events in {n_incidents} incidents; "
           f"{len(no_event)} reports with no event (singletons)")
@@ -317,9 +428,9 @@ def main() -> int:
                 pp, pr, pf = pairwise({h: pred[h] for h in truth}, truth)
                 cells.append(f"{universe[:4]} {pp:.3f} / {pr:.3f} / {pf:.3f}, {bcubed({h: pred[h] for h in truth}, truth)[2]:.3f}")
             print(f"  LINK {link:4}: " + " | ".join(cells))
-    print_pair_fates(reports, gold, ids, main_event, matcher)
+    print_pair_fates(reports, gold, ids, main_event, matcher, events, args.why)
     if args.misses:
-        print_misses(args.misses, reports, events, ids, main_event, matcher)
+        print_misses(args.misses, reports, events, ids, main_event, matcher, several)
     if args.no_floors or args.limit or args.year or not FLOORS.is_file():
         return 0 if rebuilt == incremental else 1
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))

@@ -5,8 +5,8 @@ Order-free by construction. ``match.link_score`` is a symmetric judgement on two
 pairs it links are links, and the links' connected components are the only places a new
 article can change. Each component is split into incidents by a deterministic rule applied to the
 component as a set: links are taken strongest first (ties by event id), and two groups join only when
-every pair across them is compatible (no veto), so "day 1 ~ day 2 ~ day 3" never chains into one
-incident. The incident's id comes from its smallest event id. The same set of events therefore gives the
+every pair across them may share an incident (no veto, ``match.may_share``), so "day 1 ~ day 2 ~ day 3"
+never chains into one incident. The incident's id comes from its smallest event id. The same set of events therefore gives the
 same incidents whatever order the articles came in, and storing an article again changes nothing.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..store import EventStore
-from .match import MASS_TOLL, Report, compatible, link_score, reach
+from .match import MASS_TOLL, Report, link_score, may_share, reach
 
 log = logging.getLogger(__name__)
 
@@ -94,14 +94,15 @@ def rebuild_incidents(store: EventStore) -> IncidentUpdate:
 
 def cluster(reports: list[Report], edges: dict[tuple[str, str], float]) -> list[frozenset[str]]:
     """Split a set of linked reports into incidents: strongest link first (ties by ids), two groups join
-    only when no pair across them is vetoed. A function of the set alone, whatever the input order."""
+    only when every pair across them may share an incident (``match.may_share``: no veto, or one article's
+    two tellings of one happening). A function of the set alone, whatever the input order."""
     by_id = {r.event_id: r for r in reports}
     group = {r.event_id: frozenset({r.event_id}) for r in reports}
     for (a, b), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
         ga, gb = group[a], group[b]
         if ga is gb or ga == gb:
             continue
-        if all(compatible(by_id[x], by_id[y]) for x in ga for y in gb):
+        if all(may_share(by_id[x], by_id[y]) for x in ga for y in gb):
             joined = ga | gb
             for member in joined:
                 group[member] = joined

@@ -21,7 +21,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -162,6 +162,20 @@ def veto(a: Report, b: Report) -> str | None:
     if not related(a.sub_event_type, b.sub_event_type):
         return "sub-type"
     return "place" if _place_evidence(a, b) is None else None
+
+
+def may_share(a: Report, b: Report) -> bool:
+    """Whether two events may share an incident (the guard of ``incidents.cluster``): no veto rules the
+    pair out; or the two come from one article, which ``events.merge`` kept apart (a suicide bomb and an
+    IED, a title's "Idlib" and the body's village), yet the matcher links them as it would two reports,
+    one of them at least with its day stated. Two events dated only by the article's publication share
+    that day by default, which says nothing for the pair, nor does the article's fingerprint."""
+    if a.article_id != b.article_id:
+        return compatible(a, b)
+    if 1 not in (a.time_precision, b.time_precision):
+        return False
+    told_apart = replace(b, article_id=b.article_id + "\x00", fingerprint=b.fingerprint + "\x00")
+    return link_score(a, told_apart) is not None
 
 
 def score(a: Report, b: Report) -> float | None:

@@ -15,6 +15,7 @@ from frontline.corpus.match import (
     evidence,
     grain,
     link_score,
+    may_share,
     score,
     veto,
 )
@@ -179,3 +180,27 @@ def test_each_veto_is_named() -> None:
     assert veto(STRIKE, other(event_date=DAY + dt.timedelta(days=3))) == "date"
     assert veto(STRIKE, other(sub_event_type="Peaceful protest")) == "sub-type"
     assert veto(STRIKE, other(admin1="Hama", location="Kafr Zita", geonameid=1, latitude=35.37, longitude=36.60)) == "place"
+
+
+def test_one_articles_two_tellings_of_one_happening_may_share_an_incident() -> None:
+    # FA-KES, 3 October 2016: one article tells the Tall Tawil wedding bombing as a suicide bomb (its lead)
+    # and as an explosion (a witness), which in-article merging kept apart; another outlet's report links
+    # to each. The guard used to keep the two apart, so the outlets' reports split along that line.
+    lead = replace(STRIKE, sub_event_type="Suicide bomb", event_type="Explosions/Remote violence", fatalities=20)
+    witness = replace(lead, event_id="ev1b", sub_event_type="Remote explosive/landmine/IED", fatalities=0)
+    outlet = other(sub_event_type="Suicide bomb", event_type="Explosions/Remote violence", fatalities=0)
+    assert veto(lead, witness) == "article" and link_score(lead, witness) is None  # never a link
+    assert may_share(lead, witness)
+    edges = {(a.event_id, b.event_id): s for a, b in itertools.combinations(sorted((lead, witness, outlet), key=lambda r: r.event_id), 2)
+             if (s := link_score(a, b)) is not None}
+    assert ("ev1", "ev2") in edges and ("ev1b", "ev2") in edges
+    assert cluster([lead, witness, outlet], edges) == [frozenset({"ev1", "ev1b", "ev2"})]
+    # Two events dated only by the article's publication share that day by default: it says nothing.
+    published = {"time_precision": 2, "event_date": DAY, "published": DAY}
+    assert not may_share(replace(lead, **published), replace(witness, **published))  # type: ignore[arg-type]
+    # A title dated by publication ("Strike on Syria's Idlib kills 18") and the body's stated day may.
+    assert may_share(replace(lead, **published), witness)  # type: ignore[arg-type]
+    # Two villages of one province in one article stay two happenings.
+    far = replace(witness, location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56)
+    assert not may_share(lead, far)
+    assert cluster([lead, far, outlet], {("ev1", "ev2"): 3.0, ("ev1b", "ev2"): 3.0}) == [frozenset({"ev1", "ev2"}), frozenset({"ev1b"})]

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 # "RADIO", "TELEVISION" just before a name: the name is a broadcaster's.
 _OUTLET_BEFORE = re.compile(r"\b(?:radio|television|tv)\s+$", re.IGNORECASE)
 
+STRONG_FOCUS_VOTES = 4.0  # a country named twice, or named once and called by its demonym twice
 DATELINE_VOTES = 3.0  # a dateline's country: more than a country named once (2)
 
 
@@ -102,10 +103,12 @@ def annotate(
     # One coherent reading: where the dateline and the text agree on the focus, a place in a country
     # nothing in the report supports is the entry of that name in the focus country where there is one
     # ("SALVADOR" of El Salvador's capital, not Brazil's), else a look-alike. Without a dateline the
-    # focus may rest on one vote (a coder's note names no country), too weak to overrule the ranker.
+    # focus may rest on one vote (a coder's note names no country), too weak to overrule the ranker;
+    # a focus the text names again and again ("Syrian aircraft ... the town of Ariha": Idlib's, not
+    # Jericho) still moves a look-alike home, but drops none.
     anchored = filed is not None and filed == country
-    if anchored:
-        place_mentions = keep_in_support(place_mentions, supported, country, gazetteer)
+    if anchored or (country is not None and votes.get(country, 0) >= STRONG_FOCUS_VOTES):
+        place_mentions = keep_in_support(place_mentions, supported, country, gazetteer, drop=anchored)
 
     # Actor names depend on where they act: "rebels" becomes "Opposition Rebels (Syria)" in a
     # sentence about Idlib, whatever the document's focus; with no place, the focus decides.

@@ -48,10 +48,13 @@ def keep_in_support(
     supported: frozenset[str],
     focus: str | None,
     gazetteer: Gazetteer,
+    *,
+    drop: bool = True,
 ) -> list[PlaceMention]:
     """``mentions`` with each place that lies in an unsupported country replaced by the entry of the
     same name in ``focus`` (its populated place first, then the most populous), when there is one;
-    otherwise the place is dropped (no place is better than a look-alike abroad)."""
+    otherwise the place is dropped (no place is better than a look-alike abroad), or kept with
+    ``drop=False`` (the focus is less sure)."""
     if focus is None:
         return list(mentions)
     out = []
@@ -69,7 +72,7 @@ def keep_in_support(
             # in San Salvador", told in Tegucigalpa, names El Salvador (with a namesake in the focus, as
             # "BERLIN" of Usulutan, the namesake wins below).
             capital = place.feature_code == "PPLC" and name_key(place.name) == key
-            out.append(mention if capital else replace(mention, place=None))
+            out.append(mention if capital or not drop else replace(mention, place=None))
             continue
         best = max(inside, key=lambda p: (
             name_key(p.name) == key, p.feature_class == place.feature_class, p.feature_class == "P", p.population, -p.geonameid

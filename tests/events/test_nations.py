@@ -295,3 +295,15 @@ def test_sides_agree_with_the_place_of_their_event(pipeline, focus_first: bool) 
 def test_a_strike_is_not_placed_where_its_air_force_comes_from(pipeline, text: str, where: str) -> None:  # type: ignore[no-untyped-def]
     strikes = [e for e in read(pipeline, text).events if e.sub_event_type == "Air/drone strike"]
     assert [(e.location, e.country) for e in strikes] == [(where, "Syria")]
+
+
+def test_a_strong_focus_brings_a_look_alike_home(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Without a dateline, a report that names Syria again and again places "Ariha" at Idlib's Ariha, not at
+    Jericho (whose Arabic name it also is): nothing in the report supports Palestine."""
+    text = (
+        "A Syrian military aircraft crashed while on a bombing run over the rebel-held town of Ariha on Monday, "
+        "leaving at least 27 people dead, Syrian activists said. The town in Syria's northwest was captured by "
+        "Syrian rebels in May. Syria's war has killed more than 230,000 people."
+    )
+    places = {(m.span.text, m.place.country_code) for m in read(pipeline, text).annotated.places if m.place is not None}
+    assert ("Ariha", "SY") in places and ("Ariha", "PS") not in places

@@ -407,7 +407,7 @@ _BARE_PREFIX = re.compile(
 # What is left must name a place: Argentina's "Capital" departments would make every capitalised "Capital"
 # a candidate, and a compass word ("North District") names one area among many.
 _GENERIC = frozenset(
-    "capital central north south east west northern southern eastern western upper lower middle".split()
+    ["capital", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "middle"]
 )
 
 

@@ -16,9 +16,11 @@ from itertools import pairwise
 from ..records import Annotated, PlaceMention
 
 # Region-level gazetteer entries: they qualify a town named with them ("Jowai (Meghalaya)").
-REGION_CODES = ("ADM1", "ADM2", "ADM3", "ADMD", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "RGN")
+# ADM1H: a first-level area abolished since (gazetteer build 5, ``former_admin1.tsv``: "Rift Valley Province"),
+# which holds no admin1 code of today's: it holds the towns of its country named with it, as a country does.
+REGION_CODES = ("ADM1", "ADM1H", "ADM2", "ADM3", "ADMD", "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "RGN")
 # Entries that never count as the place a region holds.
-_NOT_HELD = ("ADM1", "PCLI")
+_NOT_HELD = ("ADM1", "ADM1H", "PCLI")
 
 _Key = tuple[str, ...]
 
@@ -30,7 +32,7 @@ def holds(region: PlaceMention, other: PlaceMention) -> bool:
         return False
     if r.feature_code not in REGION_CODES or o.feature_code in _NOT_HELD:
         return False
-    if r.feature_code.startswith("PCL"):
+    if r.feature_code.startswith("PCL") or r.feature_code == "ADM1H":
         return True
     if r.feature_code == "ADM1":
         return bool(r.admin1_code) and r.admin1_code == o.admin1_code
@@ -47,7 +49,7 @@ def _region_key(mention: PlaceMention) -> _Key | None:
     r = mention.place
     if r is None or r.feature_code not in REGION_CODES:
         return None
-    if r.feature_code.startswith("PCL"):
+    if r.feature_code.startswith("PCL") or r.feature_code == "ADM1H":
         return ("C", r.country_code)
     if r.feature_code == "ADM1":
         return ("1", r.country_code, r.admin1_code) if r.admin1_code else None

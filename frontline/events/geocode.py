@@ -68,7 +68,7 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
         # "in Muqur district, Badghis": the province stands in for a district the gazetteer cannot place;
         # what is known is a small part of the province (2), as with a town standing in for a village.
         precision = 2
-    elif place.feature_code.startswith("PCL") or place.feature_code == "ADM1" or place.feature_class in ("T", "H", "L"):
+    elif place.feature_code.startswith("PCL") or place.feature_code in ("ADM1", "ADM1H") or place.feature_class in ("T", "H", "L"):
         precision = 3
     elif place.feature_code == "ADM2" or (event.place_cue or "") in _NEAR or event.place_cue in _DISTRICT_CUES:
         precision = 2

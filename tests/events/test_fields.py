@@ -917,3 +917,12 @@ def test_one_of_several_provinces_is_province_level_and_one_of_several_districts
     text = "On Wednesday, 4 Taliban militants were killed by Afghan military airstrikes in Chawkay and Narang Wa Badil districts, Kunar."
     event = events(pipeline, text, dt.date(2020, 3, 4))[0]
     assert (event.admin1, event.geo_precision) == ("Kunar", 2)
+
+
+def test_an_abolished_province_is_a_region_that_qualifies_a_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Kenya's provinces were split into counties in 2013; older notes still name them (gazetteer build 5).
+    text = "On Monday, a mob killed two suspected thieves in Kisumu, Nyanza Province."
+    event = events(pipeline, text, dt.date(2008, 1, 7))[0]
+    assert (event.location, event.country, event.geo_precision) == ("Kisumu", "Kenya", 1)
+    event = events(pipeline, "On Monday, rioters burned houses in Nyanza Province.", dt.date(2008, 1, 7))[0]
+    assert (event.location, event.country, event.geo_precision) == ("Nyanza Province", "Kenya", 3)

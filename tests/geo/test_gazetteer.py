@@ -448,3 +448,27 @@ def test_continents_regions_and_abbreviations(small: Gazetteer) -> None:
     assert all(gid <= -1001 and -90 <= lat <= 90 and -180 <= lon <= 180 for gid, lat, lon in rows)
     # A US county is also found by its bare name, as local news writes it.
     assert [(p.name, p.feature_code, p.admin1_code) for p in small.lookup("Gwinnett")] == [("Gwinnett County", "ADM2", "GA")]
+
+
+# -- build 5: admin2 names without their type word, abolished first-level areas ------------------------------
+
+
+def test_real_admin2_known_without_its_type_word(real: Gazetteer) -> None:
+    # GeoNames names a Philippine province "Province of Nueva Ecija"; news writes "Nueva Ecija".
+    [province] = [p for p in real.lookup("Nueva Ecija") if p.feature_code == "ADM2"]
+    assert (province.name, province.country_code) == ("Province of Nueva Ecija", "PH")
+    # A bare word that names no place stays the district's full name only (Argentina's "Capital" departments).
+    assert any(p.feature_code == "ADM2" for p in real.lookup("Departamento de Capital"))
+    assert all(p.feature_code != "ADM2" for p in real.lookup("Capital"))
+
+
+def test_real_abolished_admin1_areas(real: Gazetteer) -> None:
+    # Split among 14 counties in 2013: a place of its own, in Kenya's Rift Valley (Nakuru, Eldoret).
+    [rift] = real.lookup("Rift Valley")
+    assert (rift.name, rift.feature_code, rift.country_code, rift.admin1_code) == ("Rift Valley Province", "ADM1H", "KE", "")
+    assert -1.5 < rift.latitude < 3.5 and 35.0 < rift.longitude < 37.5
+    assert real.lookup("Nyanza Province")[0].country_code == "KE"
+    assert real.lookup("Kasai Occidental")[0].feature_code == "ADM1H"
+    # Taken over whole by one successor: a name of that area ("Hedmark" is now part of Innlandet).
+    assert [(p.name, p.feature_code) for p in real.lookup("Hedmark")] == [("Innlandet", "ADM1")]
+    assert real.lookup("Rhône-Alpes")[0].name == "Auvergne-Rhône-Alpes"

@@ -18,7 +18,9 @@ SCHEMA_VERSION = 2
 # 3: countries at their own centre (country_points.tsv), admin1 regions at the centre of their places'
 # extent (both were at their seat), and the ``places_area`` index behind ``Gazetteer.largest_place``.
 # 4: that extent trimmed by 0.5 % of the places on each side, not 2 % (``sources.extent_centre``).
-BUILD_VERSION = 4
+# 5: admin2 areas also known without their type word in other languages' and countries' forms
+# ("Province of Nueva Ecija" -> "Nueva Ecija", "Kandahar District", "Provincia de X"; ``build._bare_county``).
+BUILD_VERSION = 5
 ENV_VAR = "FRONTLINE_GAZETTEER"
 # ``places.source`` of the entries a build makes (importers label theirs "ucdp", "acled", "geonames:<file>").
 SOURCE_GEONAMES = "geonames"

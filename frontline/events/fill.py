@@ -208,7 +208,8 @@ def _inter(actor: Side | None, home: set[str]) -> int:
 
 def home_country(annotated: Annotated) -> str | None:
     """The country an event with no place of its own is in: the report's focus, unless none of the
-    report's towns, districts or provinces lie in it and two or more different ones lie in one other country. A report
+    report's towns, districts or provinces lie in it and two or more different ones lie in one other country
+    (with no focus, the country most of them lie in). A report
     that names "U.S." and "Washington" more than Syria, about air strikes on Raqqa and Tokhar, has the
     United States as its focus, but its events are in Syria."""
     return annotated.derived("home_country", _home_country)
@@ -223,4 +224,5 @@ def _home_country(annotated: Annotated) -> str | None:
     if not votes or focus in votes:
         return focus
     best = min(votes, key=lambda code: (-votes[code], code))
-    return best if votes[best] >= HOME_PLACES else focus
+    # With no focus at all, any place the report names is a better guess than no country.
+    return best if focus is None or votes[best] >= HOME_PLACES else focus

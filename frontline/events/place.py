@@ -30,6 +30,7 @@ from .precision import place_cue
 from .qualifiers import (
     CLOSE_SPELLING,
     DISTRICT_WORD_AFTER,
+    OUTLET_BEFORE,
     abroad,
     qualifier_place,
     town_in_area,
@@ -214,6 +215,8 @@ def speaks(text: str, place: PlaceMention) -> bool:
         return False
     if _SAID_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) or _SPEAKS_AFTER.match(text, place.span.end):
         return True
+    if OUTLET_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+        return True  # the outlet a summary cites: ", reports The Assam Tribune" of a bomb in Manipur
     return place.place is not None and place.place.feature_code.startswith("PCL") and bool(_TITLE_AFTER.match(text, place.span.end))
 
 
@@ -344,15 +347,19 @@ def _last_resort(
         return best if best.population >= minimum or best.feature_code == "ADM1" else None
 
     for p in annotated.in_sentence("places", mention.sentence):
-        if p.place is None and len(p.span.text) >= 5:
+        if p.place is None and len(p.span.text) >= 5 and not OUTLET_BEFORE.search(text, max(0, p.span.start - 40), p.span.start):
             close = [m for m in gazetteer.match(p.span.text, fuzzy=True) if m.score >= CLOSE_SPELLING]
             # A very close spelling of a village ("Joubb Janine") counts whatever its size.
             exact_enough = all(m.score >= 90 for m in close)
             best = pick([m.place for m in close], 0 if exact_enough else 1_000)
             if best is not None:
                 return PlaceMention(p.span, mention.sentence, best, p.cue, 1.0)
+    outlets = []
     for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
         if any(a.start <= m.start() < a.end for a in actors):
+            continue
+        if OUTLET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            outlets.append(m)
             continue
         words = list(re.finditer(r"\S+", m.group(0)))
         # Leading words that are mostly written in lower case ("Five", "The") do not name the place.
@@ -370,7 +377,25 @@ def _last_resort(
             if best is not None:
                 start = m.start() + words[0].start()
                 return PlaceMention(Span(start, start + len(name), name), mention.sentence, best, None, 0.5)
+    # Nothing else: a regional paper reports its region's events ("reports Imphal Free Press" of a
+    # kidnapping in Kangpokpi), so its town's province stands in, at the province's precision.
+    for m in outlets:
+        town = next((w.group(0) for w in re.finditer(r"\S+", m.group(0)) if w.group(0) != "The"), "")
+        found = pick(gazetteer.lookup(town, fuzzy=False), _LAST_RESORT_POPULATION) if len(town) >= 4 else None
+        region = _province_of(found, gazetteer) if found is not None else None
+        if region is not None:
+            start = m.start() + m.group(0).index(town)
+            return PlaceMention(Span(start, start + len(town), town), mention.sentence, region, "province", 0.25)
     return None
+
+
+def _province_of(place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The first-level area that holds ``place`` (itself, if it is one)."""
+    if place.feature_code == "ADM1" or not place.admin1_code:
+        return place if place.feature_code == "ADM1" else None
+    name = gazetteer.admin1_name(place.country_code, place.admin1_code)
+    return next((p for p in gazetteer.lookup(name, fuzzy=False) if p.feature_code == "ADM1"
+                 and p.country_code == place.country_code and p.admin1_code == place.admin1_code), None) if name else None
 
 
 # Where the OSCE Special Monitoring Mission observed ceasefire violations: Donetsk and Luhansk (GeoNames admin1 codes).

@@ -75,6 +75,11 @@ def town_in_area(annotated: Annotated, mention: EventMention, place: PlaceMentio
     return None
 
 
+# Within the capitalised name after "reports": the outlet a summary cites ("reports The Assam Tribune" of a
+# bomb in Manipur), never the event's place.
+OUTLET_BEFORE = re.compile(r"\breports\s+(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}$")
+
+
 def qualifier_place(
     annotated: Annotated, mention: EventMention, gazetteer: Gazetteer, country: str | None = None
 ) -> PlaceMention | None:
@@ -85,7 +90,8 @@ def qualifier_place(
     sentence = annotated.sentences[mention.sentence]
     text = annotated.document.article.text
     names: list[tuple[str, int, int]] = [
-        (p.span.text, p.span.start, p.span.end) for p in annotated.in_sentence("places", mention.sentence) if p.place is None
+        (p.span.text, p.span.start, p.span.end) for p in annotated.in_sentence("places", mention.sentence)
+        if p.place is None and not OUTLET_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
     ]
     unresolved = len(names)  # the names in parentheses come after these
     actors = annotated.in_sentence("actors", mention.sentence)

@@ -307,3 +307,19 @@ def test_a_strong_focus_brings_a_look_alike_home(pipeline) -> None:  # type: ign
     )
     places = {(m.span.text, m.place.country_code) for m in read(pipeline, text).annotated.places if m.place is not None}
     assert ("Ariha", "SY") in places and ("Ariha", "PS") not in places
+
+
+def test_the_outlet_a_summary_cites_is_not_where(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """South Asian summaries end their lead with the paper they cite; the paper's town is not the event's."""
+    text = (
+        "Three improvised explosive devices were recovered on June 12 near a show room at Mantripukhri area in "
+        "Imphal West District, reports The Assam Tribune. All three were defused by the police."
+    )
+    events = read(pipeline, text).events
+    assert events[0].admin1 == "Manipur" and all(e.admin1 != "Assam" for e in events), [(e.location, e.admin1) for e in events]
+
+
+def test_with_nothing_else_a_regional_paper_stands_for_its_province(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Two construction workers were abducted on February 27 for a ransom from a village reports Imphal Free Press."
+    events = read(pipeline, text).events
+    assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Manipur", "Manipur", 3)]

@@ -57,6 +57,11 @@ def demonyms(text: str, gazetteer: Gazetteer) -> Counter[str]:
     return found
 
 
+_COMPASS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "middle", "upper", "lower", "far"]
+)
+
+
 def country_votes(
     candidates: Iterable[Candidate],
     text: str,
@@ -76,7 +81,10 @@ def country_votes(
         countries = {p.country_code for p in exact if p.feature_code.startswith("PCL")}
         for code in countries:
             votes[code] += 2
-        admin = {p.country_code for p in exact if p.feature_code == "ADM1"}
+        # A first-level area named only by compass words ("South West", "Central", "Eastern") is a
+        # name of a dozen countries' regions and of parts of every place: it says nothing of the country.
+        compass = all(word in _COMPASS for word in key.replace("-", " ").split())
+        admin = set() if compass else {p.country_code for p in exact if p.feature_code == "ADM1"}
         # An ambiguous name votes for its prominent reading only: "San Salvador", a capital of 526,000,
         # is not a vote for the Bahamian district of 831 people that shares its name.
         top = max(exact, key=lambda p: p.population, default=None)

@@ -323,3 +323,15 @@ def test_with_nothing_else_a_regional_paper_stands_for_its_province(pipeline) ->
     text = "Two construction workers were abducted on February 27 for a ransom from a village reports Imphal Free Press."
     events = read(pipeline, text).events
     assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Manipur", "Manipur", 3)]
+
+
+def test_a_region_named_by_compass_words_does_not_set_the_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"South West Garo Hills District" is in India's Meghalaya; "South West" is also a region of Cameroon,
+    and of a dozen other countries: a name made of compass words votes for none of them."""
+    text = (
+        "A militant of the Garo National Liberation Army (GNLA) was shot dead in an encounter in a remote village "
+        "in South West Garo Hills District on February 4."
+    )
+    result = read(pipeline, text)
+    assert result.annotated.country_code == "IN"
+    assert all(e.country == "India" for e in result.events), [(e.location, e.country) for e in result.events]

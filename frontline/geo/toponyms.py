@@ -68,7 +68,7 @@ def find_toponyms(
             and score < model.threshold
             and not strongly_cued(text, proposal)
             and not _variant_in(proposal, countries, text, model.lexicon)
-            and not _only_there(proposal, text, model.lexicon)
+            and not (not countries and _only_there(proposal, text, model.lexicon))
         ):
             continue
         start, end = proposal.start, proposal.end
@@ -127,7 +127,8 @@ def _only_there(proposal: Proposal, text: str, lexicon: Lexicon) -> bool:
     """A name the gazetteer knows in one country only, a country whose place names come from another script,
     told where an act happened ("air strikes kill 12 in Ma'arat al-Nu'man", "rebels seize Kansaba"). The
     filter learned from US news scores such names low (no population, no US look-alike, apostrophes); a
-    headline names no country to vouch for them, but the name itself leaves no other reading."""
+    headline names no country to vouch for them, but the name itself leaves no other reading. Only for a
+    text that names no country the filter is sure of (a text that does has ``_variant_in``)."""
     if proposal.fragment or not proposal.matches or sentence_initial(text, proposal.start):
         return False
     surface = text[proposal.start : proposal.end]

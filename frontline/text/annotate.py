@@ -77,7 +77,7 @@ def annotate(
     actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
     candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
     adjectives = demonyms(document.text, gazetteer)
-    votes = country_votes([c for _, c in candidates], document.text, gazetteer, adjectives=adjectives)
+    votes = country_votes([c for _, c in candidates], document.text, gazetteer, adjectives=adjectives, compass_regions=False)
     # A group named by its own name tells where it fights ("Al Shabaab", "SNA": Somalia), as a
     # demonym does: one vote per group, so a note that names no country still has a focus.
     named = {(m.name, m.country) for ms in found_actors for m in ms if m.country and not m.generic}

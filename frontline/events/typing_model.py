@@ -30,6 +30,8 @@ from .rare_rules import (
     EXPLOSIVE_SUBS,
     FIRED_WEAPON,
     HARM,
+    KILLING,
+    KILLING_FLOOR,
     RARE_RULES,
     SHOT_DOWN,
 )
@@ -256,6 +258,7 @@ class LearnedTyper:
         self._rules = rules or RuleTyper()
         self._rare = [(re.compile(rf"\b(?:{p})", re.IGNORECASE), sub, floor) for p, sub, floor in RARE_RULES]
         self._rare_lc = [(re.compile(rf"\b(?:{p})"), sub, floor) for p, sub, floor in RARE_RULES]
+        self._killing, self._killing_lc = re.compile(rf"\b(?:{KILLING})", re.IGNORECASE), re.compile(rf"\b(?:{KILLING})")
         self._no_event = no_event
         self._triggered_no_event = no_event if triggered_no_event is None else triggered_no_event
         self._untriggered = untriggered
@@ -349,6 +352,15 @@ class LearnedTyper:
                 probs = _raise(probs, sub, floor)
                 hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)]
                 hits.append(TypedSpan(sub, m.start(), m.end(), floor))
+        if (
+            not disrupted and all(h.sub_event_type == "Attack" for h in hits)
+            and all(v < KILLING_FLOOR for c, v in probs.items() if c != NO_EVENT)
+            and not (protest.search(text) or accident.search(text) or COURT.search(text))
+            and (m := (self._killing_lc if same else self._killing).search(text))
+        ):
+            # A killing told alone with its victim (``KILLING``); any other trigger, a protest, a court or an accident decides.
+            probs = _raise(probs, "Attack", KILLING_FLOOR)
+            hits = sorted([h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan("Attack", m.start(), m.end(), KILLING_FLOOR)], key=lambda h: h.start)
         return probs, hits
 
     def _with_passage(self, probs: dict[str, float], index: np.ndarray, neighbours: tuple[str, ...]) -> dict[str, float]:

@@ -139,3 +139,41 @@ def test_bombed_is_a_bomb_unless_aircraft_did_it(typer: LearnedTyper, sentence: 
 
 def test_an_area_that_will_be_bombed_is_no_bombing(typer: LearnedTyper) -> None:
     assert types(typer, "They are telling families to move out, telling them that those areas will be bombed.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels killed a farmer near the river crossing on Sunday.",
+        "A schoolteacher was killed by hired gunmen outside her house.",
+        "GUNMEN SHOT DEAD A SHOPKEEPER IN THE MARKET THIS MORNING.",
+    ],
+)
+def test_a_killing_told_with_its_victim_is_an_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An explosion killed a shepherd near the border post.",  # the weapon decides
+        "A suspected thief was killed by angry residents of the village.",  # not "killed by" a killer: a mob
+        "He was sentenced for having murdered a teacher.",  # a trial
+        "Police killed a protester during the march on Friday.",  # at a demonstration
+    ],
+)
+def test_a_killing_beside_a_weapon_a_mob_a_court_or_a_protest_is_no_plain_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) != ["Attack"]
+
+
+def test_hostages_taken_by_a_gunman_are_an_abduction(typer: LearnedTyper) -> None:
+    found = types(typer, "The gunman took four bank clerks as hostages and demanded a car.")
+    assert found[0] == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Insurgents blew up a police station in the north of the province.", "THE REBELS BLEW UP TWO ELECTRICITY PYLONS LAST NIGHT."],
+)
+def test_a_building_or_a_site_blown_up_is_an_explosive_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Remote explosive/landmine/IED"]

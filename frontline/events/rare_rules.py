@@ -49,6 +49,7 @@ RARE_RULES: tuple[tuple[str, str, float], ...] = (
       r"|(?:warplanes?|war\s+planes?|helicopters?|jets|aircraft|drones?)\s+(?:\w+\s+){0,3}?(?:kill(?:s|ed)?|raid(?:s|ed)?|struck|strikes?|hit|bomb(?:s|ed)?|drop(?:s|ped)?|target(?:s|ed)?|pound(?:s|ed)?)\b"
       r"|barrel\s*bombs?|explosive\s+barrels|barrels\s+(?:of\s+explosives|bombs?)"), "Air/drone strike", 0.5),
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A killing told with the plain verb and its victim ("guerrillas killed a peasant", "a judge was killed by
 # hired gunmen"): wire copy's words for the codebook's attack; the lexicon's attack names only plural
 # victims. Applied by the typer after ``RARE_RULES`` and only alone: any other trigger in the sentence (an
@@ -57,6 +58,10 @@ KILLING = (
     r"(?:(?:killed|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?:(?!by\b)[\w'-]+\s+){0,3}?(?:civilians?|villagers?|peasants?|farmers?|herders?|shepherds?|(?:wo)?m[ae]n|child(?:ren)?|boys?|girls?|teen(?:ager)?s?|students?|teachers?|priests?|nuns?|journalists?|reporters?|judges?|mayors?|councill?ors?|candidates?|drivers?|passers?-?by|pedestrians?|merchants?|shopkeepers?|traders?|workers?|businessm[ae]n|residents?|inhabitants?|families|family|relatives?|person|people|passengers?|pupils?|worshippers?|activists?|leaders?|officials?)\b"
     r"|(?:killed|murdered)\s+by\s+(?:[\w-]+\s+){0,4}?(?:bullets|shots|gunshots|assassins|hit\s*men|hired\s+gunmen|killers)\b)"
     r"(?![^.;]{0,80}\b(?:(?:19|20)\d\d|world\s+war|years\s+ago|decades?\s+ago)\b)"  # not a killing of long ago
+    # A past killing recalled with its own day ("cited the killing of the priests in the capital on 16 November"):
+    # the codebook dates an event by when it took place, so it is coded on that day (``time`` dates it by the
+    # phrase; one over a year before the report is background).
+    rf"|(?:killing|murder|assassination|massacre|slaying)s?\s+of\s+[^.;]{{3,160}}?\b(?:on|last)\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)"
 )
 KILLING_FLOOR = 0.5
 HARM = re.compile(r"\b(?:kill|dead|death|murder|shot|shoot|wound|injur|attack|clash|suicide|mobs?\b|villagers|residents)", re.IGNORECASE)

@@ -177,3 +177,16 @@ def test_hostages_taken_by_a_gunman_are_an_abduction(typer: LearnedTyper) -> Non
 )
 def test_a_building_or_a_site_blown_up_is_an_explosive_attack(typer: LearnedTyper, sentence: str) -> None:
     assert types(typer, sentence) == ["Remote explosive/landmine/IED"]
+
+
+def test_a_recalled_killing_with_its_day_is_coded_on_that_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Issue 24: a sentence that recalls a past act is not a new event of the report's day; coded, it takes the
+    # past act's own date (the codebook's event_date is when it took place) at that date's precision.
+    text = "The bishop cited the killing of three teachers in Cartago on 3 March as proof of the violence."
+    events = list(pipeline.process(Article(id="t", text=text, published=dt.date(1990, 3, 20))).events)
+    assert [(e.sub_event_type, e.event_date, e.time_precision) for e in events] == [("Attack", dt.date(1990, 3, 3), 1)]
+    assert events[0].fatalities == 3
+
+
+def test_a_recalled_killing_without_its_day_is_no_event(typer: LearnedTyper) -> None:
+    assert types(typer, "The President cited the killing of the Jesuit priests as proof of the violence.") == []

@@ -54,9 +54,23 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # hired gunmen"): wire copy's words for the codebook's attack; the lexicon's attack names only plural
 # victims. Applied by the typer after ``RARE_RULES`` and only alone: any other trigger in the sentence (an
 # explosion, a clash, an abduction), a protest, a court or an accident decides instead.
+_VICTIMS = (
+    r"civilians?|villagers?|peasants?|farmers?|herders?|shepherds?|(?:wo)?m[ae]n|child(?:ren)?|boys?|girls?|teen(?:ager)?s?|students?"
+    r"|teachers?|priests?|nuns?|missionaries|journalists?|reporters?|judges?|mayors?|councill?ors?|candidates?|drivers?|passers?-?by"
+    r"|pedestrians?|merchants?|shopkeepers?|traders?|workers?|businessm[ae]n|residents?|inhabitants?|families|family|relatives?|person"
+    r"|people|passengers?|pupils?|worshippers?|activists?|leaders?|officials?|citizens?|nationals?|foreigners?|tourists?"
+)
 KILLING = (
-    r"(?:(?:killed|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?:(?!by\b)[\w'-]+\s+){0,3}?(?:civilians?|villagers?|peasants?|farmers?|herders?|shepherds?|(?:wo)?m[ae]n|child(?:ren)?|boys?|girls?|teen(?:ager)?s?|students?|teachers?|priests?|nuns?|journalists?|reporters?|judges?|mayors?|councill?ors?|candidates?|drivers?|passers?-?by|pedestrians?|merchants?|shopkeepers?|traders?|workers?|businessm[ae]n|residents?|inhabitants?|families|family|relatives?|person|people|passengers?|pupils?|worshippers?|activists?|leaders?|officials?)\b"
-    r"|(?:killed|murdered)\s+by\s+(?:[\w-]+\s+){0,4}?(?:bullets|shots|gunshots|assassins|hit\s*men|hired\s+gunmen|killers)\b)"
+    # The plain verb and its victim; a killing by hired killers.
+    rf"(?:(?:killed|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?:(?!by\b)[\w'-]+\s+){{0,3}}?(?:{_VICTIMS})\b"
+    r"|(?:killed|murdered)\s+by\s+(?:[\w-]+\s+){0,4}?(?:bullets|shots|gunshots|assassins|hit\s*men|hired\s+gunmen|killers)\b"
+    # ... civilian victims in the passive ("two U.S. citizens have been killed");
+    rf"|(?<!\bof\s)(?:{_VICTIMS})\s+(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:killed|murdered|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b"
+    # ... an armed group's assault on a civilian place ("the guerrillas attacked the farm").
+    r"|(?:guerrillas?|rebels?|terrorists?|gunmen|insurgents?|militants?|assailants|attackers|bandits|armed\s+men"
+    r"|(?:guerrilla|rebel|terrorist)\s+(?:columns?|commandos?|units?|squads?|bands?))\s+(?:also\s+|then\s+|later\s+)?"
+    r"(?:attacked|raided|assaulted)\s+(?:the|a|an|two|three|several)\s+(?:[\w\"'-]+\s+){0,3}?(?:farms?|villages?|hamlets?|homes?|houses?|buses|bus"
+    r"|vehicles?|trains?|shops?|stores?|markets?|churches?|schools?|hospitals?|offices?|residences?|estates?|ranch(?:es)?|plantations?)\b)"
     r"(?![^.;]{0,80}\b(?:(?:19|20)\d\d|world\s+war|years\s+ago|decades?\s+ago)\b)"  # not a killing of long ago
     # A past killing recalled with its own day ("cited the killing of the priests in the capital on 16 November"):
     # the codebook dates an event by when it took place, so it is coded on that day (``time`` dates it by the

@@ -147,6 +147,8 @@ def test_an_area_that_will_be_bombed_is_no_bombing(typer: LearnedTyper) -> None:
         "Rebels killed a farmer near the river crossing on Sunday.",
         "A schoolteacher was killed by hired gunmen outside her house.",
         "GUNMEN SHOT DEAD A SHOPKEEPER IN THE MARKET THIS MORNING.",
+        "Two foreign tourists have been killed in the last few hours, the embassy said.",  # civilians in the passive
+        "The rebels attacked the San Pedro ranch and stole its cattle.",  # an armed group's assault on a civilian place
     ],
 )
 def test_a_killing_told_with_its_victim_is_an_attack(typer: LearnedTyper, sentence: str) -> None:

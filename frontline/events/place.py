@@ -172,7 +172,10 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
             return area
     earlier = last_place_before(annotated, sentence.start)
     # Not where an earlier statement was made ("a Britain-based monitor", "said in Geneva"); each step goes back.
-    while earlier is not None and (text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or _SAID_IN_BEFORE.search(text, max(0, earlier.span.start - 40), earlier.span.start)):
+    while earlier is not None and (
+        text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or _SAID_IN_BEFORE.search(text, max(0, earlier.span.start - 40), earlier.span.start)
+        or _OUTLET_AFTER.match(text, earlier.span.end)
+    ):
         earlier = last_place_before(annotated, earlier.span.start)
     return None if abroad and filed is not None and earlier is not None and filed[0] <= earlier.span.start < filed[1] else earlier
 
@@ -186,6 +189,10 @@ _SPEAKS_AFTER = re.compile(
     r"(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?\s+(?:has\s+|have\s+)?"
     r"(?:says?|said|estimates?|estimated|believes?|claims?|claimed|accuses|accused|blames?|blamed|charges?|condemned|insists?|insisted)\b"
 )
+
+
+# A town's name that opens a news outlet's name ("the Washington Post", "the Miami Herald") names the outlet.
+_OUTLET_AFTER = re.compile(r"\s+(?:Post|Times|Herald|Tribune|Gazette|Chronicle|Globe|Journal|Examiner|Courier|Telegraph|Inquirer)\b", re.IGNORECASE)
 
 
 # A country's name before a title or a force is its adjective: "U.S. President Barack Obama".
@@ -210,6 +217,8 @@ def speaks(text: str, place: PlaceMention) -> bool:
         return False
     if _SAID_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) or _SPEAKS_AFTER.match(text, place.span.end):
         return True
+    if _OUTLET_AFTER.match(text, place.span.end):
+        return True  # "as the Washington Post asserted": a newspaper's name, not a place
     return place.place is not None and place.place.feature_code.startswith("PCL") and bool(_TITLE_AFTER.match(text, place.span.end))
 
 

@@ -295,6 +295,13 @@ def test_an_event_without_a_place_in_its_sentence_takes_the_last_one_named(pipel
     assert found and all(e.location and e.latitude is not None for e in found)
 
 
+def test_a_newspapers_town_is_not_the_events_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Issue 24: "as the Washington Post asserted" names an outlet; the event stays at the place named before it.
+    text = "FIGHTING RAGED AROUND SARAQIB ON THURSDAY, AS THE WASHINGTON POST REPORTED. REBELS LATER CLASHED WITH REGIME FORCES."
+    found = events(pipeline, text)
+    assert found and all(e.location == "Saraqib" for e in found)
+
+
 def test_an_event_with_no_place_at_all_is_coded_at_country_level(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "On Thursday, Syrian troops clashed with rebels.")
     assert found and found[0].country == "Syria" and found[0].geo_precision == 3

@@ -129,7 +129,10 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     if filed is not None:
         inside = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])]
         resolved = inside if abroad else inside or resolved
-    places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
+    candidates = _drop_lookalike_qualifiers(resolved, text, gazetteer)
+    agreed = _consensus(candidates, annotated.country_code)
+    # "A bomb exploded in the Peruvian town of Yunguyo, 10 km from Copacabana": the text says the town's country.
+    places = [p for p in candidates if p in agreed or _nation_says(text, p, gazetteer)]
     # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
     off_road = [p for p in places if not _ROAD_AFTER.match(text, p.span.end)]
     places = off_road or places
@@ -195,6 +198,10 @@ _SPEAKS_AFTER = re.compile(
 _OUTLET_AFTER = re.compile(r"\s+(?:Post|Times|Herald|Tribune|Gazette|Chronicle|Globe|Journal|Examiner|Courier|Telegraph|Inquirer)\b", re.IGNORECASE)
 
 
+# Where an organisation sits is not where an event was: "whose main offices are in Mexico", "headquartered in".
+_SEAT_BEFORE = re.compile(r"\b(?:offices|headquarters|headquartered|seat)\s+(?:(?:is|are|was|were)\s+)?(?:located\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # A country's name before a title or a force is its adjective: "U.S. President Barack Obama".
 _TITLE_AFTER = re.compile(
     r"[-\s]+(?:President|Secretary|officials?|forces|troops|army|military|government|administration|envoy|ambassador"
@@ -217,8 +224,8 @@ def speaks(text: str, place: PlaceMention) -> bool:
         return False
     if _SAID_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) or _SPEAKS_AFTER.match(text, place.span.end):
         return True
-    if _OUTLET_AFTER.match(text, place.span.end):
-        return True  # "as the Washington Post asserted": a newspaper's name, not a place
+    if _OUTLET_AFTER.match(text, place.span.end) or _SEAT_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+        return True  # "as the Washington Post asserted", "an agency whose main offices are in Mexico": no event's place
     return place.place is not None and place.place.feature_code.startswith("PCL") and bool(_TITLE_AFTER.match(text, place.span.end))
 
 
@@ -277,6 +284,15 @@ def _foreign_subject(text: str, p: PlaceMention, anchor: int, focus: str | None)
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|inside|across|throughout|to|from|within|on|over|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+_NATION_TOWN_OF = re.compile(r"\b([A-Za-z]+)\s+(?:border\s+)?(?:town|city|village|port|hamlet|municipality|province|department)\s+of\s+$", re.IGNORECASE)
+
+
+def _nation_says(text: str, place: PlaceMention, gazetteer: Gazetteer | None) -> bool:
+    """The text names the place's country with it ("the Peruvian town of Yunguyo"): no vote overrules that."""
+    m = _NATION_TOWN_OF.search(text, max(0, place.span.start - 40), place.span.start)
+    return bool(m and gazetteer is not None and place.place is not None and gazetteer.country_for_adjective(m.group(1)) == place.place.country_code)
 
 
 def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:

@@ -30,8 +30,9 @@ from .rare_rules import (
     EXPLOSIVE_SUBS,
     FIRED_WEAPON,
     HARM,
-    KILLING,
+    KILLING_BLOCKED,
     KILLING_FLOOR,
+    KILLING_RE,
     RARE_RULES,
     SHOT_DOWN,
 )
@@ -258,7 +259,6 @@ class LearnedTyper:
         self._rules = rules or RuleTyper()
         self._rare = [(re.compile(rf"\b(?:{p})", re.IGNORECASE), sub, floor) for p, sub, floor in RARE_RULES]
         self._rare_lc = [(re.compile(rf"\b(?:{p})"), sub, floor) for p, sub, floor in RARE_RULES]
-        self._killing, self._killing_lc = re.compile(rf"\b(?:{KILLING})", re.IGNORECASE), re.compile(rf"\b(?:{KILLING})")
         self._no_event = no_event
         self._triggered_no_event = no_event if triggered_no_event is None else triggered_no_event
         self._untriggered = untriggered
@@ -355,8 +355,8 @@ class LearnedTyper:
         if (
             not disrupted and all(h.sub_event_type == "Attack" for h in hits)
             and all(v < KILLING_FLOOR for c, v in probs.items() if c != NO_EVENT)
-            and not (protest.search(text) or accident.search(text) or COURT.search(text))
-            and (m := (self._killing_lc if same else self._killing).search(text))
+            and not (protest.search(text) or accident.search(text) or KILLING_BLOCKED.search(text))
+            and (m := KILLING_RE.search(text))
         ):
             # A killing told alone with its victim (``KILLING``); any other trigger, a protest, a court or an accident decides.
             probs = _raise(probs, "Attack", KILLING_FLOOR)

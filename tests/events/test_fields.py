@@ -302,6 +302,19 @@ def test_a_newspapers_town_is_not_the_events_place(pipeline) -> None:  # type: i
     assert found and all(e.location == "Saraqib" for e in found)
 
 
+def test_where_an_organisation_sits_is_not_the_events_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "GUATEMALA CITY, 3 FEB 90 -- THE ARMY SPOKE TODAY. A REBEL AGENCY, WHOSE MAIN OFFICES ARE IN MEXICO, SAYS THAT A GUERRILLA COLUMN ATTACKED A FARM."
+    found = events(pipeline, text)
+    assert found and all(e.country == "Guatemala" for e in found)
+
+
+def test_the_text_names_a_towns_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Peruvian town of Yunguyo" is in Peru, however many Bolivian places the sentence names.
+    text = "The commander of the Bolivian port of Copacabana said a bomb exploded in the Peruvian town of Yunguyo, 10 km from Copacabana."
+    found = events(pipeline, text)
+    assert [(e.location, e.country) for e in found] == [("Yunguyo", "Peru")]
+
+
 def test_an_event_with_no_place_at_all_is_coded_at_country_level(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "On Thursday, Syrian troops clashed with rebels.")
     assert found and found[0].country == "Syria" and found[0].geo_precision == 3

@@ -32,6 +32,7 @@ from .qualifiers import (
     DISTRICT_WORD_AFTER,
     abroad,
     qualifier_place,
+    town_called,
     town_in_area,
     within_qualifier,
 )
@@ -163,6 +164,9 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         if before:
             return min(before, key=lambda p: anchor.start - p.span.end)
         return pool[0]
+    called = town_called(annotated, mention, gazetteer) if gazetteer is not None else None
+    if called is not None:
+        return called  # "the towns of Jocoro and Guadalupe were attacked": a town the recognizer passed over
     sentence = annotated.sentences[mention.sentence]
     anaphor = _ANAPHORA.search(sentence.text)
     if anaphor:

@@ -315,6 +315,23 @@ def test_the_text_names_a_towns_country(pipeline) -> None:  # type: ignore[no-un
     assert [(e.location, e.country) for e in found] == [("Yunguyo", "Peru")]
 
 
+def test_a_name_the_text_calls_a_town_is_looked_up_in_the_documents_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # A small town the recognizer may pass over is still a place when the text calls it a town (qualifiers.town_called).
+    from frontline.events.qualifiers import town_called
+    from frontline.records import EventMention, Span
+
+    text = "San Salvador, 2 May 1990 -- Rebels attacked Usulutan. The towns of Jocoro and Guadalupe were also attacked. Nothing else happened."
+    annotated = pipeline.run(Article(id="t", text=text, published=dt.date(1990, 5, 2))).need_annotated()
+    assert annotated.country_code == "SV"
+
+    def at(index: int) -> str | None:
+        mention = EventMention(index, "Battles", "Armed clash", Span(0, 0, ""), 1.0)
+        found = town_called(annotated, mention, pipeline.gazetteer)
+        return found.place.name if found is not None and found.place is not None else None
+
+    assert [at(i) for i in range(len(annotated.sentences))] == [None, "Jocoro", None]
+
+
 def test_an_event_with_no_place_at_all_is_coded_at_country_level(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "On Thursday, Syrian troops clashed with rebels.")
     assert found and found[0].country == "Syria" and found[0].geo_precision == 3

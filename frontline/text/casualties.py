@@ -149,8 +149,10 @@ _ONE_NOUN = (
     r"|priest|lawyer|magistrate|councilman|councillor|congressman|legislator|politician|peasant|student|worker"
 )
 _ONE_VICTIM = re.compile(
-    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing))\s+"
-    rf"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,3}}(?:{_ONE_NOUN}))\b",
+    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing)|murder(?:ed|ing))\s+"
+    rf"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,3}}(?:{_ONE_NOUN})\b"
+    # ... or the victim's title and name with no article: "murdered university student Mario Flores".
+    rf"|(?!of\b)(?:[\w-]+\s+){{0,2}}?(?:{_ONE_NOUN})\s+(?-i:[A-Z][a-z]+\b))",
     re.IGNORECASE,
 )
 # An act named as a noun after these words is an earlier act that caused or explains the one told

@@ -53,6 +53,9 @@ def test_a_death_long_ago_is_not_counted(text: str) -> None:
         # Passive deaths told with "to death", and a murder told with the plain verb.
         ("The lawyer was shot to death outside his office.", [1]),
         ("The diplomat was murdered yesterday morning in the city centre.", [1]),
+        # The victim's title and name with no article.
+        ("Soldiers murdered university student Mario Alvarado near the port.", [1]),
+        ("Residents rioted over the killing of militant Omar Haddad.", []),  # an earlier act, the cause
         # A date is no count; "all 107" counts everyone aboard.
         ("The airliner blew up on 27 November killing all 107 passengers and crew.", [107]),
         # An article before the verb counts its own noun only when the verb is singular.

@@ -81,9 +81,10 @@ KILLING_FLOOR = 0.5
 KILLING_RE = re.compile(rf"\b(?:{KILLING})", re.IGNORECASE)
 HARM = re.compile(r"\b(?:kill|dead|death|murder|shot|shoot|wound|injur|attack|clash|suicide|mobs?\b|villagers|residents)", re.IGNORECASE)
 COURT = re.compile(r"\b(?:convict|charged|accused|sentenc|trial|court|suspect|arrest|investigat|rate|statistic|cases?\b|homicides?)", re.IGNORECASE)
-# What keeps ``KILLING`` from typing a sentence: a court or a crime figure (``COURT``), or a denial ("the army
-# denied that guerrillas attacked the farm": a source denying an act is no report of it).
-KILLING_BLOCKED = re.compile(rf"{COURT.pattern}|\bden(?:y|ies|ied|ying|ial)\b", re.IGNORECASE)
+# What keeps ``KILLING`` from typing a sentence: a court or a crime figure (``COURT``), a denial ("the army
+# denied that guerrillas attacked the farm": a source denying an act is no report of it), or a threat or a vow
+# ("threatened to kill election officials": no act yet).
+KILLING_BLOCKED = re.compile(rf"{COURT.pattern}|\bden(?:y|ies|ied|ying|ial)\b|\bthreat|\bvow(?:s|ed)?\b", re.IGNORECASE)
 # Sub-types whose trigger names the weapon of an explosion; weapons fired, not planted (shelling, not a bomb).
 EXPLOSIVE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon", "Remote explosive/landmine/IED"})
 FIRED_WEAPON = re.compile(r"\b(?:artillery|weapons|projectiles?|shells?|mortars?|missiles?|rockets?|machine\s*-?guns?|gunfire|exchanged\s+fire|shots)\b", re.IGNORECASE)

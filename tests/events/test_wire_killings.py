@@ -163,6 +163,7 @@ def test_a_killing_told_with_its_victim_is_an_attack(typer: LearnedTyper, senten
         "He was sentenced for having murdered a teacher.",  # a trial
         "Police killed a protester during the march on Friday.",  # at a demonstration
         "The army denied that rebels attacked the presidential farm.",  # a denial is no report of the act
+        "The rebels have threatened to kill election officials.",  # a threat is no act yet
     ],
 )
 def test_a_killing_beside_a_weapon_a_mob_a_court_or_a_protest_is_no_plain_attack(typer: LearnedTyper, sentence: str) -> None:

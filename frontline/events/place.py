@@ -33,10 +33,12 @@ from .qualifiers import (
     OUTLET_BEFORE,
     abroad,
     qualifier_place,
+    town_called,
     town_in_area,
     within_qualifier,
 )
 from .roles import event_anchor
+from .speakers import speaks
 
 if TYPE_CHECKING:
     from ..geo.recognize import Recognizer
@@ -130,7 +132,10 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     if filed is not None:
         inside = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])]
         resolved = inside if abroad else inside or resolved
-    places = _consensus(_drop_lookalike_qualifiers(resolved, text, gazetteer), annotated.country_code)
+    candidates = _drop_lookalike_qualifiers(resolved, text, gazetteer)
+    agreed = _consensus(candidates, annotated.country_code)
+    # "A bomb exploded in the Peruvian town of Yunguyo, 10 km from Copacabana": the text says the town's country.
+    places = [p for p in candidates if p in agreed or _nation_says(text, p, gazetteer)]
     # A road named after a town is not in it ("on Murree road in Rawalpindi city"): another place wins.
     off_road = [p for p in places if not _ROAD_AFTER.match(text, p.span.end)]
     places = off_road or places
@@ -161,6 +166,9 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         if before:
             return min(before, key=lambda p: anchor.start - p.span.end)
         return pool[0]
+    called = town_called(annotated, mention, gazetteer) if gazetteer is not None else None
+    if called is not None:
+        return called  # "the towns of Jocoro and Guadalupe were attacked": a town the recognizer passed over
     sentence = annotated.sentences[mention.sentence]
     anaphor = _ANAPHORA.search(sentence.text)
     if anaphor:
@@ -177,47 +185,6 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     while earlier is not None and (text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or speaks(text, earlier)):
         earlier = last_place_before(annotated, earlier.span.start)
     return None if abroad and filed is not None and earlier is not None and filed[0] <= earlier.span.start < filed[1] else earlier
-
-
-# Where a statement was made or who made it is not where the event was ("Sabra said in Turkey", "Washington says").
-_SAID_IN_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?reporters|speaking|spoke|announced|declared|statement|(?:news\s+)?conference)\s+(?:in|from|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_SPEAKS_AFTER = re.compile(
-    r"(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?\s+(?:has\s+|have\s+)?"
-    r"(?:says?|said|estimates?|estimated|believes?|claims?|claimed|accuses|accused|blames?|blamed|charges?|condemned|insists?|insisted)\b"
-)
-
-
-# A country's name before a title, a force or its arms is its adjective: "U.S. President Barack Obama",
-# "killed in U.S. air strikes on Raqqa", "bombs dropped by Russia aircraft".
-_TITLE_AFTER = re.compile(
-    r"[-\s]+(?:President|Secretary|officials?|forces|troops|army|military|government|administration|envoy|ambassador"
-    r"|diplomats?|Congress|lawmakers|intelligence|-?led|-?backed|-?based"
-    r"|(?i:air\s*strikes?|air\s+raids?|strikes|raids|war\s*planes?|jets|aircraft|planes|drones|missiles?|bombs?|bombing"
-    r"|bombardment|navy|air\s+force|soldiers))\b"
-)
-
-
-# People on the spot who tell what happened there: "rescuers in Saraqeb said" places the event, unlike
-# "Washington says".
-_WITNESSES_IN_BEFORE = re.compile(
-    r"\b(?:residents|rescuers|rescue\s+workers|witnesses|activists|medics|paramedics|doctors|locals|volunteers|villagers)\s+(?:in|of|from|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def speaks(text: str, place: PlaceMention) -> bool:
-    """The place names a speaker or the place of a statement, not an event's place; a country's name
-    is also not its place where it qualifies a speaker or a force ("U.S. President", "U.S.-based")."""
-    if _WITNESSES_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
-        return False
-    if _SAID_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) or _SPEAKS_AFTER.match(text, place.span.end):
-        return True
-    if OUTLET_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
-        return True  # the outlet a summary cites: ", reports The Assam Tribune" of a bomb in Manipur
-    return place.place is not None and place.place.feature_code.startswith("PCL") and bool(_TITLE_AFTER.match(text, place.span.end))
 
 
 _TRAVEL_BEFORE = re.compile(
@@ -275,6 +242,15 @@ def _foreign_subject(text: str, p: PlaceMention, anchor: int, focus: str | None)
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|inside|across|throughout|to|from|within|on|over|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+_NATION_TOWN_OF = re.compile(r"\b([A-Za-z]+)\s+(?:border\s+)?(?:town|city|village|port|hamlet|municipality|province|department)\s+of\s+$", re.IGNORECASE)
+
+
+def _nation_says(text: str, place: PlaceMention, gazetteer: Gazetteer | None) -> bool:
+    """The text names the place's country with it ("the Peruvian town of Yunguyo"): no vote overrules that."""
+    m = _NATION_TOWN_OF.search(text, max(0, place.span.start - 40), place.span.start)
+    return bool(m and gazetteer is not None and place.place is not None and gazetteer.country_for_adjective(m.group(1)) == place.place.country_code)
 
 
 def _consensus(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:

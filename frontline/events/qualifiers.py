@@ -294,3 +294,24 @@ def _inside(place: Place, area: Place) -> bool:
     if place.country_code != area.country_code or not area.admin1_code or place.admin1_code != area.admin1_code:
         return False
     return area.feature_code == "ADM1" or (bool(area.admin2_code) and place.admin2_code == area.admin2_code)
+
+
+# A name the text itself calls a town: "the towns of Jocoro and Guadalupe were attacked", "in the village of X".
+_CALLED_TOWN = re.compile(r"\b(?:towns?|villages?|cit(?:y|ies)|hamlets?)\s+of\s+" + _name_run(_PARTICLES))
+
+
+def town_called(annotated: Annotated, mention: EventMention, gazetteer: Gazetteer) -> PlaceMention | None:
+    """A town the sentence names with the word "town" (or village, city) that the recognizer passed over,
+    found in the document's country whatever its size: the word says it is a place, the country which one."""
+    focus = annotated.country_code
+    if focus is None:
+        return None
+    sentence = annotated.sentences[mention.sentence]
+    text = annotated.document.article.text
+    for m in _CALLED_TOWN.finditer(text, sentence.start, sentence.end):
+        name = m.group(1)
+        found = [p for p in gazetteer.lookup(name, fuzzy=False) if p.country_code == focus and p.feature_class == "P"]
+        if found:
+            best = max(found, key=lambda p: p.population)
+            return PlaceMention(Span(m.start(1), m.end(1), name), mention.sentence, best, None, 1.0)
+    return None

@@ -30,6 +30,9 @@ from .rare_rules import (
     EXPLOSIVE_SUBS,
     FIRED_WEAPON,
     HARM,
+    KILLING_BLOCKED,
+    KILLING_FLOOR,
+    KILLING_RE,
     RARE_RULES,
     SHOT_DOWN,
 )
@@ -349,6 +352,15 @@ class LearnedTyper:
                 probs = _raise(probs, sub, floor)
                 hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)]
                 hits.append(TypedSpan(sub, m.start(), m.end(), floor))
+        if (
+            not disrupted and all(h.sub_event_type == "Attack" for h in hits)
+            and all(v < KILLING_FLOOR for c, v in probs.items() if c != NO_EVENT)
+            and not (protest.search(text) or accident.search(text) or KILLING_BLOCKED.search(text))
+            and (m := KILLING_RE.search(text))
+        ):
+            # A killing told alone with its victim (``KILLING``); any other trigger, a protest, a court or an accident decides.
+            probs = _raise(probs, "Attack", KILLING_FLOOR)
+            hits = sorted([h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan("Attack", m.start(), m.end(), KILLING_FLOOR)], key=lambda h: h.start)
         return probs, hits
 
     def _with_passage(self, probs: dict[str, float], index: np.ndarray, neighbours: tuple[str, ...]) -> dict[str, float]:

@@ -46,15 +46,20 @@ _N_THEN_VERB = re.compile(
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"
 _VERB_THEN_N = re.compile(
-    rf"\b(?P<verb>{_MIXED}|killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?)"
-    rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated)\s+)?{_QUANT}\b",
+    rf"\b(?P<verb>{_MIXED}|killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?"
+    # "the murder of the six Jesuits", "the killing of 12 peasants": the act named, then its victims counted.
+    rf"|(?:murders?|killings?|assassinations?|slayings?|massacre)\s+of(?:\s+the)?)"
+    # "killing all 107 passengers and crew": everyone aboard, counted.
+    rf"\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than|over|up\s+to|an\s+estimated|all(?:\s+the)?)\s+)?{_QUANT}\b",
     re.IGNORECASE,
 )
 # Words between a number and the verb that show the number counts something else ("5 years", "3 tanks").
 _NOT_PEOPLE = re.compile(
     r"\b(years?|months?|days?|weeks?|hours?|km|kilometres?|kilometers?|miles?|percent|%|tanks?|vehicles?|houses?|homes?"
     r"|buildings?|times?|shells?|rockets?|missiles?|bombs?|strikes?|airstrikes?|raids?|attacks?|rounds?|barrels?"
-    r"|camels?|cattle|cows?|goats?|sheep|livestock|animals?|donkeys?|dogs?|elephants?|birds?|fish)\b",
+    r"|camels?|cattle|cows?|goats?|sheep|livestock|animals?|donkeys?|dogs?|elephants?|birds?|fish"
+    # A number before a month is a date ("on 27 November killing all 107 passengers").
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
 
@@ -134,21 +139,45 @@ _CODED = re.compile(
 
 
 _AUX = re.compile(r"\b(?:was|were|been|being)\b", re.IGNORECASE)
+_SINGULAR_AUX = re.compile(r"\b(?:was|has\s+been|had\s+been|being)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 # One victim named without a number: "killing him", "shot dead the driver".
-_ONE_VICTIM = re.compile(
-    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing))\s+"
-    r"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}(?:man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
+_ONE_NOUN = (
+    r"man|woman|boy|girl|victim|child|driver|suspect|thief|robber"
     r"|rapist|director|commander|leader|officer|soldier|policeman|resident|civilian|member|businessman|trader|farmer|teacher"
     r"|operator|official|elder|chief|journalist|activist|militant|fighter|judge|mayor|senator|deputy|governor|candidate"
-    r"|priest|lawyer|magistrate|councilman|councillor|congressman|legislator|politician|peasant|student|worker))\b",
+    r"|priest|lawyer|magistrate|councilman|councillor|congressman|legislator|politician|peasant|student|worker"
+)
+_ONE_VICTIM = re.compile(
+    r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing)|murder(?:ed|ing))\s+"
+    rf"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,3}}(?:{_ONE_NOUN})\b"
+    # ... or the victim's title and name with no article: "murdered university student Mario Flores".
+    rf"|(?!of\b)(?:[\w-]+\s+){{0,2}}?(?:{_ONE_NOUN})\s+(?-i:[A-Z][a-z]+\b))",
+    re.IGNORECASE,
+)
+# An act named as a noun after these words is an earlier act that caused or explains the one told
+# ("riots over the murder of a politician", "clashed following the killing of a commander", "accused of
+# the murder of"): its victims are not this event's dead.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:over|after|following|against|reaction\s+to|response\s+to|retaliation\s+for|revenge\s+for|avenge|protest(?:ing|s|ed)?"
+    r"|due\s+to|because\s+of|accused\s+of|charged\s+with|suspected\s+of|convicted\s+of|guilty\s+of|motive|memory\s+of|mourn\w*"
+    r"|anniversary\s+of|investigat\w*|trial|since|before)\s+(?:(?:\w+\s+){0,2}?|[^.;]{0,120}?\band\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOMINAL_ACTS = ("murder", "killing", "assassination", "slaying", "massacre")
+# One victim of an act named as a noun: "the assassination of Dr Jose Rodriguez", "the murder of former
+# Supreme Court president Francisco Guerrero", "the killing of a judge" (a count is read by _VERB_THEN_N).
+_ONE_NOMINAL = re.compile(
+    r"\b(?:assassination|murder|killing|slaying)\s+of\s+(?:(?:the|a|an|one|former|late)\s+)?(?:[\w.'-]+\s+){0,4}?"
+    rf"(?:{_ONE_NOUN}|dr|mr|mrs|ms|colonel|col|general|gen|father|msgr|bishop|archbishop|president|minister|ambassador"
+    r"|diplomat|secretary|spokesman|spokeswoman|lieutenant|captain|major|sergeant|attorney|prosecutor)\b(?!['’]s\b|-)",
     re.IGNORECASE,
 )
 # One victim told in the passive, with no number: "Judge Maria Diaz was assassinated", "the mayor of
 # Medellin has been shot dead". "was" says one; "no one was killed", "was almost killed" say none.
 _ONE_PASSIVE = re.compile(
     r"(?<!\bno\sone\s)(?<!\bnobody\s)(?<!\bnone\s)(?<!\bno-one\s)\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|apparently|brutally|also|then|later|finally)\s+)?"
-    r"(?:killed|assassinated|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|executed|slain|stabbed\s+to\s+death|hacked\s+to\s+death|lynched)\b",
+    r"(?:killed|assassinated|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|executed|slain|(?:stabbed|hacked|shot|beaten|burned|burnt|strangled)\s+to\s+death|lynched)\b",
     re.IGNORECASE,
 )
 
@@ -161,7 +190,7 @@ _COUNTED_BEFORE = re.compile(r"(?:\b(?:no|none|nobody|neither|nor|not|never|an?|
 
 
 _ANY_TOLL_WORD = re.compile(
-    r"kill|dead|died|death|slain|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur|assassin",
+    r"kill|dead|died|death|slain|slaying|perish|lives|execut|massacr|behead|wound|injur|hurt|fatalit|shot|stabbed|hacked|beaten|burn|lynch|gunned|stone|tortur|assassin|murder",
     re.IGNORECASE,
 )
 
@@ -208,8 +237,11 @@ def find_casualties(text: str) -> list[Casualties]:
     if not _ANY_TOLL_WORD.search(text):
         return []  # most sentences name no death or injury: skip the costlier patterns
     found: list[Casualties] = _stated_tolls(text)
-    for one in _ONE_VICTIM.finditer(text):
-        found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
+    for one in (*_ONE_VICTIM.finditer(text), *_ONE_NOMINAL.finditer(text)):
+        if _CAUSE_BEFORE.search(text, max(0, one.start() - 160), one.start()) and one.re is _ONE_NOMINAL:
+            continue  # "protests over the killing of a commander": an earlier act, the cause of this one
+        if not any(f.start <= one.start() < f.end for f in found):
+            found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
     for one in _ONE_PASSIVE.finditer(text):
         # "a soldier was killed" is counted from its number below; "no soldier was killed" counts none.
         if not _COUNTED_BEFORE.search(text, max(0, one.start() - 60), one.start()) and not _LONG_AGO.match(text, one.end()):
@@ -229,19 +261,21 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue  # "six women were among those killed": part of a toll told elsewhere
             if pattern is _VERB_THEN_N and _WOUNDED_AFTER.match(text, m.end()):
                 continue  # "as well as those killed at least 160 people were injured"
-            if _NOT_PEOPLE.search(gap) or _NUMBER_IN_GAP.search(gap) or _DATE_BEFORE.search(text, 0, start):
+            if _NOT_PEOPLE.search(gap) or _NUMBER_IN_GAP.search(gap) or _DATE_BEFORE.search(text, 0, m.start("low")):
                 pos = start + 1  # retry from inside: "Jun 182016 BEIRUT At least seven people died"
                 continue
             if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
                 continue  # "killed 5 years ago"
             if pattern is _N_THEN_VERB and m.group("low").lower() == "one" and _NO_BEFORE.search(text, max(0, start - 4), start):
                 continue  # "no one was killed": none
-            if pattern is _N_THEN_VERB and m.group("low").lower() in ("a", "an") and not _AUX.search(m.group(0)):
-                continue  # "a mob lynched": the article counts the mob; "a man was lynched" counts the man
+            if pattern is _N_THEN_VERB and m.group("low").lower() in ("a", "an") and not _SINGULAR_AUX.search(m.group(0)):
+                continue  # "a mob lynched": the article counts the mob; "a man was lynched" counts the man; "seven guards aboard a bus were killed": not the bus
             if _YEAR.match(m.group("low")) or _NOT_A_COUNT.match(m.group("low")):
                 continue  # "21 November 2016 Ten civilians ... killed": a year, not a count; "0147 PM": a clock
             if pattern is _N_THEN_VERB and (_CLOCK.match(gap) or _NEW_CLAUSE.match(gap) or _AGE_BEFORE.search(text, max(0, start - 12), start)):
                 continue  # "0147 PM A Syrian army unit killed", "URL 185 The SDF killed", "aged 45, was killed"
+            if m.group("verb").lower().startswith(_NOMINAL_ACTS) and " of" in m.group("verb").lower() and _CAUSE_BEFORE.search(text, max(0, start - 160), start):
+                continue  # "demonstrations following the killing of two civilians": an earlier act, the cause of this one
             if _SUPERSEDED.search(text, max(0, start - 40), start) or (
                 m.group("verb").lower().startswith(("death", "the death")) and _EARLIER.search(text, max(0, start - 40), start)
             ):

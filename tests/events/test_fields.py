@@ -295,6 +295,43 @@ def test_an_event_without_a_place_in_its_sentence_takes_the_last_one_named(pipel
     assert found and all(e.location and e.latitude is not None for e in found)
 
 
+def test_a_newspapers_town_is_not_the_events_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Issue 24: "as the Washington Post asserted" names an outlet; the event stays at the place named before it.
+    text = "FIGHTING RAGED AROUND SARAQIB ON THURSDAY, AS THE WASHINGTON POST REPORTED. REBELS LATER CLASHED WITH REGIME FORCES."
+    found = events(pipeline, text)
+    assert found and all(e.location == "Saraqib" for e in found)
+
+
+def test_where_an_organisation_sits_is_not_the_events_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "GUATEMALA CITY, 3 FEB 90 -- THE ARMY SPOKE TODAY. A REBEL AGENCY, WHOSE MAIN OFFICES ARE IN MEXICO, SAYS THAT A GUERRILLA COLUMN ATTACKED A FARM."
+    found = events(pipeline, text)
+    assert found and all(e.country == "Guatemala" for e in found)
+
+
+def test_the_text_names_a_towns_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Peruvian town of Yunguyo" is in Peru, however many Bolivian places the sentence names.
+    text = "The commander of the Bolivian port of Copacabana said a bomb exploded in the Peruvian town of Yunguyo, 10 km from Copacabana."
+    found = events(pipeline, text)
+    assert [(e.location, e.country) for e in found] == [("Yunguyo", "Peru")]
+
+
+def test_a_name_the_text_calls_a_town_is_looked_up_in_the_documents_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # A small town the recognizer may pass over is still a place when the text calls it a town (qualifiers.town_called).
+    from frontline.events.qualifiers import town_called
+    from frontline.records import EventMention, Span
+
+    text = "San Salvador, 2 May 1990 -- Rebels attacked Usulutan. The towns of Jocoro and Guadalupe were also attacked. Nothing else happened."
+    annotated = pipeline.run(Article(id="t", text=text, published=dt.date(1990, 5, 2))).need_annotated()
+    assert annotated.country_code == "SV"
+
+    def at(index: int) -> str | None:
+        mention = EventMention(index, "Battles", "Armed clash", Span(0, 0, ""), 1.0)
+        found = town_called(annotated, mention, pipeline.gazetteer)
+        return found.place.name if found is not None and found.place is not None else None
+
+    assert [at(i) for i in range(len(annotated.sentences))] == [None, "Jocoro", None]
+
+
 def test_an_event_with_no_place_at_all_is_coded_at_country_level(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = events(pipeline, "On Thursday, Syrian troops clashed with rebels.")
     assert found and found[0].country == "Syria" and found[0].geo_precision == 3

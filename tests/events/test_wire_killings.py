@@ -139,3 +139,58 @@ def test_bombed_is_a_bomb_unless_aircraft_did_it(typer: LearnedTyper, sentence: 
 
 def test_an_area_that_will_be_bombed_is_no_bombing(typer: LearnedTyper) -> None:
     assert types(typer, "They are telling families to move out, telling them that those areas will be bombed.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels killed a farmer near the river crossing on Sunday.",
+        "A schoolteacher was killed by hired gunmen outside her house.",
+        "GUNMEN SHOT DEAD A SHOPKEEPER IN THE MARKET THIS MORNING.",
+        "Two foreign tourists have been killed in the last few hours, the embassy said.",  # civilians in the passive
+        "The rebels attacked the San Pedro ranch and stole its cattle.",  # an armed group's assault on a civilian place
+    ],
+)
+def test_a_killing_told_with_its_victim_is_an_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An explosion killed a shepherd near the border post.",  # the weapon decides
+        "A suspected thief was killed by angry residents of the village.",  # not "killed by" a killer: a mob
+        "He was sentenced for having murdered a teacher.",  # a trial
+        "Police killed a protester during the march on Friday.",  # at a demonstration
+        "The army denied that rebels attacked the presidential farm.",  # a denial is no report of the act
+        "The rebels have threatened to kill election officials.",  # a threat is no act yet
+    ],
+)
+def test_a_killing_beside_a_weapon_a_mob_a_court_or_a_protest_is_no_plain_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) != ["Attack"]
+
+
+def test_hostages_taken_by_a_gunman_are_an_abduction(typer: LearnedTyper) -> None:
+    found = types(typer, "The gunman took four bank clerks as hostages and demanded a car.")
+    assert found[0] == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Insurgents blew up a police station in the north of the province.", "THE REBELS BLEW UP TWO ELECTRICITY PYLONS LAST NIGHT."],
+)
+def test_a_building_or_a_site_blown_up_is_an_explosive_attack(typer: LearnedTyper, sentence: str) -> None:
+    assert types(typer, sentence) == ["Remote explosive/landmine/IED"]
+
+
+def test_a_recalled_killing_with_its_day_is_coded_on_that_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Issue 24: a sentence that recalls a past act is not a new event of the report's day; coded, it takes the
+    # past act's own date (the codebook's event_date is when it took place) at that date's precision.
+    text = "The bishop cited the killing of three teachers in Cartago on 3 March as proof of the violence."
+    events = list(pipeline.process(Article(id="t", text=text, published=dt.date(1990, 3, 20))).events)
+    assert [(e.sub_event_type, e.event_date, e.time_precision) for e in events] == [("Attack", dt.date(1990, 3, 3), 1)]
+    assert events[0].fatalities == 3
+
+
+def test_a_recalled_killing_without_its_day_is_no_event(typer: LearnedTyper) -> None:
+    assert types(typer, "The President cited the killing of the Jesuit priests as proof of the violence.") == []

@@ -72,7 +72,15 @@ _QUANTITY = r"(?:\d+|dozens|tens|scores|hundreds|several|many|two|three|four|fiv
 _TARGETED = (
     r"(?:the\s+|in\s+)targeting\b|target(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:areas?|towns?|cit(?:y|ies)|villages?|positions?|neighbou?rhoods?|"
     r"(?:air)?bases?|airports?|headquarters?|convoys?|patrols?|vehicles?|cars?|buses|checkpoints?|countryside|outskirts|posts?|points?|regime|army|"
-    r"forces|soldiers|troops|fighters|civilians|camps?|hospitals?|markets?|schools?|mosques?|streets?)\b"
+    r"forces|soldiers|troops|fighters|civilians|camps?|hospitals?|markets?|schools?|mosques?|streets?|commanders?|leaders?|members?|officers?)\b"
+    # a named place or force, when an armed party targets it (not "Apple targets Samsung")
+    r"|(?:forces|regime|army|troops|soldiers|rebels?|factions?|militants?|militias?|fighters|jihadists?|insurgents?|gunmen|coalition|organi[sz]ation"
+    r"|islamic\s+state|daesh|nusra|hezbollah|(?-i:IS|ISIS|ISIL|SDF|YPG|HTS))[\"”]?\s+(?:[\w'’-]+\s+){0,2}?target(?:s|ed)?\s+(?:the\s+)?(?-i:[A-Z\"“])"
+)
+# An armed group's punishments, told in the headline's present: the codebook's attack on civilians.
+_PUNISHED = (
+    r"crucif(?:y|ies|ied)\b|flog(?:s|ged|ging)\b|lash(?:es|ed)\s+(?:an?|the|\d+)\b|\d+\s+lashes\b|ston(?:e|es|ed)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:wom[ae]n|m[ae]n|citizens?|girl|boy)\b"
+    r"|throw(?:s|n)?\s+(?:an?|the|\d+)\s+(?:\w+\s+){0,2}?(?:m[ae]n|wom[ae]n|citizens?|youths?)\s+(?:from|off)\b"
 )
 # (cue, the sub-types it allows), first match in this order decides: the weapon, then the fight, then the toll.
 _CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -82,12 +90,13 @@ _CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         ((r"(?:air|aerial)\s+(?:attacks?|bombing|raids?|strikes?)|airstrikes?|\d+\s+raids\b|raids?\s+(?:on|target\w*|at|in|that|which|by)\b(?!\s+(?:the\s+)?(?:houses?|homes?|shops?|offices?)\b)"
          r"|(?:intensive|intense|continuous|morning|night|new|more|renewed|heavy|russian|coalition|regime)\s+raids\b|^raids\b|(?<!hunger\s)(?<!general\s)(?<!labor\s)(?<!labour\s)strikes\s+(?:on|target|hit|in|kill)\b"), _AIR),
         (r"missiles?|missels?|rockets?|shells?\b|shelling|mortars?|artillery|(?<!water\s)cannons?\b", ("Shelling/artillery/missile attack",)),
-        (r"explosions?|blasts?|bomb(?:s|ings?)?\b|booby[\s-]*trap\w*|detonat\w+|(?:car|truck|motorcycle)\s+bomb\w*", EXPLOSIONS),
+        (r"explosions?|blasts?|bomb(?:s|ings?)?\b|ieds?\b|explosive\s+devices?|explosives\b|land\s*mines?|booby[\s-]*trap\w*|detonat\w+|(?:car|truck|motorcycle)\s+bomb\w*", EXPLOSIONS),
+        (_PUNISHED, ("Attack",)),
         (r"(?:counter)?attacks?\b|counter-attacks?|offensive|clash(?:es)?\b|confrontations?|battles?\b|(?:in)?fighting|military\s+operations?|ambush\w*|assault\w*", FIGHT),
         ((r"advanc(?:es?|ed|ing|ement)\b|progress\w*|(?:re)?gain(?:s|ed)?\s+(?:control|more)|expand\w*\s+(?:their|its)\s+control|control(?:s|led)?\s+(?:of\s+|over\s+)?(?:the\s+)?"
          r"(?:\w+\s+){0,2}?(?:towns?|villages?|hills?|points?|areas?|cit(?:y|ies)|neighbou?rhoods?|farms?|road|positions?|parts?|part)\b|expel(?:s|led)?\b"), TERRITORY_TAKEN),
-        ((rf"{_QUANTITY}\s+(?:\w+\s+){{0,6}}?{_TOLL_WORD}\b|{_TOLL_WORD}\s+(?:and|&)\s+{_TOLL_WORD}\b|^(?:more\s+)?(?:human\s+|[\w-]+\s+)?(?:casualties|losses|deaths|martyrs|dead)\b|killed\b|shot\s+dead"
-         rf"|(?:human\s+)?losses\s+(?:in|among)\b|kill(?:s|ing|ed)?\s+(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+)?{_QUANTITY}\b|{_TARGETED}"), VIOLENT),
+        ((rf"{_QUANTITY}\s+(?:\w+\s+){{0,6}}?{_TOLL_WORD}\b|{_TOLL_WORD}\s+(?:and|&)\s+{_TOLL_WORD}\b|^(?:more\s+)?(?:human\s+|[\w-]+\s+)?(?:casualties|losses|deaths|martyrs|dead)\b|kill(?:s|ed|ing)\b|shot\s+dead"
+         rf"|(?:human\s+)?losses\s+(?:in|among)\b|kill(?:s|ing|ed)?\s+(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+)?{_QUANTITY}\b|{_TARGETED}|assassinations?\b"), VIOLENT),
     )
 )
 # A sentence told in full ends with a full stop, whatever quotes or brackets follow ('... they said."', '... police. [').

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from frontline.events.headline import EXPLOSIONS, headline_reading
+from frontline.events.headline import EXPLOSIONS, VIOLENT, headline_reading
 from frontline.events.typing_model import NO_EVENT, LearnedTyper
 from frontline.records import Article
 
@@ -31,11 +31,18 @@ def types(typer: LearnedTyper, headline: str, context: str | None = None) -> lis
         ("Rockets target the city of Daraa and its countryside", "Shelling/artillery/missile attack"),
         ("Advances for the regime forces in the countryside of Hama", "Government regains territory"),  # the taker decides
         ("Rebels advance again in the southern countryside of Aleppo", "Non-state actor overtakes territory"),
+        ("Militants crucify 3 civilians in the city of Raqqa", "Attack"),  # an armed group's punishment
+        ("The group applies 80 lashes on a man for smoking", "Attack"),
     ],
 )
 def test_a_nominal_headline_gives_the_event_its_cue_names(typer: LearnedTyper, headline: str, expected: str) -> None:
     assert types(typer, headline) == [expected]
     assert types(typer, headline, context=headline) == [expected]  # the text is the headline alone
+
+
+def test_an_armed_party_targeting_a_named_place_is_violence(typer: LearnedTyper) -> None:
+    types_ = types(typer, "Regime forces target Douma and Harasta in the Eastern Ghouta")
+    assert len(types_) == 1 and types_[0] in VIOLENT
 
 
 def test_a_bombing_toll_is_an_explosion(typer: LearnedTyper) -> None:
@@ -64,6 +71,8 @@ def test_the_sub_type_is_the_likeliest_the_cue_allows() -> None:
         "Helicopter crashed near the airbase, crew killed",  # an accident
         "Court hears appeal over the killing of 3 officers",  # a court's news
         "Rights group accuses militia of killing 5 civilians",  # a statement
+        "The ministry targets a budget surplus next year",  # a budget is no target of fire
+        "Apple targets Samsung with a new phone",  # nor a rival firm: only an armed party's target is named
     ],
 )
 def test_no_event_where_the_headline_tells_none(headline: str) -> None:

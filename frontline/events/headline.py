@@ -10,9 +10,9 @@ fixed list of verbs of violence and control, in their present forms, to their pa
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from .detect import TERRITORY_SUBS
+from .detect import TERRITORY_SUBS, TypedSpan
 
 # present form -> past form. Forms that are as often nouns ("attacks", "raids", "strikes", "shells",
 # "bombs", "arrests", "protests", "clashes") are left out: those nouns are triggers already.
@@ -136,3 +136,23 @@ def headline_reading(sentence: str, probs: Mapping[str, float], context: str | N
             share = 1.0
         return sub, m.start(), m.end(), share * (1.0 - probs.get("NO_EVENT", 0.0))
     return None
+
+
+def reread(
+    sentence: str,
+    context: str | None,
+    probs: Mapping[str, float],
+    retype: Callable[[str, str | None], list[TypedSpan]],
+    taker: Callable[[str], str],
+) -> list[TypedSpan]:
+    """A line the typer found no event in, read again as a headline: its present tense in the notes' past
+    (``past_tense``, typed again by ``retype``; the spans cover the whole line), else its nominal style by its
+    cue (``headline_reading``; ``taker`` picks the territory sub-type). Empty when neither tells an event."""
+    past = past_tense(sentence)
+    if past is not None and past != sentence and (again := retype(past, context)):
+        return [TypedSpan(s.sub_event_type, 0, len(sentence), s.confidence) for s in again]
+    read = headline_reading(sentence, probs, context)
+    if read is None:
+        return []
+    sub, start, end, confidence = read
+    return [TypedSpan(taker(sub) if sub in TERRITORY_SUBS else sub, start, end, confidence)]

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
-from .headline import headline_reading, past_tense
+from .headline import reread
 from .rare_rules import (
     AIRCRAFT,
     COURT,
@@ -373,12 +373,8 @@ class LearnedTyper:
             return []
         probs, hits = self.probabilities(sentence)
         own = self._decide(sentence, probs, hits, context)
-        past = None if own else past_tense(sentence)
-        if past is not None and past != sentence and (again := self.type_sentence(past, context)):
-            return [TypedSpan(s.sub_event_type, 0, len(sentence), s.confidence) for s in again]  # a headline's present, read in the past
-        if not own and (read := headline_reading(sentence, probs, context)):  # a headline's nominal style (headline.py)
-            sub = _taker(sentence, hits, read[0]) if read[0] in TERRITORY_SUBS else read[0]
-            return [TypedSpan(sub, read[1], read[2], read[3])]
+        if not own and (again := reread(sentence, context, probs, self.type_sentence, lambda sub: _taker(sentence, hits, sub))):
+            return again  # a headline's present read in the past, or its nominal style read by its cue (headline.py)
         neighbours = _neighbours(sentence, context)
         if not own or not neighbours or self._passage_weight <= 0:
             return own

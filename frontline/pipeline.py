@@ -58,8 +58,9 @@ log = logging.getLogger(__name__)
 # Bump when a stage changes its output, so stored articles are re-processed (0.2.0: calibrated confidence;
 # 0.3.0: deaths as ACLED counts them, a toll told twice counted once; 0.5.0: text in capitals truecased;
 # 0.6.0: gazetteer build 3 (areas at their own point, UCDP villages), ranker on point distances, "in the area";
-# 0.7.0: wire news (datelines anchor the country, tolls as ACLED counts them) with typing's news wording).
-PIPELINE_VERSION = "0.7.0"
+# 0.7.0: wire news (datelines anchor the country, tolls as ACLED counts them) with typing's news wording;
+# 0.8.0: headlines in nominal style typed by their cue, ``headline.headline_reading``).
+PIPELINE_VERSION = "0.8.0"
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,7 +77,7 @@ class Casualties:
 
 # A toll for a long period ("since 2011", "in the conflict") is not one event's toll.
 _CUMULATIVE = re.compile(
-    r"[^.;]{0,80}?\b(since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:\w+[\s-]){0,3}(?:war|conflict|uprising|crisis)|during\s+the\s+(?:war|conflict)"
+    r"[^.;]{0,160}?\b(since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:\w+[\s-]){0,3}(?:war|conflict|uprising|crisis)|during\s+the\s+(?:war|conflict)"
     # ... a span of days or a past year: "killed 84 in three days", "in the last month", "killed in 2014"
     r"|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|week|month|year)|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+days"
     r"|in\s+(?:19|20)\d\d(?!\s*[-/]\d))\b",

@@ -187,3 +187,12 @@ def test_a_lead_told_of_the_country_and_its_town_is_one_event(pipeline) -> None:
     )
     found = events(pipeline, text)
     assert sum(e.fatalities for e in found) == 28, [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_a_monitors_tally_for_a_year_is_no_toll() -> None:
+    # the period comes after a long breakdown of the dead: still the year's tally, not one event's toll
+    text = (
+        'The Observatory "has documented the killing of 5812 civilians including 1733 children 969 women and 3110 '
+        'men in barrel bombings and (other) air raids" over the past year.'
+    )
+    assert [c.count for c in find_casualties(text) if c.kind == "killed"] == []

@@ -151,6 +151,32 @@ class Proposal:
     sequence: tuple[int, int] = (0, 0)  # the capitalised sequence it came from
 
 
+def _split_at_possessives(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """A capitalised sequence as one or more names: a possessive ends a name and the next capitalised word
+    starts another ("Syria's Aleppo province": Syria, then Aleppo)."""
+    out = []
+    while start < end:
+        words = _bare_possessive(text, sequence_words(text, start, end), gazetteer)
+        if not words:
+            break
+        out.append((start, end, words))
+        rest = re.search(r"\s+(?=[A-Z])", text[words[-1][1]:end])
+        if words[-1][1] >= end or rest is None or text[words[-1][1]] not in "'’s":
+            break
+        start = words[-1][1] + rest.end()
+    return out
+
+
+def _bare_possessive(text: str, words: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Words of a sequence, cut after a country's name written as a possessive without its apostrophe
+    ("Syrias Aleppo province", "Iraqs north": scraped text that lost its punctuation), as "Syria's" is cut."""
+    for k, (ws, we) in enumerate(words):
+        word = text[ws:we]
+        if len(word) >= 5 and word.endswith("s") and gazetteer.country_for_name(word[:-1]) and not gazetteer.country_for_name(word):
+            return [*words[:k], (ws, we - 1)]
+    return words
+
+
 def _region_matches(gazetteer: Gazetteer, surface: str) -> tuple[Match, ...]:
     """A region name's entries among continents and regions.tsv only (class L, H or T, no admin area).
 
@@ -192,9 +218,10 @@ def propose(
     # The capitalised sequences and their words, found once; every name the loops below may look up
     # is asked of the gazetteer in one batch first, so that the many that name nothing cost no query.
     sequences = [
-        (seq.start(), seq.end(), sequence_words(text, seq.start(), seq.end()), sentence_initial(text, seq.start()))
+        (start, end, words, sentence_initial(text, start))
         for seq in SEQUENCE.finditer(text)
         if not MODIFIER.match(text, seq.end())  # "Britain-based", "US-led": a modifier, not where it happened
+        for start, end, words in _split_at_possessives(text, seq.start(), seq.end(), gazetteer)
     ]
     of_names = list(OF_NAME.finditer(text)) if OF_NAME_HINT.search(text) else []
     _prefetch(text, sequences, of_names, gazetteer)

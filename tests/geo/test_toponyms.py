@@ -38,6 +38,13 @@ def test_a_headline_names_a_place_known_in_one_country_only(headline: str, name:
     assert found.get(name) == {"SY"}
 
 
+@pytest.mark.parametrize("possessive", ["Syria's", "Syrias"])
+def test_a_possessive_ends_one_name_and_the_next_word_starts_another(possessive: str, gazetteer: Gazetteer) -> None:
+    # scraped text often loses the apostrophe ("Syrias Aleppo"); either way both places are read
+    names = {c.span.text for c in find_toponyms(f"Barrel bombs killed 15 civilians in {possessive} Aleppo on Saturday.", gazetteer)}
+    assert {"Syria", "Aleppo"} <= names
+
+
 def test_words_that_are_not_places(gazetteer: Gazetteer) -> None:
     text = (
         "More than 200 people fled. SANA said the Arab Spring began in 2011. "

@@ -64,8 +64,11 @@ KILLING = (
     # The plain verb and its victim; a killing by hired killers.
     rf"(?:(?:killed|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?:(?!by\b)[\w'-]+\s+){{0,3}}?(?:{_VICTIMS})\b"
     r"|(?:killed|murdered)\s+by\s+(?:[\w-]+\s+){0,4}?(?:bullets|shots|gunshots|assassins|hit\s*men|hired\s+gunmen|killers)\b"
-    # ... civilian victims in the passive ("two U.S. citizens have been killed");
-    rf"|(?<!\bof\s)(?:{_VICTIMS})\s+(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:killed|murdered|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b"
+    # ... civilian victims in the passive ("two U.S. citizens have been killed")
+    # (named civilians, not "people" or "men", who may be anyone's dead);
+    r"|(?<!\bof\s)(?:civilians?|citizens?|nationals?|foreigners?|tourists?|missionaries|priests?|nuns?|peasants?|farmers?|villagers?"
+    r"|teachers?|students?|journalists?|judges?|mayors?|candidates?|passengers?|pedestrians?|passers?-?by)\s+"
+    r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:killed|murdered|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b"
     # ... an armed group's assault on a civilian place ("the guerrillas attacked the farm").
     r"|(?:guerrillas?|rebels?|terrorists?|gunmen|insurgents?|militants?|assailants|attackers|bandits|armed\s+men"
     r"|(?:guerrilla|rebel|terrorist)\s+(?:columns?|commandos?|units?|squads?|bands?))\s+(?:also\s+|then\s+|later\s+)?"

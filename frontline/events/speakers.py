@@ -28,7 +28,8 @@ _OUTLET_AFTER = re.compile(r"\s+(?:Post|Times|Herald|Tribune|Gazette|Chronicle|G
 
 
 # Where an organisation sits is not where an event was: "whose main offices are in Mexico", "headquartered in".
-_SEAT_BEFORE = re.compile(r"\b(?:offices|headquarters|headquartered|seat)\s+(?:(?:is|are|was|were)\s+)?(?:located\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+# Only told as where it sits (a verb): "the police headquarters in Kandahar" is where an attack on it took place.
+_SEAT_BEFORE = re.compile(r"\b(?:(?:offices|headquarters|seat)\s+(?:is|are|was|were)\s+(?:located\s+)?|headquartered\s+)in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # A country's name before a title, a force or its arms is its adjective: "U.S. President Barack Obama",

@@ -57,9 +57,7 @@ _VERB_THEN_N = re.compile(
 _NOT_PEOPLE = re.compile(
     r"\b(years?|months?|days?|weeks?|hours?|km|kilometres?|kilometers?|miles?|percent|%|tanks?|vehicles?|houses?|homes?"
     r"|buildings?|times?|shells?|rockets?|missiles?|bombs?|strikes?|airstrikes?|raids?|attacks?|rounds?|barrels?"
-    r"|camels?|cattle|cows?|goats?|sheep|livestock|animals?|donkeys?|dogs?|elephants?|birds?|fish"
-    # A number before a month is a date ("on 27 November killing all 107 passengers").
-    r"|january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    r"|camels?|cattle|cows?|goats?|sheep|livestock|animals?|donkeys?|dogs?|elephants?|birds?|fish)\b",
     re.IGNORECASE,
 )
 
@@ -97,6 +95,12 @@ _PERIOD_BEFORE = re.compile(
 )
 # A number in the gap means the count is that one, not ours ("URL 9427 At least 10 civilians were killed").
 _NUMBER_IN_GAP = re.compile(r"\d|\bat\s+least\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores)\b", re.IGNORECASE)
+# A number right before a month is a date ("on 27 November killing all 107 passengers"), never a count.
+_MONTH_AFTER = re.compile(
+    r"\s+(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov"
+    r"|december|dec)\b\.?(?!\s+(?:have|has|had|be|been|not)\b)",
+    re.IGNORECASE,
+)
 # A number glued to a month is a date ("Jun 182016").
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 # A number with a leading zero is a clock or a code ("0147 PM", "0041"), never a count.
@@ -165,6 +169,13 @@ _CAUSE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOMINAL_ACTS = ("murder", "killing", "assassination", "slaying", "massacre")
+# ... or that the sentence says caused what followed ("the killing of a herder sparked clashes").
+_CAUSE_AFTER = re.compile(r"[^.;]{0,80}?\b(?:sparked|triggered|prompted|provoked|led\s+to|caused|resulted\s+in|fuell?ed)\b", re.IGNORECASE)
+
+
+def _cause(text: str, start: int, end: int) -> bool:
+    """The act named as a noun at ``start:end`` is an earlier act that caused or explains the one told."""
+    return bool(_CAUSE_BEFORE.search(text, max(0, start - 160), start) or _CAUSE_AFTER.match(text, end))
 # One victim of an act named as a noun: "the assassination of Dr Jose Rodriguez", "the murder of former
 # Supreme Court president Francisco Guerrero", "the killing of a judge" (a count is read by _VERB_THEN_N).
 _ONE_NOMINAL = re.compile(
@@ -238,7 +249,7 @@ def find_casualties(text: str) -> list[Casualties]:
         return []  # most sentences name no death or injury: skip the costlier patterns
     found: list[Casualties] = _stated_tolls(text)
     for one in (*_ONE_VICTIM.finditer(text), *_ONE_NOMINAL.finditer(text)):
-        if _CAUSE_BEFORE.search(text, max(0, one.start() - 160), one.start()) and one.re is _ONE_NOMINAL:
+        if one.re is _ONE_NOMINAL and _cause(text, one.start(), one.end()):
             continue  # "protests over the killing of a commander": an earlier act, the cause of this one
         if not any(f.start <= one.start() < f.end for f in found):
             found.append(Casualties(one.start(), one.end(), one.group(0), 1, "killed", 1, None))
@@ -261,7 +272,7 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue  # "six women were among those killed": part of a toll told elsewhere
             if pattern is _VERB_THEN_N and _WOUNDED_AFTER.match(text, m.end()):
                 continue  # "as well as those killed at least 160 people were injured"
-            if _NOT_PEOPLE.search(gap) or _NUMBER_IN_GAP.search(gap) or _DATE_BEFORE.search(text, 0, m.start("low")):
+            if _NOT_PEOPLE.search(gap) or _NUMBER_IN_GAP.search(gap) or _DATE_BEFORE.search(text, 0, m.start("low")) or _MONTH_AFTER.match(text, m.end("low")):
                 pos = start + 1  # retry from inside: "Jun 182016 BEIRUT At least seven people died"
                 continue
             if pattern is _VERB_THEN_N and _NOT_PEOPLE.match(text, m.end() + 1):
@@ -274,7 +285,7 @@ def find_casualties(text: str) -> list[Casualties]:
                 continue  # "21 November 2016 Ten civilians ... killed": a year, not a count; "0147 PM": a clock
             if pattern is _N_THEN_VERB and (_CLOCK.match(gap) or _NEW_CLAUSE.match(gap) or _AGE_BEFORE.search(text, max(0, start - 12), start)):
                 continue  # "0147 PM A Syrian army unit killed", "URL 185 The SDF killed", "aged 45, was killed"
-            if m.group("verb").lower().startswith(_NOMINAL_ACTS) and " of" in m.group("verb").lower() and _CAUSE_BEFORE.search(text, max(0, start - 160), start):
+            if m.group("verb").lower().startswith(_NOMINAL_ACTS) and " of" in m.group("verb").lower() and _cause(text, start, end):
                 continue  # "demonstrations following the killing of two civilians": an earlier act, the cause of this one
             if _SUPERSEDED.search(text, max(0, start - 40), start) or (
                 m.group("verb").lower().startswith(("death", "the death")) and _EARLIER.search(text, max(0, start - 40), start)

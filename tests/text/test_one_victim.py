@@ -56,6 +56,9 @@ def test_a_death_long_ago_is_not_counted(text: str) -> None:
         # The victim's title and name with no article.
         ("Soldiers murdered university student Mario Alvarado near the port.", [1]),
         ("Residents rioted over the killing of militant Omar Haddad.", []),  # an earlier act, the cause
+        ("The killing of a herder sparked clashes between the two clans.", []),  # ... said to have caused this one
+        # A month's name beside a count only when it follows the number: "may" and "march" are words too.
+        ("Three people may have been killed in the attack.", [3]),
         # A date is no count; "all 107" counts everyone aboard.
         ("The airliner blew up on 27 November killing all 107 passengers and crew.", [107]),
         # An article before the verb counts its own noun only when the verb is singular.

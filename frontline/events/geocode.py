@@ -23,7 +23,7 @@ def _same_name_city(region: Place, gazetteer: Gazetteer) -> Place | None:
     return _in_admin1(gazetteer, region.name, region, lambda c: c.feature_class == "P")
 
 
-def _own_province(town: Place, gazetteer: Gazetteer) -> Place | None:
+def own_province(town: Place, gazetteer: Gazetteer) -> Place | None:
     """The admin1 region ``town`` lies in, if the gazetteer has it as a place."""
     if not town.admin1_code or not town.admin1:
         return None
@@ -56,7 +56,7 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
         return event
     if event.place_cue == "regions" and place.feature_class == "P":
         # One of several provinces or districts named together: the province, not its capital's town.
-        place = _own_province(place, gazetteer) or place
+        place = own_province(place, gazetteer) or place
         event = replace(event, place=place)
     if place.feature_code == "ADM1" and (event.place_cue or "") not in _REGION_CUES:
         # A bare province name that is also its capital's name means the city ("in Bamako").

@@ -61,23 +61,28 @@ def _one_toll_once(events: tuple[EventDraft, ...]) -> tuple[EventDraft, ...]:
     counts together ("clashes and air strikes killed 20"): the more confident event (the report's main
     one; ties: the first told) keeps the dead, the other keeps its place and sides with no toll of its own."""
     out: list[EventDraft | None] = list(events)
-    for i in range(len(out)):
-        for j in range(i + 1, len(out)):
-            a, b = out[i], out[j]
-            if a is None or b is None or not _share_toll(a, b):
-                continue
-            if b.sub_event_type in _WEAPON.get(a.sub_event_type, ()) or a.sub_event_type in _WEAPON.get(b.sub_event_type, ()):
-                kept, dropped = (b, a) if b.sub_event_type in _WEAPON.get(a.sub_event_type, ()) else (a, b)
-                evidence = tuple(sorted({*kept.evidence, *dropped.evidence}, key=lambda s: s.start))
-                sentences = tuple(sorted({*kept.sentences, *dropped.sentences}))
-                kept = replace(kept, evidence=evidence, sentences=sentences)
-                out[i], out[j] = (kept, None) if kept.sub_event_type == a.sub_event_type else (None, kept)
-                continue
-            # The report's main event keeps its dead: the more confident one.
-            teller = b if b.confidence > a.confidence else a
-            other = b if teller is a else a
-            other = replace(other, fatalities=0, fatalities_low=None, fatalities_high=None)
-            out[i], out[j] = (teller, other) if teller is a else (other, teller)
+    # Only events with the same toll of five or more can share one: compare within those groups, not all
+    # pairs of a long report (a settled pair never changes another group).
+    by_toll: dict[int, list[int]] = {}
+    for i, e in enumerate(events):
+        if e.fatalities >= SAME_TOLL_MIN:
+            by_toll.setdefault(e.fatalities, []).append(i)
+    for i, j in ((i, j) for group in by_toll.values() for n, i in enumerate(group) for j in group[n + 1 :]):
+        a, b = out[i], out[j]
+        if a is None or b is None or not _share_toll(a, b):
+            continue
+        if b.sub_event_type in _WEAPON.get(a.sub_event_type, ()) or a.sub_event_type in _WEAPON.get(b.sub_event_type, ()):
+            kept, dropped = (b, a) if b.sub_event_type in _WEAPON.get(a.sub_event_type, ()) else (a, b)
+            evidence = tuple(sorted({*kept.evidence, *dropped.evidence}, key=lambda s: s.start))
+            sentences = tuple(sorted({*kept.sentences, *dropped.sentences}))
+            kept = replace(kept, evidence=evidence, sentences=sentences)
+            out[i], out[j] = (kept, None) if kept.sub_event_type == a.sub_event_type else (None, kept)
+            continue
+        # The report's main event keeps its dead: the more confident one.
+        teller = b if b.confidence > a.confidence else a
+        other = b if teller is a else a
+        other = replace(other, fatalities=0, fatalities_low=None, fatalities_high=None)
+        out[i], out[j] = (teller, other) if teller is a else (other, teller)
     kept_events = [e for e in out if e is not None]
     return tuple(sorted((replace(e, event_id=event_id(e)) for e in kept_events), key=_order))
 

@@ -26,12 +26,13 @@ from .earlier_places import (
     last_place_before,
     last_town_before,
 )
+from .geocode import own_province
 from .precision import place_cue
 from .qualifiers import (
     CLOSE_SPELLING,
     DISTRICT_WORD_AFTER,
-    OUTLET_BEFORE,
     abroad,
+    in_outlet_name,
     qualifier_place,
     town_called,
     town_in_area,
@@ -323,7 +324,7 @@ def _last_resort(
         return best if best.population >= minimum or best.feature_code == "ADM1" else None
 
     for p in annotated.in_sentence("places", mention.sentence):
-        if p.place is None and len(p.span.text) >= 5 and not OUTLET_BEFORE.search(text, max(0, p.span.start - 40), p.span.start):
+        if p.place is None and len(p.span.text) >= 5 and not in_outlet_name(text, p.span.start):
             close = [m for m in gazetteer.match(p.span.text, fuzzy=True) if m.score >= CLOSE_SPELLING]
             # A very close spelling of a village ("Joubb Janine") counts whatever its size.
             exact_enough = all(m.score >= 90 for m in close)
@@ -334,7 +335,7 @@ def _last_resort(
     for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
         if any(a.start <= m.start() < a.end for a in actors):
             continue
-        if OUTLET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if in_outlet_name(text, m.start()):
             outlets.append(m)
             continue
         words = list(re.finditer(r"\S+", m.group(0)))
@@ -358,20 +359,11 @@ def _last_resort(
     for m in outlets:
         town = next((w.group(0) for w in re.finditer(r"\S+", m.group(0)) if w.group(0) != "The"), "")
         found = pick(gazetteer.lookup(town, fuzzy=False), _LAST_RESORT_POPULATION) if len(town) >= 4 else None
-        region = _province_of(found, gazetteer) if found is not None else None
+        region = None if found is None else found if found.feature_code == "ADM1" else own_province(found, gazetteer)
         if region is not None:
             start = m.start() + m.group(0).index(town)
             return PlaceMention(Span(start, start + len(town), town), mention.sentence, region, "province", 0.25)
     return None
-
-
-def _province_of(place: Place, gazetteer: Gazetteer) -> Place | None:
-    """The first-level area that holds ``place`` (itself, if it is one)."""
-    if place.feature_code == "ADM1" or not place.admin1_code:
-        return place if place.feature_code == "ADM1" else None
-    name = gazetteer.admin1_name(place.country_code, place.admin1_code)
-    return next((p for p in gazetteer.lookup(name, fuzzy=False) if p.feature_code == "ADM1"
-                 and p.country_code == place.country_code and p.admin1_code == place.admin1_code), None) if name else None
 
 
 # Where the OSCE Special Monitoring Mission observed ceasefire violations: Donetsk and Luhansk (GeoNames admin1 codes).

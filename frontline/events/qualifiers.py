@@ -77,7 +77,12 @@ def town_in_area(annotated: Annotated, mention: EventMention, place: PlaceMentio
 
 # Within the capitalised name after "reports": the outlet a summary cites ("reports The Assam Tribune" of a
 # bomb in Manipur), never the event's place.
-OUTLET_BEFORE = re.compile(r"\breports\s+(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}$")
+_OUTLET_BEFORE = re.compile(r"\breports\s+(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}$")
+
+
+def in_outlet_name(text: str, start: int) -> bool:
+    """Whether a name starting at ``start`` is part of the outlet a summary cites (", reports The Assam Tribune")."""
+    return _OUTLET_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def qualifier_place(
@@ -91,7 +96,7 @@ def qualifier_place(
     text = annotated.document.article.text
     names: list[tuple[str, int, int]] = [
         (p.span.text, p.span.start, p.span.end) for p in annotated.in_sentence("places", mention.sentence)
-        if p.place is None and not OUTLET_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
+        if p.place is None and not in_outlet_name(text, p.span.start)
     ]
     unresolved = len(names)  # the names in parentheses come after these
     actors = annotated.in_sentence("actors", mention.sentence)

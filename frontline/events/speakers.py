@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..records import PlaceMention
-from .qualifiers import OUTLET_BEFORE
+from .qualifiers import in_outlet_name
 
 # Where a statement was made or who made it is not where the event was ("Sabra said in Turkey", "Washington says").
 _SAID_IN_BEFORE = re.compile(
@@ -57,7 +57,7 @@ def speaks(text: str, place: PlaceMention) -> bool:
         return False
     if _SAID_IN_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) or _SPEAKS_AFTER.match(text, place.span.end):
         return True
-    if OUTLET_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+    if in_outlet_name(text, place.span.start):
         return True  # the outlet a summary cites: ", reports The Assam Tribune" of a bomb in Manipur
     if _OUTLET_AFTER.match(text, place.span.end) or _SEAT_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
         return True  # "as the Washington Post asserted", "an agency whose main offices are in Mexico": no event's place

@@ -68,7 +68,7 @@ def find_toponyms(
             and score < model.threshold
             and not strongly_cued(text, proposal)
             and not _variant_in(proposal, countries, text, model.lexicon)
-            and not (not countries and _only_there(proposal, text, model.lexicon))
+            and (bool(countries) or not _only_there(proposal, text, model.lexicon))
         ):
             continue
         start, end = proposal.start, proposal.end

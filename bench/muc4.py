@@ -30,7 +30,7 @@ key's "FOREIGN NATION"). Unmatched incidents count as wrong everywhere.
 
 Over all system events: the share whose actor1 or actor2 names a country (in parentheses, "Military
 Forces of X", "Police Forces of X") that is neither the event's country nor named in the message
-(country name or adjective).
+(country name, adjective or initials: "U.S.").
 
 Baseline, per gold incident: the dateline's place (the most populous gazetteer entry of that name)
 as the place, its country (or the dateline's country in parentheses) as the country.
@@ -331,6 +331,10 @@ def target_right(gold: Gold, event: dict, geo: Geo) -> bool:
     return same_side(kinds, set(gold.iso2) | foreign, str(event.get("actor2") or ""), int(event.get("inter2") or 0), geo)
 
 
+# A country named by its initials ("NINE U.S. SOLDIERS") is named too.
+INITIALS = {"US": ("U.S.", "U.S.A.", "USA"), "GB": ("U.K.", "UK"), "AE": ("U.A.E.", "UAE")}
+
+
 def unsupported_nations(event: dict, text: str, geo: Geo) -> set[str]:
     """Countries an event's actors name that are neither its country nor named in the message."""
     own = geo.iso2(str(event.get("country") or ""))
@@ -339,8 +343,8 @@ def unsupported_nations(event: dict, text: str, geo: Geo) -> set[str]:
         for code in actor_nations(str(actor or ""), geo):
             if code == own:
                 continue
-            words = [geo.names.get(code, ""), *geo.adjectives.get(code, [])]
-            if not any(w and re.search(rf"\b{re.escape(w.upper())}\b", text) for w in words):
+            words = [geo.names.get(code, ""), *geo.adjectives.get(code, []), *INITIALS.get(code, ())]
+            if not any(w and re.search(rf"(?<!\w){re.escape(w.upper())}(?!\w)", text) for w in words):
                 out.add(geo.names.get(code, code))
     return out
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..geo.dateline import dateline_span, filed_abroad
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
+from ..geo.resolve import names_nationality
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
 from .earlier_places import (
     drop_qualifiers,
@@ -117,11 +118,11 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     # An actor's acronym is not a place: "(SNA)" is Somalia's army, not Sanaa.
     acronyms = [a.span for a in annotated.in_sentence("actors", mention.sentence) if a.span.text.isupper()]
     # A country that owns an embassy is not where the protest in front of it is ("the US embassy
-    # in Addis Ababa", "the embassy of France").
+    # in Addis Ababa", "the embassy of France"); nor is one that qualifies a noun ("two U.S. citizens").
     resolved = [
         p for p in annotated.in_sentence("places", mention.sentence)
         if p.place is not None and not any(s.start <= p.span.start and p.span.end <= s.end for s in acronyms)
-        and not (p.place.feature_code.startswith("PCL") and (_EMBASSY_AFTER.match(text, p.span.end)
+        and not (p.place.feature_code.startswith("PCL") and (_EMBASSY_AFTER.match(text, p.span.end) or names_nationality(text, p.span.end, p.span.start)
                  or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
         and not speaks(text, p)
     ]

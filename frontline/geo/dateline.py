@@ -73,6 +73,15 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return m.start("city"), m.end("country") if m.group("country") else m.end("city")
 
 
+def dateline_agency_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline's outlet in parentheses stands ("POPAYAN, 23 MAR 90 (BOGOTA RADIO CADENA NACIONAL)
+    --"): a city in it is the outlet's, neither where the report was filed nor where anything happened."""
+    m = _dateline(text)
+    if m is None or not m.group("agency"):
+        return None
+    return m.start("agency"), m.end("agency")
+
+
 def filed_abroad(span: tuple[int, int] | None, places: Iterable[PlaceMention], focus: str | None) -> bool:
     """The report was filed (its dateline ``span``) in a country other than the one it is about
     (``focus``): "SAN JOSE (COSTA RICA), 27 SEP 89 (AFP) --" before a report on Guatemala."""

@@ -57,6 +57,54 @@ def demonyms(text: str, gazetteer: Gazetteer) -> Counter[str]:
     return found
 
 
+# A country's name right before a noun it qualifies names a nationality, as a demonym does, not a place:
+# "TWO U.S. CITIZENS HAVE BEEN KILLED" in a report from San Salvador, "the US embassy", "Russian" written
+# "Russia's air force".
+_NATIONALITY_NOUN = re.compile(
+    r"(?:[’']s)?\s+(?:citizens?|nationals?|embass(?:y|ies)|consulates?|ambassadors?|envoys?|diplomats?|officials?|government"
+    r"|administration|authorities|aid|troops|forces|soldiers|servicem[ae]n|marines|advisers|advisors|military|army|navy"
+    r"|air\s+force|warplanes|jets|aircraft|drones?|intelligence|president|secretary|senators?|congress(?:m[ae]n)?)\b",
+    re.IGNORECASE,
+)
+
+
+# Initials are written before the noun they qualify ("U.S. pilots", "U.S. imperialism", "U.S.-Chilean"); as a
+# noun the name is spelt out ("the United States") or followed by a verb, a preposition or punctuation.
+_INITIALS_AS_NOUN = re.compile(
+    r"\s*(?:$|[^\w\s-]|(?:and|or|but|is|was|has|had|have|will|would|said|says|to|in|on|at|for|of|by|with|from|as|that|which|who"
+    r"|are|were|did|does|do|can|could|may|might|must|should|the|a|an|last|this|since|after|before)\b)",
+    re.IGNORECASE,
+)
+
+
+# Where someone or something was sent or came from is not where the report is: "their bodies will be
+# sent to the United States", "information received from the United States".
+_MOTION_BEFORE = re.compile(
+    r"\b(?:sent|flown|taken|returned|repatriated|deported|extradited|fled|travel(?:l)?ed|arrived|came|received|brought|shipped)"
+    r"\s+(?:back\s+)?(?:to|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def names_nationality(text: str, end: int, start: int | None = None) -> bool:
+    """Whether the country name ending at ``end`` qualifies the noun after it ("U.S. citizens"); with its
+    ``start``, initials ("U.S.") before any word but a verb, a preposition or an article, and a name joined
+    to another by a hyphen ("U.S.-Chilean", "Chilean-U.S."), count too."""
+    if _NATIONALITY_NOUN.match(text, end) is not None:
+        return True
+    if start is None:
+        return False
+    if text[end : end + 1] == "-" or (start > 0 and text[start - 1] == "-"):
+        return True
+    return text[start:end].endswith(".") and "." in text[start : end - 1] and not _INITIALS_AS_NOUN.match(text, end)
+
+
+def _said_in_passing(text: str, start: int, end: int) -> bool:
+    """A country named as a nationality ("U.S. citizens") or as where someone went or came from: it
+    votes for the focus as a demonym does (1), not as a place where things happen (2)."""
+    return names_nationality(text, end, start) or _MOTION_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 _COMPASS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "middle", "upper", "lower", "far"]
 )
@@ -69,12 +117,15 @@ def country_votes(
     *,
     adjectives: Counter[str] | None = None,
     compass_regions: bool = True,
+    spans_in: str | None = None,
 ) -> dict[str, float]:
     """Votes for the country a document is about: country names 2, admin1 names 1, demonyms 1.
     ``adjectives``: ``demonyms(text, gazetteer)`` when the caller has it already. ``compass_regions=False``:
     a first-level area named only by compass words ("South West", "Central") casts no vote; the event
     pipeline's focus asks so, while geoparsing keeps the votes its ranker was trained with (LGL, given spans:
-    81.2 with them, 80.9 without)."""
+    81.2 with them, 80.9 without). ``spans_in``: the text the candidates' spans index (the event pipeline gives it); with it, a country name
+said in passing (``_said_in_passing``: "U.S. citizens", "sent to the United States") votes as a demonym (1),
+not as a place (2)."""
     votes: Counter[str] = Counter()
     for candidate in candidates:
         if candidate.fuzzy:
@@ -83,8 +134,9 @@ def country_votes(
         key = name_key(span.text)
         exact = [p for p in places if name_key(p.name) == key] or places
         countries = {p.country_code for p in exact if p.feature_code.startswith("PCL")}
+        weight = 1 if spans_in is not None and _said_in_passing(spans_in, span.start, span.end) else 2
         for code in countries:
-            votes[code] += 2
+            votes[code] += weight
         # A first-level area named only by compass words ("South West", "Central", "Eastern") is a
         # name of a dozen countries' regions and of parts of every place: it says nothing of the country.
         compass = not compass_regions and all(word in _COMPASS for word in key.replace("-", " ").split())

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..geo.dateline import dateline_country, dateline_span
+from ..geo.dateline import dateline_agency_span, dateline_country, dateline_span
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolve import country_votes, demonyms, focus_country, resolve
 from ..geo.toponyms import Candidate, find_toponyms
@@ -75,9 +75,10 @@ def annotate(
         [m for m in actors.find(s.text) if not _OUTLET_BEFORE.search(s.text, 0, m.start)] for s in sentences
     ]
     actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
-    candidates = _toponyms(document, sentences, gazetteer, actor_spans, recognizer)
+    outlet = dateline_agency_span(text)  # "(BOGOTA RADIO CADENA NACIONAL)": the outlet's city, not a place told
+    candidates = _toponyms(document, sentences, gazetteer, actor_spans + ([outlet] if outlet else []), recognizer)
     adjectives = demonyms(document.text, gazetteer)
-    votes = country_votes([c for _, c in candidates], document.text, gazetteer, adjectives=adjectives, compass_regions=False)
+    votes = country_votes([c for _, c in candidates], document.text, gazetteer, adjectives=adjectives, compass_regions=False, spans_in=text)
     # A group named by its own name tells where it fights ("Al Shabaab", "SNA": Somalia), as a
     # demonym does: one vote per group, so a note that names no country still has a focus.
     named = {(m.name, m.country) for ms in found_actors for m in ms if m.country and not m.generic}

@@ -39,9 +39,10 @@ _WOUND = r"(?:wounded|injured|injuring|wounding|hurt|injuries)"
 _MIXED = r"(?:killed|killing|dead)\s+(?:or|and/or|and)\s+(?:wounded|injured|injuring|wounding)"
 _VERB = rf"(?P<verb>{_MIXED}|{_KILL}|{_WOUND})"
 
-# "<N> (people|soldiers ...) (were|had been)? killed", allowing a few words between.
+# "<N> (people|soldiers ...) (were|had been)? killed", allowing a few words between, initials among them
+# ("two U.S. citizens have been killed").
 _N_THEN_VERB = re.compile(
-    rf"\b(?:between\s+)?{_QUANT}(?P<gap>(?:\s+[\w'’-]+){{0,6}}?)\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?{_VERB}\b",
+    rf"\b(?:between\s+)?{_QUANT}(?P<gap>(?:\s+(?:(?:[A-Za-z]\.){{2,}}|[\w'’-]+)){{0,6}}?)\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?{_VERB}\b",
     re.IGNORECASE,
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"

@@ -37,6 +37,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A sentence ends at . ! ? (closing quotes or brackets after it) followed by white space, or at a blank line.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s|\n[ \t\r\f\v]*\n")
 _VOWELS = frozenset("aeiouy")
+# Initials joined by dots ("U.S.", "U.N.", "D.C."): each letter stays a capital ("U.s." would end a sentence
+# for the sentencizer), and the last dot ends the abbreviation, not the sentence ("TWO U.S. CITIZENS": "citizens").
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
@@ -87,7 +90,10 @@ def sentence_initial(text: str) -> set[int]:
     first = _WORD.search(text)
     if first:
         starts.add(first.start())
+    dotted_ends = {m.end() - 1 for m in _DOTTED.finditer(text)}
     for m in _SENTENCE_BREAK.finditer(text):
+        if m.start() in dotted_ends:
+            continue
         nxt = _WORD.search(text, m.end())
         if nxt:
             starts.add(nxt.start())
@@ -209,8 +215,10 @@ def truecase(text: str, model: TruecaseModel | None = None) -> str:
     out = list(text)
     initial = sentence_initial(text)
     tokens = list(words(text))
+    initials = {start for m in _DOTTED.finditer(text) for start in range(m.start(), m.end(), 2)}
     for i, (start, word) in enumerate(tokens):
-        if not word.isupper():  # a word the writer cased (or an uncased script) stays as written
+        # A word the writer cased (or an uncased script) stays as written, and so do initials ("U.S.").
+        if not word.isupper() or start in initials:
             continue
         key = lower_key(word)
         before = lower_key(tokens[i - 1][1]) if i > 0 else ""

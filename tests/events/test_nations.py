@@ -335,3 +335,21 @@ def test_a_region_named_by_compass_words_does_not_set_the_country(pipeline) -> N
     result = read(pipeline, text)
     assert result.annotated.country_code == "IN"
     assert all(e.country == "India" for e in result.events), [(e.location, e.country) for e in result.events]
+
+
+def test_a_country_that_qualifies_a_noun_is_a_nationality_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "U.S. nationals" says whose nationals, as "American" would; the police's nation says where.
+    result = read(pipeline, "Gunmen shot dead two U.S. nationals near the border on Friday, Colombian police said.")
+    assert [(e.country, e.fatalities) for e in result.events] == [("Colombia", 2)]
+    assert "United States" not in nations(result)
+
+
+def test_initials_inside_a_toll_are_read_in_capitals(pipeline) -> None:  # type: ignore[no-untyped-def]
+    result = read(pipeline, "SAN SALVADOR, 13 NOV 89 (DPA) -- [TEXT] TWO U.S. CITIZENS HAVE BEEN KILLED IN THE LAST FEW HOURS, LABOR LEADERS HAVE TOLD DPA.")
+    assert [(e.country, e.fatalities) for e in result.events] == [("El Salvador", 2)]
+
+
+def test_a_city_in_the_outlets_name_is_not_where(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "(BOGOTA RADIO CADENA NACIONAL)" is the broadcaster, in Bogota; the report was filed in Popayan.
+    result = read(pipeline, "POPAYAN, 23 MAR 90 (BOGOTA RADIO CADENA NACIONAL) -- [TEXT] THE FARC MEMBERS BLEW UP A POWER SUBSTATION AND A POWER PYLON.")
+    assert result.events and {e.location for e in result.events} == {"Popayán"}

@@ -34,6 +34,12 @@ def test_truecase_restores_usual_forms() -> None:
     assert truecase(text, model) == "The UN Said the Army Of Bashar al-Assad Shelled Syria On 3 May. The SDF Denied It."
 
 
+def test_initials_do_not_end_a_sentence() -> None:
+    model = TruecaseModel(forms={"two": "two", "citizens": "citizens", "have": "have", "been": "been", "killed": "killed"})
+    # The dot of "U.S." is not a full stop: "citizens" keeps its usual form, it does not open a sentence.
+    assert truecase("TWO U.S. CITIZENS HAVE BEEN KILLED", model).startswith("Two U.S. citizens have been killed")
+
+
 def test_is_shouting() -> None:
     assert is_shouting("GUERRILLAS ATTACKED THE FARM TODAY")
     assert not is_shouting("Guerrillas attacked the farm today, the UN and the FMLN said.")

@@ -7,8 +7,12 @@
 Printed: the number of events whose toll is over 20 and larger than every number (other than a
 year) in their own evidence spans — a toll no sentence states, so a sum of repeats, a misread
 number or a vague word valued too high — the total fatalities and the events and total of tolls of
-100 or more, then the top 20 unsourced tolls. The first figure is checked against the ceiling in
-bench/floors/tolls.json (exit 1 above it; it may only fall).
+100 or more, then the top 20 unsourced tolls. Of those, the tolls that are the sum of counts one
+evidence sentence gives in a row ("45 opposition fighters and 43 regime forces had been killed": 88) are
+counted apart: ACLED's fatalities are every side's dead of the event, so these sums are what its coders
+record, yet no single number states them. Both figures are checked against their ceilings in
+bench/floors/tolls.json (``unsourced_tolls``: all; ``unsourced_tolls_not_sums``: the others; exit 1
+above either; they may only fall).
 """
 
 from __future__ import annotations
@@ -56,8 +60,7 @@ def fakes() -> Iterator[dict[str, str]]:
 
 def largest_number(text: str) -> int:
     """The largest number in ``text`` other than a year (0 when none)."""
-    values = [parse_number(m.group(0).replace("-", " ")) for m in _NUMBER.finditer(text) if not _YEAR.match(m.group(0))]
-    return max((v for v in values if v is not None), default=0)
+    return max(numbers(text), default=0)
 
 
 def unsourced(event: dict) -> bool:
@@ -65,6 +68,24 @@ def unsourced(event: dict) -> bool:
     if toll <= OVER:
         return False
     return toll > largest_number(" ".join(s["text"] for s in event.get("evidence", [])))
+
+
+def numbers(text: str) -> list[int]:
+    """The numbers of ``text`` other than years, in order."""
+    values = [parse_number(m.group(0).replace("-", " ")) for m in _NUMBER.finditer(text) if not _YEAR.match(m.group(0))]
+    return [v for v in values if v is not None]
+
+
+def sum_of_counts(event: dict) -> bool:
+    """Whether the toll is the sum of two to four counts given in a row by one evidence sentence."""
+    toll = int(event.get("fatalities") or 0)
+    for span in event.get("evidence", []):
+        values = numbers(span["text"])
+        for i in range(len(values)):
+            for j in range(i + 2, min(i + 4, len(values)) + 1):
+                if sum(values[i:j]) == toll:
+                    return True
+    return False
 
 
 def extract(dst: Path) -> None:
@@ -95,14 +116,20 @@ def main() -> int:
     big = [e for e in events if int(e.get("fatalities") or 0) >= 100]
     print(f"events {len(events)}  fatalities {total}  events of 100+ dead {len(big)} holding {sum(int(e['fatalities']) for e in big)}")
     print(f"tolls over {OVER} larger than every non-year number in their evidence: {len(flagged)}")
+    sums = [e for e in flagged if sum_of_counts(e)]
+    print(f"  of which the sum of counts one sentence gives (every side's dead, as ACLED sums them): {len(sums)}")
+    print(f"  the others: {len(flagged) - len(sums)}")
     for e in flagged[:20]:
         evidence = " | ".join(s["text"] for s in e.get("evidence", []))
-        print(f"  {e['fatalities']:>6}  {e['article_id']}  {e['sub_event_type']}: {evidence[:160]!r}")
-    ceiling = json.loads(CEILING.read_text())["unsourced_tolls"] if CEILING.exists() else None
-    if ceiling is not None and len(flagged) > ceiling:
-        print(f"FAIL: {len(flagged)} unsourced tolls, ceiling {ceiling} (bench/floors/tolls.json)")
-        return 1
-    return 0
+        kind = "sum " if sum_of_counts(e) else "    "
+        print(f"  {e['fatalities']:>6}  {kind}{e['article_id']}  {e['sub_event_type']}: {evidence[:160]!r}")
+    ceilings = json.loads(CEILING.read_text()) if CEILING.exists() else {}
+    failed = False
+    for key, value in (("unsourced_tolls", len(flagged)), ("unsourced_tolls_not_sums", len(flagged) - len(sums))):
+        if key in ceilings and value > ceilings[key]:
+            print(f"FAIL: {key} {value}, ceiling {ceilings[key]} (bench/floors/tolls.json)")
+            failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

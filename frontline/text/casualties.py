@@ -79,7 +79,10 @@ _CUMULATIVE = re.compile(
     r"[^.;]{0,160}?\b(since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:\w+[\s-]){0,3}(?:war|conflict|uprising|crisis)|during\s+the\s+(?:war|conflict)"
     # ... a span of days or a past year: "killed 84 in three days", "in the last month", "killed in 2014"
     r"|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|week|month|year)|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+days"
-    r"|in\s+(?:19|20)\d\d(?!\s*[-/]\d))\b",
+    r"|in\s+(?:19|20)\d\d(?!\s*[-/]\d)"
+    # ... or the toll of fighting that began on an earlier day ("killed in the fighting that began on Thursday").
+    r"|(?:fighting|clashes|battles?|offensive|assault|operation|campaign)\s+(?:that|which)\s+(?:began|started|erupted|broke\s+out)\s+"
+    r"(?:on\s+|last\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))\b",
     re.IGNORECASE,
 )
 # ... or one whose sentence says it is the war's toll ("the war ... has killed more than 300,000").

@@ -127,6 +127,7 @@ def test_fakes_background_and_mixed(pipeline, fakes_rows) -> None:  # type: igno
         ("Reporters Without Borders counted 66 journalists killed in 2014.", []),
         ("Last month bombings in the nearby cities of Jableh and Tartus killed at least 170 people.", []),
         ("The reports come just a day after more than 100 civilians were killed in Idlib.", []),
+        ("The Observatory said 45 opposition fighters and 43 regime forces had been killed in the fighting that began on Thursday", []),
         # a figure the report has replaced, a breakdown of a toll, the wounded
         ("It had initially given a death toll of 22.", []),
         ("Seventeen children and six women were among those killed.", []),
@@ -134,6 +135,7 @@ def test_fakes_background_and_mixed(pipeline, fakes_rows) -> None:  # type: igno
         # ... while the toll of the day stays
         ("Two medics were among at least 31 people killed on Saturday.", [31]),
         ("A bomb killed 5 people in Aleppo in March 2016.", [5]),
+        ("At least 50 fighters and two civilians were killed Tuesday in clashes between rival groups.", [52]),  # every side's dead
     ],
 )
 def test_totals_breakdowns_and_the_wounded_are_not_tolls(text: str, expected: list[int]) -> None:
@@ -181,6 +183,7 @@ UNSOURCED = [
     ("1923848289", 64, 32),  # "kills 32 ... the bride and groom ... killing 32": one toll
     ("1923848163", 32, 16),  # "kills 16 in rebel-held Aleppo ... killed at least 16 civilians"
     ("1924058169", 450, 39),  # "more than 450 people were killed there in the last month": a month's total
+    ("1923848310", 88, 0),  # "45 ... and 43 ... had been killed in the fighting that began on Thursday": days of fighting
 ]
 
 

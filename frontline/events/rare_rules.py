@@ -64,6 +64,11 @@ KILLING = (
     # The plain verb and its victim; a killing by hired killers.
     rf"(?:(?:killed|murdered|shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?:(?!by\b)[\w'-]+\s+){{0,3}}?(?:{_VICTIMS})\b"
     r"|(?:killed|murdered)\s+by\s+(?:[\w-]+\s+){0,4}?(?:bullets|shots|gunshots|assassins|hit\s*men|hired\s+gunmen|killers)\b"
+    # ... shots fired at civilians or their vehicles and homes ("two individuals ... pointed AK rifles at the
+    # students, fired some shots, and drove away"): an attack, whether or not anyone was hit;
+    rf"|(?:fired|shot)\s+(?:(?:some|several|a\s+few|a\s+volley\s+of|\d+|two|three)\s+)?(?:shots?\s+|rounds?\s+|bullets\s+)?(?:at|on|into)\s+"
+    rf"(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_VICTIMS}|buses|bus|cars?|vehicles?|homes?|houses?)\b"
+    rf"|(?:pointed|aimed)\s+(?:[\w-]+\s+){{0,3}}?(?:rifles?|guns?|weapons?|pistols?)\s+at\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_VICTIMS})\b[^.;]{{0,12}}?\bfired\b"
     # ... civilian victims in the passive ("two U.S. citizens have been killed")
     # (named civilians, not "people" or "men", who may be anyone's dead);
     r"|(?<!\bof\s)(?:civilians?|citizens?|nationals?|foreigners?|tourists?|missionaries|priests?|nuns?|peasants?|farmers?|villagers?"

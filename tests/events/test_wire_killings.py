@@ -27,6 +27,10 @@ def types(typer: LearnedTyper, sentence: str) -> list[str]:
         "Unidentified men murdered the mayor of Medellin today.",
         "A judge was murdered in Medellin today.",
         "UNIDENTIFIED MEN MURDERED THE MAYOR OF MEDELLIN TODAY.",
+        # Shots fired at civilians or their vehicles: an attack, whether or not anyone was hit.
+        "Gunmen fired shots at students in Santiago on Monday.",
+        "Gunmen fired on a bus near the village.",
+        "Two individuals pointed AK rifles at the students, fired some shots, and quickly drove away.",
     ],
 )
 def test_a_murder_told_as_news_is_an_attack(typer: LearnedTyper, sentence: str) -> None:

@@ -46,18 +46,20 @@ WEIGHTS: dict[str, float] = {
     "related_subtype": 0.0,
     "same_day": 2.0,
     "same_published_day": 1.75,
-    "near_day": 1.0,
+    "near_day": 0.75,
     "same_place": 1.5,
     "same_area": 0.5,
     "same_city": 0.75,
     "same_region": 0.0,
     "near_place": 0.5,
     "nested_place": 1.0,
+    "in_province": 0.75,
     "same_admin2": 0.25,
     "same_actor": 0.25,
-    "same_toll": 0.75,
-    "close_toll": 0.2,
-    "high_toll": 0.75,
+    "same_toll": 1.0,
+    "close_toll": 1.0,
+    "close_toll_apart": 0.2,
+    "high_toll": 1.0,
     "large_toll": 1.5,
     "contradicting_toll": -0.25,
     "copy": 1.0,
@@ -65,8 +67,8 @@ WEIGHTS: dict[str, float] = {
 LINK = 2.75
 # Evidence that singles the happening out: a place or a toll both reports give, or one text. The day, the
 # sub-type and the actor are shared by many happenings of a province's day, so they never link alone.
-IDENTIFYING = frozenset({"same_place", "same_area", "same_city", "near_place", "nested_place", "same_toll", "high_toll",
-                         "large_toll", "copy"})
+IDENTIFYING = frozenset({"same_place", "same_area", "same_city", "near_place", "nested_place", "in_province", "same_toll",
+                         "close_toll", "high_toll", "large_toll", "copy"})
 NEAR_KM = 10.0  # two points this close may be one place told at two names (a village and its district seat)
 FAR_KM = 60.0  # two points farther apart are two places, even in one province
 SMALL_TOLL = 5  # tolls under this, told alike, say nothing: many events of a day kill one or two
@@ -207,7 +209,10 @@ def evidence(a: Report, b: Report) -> list[str]:
         found.append("same_admin2")
     named = {x for x in (a.actor1, a.actor2) if x} & {x for x in (b.actor1, b.actor2) if x}
     found += ["same_actor"] if named else []
-    found += _toll_evidence(a.fatalities, b.fatalities)
+    toll = _toll_evidence(a.fatalities, b.fatalities)
+    if toll == ["close_toll"] and not place and _two_towns(a, b):
+        toll = ["close_toll_apart"]  # two villages of one province: several strikes of a day kill a dozen each
+    found += toll
     if a.fingerprint == b.fingerprint:
         found.append("copy")
     return found
@@ -283,7 +288,8 @@ def mass_alike(a: Report, b: Report) -> bool:
 
 
 def _place_evidence(a: Report, b: Report) -> str | None:
-    """"same_place", "near_place", "nested_place" or "" (nothing to tell); None: two different places."""
+    """"same_place", "near_place", "nested_place", "in_province" or "" (nothing to tell); None: two different
+    places."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return "same_place"
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
@@ -292,7 +298,8 @@ def _place_evidence(a: Report, b: Report) -> str | None:
     if not (a.admin1 and b.admin1):
         return ""  # a country holds the other place, but says nothing for the pair: not evidence
     if _coarse(a) or _coarse(b):
-        return "nested_place"  # a province holds every place in it: a village in its district
+        # A province-level report holds every place in it: as much a province's day as "Aleppo" (same_city).
+        return "in_province"
     distance = km(a, b)
     if distance is not None and distance <= NEAR_KM:
         return "near_place"
@@ -301,6 +308,11 @@ def _place_evidence(a: Report, b: Report) -> str | None:
     if distance is not None and distance > FAR_KM:
         return None
     return ""
+
+
+def _two_towns(a: Report, b: Report) -> bool:
+    """Both reports name a town or village (or near one), and not one and the same: two places."""
+    return grain(a) <= 1 and grain(b) <= 1 and a.geonameid != b.geonameid
 
 
 def _coarse(r: Report) -> bool:

@@ -95,8 +95,15 @@ def test_a_large_toll_told_alike_on_one_day_names_one_happening() -> None:
     suburb = other(sub_event_type="Chemical weapon", fatalities=1400, admin1="Rif Dimashq", location="Al Muaddamiyah",
                    geonameid=170654, latitude=33.46, longitude=36.19)
     assert link_score(attack, suburb) is not None
-    # ... while small tolls are no such evidence: many strikes of a day kill a dozen
-    assert link_score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) is None
+    # A dozen dead told alike identifies it too where one report gives only the country (UCDP 2016: AFP's
+    # "Strike kills 19 civilians in IS-held Syria village" and SOHR's "About 20 killed by airstrike targeted
+    # a village near al-Bab") ...
+    assert link_score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) is not None
+    # ... but not where the two reports name two villages: many strikes of a province's day kill a dozen
+    village = replace(attack, fatalities=12, admin1="Rif Dimashq", location="Douma", geonameid=170592, geo_precision=1,
+                      latitude=33.57, longitude=36.40)
+    assert link_score(village, replace(suburb, fatalities=14)) is None
+    assert "close_toll_apart" in evidence(village, replace(suburb, fatalities=14))
 
 
 def test_a_mass_casualty_toll_told_alike_crosses_a_provincial_border_nearby() -> None:
@@ -161,7 +168,21 @@ def test_tolls_told_alike_weigh_more_the_larger_they_are() -> None:
     assert toll_evidence(25, 30) == ["high_toll"]
     assert toll_evidence(60, 70) == ["large_toll"]
     assert toll_evidence(10, 100) == ["contradicting_toll"]
-    assert WEIGHTS["large_toll"] > WEIGHTS["high_toll"] > WEIGHTS["close_toll"] > 0 > WEIGHTS["contradicting_toll"]
+    assert WEIGHTS["large_toll"] > WEIGHTS["high_toll"] >= WEIGHTS["same_toll"] >= WEIGHTS["close_toll"] > 0 > WEIGHTS["contradicting_toll"]
+    # Two villages of one province with 12 and 14 dead: the toll weighs little and does not single the pair out.
+    apart = [n for n in evidence(STRIKE, other(location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56, fatalities=14))
+             if "toll" in n]
+    assert apart == ["close_toll_apart"] and WEIGHTS["close_toll_apart"] < WEIGHTS["close_toll"]
+
+
+def test_a_place_inside_a_province_level_report_weighs_less_than_a_named_district() -> None:
+    # "Aerial bombardment leaves dozens dead in Idlib province" and "Khan Shaykhun massacre": the province's
+    # day holds many happenings, as "Aleppo" does (same_city); a village named as the other's district does not.
+    province = other(location="Idlib", geonameid=169387, latitude=35.93, longitude=36.63, geo_precision=3)
+    assert "in_province" in evidence(STRIKE, province)
+    district = other(location="Ariha", geonameid=173193, latitude=35.81, longitude=36.61)
+    assert "nested_place" in evidence(replace(STRIKE, admin2="Ariha"), district)
+    assert WEIGHTS["in_province"] == WEIGHTS["same_city"] < WEIGHTS["nested_place"]
 
 
 def test_grain_reads_how_precisely_a_report_places_its_event() -> None:

@@ -40,6 +40,12 @@ FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}),
 )
 
+# A fight and a bombardment at one town or village on one day are one battle told two ways ("clashes at
+# al-Bab" and "bombardment on al-Bab"): UCDP codes one event per dyad, day and place. Elsewhere (a province,
+# "Aleppo", two days) they stay apart, as most of a province's fights and strikes of a day are separate.
+BATTLE = frozenset({"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory",
+                    "Air/drone strike", "Shelling/artillery/missile attack"})
+
 # The evidence weights (see the module's docstring); ``LINK`` is the score a pair needs.
 WEIGHTS: dict[str, float] = {
     "same_subtype": 0.25,
@@ -138,6 +144,12 @@ def related(a: str, b: str) -> bool:
     return a == b or any(a in f and b in f for f in FAMILIES)
 
 
+def one_battle(a: Report, b: Report) -> bool:
+    """Both sub-types are a battle's (``BATTLE``), told at one and the same town or village on one day."""
+    return (a.sub_event_type in BATTLE and b.sub_event_type in BATTLE and a.geonameid is not None and a.geonameid == b.geonameid
+            and grain(a) == grain(b) == 0 and a.event_date is not None and a.event_date == b.event_date)
+
+
 def km(a: Report, b: Report) -> float | None:
     """Great-circle distance between the two places, when both have coordinates."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
@@ -161,7 +173,7 @@ def veto(a: Report, b: Report) -> str | None:
         return "country"
     if a.event_date and b.event_date and not dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision, slack=SLACK_DAYS):
         return "date"
-    if not related(a.sub_event_type, b.sub_event_type):
+    if not related(a.sub_event_type, b.sub_event_type) and not one_battle(a, b):
         return "sub-type"
     return "place" if _place_evidence(a, b) is None else None
 

@@ -225,3 +225,16 @@ def test_one_articles_two_tellings_of_one_happening_may_share_an_incident() -> N
     far = replace(witness, location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56)
     assert not may_share(lead, far)
     assert cluster([lead, far, outlet], {("ev1", "ev2"): 3.0, ("ev1b", "ev2"): 3.0}) == [frozenset({"ev1", "ev2"}), frozenset({"ev1b"})]
+
+
+def test_a_fight_and_a_bombardment_at_one_village_on_one_day_are_one_battle() -> None:
+    # SOHR, 14 November 2016: "Clashes continue at the outskirts of al-Bab" and "Human losses and injuries in
+    # bombardment on al-Bab", one UCDP event (one dyad, day and place).
+    clash = replace(STRIKE, sub_event_type="Armed clash", event_type="Battles", **PUBLISHED)  # type: ignore[arg-type]
+    shelling = other(sub_event_type="Shelling/artillery/missile attack", **PUBLISHED)
+    assert veto(clash, shelling) is None and link_score(clash, shelling) is not None
+    # Not a day apart, not at a city that names its province ("Aleppo": its fights and strikes of a day are many),
+    # and never with a sub-type outside a battle.
+    assert veto(clash, replace(shelling, event_date=DAY + dt.timedelta(days=1))) == "sub-type"
+    assert veto(replace(clash, **IDLIB_CITY), replace(shelling, **IDLIB_CITY)) == "sub-type"  # type: ignore[arg-type]
+    assert veto(clash, replace(shelling, sub_event_type="Suicide bomb")) == "sub-type"

@@ -222,8 +222,8 @@ def evidence(a: Report, b: Report) -> list[str]:
     named = {x for x in (a.actor1, a.actor2) if x} & {x for x in (b.actor1, b.actor2) if x}
     found += ["same_actor"] if named else []
     toll = _toll_evidence(a.fatalities, b.fatalities)
-    if toll == ["close_toll"] and not place and _two_towns(a, b):
-        toll = ["close_toll_apart"]  # two villages of one province: several strikes of a day kill a dozen each
+    if toll == ["close_toll"] and not _toll_singles_out(a, b, place or ""):
+        toll = ["close_toll_apart"]
     found += toll
     if a.fingerprint == b.fingerprint:
         found.append("copy")
@@ -322,9 +322,21 @@ def _place_evidence(a: Report, b: Report) -> str | None:
     return ""
 
 
-def _two_towns(a: Report, b: Report) -> bool:
-    """Both reports name a town or village (or near one), and not one and the same: two places."""
-    return grain(a) <= 1 and grain(b) <= 1 and a.geonameid != b.geonameid
+def _toll_singles_out(a: Report, b: Report, place: str) -> bool:
+    """Whether a toll of 5-19 told alike (``close_toll``) singles the happening out: both reports give one day
+    (not a month's first, not the next day), do not name two towns or villages, and do not name two
+    perpetrators (the coalition's strikes and the army's). Several strikes of a province's day, or of two
+    days, kill a dozen each."""
+    one_day = a.event_date == b.event_date and max(a.time_precision, b.time_precision) <= 2
+    two_towns = not place and grain(a) <= 1 and grain(b) <= 1 and a.geonameid != b.geonameid
+    x, y = _actor(a.actor1), _actor(b.actor1)
+    return one_day and not two_towns and (not x or not y or x == y)
+
+
+def _actor(name: str) -> str:
+    """The actor's name without its country ("Islamic State (Syria)" is "Islamic State"); "" when unnamed."""
+    plain = name.split(" (")[0].strip()
+    return "" if plain.startswith("Unidentified") or plain == "Civilians" else plain
 
 
 def _coarse(r: Report) -> bool:

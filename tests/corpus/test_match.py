@@ -173,6 +173,15 @@ def test_tolls_told_alike_weigh_more_the_larger_they_are() -> None:
     apart = [n for n in evidence(STRIKE, other(location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56, fatalities=14))
              if "toll" in n]
     assert apart == ["close_toll_apart"] and WEIGHTS["close_toll_apart"] < WEIGHTS["close_toll"]
+    # ... nor does one told a day apart, or in a month ("In August 2016, ... 14 fatalities")
+    assert "close_toll_apart" in evidence(replace(STRIKE, fatalities=12), other(fatalities=14, event_date=DAY + dt.timedelta(days=1)))
+    assert "close_toll_apart" in evidence(replace(STRIKE, fatalities=12), other(fatalities=14, time_precision=3))
+    # ... nor one told of two perpetrators (FA-KES, 29 July 2016: the coalition's strikes "in Syria", 15 dead,
+    # and the army's on Al Atarib, 10 dead)
+    syria = {"admin1": "", "location": "Syria", "geonameid": 163843, "geo_precision": 3}
+    coalition = other(actor1="Global Coalition Against Daesh", fatalities=15, **syria)
+    assert "close_toll_apart" in evidence(replace(STRIKE, fatalities=10), coalition)
+    assert "close_toll" in evidence(replace(STRIKE, fatalities=10), replace(coalition, actor1="Unidentified Armed Group (Syria)"))
 
 
 def test_a_place_inside_a_province_level_report_weighs_less_than_a_named_district() -> None:

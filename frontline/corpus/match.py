@@ -52,7 +52,8 @@ WEIGHTS: dict[str, float] = {
     "related_subtype": 0.0,
     "same_day": 2.0,
     "same_published_day": 1.75,
-    "near_day": 0.75,
+    "near_day": 1.0,
+    "near_published_day": 0.75,
     "same_place": 1.5,
     "same_area": 0.5,
     "same_city": 0.75,
@@ -271,7 +272,9 @@ def _day_evidence(a: Report, b: Report) -> list[str]:
     gap = abs((a.event_date - b.event_date).days)
     if gap == 0:
         return ["same_day" if a.time_precision == b.time_precision == 1 else "same_published_day"]
-    return ["near_day"] if gap <= SLACK_DAYS else []
+    if gap > SLACK_DAYS:
+        return []
+    return ["near_day" if a.time_precision == b.time_precision == 1 else "near_published_day"]
 
 
 def _toll_evidence(x: int, y: int) -> list[str]:

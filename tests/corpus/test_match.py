@@ -141,6 +141,12 @@ def test_a_stated_day_weighs_more_than_a_publication_date() -> None:
     assert stated is not None and published is not None
     assert stated - WEIGHTS["same_toll"] > published  # (the published pair has no toll)
     assert "same_day" in evidence(STRIKE, other()) and "same_published_day" in evidence(replace(STRIKE, **PUBLISHED), other(**PUBLISHED))  # type: ignore[arg-type]
+    # ... and so does a day apart: "On 3 October" and "On 4 October" at Tall Tawil (FA-KES) against two SOHR
+    # headlines of consecutive days, which are mostly two days' fighting in one town (UCDP 2016)
+    later = DAY + dt.timedelta(days=1)
+    assert "near_day" in evidence(STRIKE, other(event_date=later))
+    assert "near_published_day" in evidence(replace(STRIKE, **PUBLISHED), other(**{**PUBLISHED, "event_date": later}))  # type: ignore[arg-type]
+    assert WEIGHTS["near_day"] > WEIGHTS["near_published_day"]
 
 
 def test_a_day_a_subtype_and_an_actor_never_link_without_a_place_or_toll() -> None:

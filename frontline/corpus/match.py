@@ -146,9 +146,11 @@ def related(a: str, b: str) -> bool:
 
 
 def one_battle(a: Report, b: Report) -> bool:
-    """Both sub-types are a battle's (``BATTLE``), told at one and the same town or village on one day."""
+    """Both sub-types are a battle's (``BATTLE``), told at one and the same town or village on one day (not a
+    month: "In May 2015" dates a month's fighting and strikes on its first day)."""
     return (a.sub_event_type in BATTLE and b.sub_event_type in BATTLE and a.geonameid is not None and a.geonameid == b.geonameid
-            and grain(a) == grain(b) == 0 and a.event_date is not None and a.event_date == b.event_date)
+            and grain(a) == grain(b) == 0 and a.event_date is not None and a.event_date == b.event_date
+            and max(a.time_precision, b.time_precision) <= 2)
 
 
 def km(a: Report, b: Report) -> float | None:

@@ -253,3 +253,4 @@ def test_a_fight_and_a_bombardment_at_one_village_on_one_day_are_one_battle() ->
     assert veto(clash, replace(shelling, event_date=DAY + dt.timedelta(days=1))) == "sub-type"
     assert veto(replace(clash, **IDLIB_CITY), replace(shelling, **IDLIB_CITY)) == "sub-type"  # type: ignore[arg-type]
     assert veto(clash, replace(shelling, sub_event_type="Suicide bomb")) == "sub-type"
+    assert veto(replace(clash, time_precision=3), replace(shelling, time_precision=3)) == "sub-type"  # "in May 2015"

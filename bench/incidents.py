@@ -265,7 +265,8 @@ def print_pair_fates(reports: dict, gold: dict[str, str], ids: dict[str, str], m
 
 UPDATE = re.compile(r"more casualties|\brais(?:e|es|ing)\b|\bris(?:e|es|ing)\b|death toll|number of|so far|\bsince\b|within \d+ (?:hours|days)", re.IGNORECASE)
 PLACE_EVIDENCE = {"same_place": "the same town or village", "same_area": "around the same town", "same_city": "the same city that names its province",
-                  "nested_place": "one place nested in the other (a province-level place)", "near_place": "places within 10 km",
+                  "nested_place": "one place named as the other's district", "in_province": "one place inside the other's province-level place",
+                  "near_place": "places within 10 km", "close_toll": "a toll told alike",
                   "same_toll": "a toll told alike", "high_toll": "a toll told alike", "large_toll": "a toll told alike", "copy": "one text"}
 
 
@@ -405,6 +406,10 @@ def main() -> int:
     figures: dict[str, float] = {}
     with_event = {h: g for h, g in gold.items() if ids[h] in main_event}
     universes = {"all reports": gold, "reports with an event": with_event}
+    # Airwars' location stubs ("June 13th 2017: (S847) Ziban town, ... Syria") name one incident each (a day, a
+    # place, a case code), so they are not generic titles under the issue's rule and stay in "all reports";
+    # but they tell no happening a reader could code, so the figures without them are printed too.
+    universes["all but Airwars location stubs"] = {h: g for h, g in gold.items() if not AIRWARS_STUB.search(h)}
     # The weights were set on 2016's reports; 2017's were not used to choose them (docs/incidents.md).
     for year in ("2016", "2017"):
         universes[f"{year} (UCDP date)"] = {h: g for h, g in gold.items() if events[g]["date_start"].startswith(year)}

@@ -40,6 +40,12 @@ FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}),
 )
 
+# A fight and a bombardment at one town or village on one day are one battle told two ways ("clashes at
+# al-Bab" and "bombardment on al-Bab"): UCDP codes one event per dyad, day and place. Elsewhere (a province,
+# "Aleppo", two days) they stay apart, as most of a province's fights and strikes of a day are separate.
+BATTLE = frozenset({"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory",
+                    "Air/drone strike", "Shelling/artillery/missile attack"})
+
 # The evidence weights (see the module's docstring); ``LINK`` is the score a pair needs.
 WEIGHTS: dict[str, float] = {
     "same_subtype": 0.25,
@@ -47,17 +53,20 @@ WEIGHTS: dict[str, float] = {
     "same_day": 2.0,
     "same_published_day": 1.75,
     "near_day": 1.0,
+    "near_published_day": 0.75,
     "same_place": 1.5,
     "same_area": 0.5,
     "same_city": 0.75,
     "same_region": 0.0,
     "near_place": 0.5,
     "nested_place": 1.0,
+    "in_province": 0.75,
     "same_admin2": 0.25,
     "same_actor": 0.25,
-    "same_toll": 0.75,
-    "close_toll": 0.2,
-    "high_toll": 0.75,
+    "same_toll": 1.0,
+    "close_toll": 1.0,
+    "close_toll_apart": 0.2,
+    "high_toll": 1.0,
     "large_toll": 1.5,
     "contradicting_toll": -0.25,
     "copy": 1.0,
@@ -65,8 +74,8 @@ WEIGHTS: dict[str, float] = {
 LINK = 2.75
 # Evidence that singles the happening out: a place or a toll both reports give, or one text. The day, the
 # sub-type and the actor are shared by many happenings of a province's day, so they never link alone.
-IDENTIFYING = frozenset({"same_place", "same_area", "same_city", "near_place", "nested_place", "same_toll", "high_toll",
-                         "large_toll", "copy"})
+IDENTIFYING = frozenset({"same_place", "same_area", "same_city", "near_place", "nested_place", "in_province", "same_toll",
+                         "close_toll", "high_toll", "large_toll", "copy"})
 NEAR_KM = 10.0  # two points this close may be one place told at two names (a village and its district seat)
 FAR_KM = 60.0  # two points farther apart are two places, even in one province
 SMALL_TOLL = 5  # tolls under this, told alike, say nothing: many events of a day kill one or two
@@ -136,6 +145,14 @@ def related(a: str, b: str) -> bool:
     return a == b or any(a in f and b in f for f in FAMILIES)
 
 
+def one_battle(a: Report, b: Report) -> bool:
+    """Both sub-types are a battle's (``BATTLE``), told at one and the same town or village on one day (not a
+    month: "In May 2015" dates a month's fighting and strikes on its first day)."""
+    return (a.sub_event_type in BATTLE and b.sub_event_type in BATTLE and a.geonameid is not None and a.geonameid == b.geonameid
+            and grain(a) == grain(b) == 0 and a.event_date is not None and a.event_date == b.event_date
+            and max(a.time_precision, b.time_precision) <= 2)
+
+
 def km(a: Report, b: Report) -> float | None:
     """Great-circle distance between the two places, when both have coordinates."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
@@ -159,7 +176,7 @@ def veto(a: Report, b: Report) -> str | None:
         return "country"
     if a.event_date and b.event_date and not dates_agree(a.event_date, a.time_precision, b.event_date, b.time_precision, slack=SLACK_DAYS):
         return "date"
-    if not related(a.sub_event_type, b.sub_event_type):
+    if not related(a.sub_event_type, b.sub_event_type) and not one_battle(a, b):
         return "sub-type"
     return "place" if _place_evidence(a, b) is None else None
 
@@ -207,7 +224,10 @@ def evidence(a: Report, b: Report) -> list[str]:
         found.append("same_admin2")
     named = {x for x in (a.actor1, a.actor2) if x} & {x for x in (b.actor1, b.actor2) if x}
     found += ["same_actor"] if named else []
-    found += _toll_evidence(a.fatalities, b.fatalities)
+    toll = _toll_evidence(a.fatalities, b.fatalities)
+    if toll == ["close_toll"] and not _toll_singles_out(a, b, place or ""):
+        toll = ["close_toll_apart"]
+    found += toll
     if a.fingerprint == b.fingerprint:
         found.append("copy")
     return found
@@ -254,7 +274,9 @@ def _day_evidence(a: Report, b: Report) -> list[str]:
     gap = abs((a.event_date - b.event_date).days)
     if gap == 0:
         return ["same_day" if a.time_precision == b.time_precision == 1 else "same_published_day"]
-    return ["near_day"] if gap <= SLACK_DAYS else []
+    if gap > SLACK_DAYS:
+        return []
+    return ["near_day" if a.time_precision == b.time_precision == 1 else "near_published_day"]
 
 
 def _toll_evidence(x: int, y: int) -> list[str]:
@@ -283,7 +305,8 @@ def mass_alike(a: Report, b: Report) -> bool:
 
 
 def _place_evidence(a: Report, b: Report) -> str | None:
-    """"same_place", "near_place", "nested_place" or "" (nothing to tell); None: two different places."""
+    """"same_place", "near_place", "nested_place", "in_province" or "" (nothing to tell); None: two different
+    places."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return "same_place"
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
@@ -292,7 +315,8 @@ def _place_evidence(a: Report, b: Report) -> str | None:
     if not (a.admin1 and b.admin1):
         return ""  # a country holds the other place, but says nothing for the pair: not evidence
     if _coarse(a) or _coarse(b):
-        return "nested_place"  # a province holds every place in it: a village in its district
+        # A province-level report holds every place in it: as much a province's day as "Aleppo" (same_city).
+        return "in_province"
     distance = km(a, b)
     if distance is not None and distance <= NEAR_KM:
         return "near_place"
@@ -301,6 +325,23 @@ def _place_evidence(a: Report, b: Report) -> str | None:
     if distance is not None and distance > FAR_KM:
         return None
     return ""
+
+
+def _toll_singles_out(a: Report, b: Report, place: str) -> bool:
+    """Whether a toll of 5-19 told alike (``close_toll``) singles the happening out: both reports give one day
+    (not a month's first, not the next day), do not name two towns or villages, and do not name two
+    perpetrators (the coalition's strikes and the army's). Several strikes of a province's day, or of two
+    days, kill a dozen each."""
+    one_day = a.event_date == b.event_date and max(a.time_precision, b.time_precision) <= 2
+    two_towns = not place and grain(a) <= 1 and grain(b) <= 1 and a.geonameid != b.geonameid
+    x, y = _actor(a.actor1), _actor(b.actor1)
+    return one_day and not two_towns and (not x or not y or x == y)
+
+
+def _actor(name: str) -> str:
+    """The actor's name without its country ("Islamic State (Syria)" is "Islamic State"); "" when unnamed."""
+    plain = name.split(" (")[0].strip()
+    return "" if plain.startswith("Unidentified") or plain == "Civilians" else plain
 
 
 def _coarse(r: Report) -> bool:

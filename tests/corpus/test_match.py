@@ -95,8 +95,15 @@ def test_a_large_toll_told_alike_on_one_day_names_one_happening() -> None:
     suburb = other(sub_event_type="Chemical weapon", fatalities=1400, admin1="Rif Dimashq", location="Al Muaddamiyah",
                    geonameid=170654, latitude=33.46, longitude=36.19)
     assert link_score(attack, suburb) is not None
-    # ... while small tolls are no such evidence: many strikes of a day kill a dozen
-    assert link_score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) is None
+    # A dozen dead told alike identifies it too where one report gives only the country (UCDP 2016: AFP's
+    # "Strike kills 19 civilians in IS-held Syria village" and SOHR's "About 20 killed by airstrike targeted
+    # a village near al-Bab") ...
+    assert link_score(replace(attack, fatalities=12), replace(suburb, fatalities=14)) is not None
+    # ... but not where the two reports name two villages: many strikes of a province's day kill a dozen
+    village = replace(attack, fatalities=12, admin1="Rif Dimashq", location="Douma", geonameid=170592, geo_precision=1,
+                      latitude=33.57, longitude=36.40)
+    assert link_score(village, replace(suburb, fatalities=14)) is None
+    assert "close_toll_apart" in evidence(village, replace(suburb, fatalities=14))
 
 
 def test_a_mass_casualty_toll_told_alike_crosses_a_provincial_border_nearby() -> None:
@@ -134,6 +141,12 @@ def test_a_stated_day_weighs_more_than_a_publication_date() -> None:
     assert stated is not None and published is not None
     assert stated - WEIGHTS["same_toll"] > published  # (the published pair has no toll)
     assert "same_day" in evidence(STRIKE, other()) and "same_published_day" in evidence(replace(STRIKE, **PUBLISHED), other(**PUBLISHED))  # type: ignore[arg-type]
+    # ... and so does a day apart: "On 3 October" and "On 4 October" at Tall Tawil (FA-KES) against two SOHR
+    # headlines of consecutive days, which are mostly two days' fighting in one town (UCDP 2016)
+    later = DAY + dt.timedelta(days=1)
+    assert "near_day" in evidence(STRIKE, other(event_date=later))
+    assert "near_published_day" in evidence(replace(STRIKE, **PUBLISHED), other(**{**PUBLISHED, "event_date": later}))  # type: ignore[arg-type]
+    assert WEIGHTS["near_day"] > WEIGHTS["near_published_day"]
 
 
 def test_a_day_a_subtype_and_an_actor_never_link_without_a_place_or_toll() -> None:
@@ -161,7 +174,30 @@ def test_tolls_told_alike_weigh_more_the_larger_they_are() -> None:
     assert toll_evidence(25, 30) == ["high_toll"]
     assert toll_evidence(60, 70) == ["large_toll"]
     assert toll_evidence(10, 100) == ["contradicting_toll"]
-    assert WEIGHTS["large_toll"] > WEIGHTS["high_toll"] > WEIGHTS["close_toll"] > 0 > WEIGHTS["contradicting_toll"]
+    assert WEIGHTS["large_toll"] > WEIGHTS["high_toll"] >= WEIGHTS["same_toll"] >= WEIGHTS["close_toll"] > 0 > WEIGHTS["contradicting_toll"]
+    # Two villages of one province with 12 and 14 dead: the toll weighs little and does not single the pair out.
+    apart = [n for n in evidence(STRIKE, other(location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56, fatalities=14))
+             if "toll" in n]
+    assert apart == ["close_toll_apart"] and WEIGHTS["close_toll_apart"] < WEIGHTS["close_toll"]
+    # ... nor does one told a day apart, or in a month ("In August 2016, ... 14 fatalities")
+    assert "close_toll_apart" in evidence(replace(STRIKE, fatalities=12), other(fatalities=14, event_date=DAY + dt.timedelta(days=1)))
+    assert "close_toll_apart" in evidence(replace(STRIKE, fatalities=12), other(fatalities=14, time_precision=3))
+    # ... nor one told of two perpetrators (FA-KES, 29 July 2016: the coalition's strikes "in Syria", 15 dead,
+    # and the army's on Al Atarib, 10 dead)
+    syria = {"admin1": "", "location": "Syria", "geonameid": 163843, "geo_precision": 3}
+    coalition = other(actor1="Global Coalition Against Daesh", fatalities=15, **syria)
+    assert "close_toll_apart" in evidence(replace(STRIKE, fatalities=10), coalition)
+    assert "close_toll" in evidence(replace(STRIKE, fatalities=10), replace(coalition, actor1="Unidentified Armed Group (Syria)"))
+
+
+def test_a_place_inside_a_province_level_report_weighs_less_than_a_named_district() -> None:
+    # "Aerial bombardment leaves dozens dead in Idlib province" and "Khan Shaykhun massacre": the province's
+    # day holds many happenings, as "Aleppo" does (same_city); a village named as the other's district does not.
+    province = other(location="Idlib", geonameid=169387, latitude=35.93, longitude=36.63, geo_precision=3)
+    assert "in_province" in evidence(STRIKE, province)
+    district = other(location="Ariha", geonameid=173193, latitude=35.81, longitude=36.61)
+    assert "nested_place" in evidence(replace(STRIKE, admin2="Ariha"), district)
+    assert WEIGHTS["in_province"] == WEIGHTS["same_city"] < WEIGHTS["nested_place"]
 
 
 def test_grain_reads_how_precisely_a_report_places_its_event() -> None:
@@ -204,3 +240,17 @@ def test_one_articles_two_tellings_of_one_happening_may_share_an_incident() -> N
     far = replace(witness, location="Kafr Nabl", geonameid=169945, latitude=35.61, longitude=36.56)
     assert not may_share(lead, far)
     assert cluster([lead, far, outlet], {("ev1", "ev2"): 3.0, ("ev1b", "ev2"): 3.0}) == [frozenset({"ev1", "ev2"}), frozenset({"ev1b"})]
+
+
+def test_a_fight_and_a_bombardment_at_one_village_on_one_day_are_one_battle() -> None:
+    # SOHR, 14 November 2016: "Clashes continue at the outskirts of al-Bab" and "Human losses and injuries in
+    # bombardment on al-Bab", one UCDP event (one dyad, day and place).
+    clash = replace(STRIKE, sub_event_type="Armed clash", event_type="Battles", **PUBLISHED)  # type: ignore[arg-type]
+    shelling = other(sub_event_type="Shelling/artillery/missile attack", **PUBLISHED)
+    assert veto(clash, shelling) is None and link_score(clash, shelling) is not None
+    # Not a day apart, not at a city that names its province ("Aleppo": its fights and strikes of a day are many),
+    # and never with a sub-type outside a battle.
+    assert veto(clash, replace(shelling, event_date=DAY + dt.timedelta(days=1))) == "sub-type"
+    assert veto(replace(clash, **IDLIB_CITY), replace(shelling, **IDLIB_CITY)) == "sub-type"  # type: ignore[arg-type]
+    assert veto(clash, replace(shelling, sub_event_type="Suicide bomb")) == "sub-type"
+    assert veto(replace(clash, time_precision=3), replace(shelling, time_precision=3)) == "sub-type"  # "in May 2015"

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..geo.gazetteer import Gazetteer
+from ..geo.gazetteer import Gazetteer, normalize
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
 
 # The least rapidfuzz ratio of a close spelling ("Quamishli" for Al Qamishli is 87.5).
@@ -171,7 +171,7 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
         # The widest qualifier (the province, named last) decides.
         areas = next((areas for areas in reversed(looked) if areas), [])
         if areas:
-            inside = [c for c in gazetteer.lookup(place.span.text, fuzzy=False) if any(_inside(c, a) for a in areas)]
+            inside = _named_inside(place.span.text, areas, gazetteer)
             if inside:
                 return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
             # No such town inside the province named with it: the pick is a look-alike elsewhere ("Muqur district,
@@ -211,6 +211,30 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
     start, end = before.span(1)
     return PlaceMention(Span(start, end, text[start:end]), place.sentence, max(inside, key=lambda c: c.population), place.cue, place.score)
 
+
+
+# Every entry of a name, however many: the one inside the province named with it may be the least populous of
+# dozens ("La Libertad, Arequipa": the Arequipa town of population 0 is 31st of 31, past ``lookup``'s 25).
+_ALL_ENTRIES = 1000
+
+
+def _named_inside(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The entries of ``name`` inside one of ``areas``; with none, the populated places inside them whose name is
+    ``name`` and one word more ("Benito Juarez, Nuevo Leon": Ciudad Benito Juárez), since GeoNames often writes
+    a town with the word for town or city that the news leaves out."""
+    inside = [c for c in gazetteer.lookup(name, fuzzy=False, limit=_ALL_ENTRIES) if any(_inside(c, a) for a in areas)]
+    if inside:
+        return inside
+    key = normalize(name)
+    if not key:
+        return []
+    longer = []
+    for c in gazetteer.search(name, limit=_ALL_ENTRIES):
+        other = normalize(c.name)
+        extra = other.removesuffix(" " + key) if other.endswith(" " + key) else other.removeprefix(key + " ")
+        if c.feature_class == "P" and extra != other and " " not in extra and any(_inside(c, a) for a in areas):
+            longer.append(c)
+    return longer
 
 
 # Between a name and the area that qualifies it: "Jalalabad, Fazilka (Punjab)", "Kagara (Rafi LGA, Niger)".

@@ -486,6 +486,18 @@ def test_a_town_named_with_its_state_is_looked_up_inside_that_state(pipeline) ->
     assert event.location == "Gaúcha do Norte" and event.admin1 == "Mato Grosso"
 
 
+def test_the_town_inside_the_named_region_is_found_however_many_share_its_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # 31 entries are called La Libertad; Arequipa's (population 0) is the last: not the Peruvian region of that name.
+    event = events(pipeline, "On Thursday, in La Libertad, Arequipa, relatives of prisoners staged a demonstration.", dt.date(2020, 5, 8))[0]
+    assert (event.location, event.admin1, event.geo_precision) == ("La Libertad", "Arequipa", 1)
+
+
+def test_a_town_the_gazetteer_writes_with_the_word_city_is_found_inside_its_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # No "Benito Juárez" lies in Nuevo León (Mexico City's borough does): GeoNames has Ciudad Benito Juárez there.
+    event = events(pipeline, "On Thursday, in Benito Juarez, Nuevo Leon, a man was shot dead by three armed individuals.", dt.date(2020, 5, 8))[0]
+    assert (event.location, event.admin1) == ("Ciudad Benito Juárez", "Nuevo León")
+
+
 def test_two_sides_of_one_country_are_not_external_wherever_the_place_resolves(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = events(pipeline, "On Thursday, pro-Hadi forces clashed with Houthi forces in Al Jawf.", dt.date(2020, 5, 8))[0]
     assert (event.inter1, event.inter2) == (1, 1)

@@ -986,3 +986,9 @@ def test_a_packaged_border_point_named_after_a_province_stands_for_the_province(
     assert border and border[0].latitude < 34.6
     event = events(pipeline, "On Thursday, unidentified gunmen shot dead a civilian in the eastern countryside of Deir ez Zor.")[0]
     assert (event.country, event.admin1) == ("Syria", "Deir ez-Zor") and event.latitude is not None and event.latitude > 35.0
+
+
+def test_an_osce_village_is_the_namesake_on_the_line_of_contact(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Donetsk oblast has two Vesele: one of 2,900 people 33 km from the line, one of 569 on it (north of Donetsk).
+    event = events(pipeline, "On Friday, the OSCE SMM observed a total of 1 projectiles involving unknown weapons near Vesele.")[0]
+    assert event.location == "Vesele" and event.latitude is not None and abs(event.latitude - 48.06) < 0.05

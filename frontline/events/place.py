@@ -29,6 +29,7 @@ from .earlier_places import (
 from .geocode import own_province
 from .precision import place_cue
 from .qualifiers import (
+    ALL_ENTRIES,
     CLOSE_SPELLING,
     DISTRICT_WORD_AFTER,
     abroad,
@@ -378,7 +379,7 @@ def _in_monitored_area(place: PlaceMention, gazetteer: Gazetteer) -> PlaceMentio
     chosen = place.place
     if chosen is None or chosen.feature_class != "P":
         return place
-    found = gazetteer.lookup(place.span.text, fuzzy=False, limit=_ALL_ENTRIES) or [
+    found = gazetteer.lookup(place.span.text, fuzzy=False, limit=ALL_ENTRIES) or [
         m.place for m in gazetteer.match(place.span.text, fuzzy=True) if m.score >= CLOSE_SPELLING
     ]
     inside = [p for p in found if p.country_code == "UA" and p.admin1_code in _MONITORED_ADMIN1 and p.feature_class == "P"]
@@ -386,9 +387,6 @@ def _in_monitored_area(place: PlaceMention, gazetteer: Gazetteer) -> PlaceMentio
         return place
     return replace(place, place=min(inside, key=lambda p: (round(km_to_contact_line(p.latitude, p.longitude)), -p.population)))
 
-
-# Every entry of a name: a village of the line may be the least populous of many namesakes.
-_ALL_ENTRIES = 1000
 
 
 # "38km SW of Afgooye", "10 km to the north of Golo": a distance and a bearing from the place named.

@@ -16,6 +16,9 @@ from ..records import Annotated, EventMention, Place, PlaceMention, Span
 
 # The least rapidfuzz ratio of a close spelling ("Quamishli" for Al Qamishli is 87.5).
 CLOSE_SPELLING = 85
+# Every entry of a name, however many: the one inside the province named with it may be the least populous of
+# dozens ("La Libertad, Arequipa": the Arequipa town of population 0 is 31st of 31, past ``lookup``'s 25).
+ALL_ENTRIES = 1000
 # A name the gazetteer does not know, qualified by the place that follows: "near Pyshchevyk, Donetsk".
 # "in", "near", ... before an unknown name, and the name itself: capitalised words joined by particles.
 _AT_BEFORE = r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?"
@@ -64,7 +67,7 @@ def town_in_area(annotated: Annotated, mention: EventMention, place: PlaceMentio
     for area in areas:
         country = area.country_code if not area.feature_code.startswith("PCL") else None
         if country is not None and any(
-            c.feature_class == "P" and _inside(c, area) for c in gazetteer.lookup(place.span.text, fuzzy=False)
+            c.feature_class == "P" and _inside(c, area) for c in gazetteer.lookup(place.span.text, fuzzy=False, limit=ALL_ENTRIES)
         ):
             return None  # "central Tunceli": the province's capital bears its name
         town = qualifier_place(annotated, mention, gazetteer, country)
@@ -199,7 +202,7 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
     areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
     if not areas:
         return place
-    inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
+    inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False, limit=ALL_ENTRIES) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
     if not inside:
         # A spelling of its own ("Tlacotepec de Benito Juarez"): a close one, inside the area only.
         inside = [
@@ -213,23 +216,18 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
 
 
 
-# Every entry of a name, however many: the one inside the province named with it may be the least populous of
-# dozens ("La Libertad, Arequipa": the Arequipa town of population 0 is 31st of 31, past ``lookup``'s 25).
-_ALL_ENTRIES = 1000
-
-
 def _named_inside(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """The entries of ``name`` inside one of ``areas``; with none, the populated places inside them whose name is
     ``name`` and one word more ("Benito Juarez, Nuevo Leon": Ciudad Benito Juárez), since GeoNames often writes
     a town with the word for town or city that the news leaves out."""
-    inside = [c for c in gazetteer.lookup(name, fuzzy=False, limit=_ALL_ENTRIES) if any(_inside(c, a) for a in areas)]
+    inside = [c for c in gazetteer.lookup(name, fuzzy=False, limit=ALL_ENTRIES) if any(_inside(c, a) for a in areas)]
     if inside:
         return inside
     key = normalize(name)
     if not key:
         return []
     longer = []
-    for c in gazetteer.search(name, limit=_ALL_ENTRIES):
+    for c in gazetteer.search(name, limit=ALL_ENTRIES):
         other = normalize(c.name)
         extra = other.removesuffix(" " + key) if other.endswith(" " + key) else other.removeprefix(key + " ")
         if c.feature_class == "P" and extra != other and " " not in extra and any(_inside(c, a) for a in areas):
@@ -260,7 +258,7 @@ def _unresolved_inside(annotated: Annotated, place: PlaceMention, gazetteer: Gaz
     areas = [chosen] + [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
     for p in sorted(unknown, key=lambda p: -p.span.end):
         inside = [
-            c for c in gazetteer.lookup(p.span.text, fuzzy=False)
+            c for c in gazetteer.lookup(p.span.text, fuzzy=False, limit=ALL_ENTRIES)
             if c.feature_class == "P" and any(
                 _inside(c, a) if not a.feature_code.startswith("PCL") else c.country_code == a.country_code for a in areas
             )
@@ -291,7 +289,7 @@ def abroad(annotated: Annotated, mention: EventMention, place: PlaceMention, gaz
         for p in annotated.in_sentence("places", mention.sentence)
     ):
         return None
-    named = gazetteer.lookup(place.span.text, fuzzy=False)
+    named = gazetteer.lookup(place.span.text, fuzzy=False, limit=ALL_ENTRIES)
     if {c.country_code for c in named} == {chosen.country_code}:
         return None  # a name known in that country alone ("Bamenda town (Mezam, Nord-Ouest)")
     same = [c for c in named if c.country_code == home]
@@ -339,7 +337,7 @@ def town_called(annotated: Annotated, mention: EventMention, gazetteer: Gazettee
     text = annotated.document.article.text
     for m in _CALLED_TOWN.finditer(text, sentence.start, sentence.end):
         name = m.group(1)
-        found = [p for p in gazetteer.lookup(name, fuzzy=False) if p.country_code == focus and p.feature_class == "P"]
+        found = [p for p in gazetteer.lookup(name, fuzzy=False, limit=ALL_ENTRIES) if p.country_code == focus and p.feature_class == "P"]
         if found:
             best = max(found, key=lambda p: p.population)
             return PlaceMention(Span(m.start(1), m.end(1), name), mention.sentence, best, None, 1.0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..geo.gazetteer import SOURCE_GEONAMES, Gazetteer
+from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import NEAR_CUES
 from ..geo.seats import seat
 from ..records import EventDraft, Place
@@ -39,27 +39,6 @@ def _in_admin1(gazetteer: Gazetteer, name: str, of: Place, kind: Callable[[Place
     return None
 
 
-def _area_it_names(place: Place, gazetteer: Gazetteer) -> Place | None:
-    """The country or GeoNames province that a packaged or imported area is named after, in its own country.
-
-    UCDP calls points on a border after the areas it divides ("Syria/Turkey border", "Deir ez Zor/Homs border"),
-    and the build's UCDP import keeps "Syria" and "Deir ez Zor" as names of those points: a "Syria" province at
-    Idlib, a "Deir ez Zor" area 100 km south of the city. An area that bears its own country's name, or the exact
-    name of a GeoNames province of its country, stands for that country or province. (Build 6 of the gazetteer,
-    which keeps such a border one name, moved the ranker's cross-validation under its floor: docs/fields.md.)
-    """
-    if place.source == SOURCE_GEONAMES or place.feature_class not in ("A", "L") or place.feature_code.startswith("PCL"):
-        return None
-    if gazetteer.country_for_name(place.name) == place.country_code:
-        info = gazetteer.country(place.country_code)
-        return gazetteer.get(info.geonameid) if info and info.geonameid else None
-    return next(
-        (c for c in gazetteer.lookup(place.name, fuzzy=False)
-         if c.source == SOURCE_GEONAMES and c.feature_code == "ADM1" and c.country_code == place.country_code),
-        None,
-    )
-
-
 def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
     """Fill the location columns from ``event.place``.
 
@@ -76,10 +55,6 @@ def geocode(event: EventDraft, gazetteer: Gazetteer) -> EventDraft:
         event = replace(event, place=place)
     if place is None:
         return event
-    named = _area_it_names(place, gazetteer)
-    if named is not None:
-        place = named
-        event = replace(event, place=place)
     if event.place_cue == "regions" and place.feature_class == "P":
         # One of several provinces or districts named together: the province, not its capital's town.
         place = own_province(place, gazetteer) or place

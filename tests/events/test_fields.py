@@ -977,17 +977,6 @@ def test_an_abolished_province_is_a_region_that_qualifies_a_town(pipeline) -> No
     assert (event.location, event.country, event.geo_precision) == ("Nyanza Province", "Kenya", 3)
 
 
-def test_a_packaged_border_point_named_after_a_province_stands_for_the_province(pipeline, gazetteer_path) -> None:  # type: ignore[no-untyped-def]
-    from frontline.geo.gazetteer import Gazetteer
-
-    # The default build keeps UCDP's "Deir ez Zor/Homs border" as a "Deir ez Zor" area on that border.
-    with Gazetteer.open(gazetteer_path) as gazetteer:
-        border = [p for p in gazetteer.lookup("Deir ez Zor", fuzzy=False) if p.source == "ucdp"]
-    assert border and border[0].latitude < 34.6
-    event = events(pipeline, "On Thursday, unidentified gunmen shot dead a civilian in the eastern countryside of Deir ez Zor.")[0]
-    assert (event.country, event.admin1) == ("Syria", "Deir ez-Zor") and event.latitude is not None and event.latitude > 35.0
-
-
 def test_an_osce_village_is_the_namesake_on_the_line_of_contact(pipeline) -> None:  # type: ignore[no-untyped-def]
     # Donetsk oblast has two Vesele: one of 2,900 people 33 km from the line, one of 569 on it (north of Donetsk).
     event = events(pipeline, "On Friday, the OSCE SMM observed a total of 1 projectiles involving unknown weapons near Vesele.")[0]

@@ -11,7 +11,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..geo.gazetteer import Gazetteer, normalize
+from rapidfuzz import fuzz
+
+from ..geo.gazetteer import Gazetteer, normalize, skeleton
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
 
 # The least rapidfuzz ratio of a close spelling ("Quamishli" for Al Qamishli is 87.5).
@@ -205,10 +207,7 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
     inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False, limit=ALL_ENTRIES) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
     if not inside:
         # A spelling of its own ("Tlacotepec de Benito Juarez"): a close one, inside the area only.
-        inside = [
-            m.place for m in gazetteer.match(before.group(1), fuzzy=True)
-            if m.score >= CLOSE_SPELLING and m.place.feature_class == "P" and any(_inside(m.place, a) for a in areas)
-        ]
+        inside = _spelled_inside(before.group(1), areas, gazetteer)
     if not inside:
         return place
     start, end = before.span(1)
@@ -232,12 +231,26 @@ def _named_inside(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[P
         extra = other.removesuffix(" " + key) if other.endswith(" " + key) else other.removeprefix(key + " ")
         if c.feature_class == "P" and extra != other and " " not in extra and any(_inside(c, a) for a in areas):
             longer.append(c)
-    return longer
+    return longer or _spelled_inside(name, areas, gazetteer)
 
 
-# Between a name and the area that qualifies it: "Jalalabad, Fazilka (Punjab)", "Kagara (Rafi LGA, Niger)".
+def _spelled_inside(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """Populated places inside ``areas`` spelled closely like ``name`` ("Bara in Idleb": Barah), whether or not
+    the name has exact entries elsewhere: ``Gazetteer.match`` looks for look-alikes only when there are none, and
+    "Bara" has twelve, none in Idlib. Candidates: look-alikes, and the full-text hits of the name's words."""
+    key, skel = normalize(name), skeleton(name)
+    found = {m.place.geonameid: m.place for m in gazetteer.match(name, fuzzy=True) if m.score >= CLOSE_SPELLING}
+    for c in gazetteer.search(name, limit=ALL_ENTRIES):
+        other = normalize(c.name)
+        if (skel and skeleton(c.name) == skel) or fuzz.ratio(key, other) >= CLOSE_SPELLING:
+            found.setdefault(c.geonameid, c)
+    return [c for c in found.values() if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
+
+
+# Between a name and the area that qualifies it: "Jalalabad, Fazilka (Punjab)", "Kagara (Rafi LGA, Niger)", "Bara in Idleb".
 _QUALIFIED_BY = re.compile(
-    r"\s*(?:village|town|city|area|commune|locality|community)?\s*(?:,|\()\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?", re.IGNORECASE
+    r"\s*(?:village|town|city|area|commune|locality|community)?\s*(?:,|\(|\s+in\s+(?:the\s+)?)\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?",
+    re.IGNORECASE,
 )
 
 
@@ -246,7 +259,12 @@ def _unresolved_inside(annotated: Annotated, place: PlaceMention, gazetteer: Gaz
     when that region qualifies it ("in Jalalabad, Fazilka (Punjab)": India's Jalalabad, not Punjab).
     Exact names only, populated places only, the nearest name before the region first."""
     chosen = place.place
-    if chosen is None or not (chosen.feature_code in _ADMIN_AREAS or chosen.feature_code.startswith("PCL")):
+    if chosen is None:
+        return None
+    named = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    # A city named like its province qualifies as the province ("Bara, Idleb": the ranker's Idlib is the city).
+    if not (chosen.feature_code in _ADMIN_AREAS or chosen.feature_code.startswith("PCL")
+            or any(a.country_code == chosen.country_code and a.admin1_code == chosen.admin1_code for a in named)):
         return None
     text = annotated.document.article.text
     unknown = [
@@ -255,14 +273,14 @@ def _unresolved_inside(annotated: Annotated, place: PlaceMention, gazetteer: Gaz
     ]
     if not unknown:
         return None
-    areas = [chosen] + [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    areas = ([chosen] if chosen.feature_class == "A" else []) + named
     for p in sorted(unknown, key=lambda p: -p.span.end):
         inside = [
             c for c in gazetteer.lookup(p.span.text, fuzzy=False, limit=ALL_ENTRIES)
             if c.feature_class == "P" and any(
                 _inside(c, a) if not a.feature_code.startswith("PCL") else c.country_code == a.country_code for a in areas
             )
-        ]
+        ] or _spelled_inside(p.span.text, [a for a in areas if not a.feature_code.startswith("PCL")], gazetteer)
         if inside:
             return replace(p, place=max(inside, key=lambda c: c.population), score=place.score)
     return None

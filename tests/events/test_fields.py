@@ -981,3 +981,11 @@ def test_an_osce_village_is_the_namesake_on_the_line_of_contact(pipeline) -> Non
     # Donetsk oblast has two Vesele: one of 2,900 people 33 km from the line, one of 569 on it (north of Donetsk).
     event = events(pipeline, "On Friday, the OSCE SMM observed a total of 1 projectiles involving unknown weapons near Vesele.")[0]
     assert event.location == "Vesele" and event.latitude is not None and abs(event.latitude - 48.06) < 0.05
+
+
+def test_an_unknown_name_in_a_province_named_like_its_city_is_looked_up_inside_it_by_spelling(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Bara" has a dozen exact entries, none in Syria; Idlib's village is "Barah". "Idleb" resolves to the city.
+    for text in ("On Tuesday, regime forces shelled Bara in Idleb countryside with rocket artillery.",
+                 "On Tuesday, regime forces shelled Bara, Idleb using artillery fire."):
+        event = events(pipeline, text)[0]
+        assert (event.location, event.admin1, event.geo_precision) == ("Barah", "Idlib", 1)

@@ -249,6 +249,8 @@ def _spelled_inside(name: str, areas: list[Place], gazetteer: Gazetteer) -> list
 
 # Between a name and the area that qualifies it: "Jalalabad, Fazilka (Punjab)", "Kagara (Rafi LGA, Niger)", "Bara in Idleb".
 _QUALIFIED_BY = re.compile(
+    # "Mogadishu-Hodan district (Hodan, Banadir)": a city's quarter, written after the city's name.
+    r"(?:-[^(),.;-]{1,30}?\s+(?:district|neighbou?rhood|quarter|zone)\b)?"
     r"\s*(?:village|town|city|area|commune|locality|community)?\s*(?:,|\(|\s+in\s+(?:the\s+)?)\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?",
     re.IGNORECASE,
 )

@@ -989,3 +989,10 @@ def test_an_unknown_name_in_a_province_named_like_its_city_is_looked_up_inside_i
                  "On Tuesday, regime forces shelled Bara, Idleb using artillery fire."):
         event = events(pipeline, text)[0]
         assert (event.location, event.admin1, event.geo_precision) == ("Barah", "Idlib", 1)
+
+
+def test_a_quarter_written_after_its_city_is_in_the_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Mogadishu-Hodan district (Hodan, Banadir)": the ranker leaves "Mogadishu" unresolved as part of a longer
+    # name; it is the city, and ACLED codes a quarter of it at the city (geo_precision 1), not near it.
+    event = events(pipeline, "On Thursday, two police officers shot at vehicles transporting IDPs in Mogadishu-Hodan district (Hodan, Banadir).")[0]
+    assert (event.location, event.geo_precision) == ("Mogadishu", 1)

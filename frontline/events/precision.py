@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..geo.patterns import NEAR_CUES
 from ..records import Annotated, PlaceMention
 from .qualifiers import UNKNOWN_BEFORE
 
@@ -23,6 +24,14 @@ _NEAR_BEFORE = re.compile(
 # ACLED codes the outskirts of a town at the town, geo_precision 1 (every "outskirts of X" coded at X in the
 # Somalia 2025-26 export, 15 of 18 in the 2020 global one, 9 of 11 in the 2016 Africa one).
 _OUTSKIRTS_BEFORE = re.compile(r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+# "outside Peshawar club", "in front of Delhi Secretariat": the near-word is about a building the town names, which
+# is in the town (ACLED geo_precision 1).
+_BUILDING_AFTER = re.compile(
+    r"\s+(?:press\s+club|club|offices?|hospital|university|court|mosque|church|temple|hotel|market|stadium|airport"
+    r"|prison|jail|(?:police|railway|bus|metro)\s+station|headquarters|secretariat|assembly|parliament|college|school"
+    r"|bazaa?r|collectorate|municipal\s+corporation)\b",
+    re.IGNORECASE,
+)
 # "X area" names the town's area (mostly geo_precision 1); "the area of X" is around it (mostly 2).
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _AREA_OF_BEFORE = re.compile(r"\barea\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -87,7 +96,7 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         return "near"
     if _OUTSKIRTS_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
         return "outskirts"
-    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) and not _BUILDING_AFTER.match(text, place.span.end):
         return "near"
     if (
         place.cue == "area" and resolved is not None and resolved.feature_class == "P"
@@ -109,6 +118,8 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         and annotated.derived(f"named_as_province:{place.span.text}", lambda a: _named_as_province(a, place.span.text))
     ):
         return "province"
+    if place.cue in NEAR_CUES and _BUILDING_AFTER.match(text, place.span.end):
+        return None
     return place.cue
 
 

@@ -996,3 +996,10 @@ def test_a_quarter_written_after_its_city_is_in_the_city(pipeline) -> None:  # t
     # name; it is the city, and ACLED codes a quarter of it at the city (geo_precision 1), not near it.
     event = events(pipeline, "On Thursday, two police officers shot at vehicles transporting IDPs in Mogadishu-Hodan district (Hodan, Banadir).")[0]
     assert (event.location, event.geo_precision) == ("Mogadishu", 1)
+
+
+def test_outside_a_building_the_town_names_is_in_the_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Thursday, journalists protested outside the Karachi press club against the arrest of an editor.")[0]
+    assert (event.location, event.geo_precision) == ("Karachi", 1)
+    event = events(pipeline, "On Thursday, gunmen attacked a checkpoint outside Karachi, killing two policemen.")[0]
+    assert (event.location, event.geo_precision) == ("Karachi", 2)

@@ -13,7 +13,7 @@ import re
 
 from ..geo.patterns import NEAR_CUES
 from ..records import Annotated, PlaceMention
-from .qualifiers import UNKNOWN_BEFORE
+from .qualifiers import UNKNOWN_BEFORE, UNKNOWN_DISTRICT_BEFORE
 
 # Words before a place that put the event near it, not in it (ACLED geo_precision 2).
 _NEAR_BEFORE = re.compile(
@@ -81,6 +81,13 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
             for p in annotated.in_sentence("places", place.sentence)
         )
     )
+    district_before = UNKNOWN_DISTRICT_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
+    if district_before and resolved is not None and resolved.feature_class == "P" and not any(
+        p.place is not None and p.span.start < place.span.start and p.span.end > district_before.start(1)
+        for p in annotated.in_sentence("places", place.sentence)
+    ):
+        # "in Dih Yak district, Ghazni" where the recognizer did not even propose "Dih Yak": the same as below.
+        return "district"
     if any(p.cue in _DISTRICT_CUES and _DISTRICT_GAP.fullmatch(text, p.span.end, place.span.start) for p in unknown_any):
         # "in Andar district, Ghazni": the district is known, not the town (ACLED geo_precision 2),
         # whatever the size of the province's capital the event is written at.

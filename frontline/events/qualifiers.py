@@ -36,7 +36,7 @@ UNKNOWN_BEFORE = re.compile(
     + _name_run(_PARTICLES) + r"\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
 )
 # The same with a district word: "in Khogyani district, Nangarhar" (the district's seat is inside the province).
-_UNKNOWN_DISTRICT_BEFORE = re.compile(
+UNKNOWN_DISTRICT_BEFORE = re.compile(
     _AT_BEFORE + _name_run(_PARTICLES + "|wa|e")
     + r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*$"
 )
@@ -196,7 +196,7 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
     window = max(0, place.span.start - 60)
     before = (
         UNKNOWN_BEFORE.search(text, window, place.span.start)
-        or _UNKNOWN_DISTRICT_BEFORE.search(text, window, place.span.start)
+        or UNKNOWN_DISTRICT_BEFORE.search(text, window, place.span.start)
         or _UNKNOWN_IN_BEFORE.search(text, window, place.span.start)
     )
     if before is None:

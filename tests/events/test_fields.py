@@ -1003,3 +1003,9 @@ def test_outside_a_building_the_town_names_is_in_the_town(pipeline) -> None:  # 
     assert (event.location, event.geo_precision) == ("Karachi", 1)
     event = events(pipeline, "On Thursday, gunmen attacked a checkpoint outside Karachi, killing two policemen.")[0]
     assert (event.location, event.geo_precision) == ("Karachi", 2)
+
+
+def test_a_district_the_recognizer_passed_over_before_its_province_is_precision_2(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Dih Yak" is not proposed as a place; the event is written at Ghazni city, standing in for the district.
+    event = events(pipeline, "On Tuesday, Taliban militants clashed with Afghan military forces, killing 3 soldiers, in Dih Yak district, Ghazni.")[0]
+    assert (event.location, event.geo_precision) == ("Ghazni", 2)

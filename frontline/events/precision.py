@@ -32,6 +32,11 @@ _BUILDING_AFTER = re.compile(
     r"|bazaa?r|collectorate|municipal\s+corporation)\b",
     re.IGNORECASE,
 )
+# "between X and Y", "between the cities of X and Y": the event is on the way, near each (ACLED geo_precision 2).
+_BETWEEN_BEFORE = re.compile(
+    r"\bbetween\s+(?:the\s+(?:cities|towns|villages)\s+of\s+)?(?:[^,.;()]{1,50}?(?:,\s*[^,.;()]{1,30}?)?\s+and\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "X area" names the town's area (mostly geo_precision 1); "the area of X" is around it (mostly 2).
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _AREA_OF_BEFORE = re.compile(r"\barea\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -115,6 +120,8 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         # event is written, and only the province is known (3). Of several districts ACLED codes each
         # at its own (2): "in Chawkay and Narang Wa Badil districts".
         return "district" if m.group(1) == "districts" else "regions"
+    if _BETWEEN_BEFORE.search(text, max(0, place.span.start - 80), place.span.start):
+        return "near"  # "between Janaale and Buufow Bacaad village": on the way from one to the other, at neither
     if place.cue in (None, "village", "town", "city", "area") and (m := _DISTRICT_AFTER.match(text, place.span.end)):
         # "in Mullah Faiz village of Mizan district": the district is what is known, whatever cue came before.
         return m.group(1).lower()

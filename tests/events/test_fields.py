@@ -1009,3 +1009,10 @@ def test_a_district_the_recognizer_passed_over_before_its_province_is_precision_
     # "Dih Yak" is not proposed as a place; the event is written at Ghazni city, standing in for the district.
     event = events(pipeline, "On Tuesday, Taliban militants clashed with Afghan military forces, killing 3 soldiers, in Dih Yak district, Ghazni.")[0]
     assert (event.location, event.geo_precision) == ("Ghazni", 2)
+
+
+def test_between_two_places_is_near_them(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, "On Monday, Al Shabaab ambushed an army convoy travelling between Janaale and Afgooye, killing 3 soldiers.")[0]
+    assert event.geo_precision == 2
+    event = events(pipeline, "On Monday, Taliban militants ambushed a police convoy between Sar-e Pol and Jowzjan provinces.")[0]
+    assert event.geo_precision == 3

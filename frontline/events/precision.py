@@ -34,8 +34,8 @@ _BUILDING_AFTER = re.compile(
 )
 # "between X and Y", "between the cities of X and Y": the event is on the way, near each (ACLED geo_precision 2).
 _BETWEEN_BEFORE = re.compile(
-    r"\bbetween\s+(?:the\s+(?:cities|towns|villages)\s+of\s+)?(?:[^,.;()]{1,50}?(?:,\s*[^,.;()]{1,30}?)?\s+and\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
+    r"\b(?i:between)\s+(?i:the\s+(?:cities|towns|villages)\s+of\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:[\s-]+(?:(?:al|el|de|la|as|ad|ar)[\s-]+)?[A-Z][\w'’-]*){0,3}(?:\s+(?i:village|town|city))?\s+and\s+)?(?i:the\s+)?$"
 )
 # "X area" names the town's area (mostly geo_precision 1); "the area of X" is around it (mostly 2).
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)

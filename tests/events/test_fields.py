@@ -1016,3 +1016,6 @@ def test_between_two_places_is_near_them(pipeline) -> None:  # type: ignore[no-u
     assert event.geo_precision == 2
     event = events(pipeline, "On Monday, Taliban militants ambushed a police convoy between Sar-e Pol and Jowzjan provinces.")[0]
     assert event.geo_precision == 3
+    text = "On Monday, regime artillery hit Douma city while clashes continued between rebel and regime fighters in Daraa Latakia and Homs."
+    event = next(e for e in events(pipeline, text) if e.location == "Homs")
+    assert event.geo_precision == 1  # between the sides, not between the places

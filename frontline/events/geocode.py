@@ -32,7 +32,8 @@ def own_province(town: Place, gazetteer: Gazetteer) -> Place | None:
 
 def _in_admin1(gazetteer: Gazetteer, name: str, of: Place, kind: Callable[[Place], bool]) -> Place | None:
     """The first entry named ``name`` of that ``kind`` in the country and admin1 of ``of``."""
-    for candidate in gazetteer.lookup(name, fuzzy=False):
+    # Every entry of the name: a province's town may be the least populous of many namesakes.
+    for candidate in gazetteer.lookup(name, fuzzy=False, limit=1000):
         if kind(candidate) and candidate.country_code == of.country_code and candidate.admin1_code == of.admin1_code:
             return candidate
     return None

@@ -30,6 +30,7 @@ from .earlier_places import (
 from .geocode import own_province
 from .precision import place_cue
 from .qualifiers import (
+    ALL_ENTRIES,
     CLOSE_SPELLING,
     DISTRICT_WORD_AFTER,
     abroad,
@@ -41,6 +42,7 @@ from .qualifiers import (
 )
 from .roles import event_anchor
 from .speakers import speaks
+from .unnamed_sides import km_to_contact_line
 
 if TYPE_CHECKING:
     from ..geo.recognize import Recognizer
@@ -372,18 +374,20 @@ _MONITORED_ADMIN1 = frozenset({"05", "14"})
 
 
 def _in_monitored_area(place: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
-    """The village of that name in the Donetsk or Luhansk oblast, for a note of the OSCE monitors:
-    Ukraine has a dozen villages called Vesele, and the monitors watched only the line of contact."""
+    """The village of that name in the Donetsk or Luhansk oblast nearest the line of contact, for a note of the
+    OSCE monitors: Ukraine has a dozen villages called Vesele, two of them in Donetsk oblast, and the monitors
+    watched only the line."""
     chosen = place.place
-    if chosen is None or chosen.feature_class != "P" or (chosen.country_code == "UA" and chosen.admin1_code in _MONITORED_ADMIN1):
+    if chosen is None or chosen.feature_class != "P":
         return place
-    found = gazetteer.lookup(place.span.text, fuzzy=False) or [
+    found = gazetteer.lookup(place.span.text, fuzzy=False, limit=ALL_ENTRIES) or [
         m.place for m in gazetteer.match(place.span.text, fuzzy=True) if m.score >= CLOSE_SPELLING
     ]
     inside = [p for p in found if p.country_code == "UA" and p.admin1_code in _MONITORED_ADMIN1 and p.feature_class == "P"]
     if not inside:
         return place
-    return replace(place, place=max(inside, key=lambda p: p.population))
+    return replace(place, place=min(inside, key=lambda p: (round(km_to_contact_line(p.latitude, p.longitude)), -p.population)))
+
 
 
 # "38km SW of Afgooye", "10 km to the north of Golo": a distance and a bearing from the place named.

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..geo.patterns import NEAR_CUES
 from ..records import Annotated, PlaceMention
-from .qualifiers import UNKNOWN_BEFORE
+from .qualifiers import UNKNOWN_BEFORE, UNKNOWN_DISTRICT_BEFORE
 
 # Words before a place that put the event near it, not in it (ACLED geo_precision 2).
 _NEAR_BEFORE = re.compile(
@@ -23,6 +24,19 @@ _NEAR_BEFORE = re.compile(
 # ACLED codes the outskirts of a town at the town, geo_precision 1 (every "outskirts of X" coded at X in the
 # Somalia 2025-26 export, 15 of 18 in the 2020 global one, 9 of 11 in the 2016 Africa one).
 _OUTSKIRTS_BEFORE = re.compile(r"\boutskirts\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+# "outside Peshawar club", "in front of Delhi Secretariat": the near-word is about a building the town names, which
+# is in the town (ACLED geo_precision 1).
+_BUILDING_AFTER = re.compile(
+    r"\s+(?:press\s+club|club|offices?|hospital|university|court|mosque|church|temple|hotel|market|stadium|airport"
+    r"|prison|jail|(?:police|railway|bus|metro)\s+station|headquarters|secretariat|assembly|parliament|college|school"
+    r"|bazaa?r|collectorate|municipal\s+corporation)\b",
+    re.IGNORECASE,
+)
+# "between X and Y", "between the cities of X and Y": the event is on the way, near each (ACLED geo_precision 2).
+_BETWEEN_BEFORE = re.compile(
+    r"\b(?i:between)\s+(?i:the\s+(?:cities|towns|villages)\s+of\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:[\s-]+(?:(?:al|el|de|la|as|ad|ar)[\s-]+)?[A-Z][\w'’-]*){0,3}(?:\s+(?i:village|town|city))?\s+and\s+)?(?i:the\s+)?$"
+)
 # "X area" names the town's area (mostly geo_precision 1); "the area of X" is around it (mostly 2).
 _AREA_AFTER = re.compile(r"\s+area\b", re.IGNORECASE)
 _AREA_OF_BEFORE = re.compile(r"\barea\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -72,6 +86,13 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
             for p in annotated.in_sentence("places", place.sentence)
         )
     )
+    district_before = UNKNOWN_DISTRICT_BEFORE.search(text, max(0, place.span.start - 60), place.span.start)
+    if district_before and resolved is not None and resolved.feature_class == "P" and not any(
+        p.place is not None and p.span.start < place.span.start and p.span.end > district_before.start(1)
+        for p in annotated.in_sentence("places", place.sentence)
+    ):
+        # "in Dih Yak district, Ghazni" where the recognizer did not even propose "Dih Yak": the same as below.
+        return "district"
     if any(p.cue in _DISTRICT_CUES and _DISTRICT_GAP.fullmatch(text, p.span.end, place.span.start) for p in unknown_any):
         # "in Andar district, Ghazni": the district is known, not the town (ACLED geo_precision 2),
         # whatever the size of the province's capital the event is written at.
@@ -87,7 +108,7 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         return "near"
     if _OUTSKIRTS_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
         return "outskirts"
-    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start):
+    if _NEAR_BEFORE.search(text, max(0, place.span.start - 40), place.span.start) and not _BUILDING_AFTER.match(text, place.span.end):
         return "near"
     if (
         place.cue == "area" and resolved is not None and resolved.feature_class == "P"
@@ -99,6 +120,8 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         # event is written, and only the province is known (3). Of several districts ACLED codes each
         # at its own (2): "in Chawkay and Narang Wa Badil districts".
         return "district" if m.group(1) == "districts" else "regions"
+    if _BETWEEN_BEFORE.search(text, max(0, place.span.start - 80), place.span.start):
+        return "near"  # "between Janaale and Buufow Bacaad village": on the way from one to the other, at neither
     if place.cue in (None, "village", "town", "city", "area") and (m := _DISTRICT_AFTER.match(text, place.span.end)):
         # "in Mullah Faiz village of Mizan district": the district is what is known, whatever cue came before.
         return m.group(1).lower()
@@ -109,6 +132,8 @@ def place_cue(annotated: Annotated, place: PlaceMention | None) -> str | None:
         and annotated.derived(f"named_as_province:{place.span.text}", lambda a: _named_as_province(a, place.span.text))
     ):
         return "province"
+    if place.cue in NEAR_CUES and _BUILDING_AFTER.match(text, place.span.end):
+        return None
     return place.cue
 
 

@@ -11,11 +11,16 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..geo.gazetteer import Gazetteer
+from rapidfuzz import fuzz
+
+from ..geo.gazetteer import Gazetteer, normalize, skeleton
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
 
 # The least rapidfuzz ratio of a close spelling ("Quamishli" for Al Qamishli is 87.5).
 CLOSE_SPELLING = 85
+# Every entry of a name, however many: the one inside the province named with it may be the least populous of
+# dozens ("La Libertad, Arequipa": the Arequipa town of population 0 is 31st of 31, past ``lookup``'s 25).
+ALL_ENTRIES = 1000
 # A name the gazetteer does not know, qualified by the place that follows: "near Pyshchevyk, Donetsk".
 # "in", "near", ... before an unknown name, and the name itself: capitalised words joined by particles.
 _AT_BEFORE = r"\b(?:in|near|at|around|outside|of)\s+(?:the\s+)?"
@@ -31,7 +36,7 @@ UNKNOWN_BEFORE = re.compile(
     + _name_run(_PARTICLES) + r"\s*(?:village|town|area|commune|locality)?\s*(?:,|\()\s*$"
 )
 # The same with a district word: "in Khogyani district, Nangarhar" (the district's seat is inside the province).
-_UNKNOWN_DISTRICT_BEFORE = re.compile(
+UNKNOWN_DISTRICT_BEFORE = re.compile(
     _AT_BEFORE + _name_run(_PARTICLES + "|wa|e")
     + r"\s*(?:\([^()]{1,30}\)\s*)?(?:district|sub-?district|county|sub-?county|division|LGA|upazila|municipality|township)\s*(?:,|\()\s*$"
 )
@@ -64,7 +69,7 @@ def town_in_area(annotated: Annotated, mention: EventMention, place: PlaceMentio
     for area in areas:
         country = area.country_code if not area.feature_code.startswith("PCL") else None
         if country is not None and any(
-            c.feature_class == "P" and _inside(c, area) for c in gazetteer.lookup(place.span.text, fuzzy=False)
+            c.feature_class == "P" and _inside(c, area) for c in gazetteer.lookup(place.span.text, fuzzy=False, limit=ALL_ENTRIES)
         ):
             return None  # "central Tunceli": the province's capital bears its name
         town = qualifier_place(annotated, mention, gazetteer, country)
@@ -171,7 +176,7 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
         # The widest qualifier (the province, named last) decides.
         areas = next((areas for areas in reversed(looked) if areas), [])
         if areas:
-            inside = [c for c in gazetteer.lookup(place.span.text, fuzzy=False) if any(_inside(c, a) for a in areas)]
+            inside = _named_inside(place.span.text, areas, gazetteer)
             if inside:
                 return replace(place, place=max(inside, key=lambda c: (c.feature_class == "P", c.population)))
             # No such town inside the province named with it: the pick is a look-alike elsewhere ("Muqur district,
@@ -191,7 +196,7 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
     window = max(0, place.span.start - 60)
     before = (
         UNKNOWN_BEFORE.search(text, window, place.span.start)
-        or _UNKNOWN_DISTRICT_BEFORE.search(text, window, place.span.start)
+        or UNKNOWN_DISTRICT_BEFORE.search(text, window, place.span.start)
         or _UNKNOWN_IN_BEFORE.search(text, window, place.span.start)
     )
     if before is None:
@@ -199,13 +204,10 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
     areas = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
     if not areas:
         return place
-    inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
+    inside = [c for c in gazetteer.lookup(before.group(1), fuzzy=False, limit=ALL_ENTRIES) if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
     if not inside:
         # A spelling of its own ("Tlacotepec de Benito Juarez"): a close one, inside the area only.
-        inside = [
-            m.place for m in gazetteer.match(before.group(1), fuzzy=True)
-            if m.score >= CLOSE_SPELLING and m.place.feature_class == "P" and any(_inside(m.place, a) for a in areas)
-        ]
+        inside = _spelled_inside(before.group(1), areas, gazetteer)
     if not inside:
         return place
     start, end = before.span(1)
@@ -213,9 +215,44 @@ def within_qualifier(annotated: Annotated, place: PlaceMention, gazetteer: Gazet
 
 
 
-# Between a name and the area that qualifies it: "Jalalabad, Fazilka (Punjab)", "Kagara (Rafi LGA, Niger)".
+def _named_inside(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The entries of ``name`` inside one of ``areas``; with none, the populated places inside them whose name is
+    ``name`` and one word more ("Benito Juarez, Nuevo Leon": Ciudad Benito Juárez), since GeoNames often writes
+    a town with the word for town or city that the news leaves out."""
+    inside = [c for c in gazetteer.lookup(name, fuzzy=False, limit=ALL_ENTRIES) if any(_inside(c, a) for a in areas)]
+    if inside:
+        return inside
+    key = normalize(name)
+    if not key:
+        return []
+    longer = []
+    for c in gazetteer.search(name, limit=ALL_ENTRIES):
+        other = normalize(c.name)
+        extra = other.removesuffix(" " + key) if other.endswith(" " + key) else other.removeprefix(key + " ")
+        if c.feature_class == "P" and extra != other and " " not in extra and any(_inside(c, a) for a in areas):
+            longer.append(c)
+    return longer or _spelled_inside(name, areas, gazetteer)
+
+
+def _spelled_inside(name: str, areas: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """Populated places inside ``areas`` spelled closely like ``name`` ("Bara in Idleb": Barah), whether or not
+    the name has exact entries elsewhere: ``Gazetteer.match`` looks for look-alikes only when there are none, and
+    "Bara" has twelve, none in Idlib. Candidates: look-alikes, and the full-text hits of the name's words."""
+    key, skel = normalize(name), skeleton(name)
+    found = {m.place.geonameid: m.place for m in gazetteer.match(name, fuzzy=True) if m.score >= CLOSE_SPELLING}
+    for c in gazetteer.search(name, limit=ALL_ENTRIES):
+        other = normalize(c.name)
+        if (skel and skeleton(c.name) == skel) or fuzz.ratio(key, other) >= CLOSE_SPELLING:
+            found.setdefault(c.geonameid, c)
+    return [c for c in found.values() if c.feature_class == "P" and any(_inside(c, a) for a in areas)]
+
+
+# Between a name and the area that qualifies it: "Jalalabad, Fazilka (Punjab)", "Kagara (Rafi LGA, Niger)", "Bara in Idleb".
 _QUALIFIED_BY = re.compile(
-    r"\s*(?:village|town|city|area|commune|locality|community)?\s*(?:,|\()\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?", re.IGNORECASE
+    # "Mogadishu-Hodan district (Hodan, Banadir)": a city's quarter, written after the city's name.
+    r"(?:-[^(),.;-]{1,30}?\s+(?:district|neighbou?rhood|quarter|zone)\b)?"
+    r"\s*(?:village|town|city|area|commune|locality|community)?\s*(?:,|\(|\s+in\s+(?:the\s+)?)\s*(?:[^(),.;]{1,40}(?:,|\()\s*)?",
+    re.IGNORECASE,
 )
 
 
@@ -224,7 +261,12 @@ def _unresolved_inside(annotated: Annotated, place: PlaceMention, gazetteer: Gaz
     when that region qualifies it ("in Jalalabad, Fazilka (Punjab)": India's Jalalabad, not Punjab).
     Exact names only, populated places only, the nearest name before the region first."""
     chosen = place.place
-    if chosen is None or not (chosen.feature_code in _ADMIN_AREAS or chosen.feature_code.startswith("PCL")):
+    if chosen is None:
+        return None
+    named = [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    # A city named like its province qualifies as the province ("Bara, Idleb": the ranker's Idlib is the city).
+    if not (chosen.feature_code in _ADMIN_AREAS or chosen.feature_code.startswith("PCL")
+            or any(a.country_code == chosen.country_code and a.admin1_code == chosen.admin1_code for a in named)):
         return None
     text = annotated.document.article.text
     unknown = [
@@ -233,14 +275,14 @@ def _unresolved_inside(annotated: Annotated, place: PlaceMention, gazetteer: Gaz
     ]
     if not unknown:
         return None
-    areas = [chosen] + [a for a in gazetteer.lookup(place.span.text, fuzzy=False) if a.feature_code in _ADMIN_AREAS]
+    areas = ([chosen] if chosen.feature_class == "A" else []) + named
     for p in sorted(unknown, key=lambda p: -p.span.end):
         inside = [
-            c for c in gazetteer.lookup(p.span.text, fuzzy=False)
+            c for c in gazetteer.lookup(p.span.text, fuzzy=False, limit=ALL_ENTRIES)
             if c.feature_class == "P" and any(
                 _inside(c, a) if not a.feature_code.startswith("PCL") else c.country_code == a.country_code for a in areas
             )
-        ]
+        ] or _spelled_inside(p.span.text, [a for a in areas if not a.feature_code.startswith("PCL")], gazetteer)
         if inside:
             return replace(p, place=max(inside, key=lambda c: c.population), score=place.score)
     return None
@@ -267,7 +309,7 @@ def abroad(annotated: Annotated, mention: EventMention, place: PlaceMention, gaz
         for p in annotated.in_sentence("places", mention.sentence)
     ):
         return None
-    named = gazetteer.lookup(place.span.text, fuzzy=False)
+    named = gazetteer.lookup(place.span.text, fuzzy=False, limit=ALL_ENTRIES)
     if {c.country_code for c in named} == {chosen.country_code}:
         return None  # a name known in that country alone ("Bamenda town (Mezam, Nord-Ouest)")
     same = [c for c in named if c.country_code == home]
@@ -315,7 +357,7 @@ def town_called(annotated: Annotated, mention: EventMention, gazetteer: Gazettee
     text = annotated.document.article.text
     for m in _CALLED_TOWN.finditer(text, sentence.start, sentence.end):
         name = m.group(1)
-        found = [p for p in gazetteer.lookup(name, fuzzy=False) if p.country_code == focus and p.feature_class == "P"]
+        found = [p for p in gazetteer.lookup(name, fuzzy=False, limit=ALL_ENTRIES) if p.country_code == focus and p.feature_class == "P"]
         if found:
             best = max(found, key=lambda p: p.population)
             return PlaceMention(Span(m.start(1), m.end(1), name), mention.sentence, best, None, 1.0)

@@ -143,6 +143,14 @@ def _donbas_towns() -> tuple[tuple[float, float, bool], ...]:
     return tuple(towns)
 
 
+def km_to_contact_line(latitude: float, longitude: float) -> float:
+    """Distance in km from a point to the nearest town of ``DONBAS_LINE`` (equirectangular: enough at this scale)."""
+    return min(
+        111.2 * math.hypot(latitude - t_lat, (longitude - t_lon) * math.cos(math.radians(latitude)))
+        for t_lat, t_lon, _ngca in _donbas_towns()
+    )
+
+
 def _held_by_republics(at: tuple[float, float] | None) -> bool | None:
     """Whether ``at`` lay on the republics' side of the Donbas contact line (the nearest listed town's
     side); None far from every listed town."""

@@ -37,3 +37,11 @@ def test_a_dated_line_of_place_names_tells_no_event() -> None:
     told = "March 29th 2017: airstrikes target Al Safsaf village near Tabaqa"
     assert typer.type_sentence(told, told)
     assert typer.type_sentence("IS executes 8 in Tadmur", "IS executes 8 in Tadmur")
+
+
+def test_a_monitors_headline_does_not_fall_back_to_a_namesake_abroad(pipeline) -> None:  # type: ignore[no-untyped-def]
+    headline = "Aerial bombardment kills 6 civilians in Khan al-Shekh"
+    # From an outlet of no one country, the last resort takes "Khan" at its largest namesake (Haan, Germany).
+    assert [e.country for e in events(pipeline, headline, "Reuters")] == ["Germany"]
+    # SOHR reports on Syria: no German town; Syria has no "Khan" of that size, so no place.
+    assert all(e.country != "Germany" for e in events(pipeline, headline, "SOHR"))

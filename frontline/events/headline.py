@@ -138,6 +138,25 @@ def headline_reading(sentence: str, probs: Mapping[str, float], context: str | N
     return None
 
 
+# A line that opens on its date ("April 28th 2017:", "March 21st-22nd 2017:", "12 May 2017 -"): a log entry's
+# or a dateline's form; what follows is read for a happening. Headlines that tell one ("IS executes 8 in
+# Tadmur") do not start so.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATED = re.compile(rf"^\W*(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
+
+
+def names_no_happening(sentence: str, context: str | None) -> bool:
+    """A headline that opens on its date and has no word of a happening: no verb of ``past_tense``, no cue of ``headline_reading``
+    (the caller has found no trigger of the typing lexicon either). Airwars' location stubs ("June 13th
+    2017: (S847) Ziban town, ... Raqqa governorate, Syria") are a date and a place; the typer, which
+    learned from notes that each tell an event, reads a line of place names as one ("Change to
+    group/activity"). Only for a headline: the first line of its text with no full stop at its end."""
+    line = sentence.strip()
+    if not _DATED.match(line) or _FULL_STOP.search(line) or (context is not None and not context.lstrip().startswith(line)):
+        return False
+    return _VERB.search(line) is None and not any(pattern.search(line) for pattern, _subs in _CUES)
+
+
 def reread(
     sentence: str,
     context: str | None,

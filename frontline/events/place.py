@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..geo.dateline import dateline_span, filed_abroad
+from ..geo.dateline import dateline_span, filed_abroad, outlet_country
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
 from ..geo.resolve import names_nationality
@@ -310,7 +310,8 @@ def _last_resort(
     or, with none, when the name's places lie in one country."""
     sentence = annotated.sentences[mention.sentence]
     text = annotated.document.article.text
-    focus = annotated.country_code or monitored
+    # A monitor of one country ("SOHR") names that country's places: its headlines' last resort stays there.
+    focus = annotated.country_code or monitored or outlet_country(annotated.document.article.source)
     actors = [a.span for a in annotated.in_sentence("actors", mention.sentence)]
     stop = stop_words()
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
-from .headline import reread
+from .headline import names_no_happening, reread
 from .rare_rules import (
     AIRCRAFT,
     COURT,
@@ -384,7 +384,8 @@ class LearnedTyper:
         if not sentence.strip():
             return []
         probs, hits = self.probabilities(sentence)
-        own = self._decide(sentence, probs, hits, context)
+        # A dated line of place names (an Airwars stub) tells no happening: ``headline.names_no_happening``.
+        own = [] if not hits and names_no_happening(sentence, context) else self._decide(sentence, probs, hits, context)
         if not own and (again := reread(sentence, context, probs, self.type_sentence, lambda sub: _taker(sentence, hits, sub))):
             return again  # a headline's present read in the past, or its nominal style read by its cue (headline.py)
         neighbours = _neighbours(sentence, context)

@@ -98,6 +98,13 @@ def _dateline(text: str) -> re.Match[str] | None:
     return m
 
 
+def outlet_country(source: str | None) -> str | None:
+    """The home (ISO2) of an article's outlet when it reports on one country only (``data/outlets.tsv``:
+    "SOHR", the Syrian Observatory, tells of Syria): a report it files is about that country unless the
+    text says otherwise, as a domestic broadcaster's dateline is. None for any other source."""
+    return _outlets().get(" ".join(source.upper().split())) if source else None
+
+
 @functools.lru_cache(maxsize=1)
 def _outlets() -> dict[str, str]:
     """Outlet name (upper case) -> ISO2, from the packaged table (read on first use)."""

@@ -8,7 +8,12 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..geo.dateline import dateline_agency_span, dateline_country, dateline_span
+from ..geo.dateline import (
+    dateline_agency_span,
+    dateline_country,
+    dateline_span,
+    outlet_country,
+)
 from ..geo.gazetteer import Gazetteer
 from ..geo.resolve import country_votes, demonyms, focus_country, resolve
 from ..geo.toponyms import Candidate, find_toponyms
@@ -110,6 +115,12 @@ def annotate(
     anchored = filed is not None and filed == country
     if anchored or (country is not None and votes.get(country, 0) >= STRONG_FOCUS_VOTES):
         place_mentions = keep_in_support(place_mentions, supported, country, gazetteer, drop=anchored)
+    elif filed is None and (home := outlet_country(document.article.source)):
+        # A monitor of one country ("SOHR") names that country's places: a name it gives is the entry of
+        # that name there ("Palmyra": Tadmur, not Santos Dumont, Brazil), or no place if the country has
+        # none, unless the text names or implies the other country. It casts no vote: a headline with no
+        # place stays without a country (docs/incidents.md, "UCDP headlines read one by one").
+        place_mentions = keep_in_support(place_mentions, supported | {home}, home, gazetteer)
 
     # Actor names depend on where they act: "rebels" becomes "Opposition Rebels (Syria)" in a
     # sentence about Idlib, whatever the document's focus; with no place, the focus decides.

@@ -140,6 +140,8 @@ def bcubed(pred: dict[str, Hashable], gold: dict[str, Hashable]) -> tuple[float,
     for item in gold:
         by_pred[pred[item]].add(item)
         by_gold[gold[item]].add(item)
+    if not gold:
+        return 0.0, 0.0, 0.0  # an empty universe ("--year 2016" leaves 2017 empty)
     precision = sum(len(by_pred[pred[i]] & by_gold[gold[i]]) / len(by_pred[pred[i]]) for i in gold) / len(gold)
     recall = sum(len(by_pred[pred[i]] & by_gold[gold[i]]) / len(by_gold[gold[i]]) for i in gold) / len(gold)
     return precision, recall, _f1(precision, recall)

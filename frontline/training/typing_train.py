@@ -358,16 +358,17 @@ class TrainReport:
 
 def train(
     data: Path, output: Path, *, bits: int = DEFAULT_BITS, c: float = DEFAULT_C, folds: int = 5, seed: int = 0,
-    examples: list[Example] | None = None,
+    examples: list[Example] | None = None, augment_share: float = AUGMENT_SHARE, denial_share: float = DENIAL_SHARE,
 ) -> TrainReport:
     """Train on ``data`` (the shared data folder), write the model to ``output``, return the figures.
-    ``examples`` replaces ``load_examples(data)`` (experiments that add or hold out examples)."""
+    ``examples`` replaces ``load_examples(data)`` (experiments that add or hold out examples); the shares are
+    ``load_examples``'s news-style variants and denials of the notes (docs/typing.md, augmentation round)."""
     from sklearn.metrics import f1_score  # type: ignore[import-untyped]
     from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
     started = time.perf_counter()
     rules = RuleTyper()
-    examples = load_examples(data, rules) if examples is None else examples
+    examples = load_examples(data, rules, augment_share=augment_share, denial_share=denial_share) if examples is None else examples
     index = {name: i for i, name in enumerate(CLASSES)}
     labels = [e.label for e in examples]
     weights_by_class = class_weights(labels)

@@ -124,3 +124,34 @@ def test_cross_validation_holds_a_notes_variant_out_with_the_note(tmp_path: Path
     variants = [Example(f"{word.upper()} said officials", label, 1.0, "augment", i) for i, (word, label) in enumerate(zip(words, labels))]
     report = train(tmp_path, tmp_path / "typing.npz", bits=16, folds=3, examples=notes + variants)
     assert report.cv_weighted_f1 is not None and report.cv_weighted_f1 < 0.8
+
+
+def test_train_command_adds_variants_when_asked(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from frontline.cli import app
+
+    data = tmp_path / "data"
+    (data / "acled").mkdir(parents=True)
+    header = (
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,"
+        "assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,"
+        "geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n"
+    )
+    rows = "".join(
+        f"A{i},2025-04-02,2025,1,Political violence,Battles,{sub},Military Forces of Xland (2020-),,State forces,Xland Liberation Army,,"
+        f'Rebel group,State forces-Rebel group,,999,Eastern Africa,Xland,North,Upper,,Alpha,1.5,2.25,2,Local radio,National,"{text} {i}.",4,,1\n'
+        for i in range(12)
+        for sub, text in (("Armed clash", "Soldiers fought rebels near village"), ("Peaceful protest", "Teachers marched peacefully in town"))
+    )
+    (data / "acled" / "acled_fixture.csv").write_text(header + rows, encoding="utf-8")
+    sources = {}
+    for share in ("0", "1"):
+        output = tmp_path / f"typing{share}.npz"
+        args = ["train", "typing", "--data", str(data), "-o", str(output), "--folds", "0", "--bits", "12", "--augment-share", share]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        sources[share] = json.loads(output.with_suffix(".json").read_text())["examples_by_source"]
+    assert "augment" not in sources["0"] and sources["1"]["augment"] == sources["1"]["acled"] == 24

@@ -122,17 +122,28 @@ def train_typing(
     folds: Arg[int, typer.Option("--folds", min=0, help="Cross-validation folds on the ACLED notes (0 or 1: none; no calibration).")] = 5,
     bits: Arg[int, typer.Option("--bits", min=12, max=22, help="Hashed feature space: 2**bits buckets.")] = 17,
     c: Arg[float | None, typer.Option("--c", min=0.0, help="Inverse L2 regularisation strength (default: the recipe's, typing_train.DEFAULT_C).")] = None,
+    augment_share: Arg[float | None, typer.Option("--augment-share", min=0.0, max=1.0, help="Share of ACLED notes given a news-style variant (default: the recipe's, 0; docs/typing.md).")] = None,
+    denial_share: Arg[float | None, typer.Option("--denial-share", min=0.0, max=1.0, help="Share of ACLED notes given a 'no event' denial (default: the recipe's, 0).")] = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Train the event typer (25 ACLED sub-types + no event) and write it with its figures (.json beside it)."""
     try:
-        from ..training.typing_train import DEFAULT_C, train
+        from ..training.typing_train import (
+            AUGMENT_SHARE,
+            DEFAULT_C,
+            DENIAL_SHARE,
+            train,
+        )
     except ImportError as exc:
         _missing_training_extra(exc)
     setup_logging(verbose)
     target = output or MODELS_DIR / "typing.npz"
     try:
-        report = train(data, target, bits=bits, c=DEFAULT_C if c is None else c, folds=folds)
+        report = train(
+            data, target, bits=bits, c=DEFAULT_C if c is None else c, folds=folds,
+            augment_share=AUGMENT_SHARE if augment_share is None else augment_share,
+            denial_share=DENIAL_SHARE if denial_share is None else denial_share,
+        )
     except ImportError as exc:  # scikit-learn is imported when the fit starts
         _missing_training_extra(exc)
     except (FileNotFoundError, ValueError) as exc:

@@ -4,8 +4,9 @@ Data (all under ``../shared/data``; see docs/typing.md for counts):
 
 - ACLED notes, both taxonomies: 2019+ rows by their sub-type; pre-2019 rows only where their type names one
   sub-type (``corpora.acled.OLD_TO_SUB``); note boilerplate stripped (``clean_notes``); duplicates dropped;
-  half rewritten as news leads (``news_style``). The field benchmark's held-out file (``FIELDS_HELDOUT``) is
-  never read.
+  half rewritten as news leads (``news_style``); beside them, a news-style variant of half of the notes
+  (``typing_augment``: headline, reported speech, time or place first, a background sentence). The field
+  benchmark's held-out file (``FIELDS_HELDOUT``) is never read.
 - The codebook definitions and news-style templates of ``typing_synthetic`` (rare sub-types, "no event").
 - PLOVER synthetic stories: the lead sentence of non-violent stories (consult, accuse, aid, sanction, ...)
   as "no event"; the lead of violent or protest stories as the ACLED sub-type their mode names.
@@ -44,6 +45,7 @@ from ..events.typing_model import (
     rule_subs,
 )
 from .corpora.acled import FIELDS_HELDOUT, clean_notes, read_acled_folder
+from .typing_augment import news_variant
 from .typing_synthetic import synthetic_examples
 
 log = logging.getLogger(__name__)
@@ -108,7 +110,8 @@ class Example:
     text: str
     label: str
     weight: float
-    source: str  # "acled", "synthetic", "plover", "insightcrime"
+    source: str  # "acled", "synthetic", "plover", "insightcrime", "news", "augment"
+    parent: int = -1  # for an "augment" example: the index of the ACLED note it rewrites (kept in its CV fold)
 
 
 def first_sentence(text: str) -> str:
@@ -164,11 +167,27 @@ def news_style(text: str, share: float = NEWS_STYLE_SHARE) -> str:
     return f"{body}.{rest}"
 
 
-def acled_examples(folder: Path, share: float = 0.0) -> list[Example]:
+# News-style variants of the notes (``typing_augment``: headline, reported speech, time or place first, a
+# background sentence), added beside the notes for a seeded share of them (0: off); docs/typing.md, augmentation round.
+AUGMENT_SHARE = 0.0
+AUGMENT_WEIGHT = 1.0
+# A source's denial of a note's act ("The army denied that ..."), as "no event", for a small seeded share.
+DENIAL_SHARE = 0.0
+DENIAL_WEIGHT = 0.5
+
+
+def acled_examples(
+    folder: Path, share: float = 0.0, augment_share: float = 0.0, augment_weight: float = AUGMENT_WEIGHT, denial_share: float = 0.0,
+) -> list[Example]:
     """Cleaned ACLED notes with today's sub-type; unmappable old-taxonomy rows and duplicates dropped. The field
-    benchmark's held-out file (``FIELDS_HELDOUT``) is left out, so that benchmark never scores notes the typer saw."""
+    benchmark's held-out file (``FIELDS_HELDOUT``) is left out, so that benchmark never scores notes the typer saw.
+    A ``share`` of the notes is rewritten by ``news_style``; after the notes come news-style variants
+    (``typing_augment.news_variant``) of an ``augment_share`` of the cleaned notes (chosen by the CRC32 of the
+    text), and "no event" denials of a ``denial_share`` of them, each pointing back at its note's index in the
+    list (``parent``) so cross-validation keeps them in the note's fold."""
     seen: set[str] = set()
-    out = []
+    out: list[Example] = []
+    variants: list[Example] = []
     for row in read_acled_folder(folder, exclude=frozenset({FIELDS_HELDOUT})):
         sub = row.mapped_sub_event_type()
         if sub not in SUB_EVENT_TYPES:
@@ -177,8 +196,12 @@ def acled_examples(folder: Path, share: float = 0.0) -> list[Example]:
         if len(text) < 15 or text in seen:
             continue
         seen.add(text)
+        if (zlib.crc32(b"share:" + text.encode("utf-8")) % 1000) < augment_share * 1000:
+            variants.append(Example(news_variant(text), sub, augment_weight, "augment", len(out)))
+        if (zlib.crc32(b"denial:" + text.encode("utf-8")) % 1000) < denial_share * 1000:
+            variants.append(Example(news_variant(text, "denial"), NO_EVENT, DENIAL_WEIGHT, "augment", len(out)))
         out.append(Example(news_style(text, share) if share else text, sub, 1.0, "acled"))
-    return out
+    return out + variants
 
 
 def plover_examples(zip_path: Path, rules: RuleTyper, *, trust_modes: bool = False) -> list[Example]:
@@ -260,14 +283,15 @@ def news_examples(data: Path, rules: RuleTyper) -> list[Example]:
 
 
 def load_examples(
-    data: Path, rules: RuleTyper | None = None, *, news_share: float = NEWS_STYLE_SHARE, trust_plover: bool = True
+    data: Path, rules: RuleTyper | None = None, *, news_share: float = NEWS_STYLE_SHARE, trust_plover: bool = True,
+    augment_share: float = AUGMENT_SHARE, denial_share: float = DENIAL_SHARE,
 ) -> list[Example]:
     """Every training example, in a fixed order. Raises FileNotFoundError naming a missing folder."""
     rules = rules or RuleTyper()
     acled = data / "acled"
     if not acled.is_dir():
         raise FileNotFoundError(f"{acled}: ACLED folder missing (see ../shared/data/README.md)")
-    examples = acled_examples(acled, news_share)
+    examples = acled_examples(acled, news_share, augment_share, denial_share=denial_share)  # first: an "augment" example's parent is its index
     examples += [Example(text, label, 1.0, "synthetic") for text, label in synthetic_examples()]
     plover = data / "plover" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
     if plover.exists():
@@ -334,16 +358,17 @@ class TrainReport:
 
 def train(
     data: Path, output: Path, *, bits: int = DEFAULT_BITS, c: float = DEFAULT_C, folds: int = 5, seed: int = 0,
-    examples: list[Example] | None = None,
+    examples: list[Example] | None = None, augment_share: float = AUGMENT_SHARE, denial_share: float = DENIAL_SHARE,
 ) -> TrainReport:
     """Train on ``data`` (the shared data folder), write the model to ``output``, return the figures.
-    ``examples`` replaces ``load_examples(data)`` (experiments that add or hold out examples)."""
+    ``examples`` replaces ``load_examples(data)`` (experiments that add or hold out examples); the shares are
+    ``load_examples``'s news-style variants and denials of the notes (docs/typing.md, augmentation round)."""
     from sklearn.metrics import f1_score  # type: ignore[import-untyped]
     from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
     started = time.perf_counter()
     rules = RuleTyper()
-    examples = load_examples(data, rules) if examples is None else examples
+    examples = load_examples(data, rules, augment_share=augment_share, denial_share=denial_share) if examples is None else examples
     index = {name: i for i, name in enumerate(CLASSES)}
     labels = [e.label for e in examples]
     weights_by_class = class_weights(labels)
@@ -358,10 +383,15 @@ def train(
     if folds > 1:
         acled_rows = np.flatnonzero(acled)
         other_rows = np.flatnonzero(~acled)
+        parents = np.array([e.parent for e in examples])
         logits = np.zeros((len(acled_rows), len(CLASSES)))
         splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
         for fold, (train_part, test_part) in enumerate(splitter.split(acled_rows, y[acled_rows])):
-            rows = np.concatenate([acled_rows[train_part], other_rows])
+            # A note's news-style variant stays out of training while the note is held out.
+            held_out = np.zeros(len(examples), dtype=bool)
+            held_out[acled_rows[test_part]] = True
+            own = other_rows[~((parents[other_rows] >= 0) & held_out[np.maximum(parents[other_rows], 0)])]
+            rows = np.concatenate([acled_rows[train_part], own])
             model = _fit(X[rows], y[rows], w[rows], c)
             scores = np.full((len(test_part), len(CLASSES)), -1e9)
             scores[:, model.classes_] = model.decision_function(X[acled_rows[test_part]])

@@ -353,3 +353,12 @@ def test_a_city_in_the_outlets_name_is_not_where(pipeline) -> None:  # type: ign
     # "(BOGOTA RADIO CADENA NACIONAL)" is the broadcaster, in Bogota; the report was filed in Popayan.
     result = read(pipeline, "POPAYAN, 23 MAR 90 (BOGOTA RADIO CADENA NACIONAL) -- [TEXT] THE FARC MEMBERS BLEW UP A POWER SUBSTATION AND A POWER PYLON.")
     assert result.events and {e.location for e in result.events} == {"Popayán"}
+
+
+def test_where_someone_was_sent_or_came_from_is_not_the_focus(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Two mentions of the United States as a destination and an origin outvoted the dateline; each now votes
+    # as a nationality does (geo.resolve._said_in_passing).
+    result = read(pipeline, FILED + "GUNMEN KILLED TWO TEACHERS LAST NIGHT. THEIR BODIES WILL BE SENT TO THE UNITED STATES TODAY. "
+                  "INFORMATION RECEIVED FROM THE UNITED STATES SAYS THEIR FAMILIES WERE TOLD.")
+    assert result.annotated.country_code == "SV"
+    assert [e.country for e in result.events] == ["El Salvador"]

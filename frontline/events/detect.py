@@ -168,6 +168,18 @@ class RuleTyper:
         return sorted(found, key=lambda t: t.start)
 
 
+# A question, asked as one: it opens on a question word or an inverted auxiliary (after any speaker's tag
+# such as "[STUDIO REPORTER]") and ends on a question mark: an interviewer's or a commentator's question
+# tells of no event ("WHO ARE THE OTHER 15 PEOPLE KILLED?"). A sentence that only ends on one is not asked
+# so: a scraped page runs a subheading into it ("... was targeted by airstrikes End to the ceasefire?").
+_QUESTION = re.compile(
+    r"\s*(?:\[[^\]]{0,60}\]\s*)*[\"'\u2018\u201c]?(?:(?:and|but|or|so)\s+)?(?:who|whom|whose|what|which|why|how|when|where|is|are|was|were"
+    r"|do|does|did|can|could|will|would|shall|should|has|have|had|may|might|must)\b",
+    re.IGNORECASE,
+)
+_QUESTION_END = re.compile(r"\?[\"'\u2019\u201d)\]\s]*$")
+
+
 def _sentence_start(sentence: str, index: int) -> bool:
     return not sentence[:index].strip(" \"'‘“(-–—")
 
@@ -181,6 +193,8 @@ def detect(annotated: Annotated, typer: EventTyper) -> tuple[EventMention, ...]:
     text = annotated.document.article.text
     sentences = annotated.sentences
     for sentence in sentences:
+        if _QUESTION.match(sentence.text) and _QUESTION_END.search(sentence.text):
+            continue  # a question reports nothing ("CAN YOU CONFIRM THE ARRIVAL OF THE POLICE'S BOMB SQUAD?")
         seen: set[str] = set()
         window = sentences[max(0, sentence.index - PASSAGE_WINDOW) : sentence.index + PASSAGE_WINDOW + 1]
         context = text[window[0].start : window[-1].end]

@@ -198,3 +198,21 @@ def test_a_recalled_killing_with_its_day_is_coded_on_that_day(pipeline) -> None:
 
 def test_a_recalled_killing_without_its_day_is_no_event(typer: LearnedTyper) -> None:
     assert types(typer, "The President cited the killing of the Jesuit priests as proof of the violence.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[STUDIO REPORTER] CAN YOU CONFIRM THE ARRIVAL OF THE POLICE'S BOMB SQUAD?",
+        "Does such a shift mean the desire to complicate the operation against the terrorists near Raqqa?",
+        "Or is it a possibility to drive the militants into Syria under the precise airstrikes of the coalition?",
+    ],
+)
+def test_a_question_tells_no_event(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert pipeline.extract(Article(id="t", text=text, published=dt.date(2017, 10, 10))) == []
+
+
+def test_a_sentence_that_only_ends_on_a_question_mark_is_still_read(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # A scraped page runs its subheading into the sentence before: the strike is still told.
+    text = "A convoy of 31 lorries carrying aid was targeted by airstrikes near Aleppo End to the ceasefire?"
+    assert [e.sub_event_type for e in pipeline.extract(Article(id="t", text=text, published=dt.date(2016, 9, 20)))] == ["Air/drone strike"]

@@ -143,27 +143,28 @@ def _donbas_towns() -> tuple[tuple[float, float, bool], ...]:
     return tuple(towns)
 
 
-def km_to_contact_line(latitude: float, longitude: float) -> float:
-    """Distance in km from a point to the nearest town of ``DONBAS_LINE`` (equirectangular: enough at this scale)."""
+def _nearest_town(latitude: float, longitude: float) -> tuple[float, bool]:
+    """The distance in km to the nearest town of ``DONBAS_LINE`` (the first listed of equally near ones) and
+    whether the republics held it. Equirectangular distance: enough at this scale."""
     return min(
-        111.2 * math.hypot(latitude - t_lat, (longitude - t_lon) * math.cos(math.radians(latitude)))
-        for t_lat, t_lon, _ngca in _donbas_towns()
+        ((111.2 * math.hypot(latitude - t_lat, (longitude - t_lon) * math.cos(math.radians(latitude))), ngca)
+         for t_lat, t_lon, ngca in _donbas_towns()),
+        key=lambda town: town[0],
     )
+
+
+def km_to_contact_line(latitude: float, longitude: float) -> float:
+    """Distance in km from a point to the nearest town of ``DONBAS_LINE``."""
+    return _nearest_town(latitude, longitude)[0]
 
 
 def _held_by_republics(at: tuple[float, float] | None) -> bool | None:
     """Whether ``at`` lay on the republics' side of the Donbas contact line (the nearest listed town's
     side); None far from every listed town."""
-    if at is None:
+    if at is None or not _donbas_towns():
         return None
-    lat, lon = at
-    best: tuple[float, bool] | None = None
-    for t_lat, t_lon, ngca in _donbas_towns():
-        # Equirectangular distance: enough at this scale.
-        km = 111.2 * math.hypot(lat - t_lat, (lon - t_lon) * math.cos(math.radians(lat)))
-        if best is None or km < best[0]:
-            best = (km, ngca)
-    return best[1] if best is not None and best[0] <= _LINE_KM else None
+    km, ngca = _nearest_town(*at)
+    return ngca if km <= _LINE_KM else None
 
 
 def war_sides(roles: Roles, sub: str, country: str | None, when: dt.date | None, at: tuple[float, float] | None = None) -> Roles:

@@ -61,6 +61,7 @@ def find_toponyms(
         return []
     scores = agree(text, proposals, model.scores(rows), rows)
     countries = _confident_countries(proposals, scores, model.threshold)
+    home = countries | _confident_countries(proposals, scores, model.threshold, codes=("PPLC",))
     found: list[Candidate] = []
     for proposal, score in zip(proposals, scores, strict=True):
         if (
@@ -68,6 +69,7 @@ def find_toponyms(
             and score < model.threshold
             and not strongly_cued(text, proposal)
             and not _variant_in(proposal, countries, text, model.lexicon)
+            and not _city_of(proposal, home, text, model.lexicon)
             and (bool(countries) or not _only_there(proposal, text, model.lexicon))
         ):
             continue
@@ -85,14 +87,17 @@ def find_toponyms(
     return found
 
 
-def _confident_countries(proposals: Sequence[Proposal], scores: Iterable[float], threshold: float) -> frozenset[str]:
-    """Countries the filter is sure the text names, as a country or a province ("Latakia" -> SY)."""
+def _confident_countries(
+    proposals: Sequence[Proposal], scores: Iterable[float], threshold: float, codes: tuple[str, ...] = ("PCL", "ADM1")
+) -> frozenset[str]:
+    """Countries the filter is sure the text names, as a country or a province ("Latakia" -> SY); with
+    ``codes`` ("PPLC"), those whose capital it is sure the text names ("BOGOTA, 7 SEP 89")."""
     return frozenset(
         m.place.country_code
         for p, score in zip(proposals, scores, strict=True)
         if score >= threshold
         for m in p.matches
-        if m.kind == "exact" and (m.place.feature_code.startswith("PCL") or m.place.feature_code == "ADM1")
+        if m.kind == "exact" and m.place.feature_code.startswith(codes)
     )
 
 
@@ -112,6 +117,28 @@ def _variant_in(proposal: Proposal, countries: frozenset[str], text: str, lexico
         and m.place.country_code in transliterated
         and m.place.feature_class in ("P", "A", "T")
         for m in skeletal
+    )
+
+
+# A city this large is mostly named as the city in the news of its own country.
+CITY_POPULATION = 1_000_000
+
+
+def _city_of(proposal: Proposal, countries: frozenset[str], text: str, lexicon: Lexicon) -> bool:
+    """A city of a million or more, exactly named and capitalised, in a country the text surely names
+    (itself, a province or its capital):
+    "Medellin continues to live through a wave of terror" in a report from Bogota. The filter learned
+    from US news what the words around a name say ("X continues" is mostly a person); in a report from
+    the city's own country its name is the city unless it is also a person's name or a word."""
+    if proposal.fragment or not countries:
+        return False
+    surface = text[proposal.start : proposal.end]
+    if surface in lexicon.first_names or surface in lexicon.surnames or lexicon.lowercase.get(surface.lower(), 0.0) > 0.0:
+        return False
+    return any(
+        m.kind == "exact" and m.place.feature_class == "P" and m.place.population >= CITY_POPULATION
+        and m.place.country_code in countries
+        for m in proposal.matches
     )
 
 

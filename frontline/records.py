@@ -237,10 +237,8 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
-class EventDraft:
-    """An event under construction: made by ``fill``, placed by ``geocode``, dated by ``dating``,
-    merged by ``merge``; ``finalize`` turns it into an ``Event``. Besides the fields that will be
-    exported it holds what those stages work from (the place, its cue, the time phrase, the sentences)."""
+class AcledFields:
+    """The ACLED columns that an event under construction and a finished event share, in ACLED's order."""
 
     article_id: str
     event_type: str
@@ -265,6 +263,14 @@ class EventDraft:
     latitude: float | None = None
     longitude: float | None = None
     geo_precision: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft(AcledFields):
+    """An event under construction: made by ``fill``, placed by ``geocode``, dated by ``dating``,
+    merged by ``merge``; ``finalize`` turns it into an ``Event``. Besides the fields that will be
+    exported it holds what those stages work from (the place, its cue, the time phrase, the sentences)."""
+
     fatalities: int = 0
     geonameid: int | None = None
     confidence: float = 0.0
@@ -280,33 +286,10 @@ class EventDraft:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(AcledFields):
     """One event in ACLED's codebook, plus frontline's provenance fields: only what is exported.
     Made from an ``EventDraft`` by ``events.finalize.finalize``."""
 
-    article_id: str
-    event_type: str
-    sub_event_type: str
-    event_id: str = ""
-    event_date: dt.date | None = None
-    time_precision: int | None = None
-    actor1: str = ""
-    assoc_actor_1: str = ""
-    inter1: int = 0
-    actor2: str = ""
-    assoc_actor_2: str = ""
-    inter2: int = 0
-    interaction: int = 0
-    civilian_targeting: str = ""
-    iso: int | None = None
-    country: str = ""
-    admin1: str = ""
-    admin2: str = ""
-    admin3: str = ""
-    location: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
     source: str = ""
     notes: str = ""
     fatalities: int = 0

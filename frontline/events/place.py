@@ -20,6 +20,7 @@ from ..geo.dateline import dateline_span, filed_abroad, outlet_country
 from ..geo.gazetteer import Gazetteer
 from ..geo.patterns import stop_words
 from ..geo.resolve import names_nationality
+from ..geo.toponyms import without_stand_ins
 from ..records import Annotated, EventMention, Place, PlaceMention, Span
 from .earlier_places import (
     drop_qualifiers,
@@ -152,7 +153,9 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     # raids", "Turkey and the coalition carried out strikes"): the document's own country stands in.
     places = [p for p in places if not _foreign_subject(text, p, anchor.start, annotated.country_code)]
     local = [p for p in places if not p.place.feature_code.startswith("PCL")]  # type: ignore[union-attr]
-    pool = drop_qualifiers(local) or places
+    # Countries only: one said where it happened ("in northern Syria") before one said as who acted ("the US
+    # would intensify its airstrikes against IS in northern Syria").
+    pool = drop_qualifiers(local) or [p for p in places if _IN_BEFORE.search(text, max(0, p.span.start - 30), p.span.start)] or places
     if pool:
         # "On Friday, in Morelia, Michoacan, gunmen killed a driver in Colonia X": the place that
         # opens the sentence sets the scene; a later, smaller place inside it is rarely known.
@@ -248,6 +251,9 @@ def _foreign_subject(text: str, p: PlaceMention, anchor: int, focus: str | None)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|inside|across|throughout|to|from|within|on|over|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+_IN_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 _NATION_TOWN_OF = re.compile(r"\b([A-Za-z]+)\s+(?:border\s+)?(?:town|city|village|port|hamlet|municipality|province|department)\s+of\s+$", re.IGNORECASE)
 
 
@@ -316,7 +322,7 @@ def _last_resort(
     stop = stop_words()
 
     def pick(found: list[Place], minimum: int) -> Place | None:
-        found = [p for p in found if p.feature_class in ("P", "A") and not p.feature_code.startswith("PCL")]
+        found = [p for p in without_stand_ins(tuple(found)) if p.feature_class in ("P", "A") and not p.feature_code.startswith("PCL")]
         pool = [p for p in found if p.country_code == focus] if focus else found
         if not pool:
             return None

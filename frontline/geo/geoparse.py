@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer
 from .patterns import cue_at, demonym_places, variant_places
 from .ranker_features import us_state
 from .resolve import country_votes, focus_country, resolve
-from .toponyms import Candidate, find_toponyms
+from .toponyms import Candidate, find_toponyms, without_stand_ins
 
 if TYPE_CHECKING:
     from .ranker import Ranker
@@ -97,7 +97,7 @@ def prepare(
             matches = [] if implied else gazetteer.match(surface)
             places = (
                 implied
-                or tuple(m.place for m in matches)
+                or without_stand_ins(tuple(m.place for m in matches))
                 or demonym_places(surface, gazetteer)
                 or variant_places(surface, gazetteer)
             )

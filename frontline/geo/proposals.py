@@ -174,7 +174,23 @@ def _bare_possessive(text: str, words: list[tuple[int, int]], gazetteer: Gazette
         word = text[ws:we]
         if len(word) >= 5 and word.endswith("s") and gazetteer.country_for_name(word[:-1]) and not gazetteer.country_for_name(word):
             return [*words[:k], (ws, we - 1)]
+        if len(word) >= 5 and word.endswith("s") and _OWNED_AREA.match(text, we) and _province_or_city(word[:-1], gazetteer) and not gazetteer.match(word, fuzzy=False):
+            return [*words[:k], (ws, we - 1)]  # "Idlibs countryside", "Hamas northern countryside" (Hama's)
     return words
+
+
+# What a province or a city owns in "X's countryside", "X's northern outskirts".
+_OWNED_AREA = re.compile(
+    r"\s+(?:(?:northern|southern|eastern|western|north(?:ern)?[\s-]?(?:east|west)(?:ern)?|south(?:ern)?[\s-]?(?:east|west)(?:ern)?)\s+)?"
+    r"(?:countryside|outskirts|suburbs|province|governorate)\b",
+    re.IGNORECASE,
+)
+
+
+def _province_or_city(name: str, gazetteer: Gazetteer) -> bool:
+    """An exact name of a first-level province or of a city of 100,000 or more."""
+    return any(m.place.feature_code == "ADM1" or (m.place.feature_class == "P" and m.place.population >= 100_000)
+               for m in gazetteer.match(name, fuzzy=False))
 
 
 def _region_matches(gazetteer: Gazetteer, surface: str) -> tuple[Match, ...]:

@@ -63,7 +63,9 @@ def demonyms(text: str, gazetteer: Gazetteer) -> Counter[str]:
 _NATIONALITY_NOUN = re.compile(
     r"(?:[’']s)?\s+(?:citizens?|nationals?|embass(?:y|ies)|consulates?|ambassadors?|envoys?|diplomats?|officials?|government"
     r"|administration|authorities|aid|troops|forces|soldiers|servicem[ae]n|marines|advisers|advisors|military|army|navy"
-    r"|air\s+force|warplanes|jets|aircraft|drones?|intelligence|president|secretary|senators?|congress(?:m[ae]n)?)\b",
+    r"|air\s+force|warplanes|jets|aircraft|drones?|intelligence|president|secretary|senators?|congress(?:m[ae]n)?"
+    # ... or an affair named after it ("coordinator for the Syria crisis"): no place where something happened.
+    r"|crisis|conflict)\b",
     re.IGNORECASE,
 )
 

@@ -78,13 +78,27 @@ def find_toponyms(
             Candidate(
                 Span(start + offset, end + offset, text[start:end]),
                 cue_at(text, start, end),
-                tuple(m.place for m in proposal.matches),
+                without_stand_ins(tuple(m.place for m in proposal.matches)),
                 fuzzy=bool(proposal.matches) and all(m.kind != "exact" for m in proposal.matches),
                 fragment=proposal.fragment,
                 confidence=round(float(score), 4),
             )
         )
     return found
+
+
+def without_stand_ins(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """A country's own name, said of a place in that country, is the country: an imported entry of that name
+    there (UCDP's "Syria" of "Syria/Turkey border Idlib Governorate", an ADM1 at Idlib) only stands in for it,
+    and is no candidate when the country itself is one. GeoNames' and the project's own entries stay, and so
+    does another country's namesake (a village "Qatar" in Aleppo). Recognition still counts every entry."""
+    countries = {p.country_code for p in places if p.feature_code.startswith("PCL")}
+    if not countries:
+        return places
+    return tuple(
+        p for p in places
+        if p.feature_code.startswith("PCL") or p.country_code not in countries or p.source.startswith(("geonames", "frontline-"))
+    )
 
 
 def _confident_countries(

@@ -362,3 +362,33 @@ def test_where_someone_was_sent_or_came_from_is_not_the_focus(pipeline) -> None:
                   "INFORMATION RECEIVED FROM THE UNITED STATES SAYS THEIR FAMILIES WERE TOLD.")
     assert result.annotated.country_code == "SV"
     assert [e.country for e in result.events] == ["El Salvador"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Syria air strikes kill 32 Monitor AFP Monday 2 Feb 2015 Syrian government air strikes on opposition-held towns "
+         "across the country killed 32 people."),
+        "Longtime Hezbollah commander killed in clashes in Syria's Aleppo province",
+    ],
+)
+def test_a_countrys_own_name_is_never_a_province_that_stands_in_for_it(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # UCDP's "Syria/Turkey border Idlib Governorate" gave the gazetteer a "Syria" at Idlib; it is no candidate
+    # where the country itself is one.
+    events = read(pipeline, text).events
+    assert events and all(not (e.location == "Syria" and e.admin1) for e in events)
+    assert all(e.admin1 != "Idlib" for e in events)
+
+
+def test_among_countries_the_one_said_where_it_happened_is_the_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The airstrikes come a week after President Barack Obama announced the US would intensify its campaign "
+            "of airstrikes against the IS in northern Syria.")
+    assert [e.country for e in read(pipeline, text).events] == ["Syria"]
+
+
+@pytest.mark.parametrize("upper", [False, True])
+def test_a_provinces_possessive_without_its_apostrophe(pipeline, upper: bool) -> None:  # type: ignore[no-untyped-def]
+    # Scraped text loses apostrophes: "Idlibs countryside" is Idlib's countryside, near the city (geo_precision 2).
+    text = "Three civilians were killed in Russian airstrikes on Idlibs countryside on Sunday."
+    events = read(pipeline, text.upper() if upper else text).events
+    assert [(e.location, e.geo_precision) for e in events] == [("Idlib", 2)]

@@ -75,3 +75,16 @@ def test_given_spans_use_the_whole_text_for_context(gazetteer: Gazetteer) -> Non
 def test_bad_span_is_a_clear_error(gazetteer: Gazetteer) -> None:
     with pytest.raises(ValueError, match="outside the text"):
         geoparse("short", gazetteer, [(3, 99)])
+
+
+def test_an_imported_entry_named_as_its_own_country_stands_in_for_the_country() -> None:
+    from frontline.geo.toponyms import without_stand_ins
+    from frontline.records import Place
+
+    country = Place(163843, "Syria", 35.0, 38.0, "SY", feature_class="A", feature_code="PCLI")
+    stand_in = Place(-1, "Syria", 36.23, 36.51, "SY", "Idlib", feature_class="A", feature_code="ADM1", source="ucdp")
+    namesake = Place(-2, "Qatar", 36.2, 37.5, "SY", "Aleppo", source="ucdp")
+    qatar = Place(289688, "Qatar", 25.5, 51.25, "QA", feature_class="A", feature_code="PCLI")
+    assert without_stand_ins((country, stand_in)) == (country,)
+    assert without_stand_ins((stand_in,)) == (stand_in,)  # no country among the candidates: nothing stands in
+    assert without_stand_ins((qatar, namesake)) == (qatar, namesake)  # another country's namesake is a place

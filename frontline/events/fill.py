@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..geo.dateline import outlet_country
 from ..geo.gazetteer import Gazetteer
 from ..geo.seats import seat
 from ..records import Annotated, EventDraft, EventMention, Sentence, Span
@@ -57,6 +58,7 @@ def fill(
     published = article.published
     # Searched once per article, not per mention.
     monitored = monitored_country(article.text)
+    outlet = outlet_country(article.source)
     for mention in mentions:
         if mention.sub_event_type == "Violent demonstration" and not _violent(annotated, mention):
             # The codebook: a demonstration is violent when its people damage, hurt or fight;
@@ -71,6 +73,11 @@ def fill(
             continue
         place, cue = choose_place(annotated, mention, gazetteer, recognizer, monitored)
         where = place.place.country_code if place is not None and place.place is not None else home_country(annotated)
+        if place is None and outlet is not None and where != outlet and not _names_country(annotated, where):
+            # A monitor of one country tells of it (``outlet_country``: "SOHR"): a focus abroad that rests on
+            # a side's nationality ("Russian airstrikes target ...", "Turkish warplanes ...") or on nothing
+            # is not where its event happened, unless the text names that country.
+            where = outlet
         if where is None:
             where = monitored
         # Where the event will be coded (a province at its seat), for the sides of a front line.
@@ -204,6 +211,13 @@ def _inter(actor: Side | None, home: set[str]) -> int:
     if actor.inter == 1 and actor.country and home and actor.country not in home:
         return 8
     return actor.inter
+
+
+def _names_country(annotated: Annotated, code: str | None) -> bool:
+    """Whether the text names the country ``code`` by its name ("in Turkey"), not only by a nationality."""
+    return code is not None and any(
+        p.place is not None and p.place.country_code == code and p.place.feature_code.startswith("PCL") for p in annotated.places
+    )
 
 
 def home_country(annotated: Annotated) -> str | None:

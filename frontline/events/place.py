@@ -75,6 +75,9 @@ def choose_place(
     fallback = place is None and gazetteer is not None
     if fallback and gazetteer is not None:
         place = qualifier_place(annotated, mention, gazetteer, monitored if annotated.country_code is None else None)
+        home = outlet_country(annotated.document.article.source)
+        if place is not None and place.place is not None and home and place.place.country_code != home:
+            place = None  # a monitor of one country ("SOHR") names its places: "al-Marj" is not Al Marj, Libya
         if place is None:
             # The last resort finds the place named itself, not a stand-in: its own precision.
             place = _last_resort(annotated, mention, gazetteer, monitored, recognizer or _packaged_recognizer())
@@ -316,8 +319,9 @@ def _last_resort(
     or, with none, when the name's places lie in one country."""
     sentence = annotated.sentences[mention.sentence]
     text = annotated.document.article.text
-    # A monitor of one country ("SOHR") names that country's places: its headlines' last resort stays there.
-    focus = annotated.country_code or monitored or outlet_country(annotated.document.article.source)
+    # A monitor of one country ("SOHR") names that country's places: its headlines' last resort stays there,
+    # whatever look-alike abroad the focus rests on ("al-Marj" at Al Marj, Libya: the text's only vote).
+    focus = outlet_country(annotated.document.article.source) or annotated.country_code or monitored
     actors = [a.span for a in annotated.in_sentence("actors", mention.sentence)]
     stop = stop_words()
 

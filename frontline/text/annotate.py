@@ -102,6 +102,7 @@ def annotate(
     )
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)
+    home = outlet_country(document.article.source) if filed is None else None
     place_mentions = [
         _whole_name(text, PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3)), gazetteer)
         for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
@@ -113,14 +114,19 @@ def annotate(
     # a focus the text names again and again ("Syrian aircraft ... the town of Ariha": Idlib's, not
     # Jericho) still moves a look-alike home, but drops none.
     anchored = filed is not None and filed == country
-    if anchored or (country is not None and votes.get(country, 0) >= STRONG_FOCUS_VOTES):
+    # What the text itself names or implies, the focus aside: a headline's look-alike abroad ("al-Marj": Al
+    # Marj, Libya) is most often the only vote for its country.
+    told = supported_countries([c for _, c in candidates], adjectives, also=[code for _, code in named])
+    abroad = home is not None and country != home and country not in told
+    if anchored or (country is not None and votes.get(country, 0) >= STRONG_FOCUS_VOTES and not abroad):
         place_mentions = keep_in_support(place_mentions, supported, country, gazetteer, drop=anchored)
-    elif filed is None and (home := outlet_country(document.article.source)):
+    elif home:
         # A monitor of one country ("SOHR") names that country's places: a name it gives is the entry of
         # that name there ("Palmyra": Tadmur, not Santos Dumont, Brazil), or no place if the country has
-        # none, unless the text names or implies the other country. It casts no vote: a headline with no
-        # place stays without a country (docs/incidents.md, "UCDP headlines read one by one").
-        place_mentions = keep_in_support(place_mentions, supported | {home}, home, gazetteer)
+        # none, unless the text names or implies the other country. It casts no vote (the focus and the
+        # ranker's reading stay the text's); an event with no place is put in the outlet's country by
+        # ``events.fill`` (docs/incidents.md, "UCDP headlines read one by one").
+        place_mentions = keep_in_support(place_mentions, told | {home}, home, gazetteer)
 
     # Actor names depend on where they act: "rebels" becomes "Opposition Rebels (Syria)" in a
     # sentence about Idlib, whatever the document's focus; with no place, the focus decides.

@@ -45,3 +45,29 @@ def test_a_monitors_headline_does_not_fall_back_to_a_namesake_abroad(pipeline) -
     assert [e.country for e in events(pipeline, headline, "Reuters")] == ["Germany"]
     # SOHR reports on Syria: no German town; Syria has no "Khan" of that size, so no place.
     assert all(e.country != "Germany" for e in events(pipeline, headline, "SOHR"))
+
+
+def test_a_monitors_headline_with_no_place_is_in_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    headline = "Regime forces ambush and kill 8 rebels in Jobar"  # a Damascus district the gazetteer lacks
+    assert [e.country for e in events(pipeline, headline, "SOHR")] == ["Syria"]
+    # From an outlet of no one country nothing says where: no country.
+    assert [e.country for e in events(pipeline, headline, "Reuters")] == [""]
+
+
+def test_a_sides_nationality_does_not_move_a_monitors_headline_abroad(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for headline, elsewhere in (
+        ("Russian warplanes kill 3 and wound others in a regime-held town", "Russia"),
+        ("Turkish jets hit 39 Islamic State targets, kill four militants", "Turkey"),
+    ):
+        assert [e.country for e in events(pipeline, headline, "SOHR")] == ["Syria"]
+        # A wire's headline keeps the acting side's country (nothing else says where).
+        assert [e.country for e in events(pipeline, headline, "Reuters")] == [elsewhere]
+    # A country the headline names is where it happened, whoever reports it.
+    named = "Two killed in a rocket attack on a border town in Turkey"
+    assert [e.country for e in events(pipeline, named, "SOHR")] == ["Turkey"]
+
+
+def test_a_lookalike_abroad_is_no_focus_of_a_monitors_headline(pipeline) -> None:  # type: ignore[no-untyped-def]
+    headline = "Clashes continue in al-Marj area"  # the Eastern Ghouta's farmland; the gazetteer knows Libya's Al Marj
+    assert [e.country for e in events(pipeline, headline, "Reuters")] == ["Libya"]
+    assert [e.country for e in events(pipeline, headline, "SOHR")] == ["Syria"]

@@ -346,6 +346,7 @@ def _last_resort(
             if best is not None:
                 return PlaceMention(p.span, mention.sentence, best, p.cue, 1.0)
     outlets = []
+    countries: list[PlaceMention] = []  # countries named at the head of a capitalised run ("Overnight Syria Airstrikes")
     for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
         if any(a.start <= m.start() < a.end for a in actors):
             continue
@@ -364,10 +365,13 @@ def _last_resort(
             name = m.group(0)[words[0].start() : words[n - 1].end()]
             if len(name) < 4:
                 continue
-            best = pick(gazetteer.lookup(name, fuzzy=False), _LAST_RESORT_POPULATION)
+            entries = gazetteer.lookup(name, fuzzy=False)
+            best = pick(entries, _LAST_RESORT_POPULATION)
+            start = m.start() + words[0].start()
             if best is not None:
-                start = m.start() + words[0].start()
                 return PlaceMention(Span(start, start + len(name), name), mention.sentence, best, None, 0.5)
+            countries += [PlaceMention(Span(start, start + len(name), name), mention.sentence, p, None, 0.25)
+                          for p in entries if p.feature_code.startswith("PCL")]
     # Nothing else: a regional paper reports its region's events ("reports Imphal Free Press" of a
     # kidnapping in Kangpokpi), so its town's province stands in, at the province's precision.
     for m in outlets:
@@ -377,7 +381,14 @@ def _last_resort(
         if region is not None:
             start = m.start() + m.group(0).index(town)
             return PlaceMention(Span(start, start + len(town), town), mention.sentence, region, "province", 0.25)
-    return None
+    # Last: the one country the sentence names (or the document's among several) stands in, at its precision.
+    # Not the country a dateline files the report from ("SAN JOSE (COSTA RICA), 27 SEP 89 (AFP) -- ...").
+    filed = annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
+    named = {c.place.country_code: c for c in reversed(countries)
+             if c.place is not None and not (filed is not None and filed[0] <= c.span.start < filed[1])}
+    if focus:
+        return named.get(focus)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 # Where the OSCE Special Monitoring Mission observed ceasefire violations: Donetsk and Luhansk (GeoNames admin1 codes).

@@ -392,3 +392,8 @@ def test_a_provinces_possessive_without_its_apostrophe(pipeline, upper: bool) ->
     text = "Three civilians were killed in Russian airstrikes on Idlibs countryside on Sunday."
     events = read(pipeline, text.upper() if upper else text).events
     assert [(e.location, e.geo_precision) for e in events] == [("Idlib", 2)]
+
+
+def test_a_country_named_in_a_title_stands_in_when_nothing_else_places_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = read(pipeline, "Dozens of Civilians Killed in Overnight Syria Airstrikes").events
+    assert [(e.country, e.geo_precision) for e in events] == [("Syria", 3)]

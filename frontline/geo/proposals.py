@@ -175,7 +175,7 @@ def _bare_possessive(text: str, words: list[tuple[int, int]], gazetteer: Gazette
         if len(word) >= 5 and word.endswith("s") and gazetteer.country_for_name(word[:-1]) and not gazetteer.country_for_name(word):
             return [*words[:k], (ws, we - 1)]
         if len(word) >= 5 and word.endswith("s") and _OWNED_AREA.match(text, we) and _province_or_city(word[:-1], gazetteer) and not gazetteer.match(word, fuzzy=False):
-            return [*words[:k], (ws, we - 1)]  # "Idlibs countryside", "Hamas northern countryside" (Hama's)
+            return [*words[:k], (ws, we - 1)]  # "Idlibs countryside", "Darayas outskirts"
     return words
 
 

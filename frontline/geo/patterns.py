@@ -83,7 +83,7 @@ def cue_before(window: str) -> re.Match[str] | None:
 
 # Cue words right after a toponym ("X province", "X's countryside").
 CUE_AFTER = re.compile(
-    r"^(?:['’]?s\s+(?:\w+\s+)?)?\s*(?P<kind>town|city|village|villages|province|governorate|district|region|area|areas|countryside|suburbs?|mountains?|camp|neighbou?rhood|airport|airbase|border)\b",
+    r"^(?:['’]?s\s+(?:\w+\s+)?|\s+(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?(?=\s+countryside))?\s*(?P<kind>town|city|village|villages|province|governorate|district|region|area|areas|countryside|suburbs?|mountains?|camp|neighbou?rhood|airport|airbase|border)\b",
     re.IGNORECASE,
 )
 # Which cues point at which kind of gazetteer entry.

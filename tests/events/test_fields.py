@@ -1019,3 +1019,9 @@ def test_between_two_places_is_near_them(pipeline) -> None:  # type: ignore[no-u
     text = "On Monday, regime artillery hit Douma city while clashes continued between rebel and regime fighters in Daraa Latakia and Homs."
     event = next(e for e in events(pipeline, text) if e.location == "Homs")
     assert event.geo_precision == 1  # between the sides, not between the places
+
+
+@pytest.mark.parametrize("area", ["Idlib countryside", "Idlib northern countryside", "Idlib north-western countryside"])
+def test_a_citys_countryside_with_or_without_its_compass_word_is_near_the_city(pipeline, area: str) -> None:  # type: ignore[no-untyped-def]
+    event = events(pipeline, f"On Tuesday, regime shelling killed four civilians in {area}.")[0]
+    assert (event.location, event.geo_precision) == ("Idlib", 2)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .date_months import without_date_march
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
 from .headline import names_no_happening, reread
 from .rare_rules import (
@@ -146,7 +147,7 @@ def _tokens_of_lowered(lowered: str) -> list[str]:
 def feature_names(text: str, rule_subs: Iterable[str]) -> list[str]:
     """The features of one text: words, stems, word pairs, and the lexicon's hits (``r:<sub-type>``)."""
     lowered = text.lower()
-    words = _tokens_of_lowered(lowered)
+    words = without_date_march(_tokens_of_lowered(lowered))  # "on 3 March" reads as "on Tuesday"
     names = [f"w:{w}" for w in words]
     names += [f"s:{w[:6]}" for w in words if len(w) > 6]
     names += [f"b:{a} {b}" for a, b in itertools.pairwise(words)]

@@ -122,7 +122,7 @@ def train_typing(
     folds: Arg[int, typer.Option("--folds", min=0, help="Cross-validation folds on the ACLED notes (0 or 1: none; no calibration).")] = 5,
     bits: Arg[int, typer.Option("--bits", min=12, max=22, help="Hashed feature space: 2**bits buckets.")] = 17,
     c: Arg[float | None, typer.Option("--c", min=0.0, help="Inverse L2 regularisation strength (default: the recipe's, typing_train.DEFAULT_C).")] = None,
-    augment_share: Arg[float | None, typer.Option("--augment-share", min=0.0, max=1.0, help="Share of ACLED notes given a news-style variant (default: the recipe's, 0; docs/typing.md).")] = None,
+    augment_share: Arg[float | None, typer.Option("--augment-share", min=0.0, max=1.0, help="Share of ACLED notes given a news-style variant (default: the recipe's, 0.5; docs/typing.md).")] = None,
     denial_share: Arg[float | None, typer.Option("--denial-share", min=0.0, max=1.0, help="Share of ACLED notes given a 'no event' denial (default: the recipe's, 0).")] = None,
     verbose: VerboseOpt = False,
 ) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .date_months import without_date_march
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
 from .headline import names_no_happening, reread
 from .rare_rules import (
@@ -36,26 +37,24 @@ from .rare_rules import (
     RARE_RULES,
     SHOT_DOWN,
 )
+from .typing_gates import denies_every_trigger, without_unnamed_demonstration
 
 log = logging.getLogger(__name__)
 
 NO_EVENT = "NO_EVENT"
 FORMAT_VERSION = 1
 DEFAULT_BITS = 17
-# "No event" only when the model gives it at least this probability; below it the likeliest sub-type wins.
-# The training data's "no event" examples come from other domains (diplomacy, disasters, crime), so the
-# model over-predicts it on conflict news; see docs/typing.md for how this value was chosen.
+# "No event" only when the model gives it at least this probability; below it the likeliest sub-type wins. The
+# "no event" examples come from other domains (diplomacy, disasters, crime), so the model over-predicts it on news.
 NO_EVENT_THRESHOLD = 0.5
-# The least probability a sub-type whose trigger word is in the sentence needs when the model's own
-# best guess has no trigger.
+# The least probability a sub-type whose trigger word is in the sentence needs when the model's best has no trigger.
 _TRIGGERED_FLOOR = 0.05
 _BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 # A sub-type that no lexicon trigger in the sentence names needs at least this probability: the model
 # alone, on a sentence without a conflict word ("markets were open"), must not invent an event.
 UNTRIGGERED_THRESHOLD = 0.5
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
-# Cues of accidents and disasters, which kill and destroy without being political violence. They enter
-# the model as features (``c:accident``), learned from the "no event" examples, never as rules.
+# Cues of accidents and disasters (no political violence): a feature ``c:accident``, learned from "no event" examples.
 _ACCIDENT = re.compile(
     r"\b(?:accident(?:al|ally|s)?|crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|leak(?:ed|s|age)?|spill(?:ed|s)?|"
     r"caught\s+fire|fire\s+broke\s+out|blaze|gas\s+cylinder|boiler|short\s+circuit|earthquake|flood(?:s|ing)?|cyclone|"
@@ -148,7 +147,7 @@ def _tokens_of_lowered(lowered: str) -> list[str]:
 def feature_names(text: str, rule_subs: Iterable[str]) -> list[str]:
     """The features of one text: words, stems, word pairs, and the lexicon's hits (``r:<sub-type>``)."""
     lowered = text.lower()
-    words = _tokens_of_lowered(lowered)
+    words = without_date_march(_tokens_of_lowered(lowered))  # "on 3 March" reads as "on Tuesday"
     names = [f"w:{w}" for w in words]
     names += [f"s:{w[:6]}" for w in words if len(w) > 6]
     names += [f"b:{a} {b}" for a, b in itertools.pairwise(words)]
@@ -324,6 +323,7 @@ class LearnedTyper:
             probs = _raise(probs, "Armed clash", max(probs.get("Armed clash", 0.0), probs.pop("Violent demonstration", 0.0), PROTEST_FLOOR)) | {"Violent demonstration": 0.0}
             hits = [h if h.sub_event_type != "Violent demonstration" else TypedSpan("Armed clash", h.start, h.end, h.confidence) for h in hits]
             found = {h.sub_event_type for h in hits}
+        probs = without_unnamed_demonstration(probs, "Violent demonstration" in found, bool(protest.search(text)))  # typing_gates
         if "Peaceful protest" in found and not found & _HARSHER_PROTEST and protest_event.search(text):
             # The sentence tells of a demonstration: the protest sub-types together get at least 0.5, in the
             # model's own proportions (it may read an intervention the lexicon does not know).
@@ -401,7 +401,7 @@ class LearnedTyper:
     ) -> list[TypedSpan]:
         """The typed spans that the class probabilities and lexicon hits of a sentence give. Not ``gated``:
         the sentence is known to tell of an event, only which one is decided."""
-        if gated and probs.get(NO_EVENT, 0.0) >= (self._triggered_no_event if hits else self._no_event):
+        if gated and (probs.get(NO_EVENT, 0.0) >= (self._triggered_no_event if hits else self._no_event) or denies_every_trigger(sentence, hits)):
             return []
         best = max((c for c in probs if c != NO_EVENT), key=lambda c: (probs[c], c))
         if not _triggered(best, hits) and probs[best] < self._untriggered:

@@ -168,10 +168,11 @@ def news_style(text: str, share: float = NEWS_STYLE_SHARE) -> str:
 
 
 # News-style variants of the notes (``typing_augment``: headline, reported speech, time or place first, a
-# background sentence), added beside the notes for a seeded share of them (0: off); docs/typing.md, augmentation round.
-AUGMENT_SHARE = 0.0
+# background sentence), added beside the notes for a seeded share of them; docs/typing.md, augmentation rounds.
+AUGMENT_SHARE = 0.5
 AUGMENT_WEIGHT = 1.0
-# A source's denial of a note's act ("The army denied that ..."), as "no event", for a small seeded share.
+# A source's denial of a note's act ("The army denied that ..."), as "no event", for a seeded share. Off: the act's
+# own words learned as "no event" cost a plain kidnapping; a denial is read at inference (``typing_gates``).
 DENIAL_SHARE = 0.0
 DENIAL_WEIGHT = 0.5
 

@@ -22,8 +22,11 @@ def test_identity_and_order() -> None:
     scores = [0.0, 0.05, 0.2, 0.45, 0.5, 0.8, 0.99, 1.0]
     probabilities = [packaged.probability(s) for s in scores]
     assert probabilities == sorted(probabilities)
-    # Fitted on notes where most best events are right, the curve lifts a middling score and lowers a poor one.
-    assert packaged.probability(0.5) > 0.75 and packaged.probability(0.2) < 0.25
+    # Fitted on notes where most best events are right, the curve lifts a middling score and lowers a poor one. On
+    # the fitting notes a best event scored under 0.1 is right 10-15 % of the time, one scored 0.15-0.25 about half
+    # the time (both the shipped typer and the one before it), so 0.2 is no "poor" score: until the augmentation
+    # round this checked P(0.2) < 0.25, the edge of one fit (0.19), not a property of the data (docs/typing.md).
+    assert packaged.probability(0.5) > 0.75 and packaged.probability(0.05) < 0.05 and packaged.probability(0.2) < 0.5
     with pytest.raises(ValueError, match="keep the order"):
         Calibration(slope=-1.0)
 

@@ -34,6 +34,7 @@ from .ranker_features import (
     DocumentContext,
     features,
     follows_comma_place,
+    list_areas,
     parent_areas,
 )
 
@@ -186,7 +187,7 @@ def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[
     if not candidate.places:
         return None, 0.0
     x = features(candidate, doc)
-    return _pick(candidate, ranker.probabilities(x), x)
+    return _pick(candidate, ranker.probabilities(x), x, list_areas(candidate, doc))
 
 
 def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
@@ -215,13 +216,16 @@ def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
     return bonus
 
 
-def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place | None, float]:
-    """The most probable entry, after the imported-entry bonus; a type cue is obeyed.
+def _pick(
+    candidate: Candidate, probs: np.ndarray, x: np.ndarray, listed: tuple[str, str] | None = None
+) -> tuple[Place | None, float]:
+    """The most probable entry, after the imported-entry bonus; a type cue is obeyed, and a list's kind.
 
     "X province" picks among the ADM1 entries, "the town of X" among populated places, whenever the
     candidate has such entries (the training news rarely says "province", so the model alone would
-    not learn it). Ties go to the earlier entry (the gazetteer's order: most populous first). The
-    probability returned includes the bonus (``imported_bonus``).
+    not learn it). ``listed`` (``list_areas``) is obeyed the same way: in "Georgia, Oklahoma and
+    Wisconsin" Georgia is the state. Ties go to the earlier entry (the gazetteer's order: most populous
+    first). The probability returned includes the bonus (``imported_bonus``).
     """
     bonus = imported_bonus(candidate, x)
     if bonus.any():
@@ -231,6 +235,12 @@ def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place
     if wanted:
         fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
         if fits.any():
+            probs = np.where(fits, probs, -1.0)
+    if listed is not None:
+        kind, country = listed
+        fits = np.array([p.feature_code.startswith(kind) and (not country or p.country_code == country)
+                         for p in candidate.places])  # fmt: skip
+        if (fits & (probs >= 0)).any():
             probs = np.where(fits, probs, -1.0)
     # An "X, Y" parent is obeyed like a cue: "Al Birah village, Syria" picks among the Syrian entries. Not
     # when the best entry is itself a state or country: "Texas, Georgia and Florida" is a list.
@@ -287,7 +297,7 @@ def resolve_with(
         if not c.places:
             out.append((None, 0.0))
             continue
-        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b])
+        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b], list_areas(c, doc))
         if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place, doc.country):
             place = None
         out.append((place, prob))

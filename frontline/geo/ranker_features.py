@@ -324,6 +324,67 @@ _TYPE_WORD = re.compile(
 )
 
 
+# What joins the members of a list of places: "A, B, C and D", "A, B, or C", "A and B".
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_JOIN_MAX = 7  # the longest of them: ", and " with a double space
+# A list of this many names or more, the span included, tells its members' kind: "Texas and Georgia" may be a
+# state and a town, "Alabama, Texas, Georgia and Florida" are states.
+LIST_MIN = 3
+
+
+def list_areas(candidate: Candidate, doc: DocumentContext) -> tuple[str, str] | None:
+    """The kind of area every other member of the span's list of places can be, when the span can be one too.
+
+    ("ADM1", country) when every other name of "A, B, C and D" has a first-level area of that country among
+    its entries, ("PCL", "") when every one is a country's name; None otherwise, or when the span is in no
+    list of ``LIST_MIN`` names or more. "Utah, Washington and Wisconsin" lists states, "Ontario and New
+    Brunswick" provinces: Washington is the state, New Brunswick the province.
+    """
+    by_end: dict[int, Candidate] = {}
+    by_start: dict[int, Candidate] = {}
+    for c in doc.context:
+        by_end.setdefault(c.span.end, c)
+        by_start.setdefault(c.span.start, c)
+    text = doc.text
+    members = [candidate]
+    for before in (True, False):
+        edge = candidate
+        while True:
+            at = edge.span.start if before else edge.span.end
+            gaps = range(at - 1, max(at - _JOIN_MAX, 0) - 1, -1) if before else range(at + 1, at + _JOIN_MAX + 1)
+            found = None
+            for other in gaps:
+                near = (by_end if before else by_start).get(other)
+                if near is not None and _LIST_JOIN.fullmatch(text[other:at] if before else text[at:other]):
+                    found = near
+                    break
+            if found is None or found in members:
+                break
+            edge = found
+            members.append(edge)
+    others = [c for c in members[1:] if name_key(c.span.text) != name_key(candidate.span.text)]
+    if len(members) < LIST_MIN or not others:
+        return None
+    own = candidate.places
+    parent = parent_areas(candidate, doc)
+    if parent and any(
+        (p.country_code, p.admin1_code) in parent[0] or p.country_code in parent[1]
+        for p in own
+        if p.feature_code != "ADM1" and not p.feature_code.startswith("PCL")
+    ):
+        return None  # "Texas and Washington, D.C.": the comma gives Washington's parent, not a list's next name
+    countries = set.intersection(*({p.country_code for p in c.places if p.feature_code == "ADM1"} for c in others))
+    countries &= {p.country_code for p in own if p.feature_code == "ADM1"}
+    is_countries = all(any(p.feature_code.startswith("PCL") for p in c.places) for c in others) and any(
+        p.feature_code.startswith("PCL") for p in own
+    )
+    if len(countries) == 1 and not is_countries:
+        return "ADM1", next(iter(countries))
+    if is_countries and not countries:
+        return "PCL", ""
+    return None
+
+
 def parent_areas(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
     """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y.
 

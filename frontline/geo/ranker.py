@@ -240,7 +240,15 @@ def _pick(
         kind, country = listed
         fits = np.array([p.feature_code.startswith(kind) and (not country or p.country_code == country)
                          for p in candidate.places])  # fmt: skip
-        if (fits & (probs >= 0)).any():
+        # Only against a namesake elsewhere: a pick inside the listed area (or an area of that country placed in
+        # no admin1) is the area's own town ("Idlib, Hama and Aleppo" may name the cities), a matter of
+        # precision that the event pipeline decides.
+        top = candidate.places[int(np.argmax(probs))]
+        inside = any(
+            f and p.country_code == top.country_code and (kind != "ADM1" or top.admin1_code in ("", p.admin1_code))
+            for f, p in zip(fits, candidate.places, strict=True)
+        )
+        if (fits & (probs >= 0)).any() and not inside:
             probs = np.where(fits, probs, -1.0)
     # An "X, Y" parent is obeyed like a cue: "Al Birah village, Syria" picks among the Syrian entries. Not
     # when the best entry is itself a state or country: "Texas, Georgia and Florida" is a list.

@@ -363,3 +363,5 @@ def test_a_list_of_states_or_countries_gives_its_members_kind(gazetteer: Gazette
     # Two names are no list, and a list of towns leaves the model's pick alone.
     assert kind("Talks between Washington and Moscow resumed on Monday.", "Washington") == ("US", "PPLC")
     assert kind("He toured Paris, London and Berlin last year.", "Paris") == ("FR", "PPLC")
+    # A pick inside the listed area is the area's own town, left to the event pipeline: Idlib the city.
+    assert kind("Bombardment targets Idlib, Damascus, and Lattakia", "Idlib") == ("SY", "PPL")

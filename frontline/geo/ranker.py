@@ -187,7 +187,7 @@ def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[
     if not candidate.places:
         return None, 0.0
     x = features(candidate, doc)
-    return _pick(candidate, ranker.probabilities(x), x, list_areas(candidate, doc))
+    return _pick(candidate, ranker.probabilities(x), x, list_areas(candidate, doc), _compass_parent(candidate, doc))
 
 
 def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
@@ -217,7 +217,11 @@ def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
 
 
 def _pick(
-    candidate: Candidate, probs: np.ndarray, x: np.ndarray, listed: tuple[str, str] | None = None
+    candidate: Candidate,
+    probs: np.ndarray,
+    x: np.ndarray,
+    listed: tuple[str, str] | None = None,
+    turned: tuple[set[tuple[str, str]], set[str]] | None = None,
 ) -> tuple[Place | None, float]:
     """The most probable entry, after the imported-entry bonus; a type cue is obeyed, and a list's kind.
 
@@ -253,11 +257,25 @@ def _pick(
     # An "X, Y" parent is obeyed like a cue: "Al Birah village, Syria" picks among the Syrian entries. Not
     # when the best entry is itself a state or country: "Texas, Georgia and Florida" is a list.
     in_parent = ((x[:, COLUMN["parent_admin1"]] > 0) | (x[:, COLUMN["parent_country"]] > 0)) & (probs >= 0)
+    if turned is not None:  # "Delmas, north-east South Africa": a parent after a compass word (``_compass_parent``)
+        admin1s, countries = turned
+        in_parent = np.array(
+            [(p.country_code, p.admin1_code) in admin1s or p.country_code in countries for p in candidate.places]
+        ) & (probs >= 0)
     if in_parent.any() and not _is_area(candidate.places[int(np.argmax(probs))]):
         probs = np.where(in_parent, probs, -1.0)
     best = int(np.argmax(probs))
     best = _with_no_context(candidate.places, probs, x, best)
     return candidate.places[best], float(probs[best])
+
+
+def _compass_parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
+    """The parent Y of "X, north-east Y" / "X in northern Y" when there is no plain parent, else None.
+
+    A rule after the model, like the parent constraint itself: the model's parent features were trained
+    without compass words, and retraining with them moved LGL's cross-validation by its own noise (docs).
+    """
+    return parent_areas(candidate, doc, compass=True) if parent_areas(candidate, doc) is None else None
 
 
 def _is_area(place: Place) -> bool:
@@ -305,7 +323,7 @@ def resolve_with(
         if not c.places:
             out.append((None, 0.0))
             continue
-        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b], list_areas(c, doc))
+        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b], list_areas(c, doc), _compass_parent(c, doc))
         if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place, doc.country):
             place = None
         out.append((place, prob))

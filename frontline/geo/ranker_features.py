@@ -324,6 +324,7 @@ _TYPE_WORD = re.compile(
 )
 
 
+_COMPASS = re.compile(r"(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+(?=[A-Z])", re.IGNORECASE)
 # What joins the members of a list of places: "A, B, C and D", "A, B, or C", "A and B".
 _LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _JOIN_MAX = 7  # the longest of them: ", and " with a double space
@@ -385,10 +386,14 @@ def list_areas(candidate: Candidate, doc: DocumentContext) -> tuple[str, str] | 
     return None
 
 
-def parent_areas(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
+def parent_areas(
+    candidate: Candidate, doc: DocumentContext, *, compass: bool = False
+) -> tuple[set[tuple[str, str]], set[str]] | None:
     """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y.
 
     A type word may stand between X and the comma or "in": "Buraydah village, Syria", "Kansaba town in Latakia".
+    With ``compass``, a compass word may stand before Y: "Delmas, north-east South Africa" (the ranker's pick
+    reads it; the model's features do not, as they were trained without it).
     """
     text, end = doc.text, candidate.span.end
     typed = _TYPE_WORD.match(text, end)
@@ -408,6 +413,9 @@ def parent_areas(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[
         at = end + 2  # "Belem (Para)", "Akwu (Agatu, Benue)": ACLED's and many wires' way of writing it
     else:
         return None
+    turn = _COMPASS.match(text, at) if compass and text[at - 1] != "(" else None
+    if turn and all(c.span.start != at for c in doc.context):  # "East Texas" is a name of its own
+        at = turn.end()
     for c in doc.context:
         # In brackets, only a place closed by ")" or followed by its own parent: "Akwu (Agatu, Benue)".
         if c.span.start == at and (text[at - 1] != "(" or text.startswith((")", ","), c.span.end)):

@@ -365,3 +365,14 @@ def test_a_list_of_states_or_countries_gives_its_members_kind(gazetteer: Gazette
     assert kind("He toured Paris, London and Berlin last year.", "Paris") == ("FR", "PPLC")
     # A pick inside the listed area is the area's own town, left to the event pipeline: Idlib the city.
     assert kind("Bombardment targets Idlib, Damascus, and Lattakia", "Idlib") == ("SY", "PPL")
+
+
+def test_a_parent_after_a_compass_word_is_obeyed(gazetteer: Gazetteer) -> None:
+    text = "Typhoid broke out in Delmas, north-east South Africa, and Delmas council members hid."
+    at = text.index("Delmas")
+    first, second = geoparse(text, gazetteer, [(at, at + 6), (text.rindex("Delmas"), text.rindex("Delmas") + 6)])
+    # Haiti's Delmas is far larger; the parent after "north-east" says which one, and the bare repeat follows.
+    assert first.place is not None and first.place.country_code == "ZA"
+    assert second.place is not None and second.place.geonameid == first.place.geonameid
+    # A name that begins with a compass word is the parent itself, not a compass word before it.
+    assert given("Flooding hit Tyler, East Texas, on Monday.", "Tyler", gazetteer).country_code == "US"

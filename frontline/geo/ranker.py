@@ -32,6 +32,7 @@ from .ranker_features import (
     CUE_KIND,
     FEATURES,
     DocumentContext,
+    compass_follows,
     features,
     follows_comma_place,
     list_areas,
@@ -275,7 +276,9 @@ def _compass_parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tup
     A rule after the model, like the parent constraint itself: the model's parent features were trained
     without compass words, and retraining with them moved LGL's cross-validation by its own noise (docs).
     """
-    return parent_areas(candidate, doc, compass=True) if parent_areas(candidate, doc) is None else None
+    if not compass_follows(candidate, doc) or parent_areas(candidate, doc) is not None:
+        return None
+    return parent_areas(candidate, doc, compass=True)
 
 
 def _is_area(place: Place) -> bool:

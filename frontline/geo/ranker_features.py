@@ -139,6 +139,9 @@ class DocumentContext:
     country_votes: dict[str, dict[str, float]]
     admin1_total: dict[tuple[str, str], float]
     country_total: dict[str, float]
+    # The toponyms by where they end and start (the first of each), for lists of places (``list_areas``).
+    by_end: dict[int, Candidate]
+    by_start: dict[int, Candidate]
 
     @classmethod
     def build(
@@ -165,9 +168,14 @@ class DocumentContext:
             admin1_total.update(v)
         for w in country_votes.values():
             country_total.update(w)
+        by_end: dict[int, Candidate] = {}
+        by_start: dict[int, Candidate] = {}
+        for c in context:
+            by_end.setdefault(c.span.end, c)
+            by_start.setdefault(c.span.start, c)
         return cls(
             text, country, dict(votes), tuple(context), tuple(first), keys,
-            admin1_votes, country_votes, dict(admin1_total), dict(country_total),
+            admin1_votes, country_votes, dict(admin1_total), dict(country_total), by_end, by_start,
         )  # fmt: skip
 
 
@@ -324,7 +332,7 @@ _TYPE_WORD = re.compile(
 )
 
 
-_COMPASS = re.compile(r"(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+(?=[A-Z])", re.IGNORECASE)
+_COMPASS = re.compile(r"(?i:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?)\s+(?=[A-Z])")
 # What joins the members of a list of places: "A, B, C and D", "A, B, or C", "A and B".
 _LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _JOIN_MAX = 7  # the longest of them: ", and " with a double space
@@ -341,12 +349,11 @@ def list_areas(candidate: Candidate, doc: DocumentContext) -> tuple[str, str] | 
     list of ``LIST_MIN`` names or more. "Utah, Washington and Wisconsin" lists states, "Ontario and New
     Brunswick" provinces: Washington is the state, New Brunswick the province.
     """
-    by_end: dict[int, Candidate] = {}
-    by_start: dict[int, Candidate] = {}
-    for c in doc.context:
-        by_end.setdefault(c.span.end, c)
-        by_start.setdefault(c.span.start, c)
-    text = doc.text
+    text, start, end = doc.text, candidate.span.start, candidate.span.end
+    around = text[max(0, start - _JOIN_MAX) : start] + "|" + text[end : end + _JOIN_MAX]
+    if "," not in around and "and" not in around and "or" not in around:
+        return None  # most names stand in no list
+    by_end, by_start = doc.by_end, doc.by_start
     members = [candidate]
     for before in (True, False):
         edge = candidate
@@ -423,6 +430,15 @@ def parent_areas(
             countries = {p.country_code for p in c.places if p.feature_code.startswith("PCL")}
             return (admin1s, countries) if admin1s or countries else None
     return None
+
+
+def compass_follows(candidate: Candidate, doc: DocumentContext) -> bool:
+    """A compass word before a capitalised word follows the span closely (``parent_areas(compass=True)`` may differ)."""
+    window = doc.text[candidate.span.end : candidate.span.end + 60]
+    lowered = window.lower()
+    if not any(word in lowered for word in ("north", "south", "east", "west", "central")):
+        return False  # the usual case, without the regex
+    return _COMPASS.search(window) is not None
 
 
 def has_parent(candidate: Candidate, doc: DocumentContext) -> bool:

@@ -32,8 +32,10 @@ from .ranker_features import (
     CUE_KIND,
     FEATURES,
     DocumentContext,
+    compass_follows,
     features,
     follows_comma_place,
+    list_areas,
     parent_areas,
 )
 
@@ -186,7 +188,7 @@ def choose(candidate: Candidate, doc: DocumentContext, ranker: Ranker) -> tuple[
     if not candidate.places:
         return None, 0.0
     x = features(candidate, doc)
-    return _pick(candidate, ranker.probabilities(x), x)
+    return _pick(candidate, ranker.probabilities(x), x, list_areas(candidate, doc), _compass_parent(candidate, doc))
 
 
 def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
@@ -215,13 +217,20 @@ def imported_bonus(candidate: Candidate, x: np.ndarray) -> np.ndarray:
     return bonus
 
 
-def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place | None, float]:
-    """The most probable entry, after the imported-entry bonus; a type cue is obeyed.
+def _pick(
+    candidate: Candidate,
+    probs: np.ndarray,
+    x: np.ndarray,
+    listed: tuple[str, str] | None = None,
+    turned: tuple[set[tuple[str, str]], set[str]] | None = None,
+) -> tuple[Place | None, float]:
+    """The most probable entry, after the imported-entry bonus; a type cue is obeyed, and a list's kind.
 
     "X province" picks among the ADM1 entries, "the town of X" among populated places, whenever the
     candidate has such entries (the training news rarely says "province", so the model alone would
-    not learn it). Ties go to the earlier entry (the gazetteer's order: most populous first). The
-    probability returned includes the bonus (``imported_bonus``).
+    not learn it). ``listed`` (``list_areas``) is obeyed the same way: in "Georgia, Oklahoma and
+    Wisconsin" Georgia is the state. Ties go to the earlier entry (the gazetteer's order: most populous
+    first). The probability returned includes the bonus (``imported_bonus``).
     """
     bonus = imported_bonus(candidate, x)
     if bonus.any():
@@ -232,14 +241,44 @@ def _pick(candidate: Candidate, probs: np.ndarray, x: np.ndarray) -> tuple[Place
         fits = np.array([wanted in (p.feature_code, p.feature_class) for p in candidate.places])
         if fits.any():
             probs = np.where(fits, probs, -1.0)
+    if listed is not None:
+        kind, country = listed
+        fits = np.array([p.feature_code.startswith(kind) and (not country or p.country_code == country)
+                         for p in candidate.places])  # fmt: skip
+        # Only against a namesake elsewhere: a pick inside the listed area (or an area of that country placed in
+        # no admin1) is the area's own town ("Idlib, Hama and Aleppo" may name the cities), a matter of
+        # precision that the event pipeline decides.
+        top = candidate.places[int(np.argmax(probs))]
+        inside = any(
+            f and p.country_code == top.country_code and (kind != "ADM1" or top.admin1_code in ("", p.admin1_code))
+            for f, p in zip(fits, candidate.places, strict=True)
+        )
+        if (fits & (probs >= 0)).any() and not inside:
+            probs = np.where(fits, probs, -1.0)
     # An "X, Y" parent is obeyed like a cue: "Al Birah village, Syria" picks among the Syrian entries. Not
     # when the best entry is itself a state or country: "Texas, Georgia and Florida" is a list.
     in_parent = ((x[:, COLUMN["parent_admin1"]] > 0) | (x[:, COLUMN["parent_country"]] > 0)) & (probs >= 0)
+    if turned is not None:  # "Delmas, north-east South Africa": a parent after a compass word (``_compass_parent``)
+        admin1s, countries = turned
+        in_parent = np.array(
+            [(p.country_code, p.admin1_code) in admin1s or p.country_code in countries for p in candidate.places]
+        ) & (probs >= 0)
     if in_parent.any() and not _is_area(candidate.places[int(np.argmax(probs))]):
         probs = np.where(in_parent, probs, -1.0)
     best = int(np.argmax(probs))
     best = _with_no_context(candidate.places, probs, x, best)
     return candidate.places[best], float(probs[best])
+
+
+def _compass_parent(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
+    """The parent Y of "X, north-east Y" / "X in northern Y" when there is no plain parent, else None.
+
+    A rule after the model, like the parent constraint itself: the model's parent features were trained
+    without compass words, and retraining with them moved LGL's cross-validation by its own noise (docs).
+    """
+    if not compass_follows(candidate, doc) or parent_areas(candidate, doc) is not None:
+        return None
+    return parent_areas(candidate, doc, compass=True)
 
 
 def _is_area(place: Place) -> bool:
@@ -287,7 +326,7 @@ def resolve_with(
         if not c.places:
             out.append((None, 0.0))
             continue
-        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b])
+        place, prob = _pick(c, probs[starts[b] : starts[b + 1]], rows[b], list_areas(c, doc), _compass_parent(c, doc))
         if nil and place is not None and prob < ranker.nil_threshold and not _prominent(c, place, doc.country):
             place = None
         out.append((place, prob))

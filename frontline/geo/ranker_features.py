@@ -139,6 +139,9 @@ class DocumentContext:
     country_votes: dict[str, dict[str, float]]
     admin1_total: dict[tuple[str, str], float]
     country_total: dict[str, float]
+    # The toponyms by where they end and start (the first of each), for lists of places (``list_areas``).
+    by_end: dict[int, Candidate]
+    by_start: dict[int, Candidate]
 
     @classmethod
     def build(
@@ -165,9 +168,14 @@ class DocumentContext:
             admin1_total.update(v)
         for w in country_votes.values():
             country_total.update(w)
+        by_end: dict[int, Candidate] = {}
+        by_start: dict[int, Candidate] = {}
+        for c in context:
+            by_end.setdefault(c.span.end, c)
+            by_start.setdefault(c.span.start, c)
         return cls(
             text, country, dict(votes), tuple(context), tuple(first), keys,
-            admin1_votes, country_votes, dict(admin1_total), dict(country_total),
+            admin1_votes, country_votes, dict(admin1_total), dict(country_total), by_end, by_start,
         )  # fmt: skip
 
 
@@ -324,10 +332,75 @@ _TYPE_WORD = re.compile(
 )
 
 
-def parent_areas(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[str, str]], set[str]] | None:
+_COMPASS = re.compile(r"(?i:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?)\s+(?=[A-Z])")
+# What joins the members of a list of places: "A, B, C and D", "A, B, or C", "A and B".
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_JOIN_MAX = 7  # the longest of them: ", and " with a double space
+# A list of this many names or more, the span included, tells its members' kind: "Texas and Georgia" may be a
+# state and a town, "Alabama, Texas, Georgia and Florida" are states.
+LIST_MIN = 3
+
+
+def list_areas(candidate: Candidate, doc: DocumentContext) -> tuple[str, str] | None:
+    """The kind of area every other member of the span's list of places can be, when the span can be one too.
+
+    ("ADM1", country) when every other name of "A, B, C and D" has a first-level area of that country among
+    its entries, ("PCL", "") when every one is a country's name; None otherwise, or when the span is in no
+    list of ``LIST_MIN`` names or more. "Utah, Washington and Wisconsin" lists states, "Ontario and New
+    Brunswick" provinces: Washington is the state, New Brunswick the province.
+    """
+    text, start, end = doc.text, candidate.span.start, candidate.span.end
+    around = text[max(0, start - _JOIN_MAX) : start] + "|" + text[end : end + _JOIN_MAX]
+    if "," not in around and "and" not in around and "or" not in around:
+        return None  # most names stand in no list
+    by_end, by_start = doc.by_end, doc.by_start
+    members = [candidate]
+    for before in (True, False):
+        edge = candidate
+        while True:
+            at = edge.span.start if before else edge.span.end
+            gaps = range(at - 1, max(at - _JOIN_MAX, 0) - 1, -1) if before else range(at + 1, at + _JOIN_MAX + 1)
+            found = None
+            for other in gaps:
+                near = (by_end if before else by_start).get(other)
+                if near is not None and _LIST_JOIN.fullmatch(text[other:at] if before else text[at:other]):
+                    found = near
+                    break
+            if found is None or found in members:
+                break
+            edge = found
+            members.append(edge)
+    others = [c for c in members[1:] if name_key(c.span.text) != name_key(candidate.span.text)]
+    if len(members) < LIST_MIN or not others:
+        return None
+    own = candidate.places
+    parent = parent_areas(candidate, doc)
+    if parent and any(
+        (p.country_code, p.admin1_code) in parent[0] or p.country_code in parent[1]
+        for p in own
+        if p.feature_code != "ADM1" and not p.feature_code.startswith("PCL")
+    ):
+        return None  # "Texas and Washington, D.C.": the comma gives Washington's parent, not a list's next name
+    countries = set.intersection(*({p.country_code for p in c.places if p.feature_code == "ADM1"} for c in others))
+    countries &= {p.country_code for p in own if p.feature_code == "ADM1"}
+    is_countries = all(any(p.feature_code.startswith("PCL") for p in c.places) for c in others) and any(
+        p.feature_code.startswith("PCL") for p in own
+    )
+    if len(countries) == 1 and not is_countries:
+        return "ADM1", next(iter(countries))
+    if is_countries and not countries:
+        return "PCL", ""
+    return None
+
+
+def parent_areas(
+    candidate: Candidate, doc: DocumentContext, *, compass: bool = False
+) -> tuple[set[tuple[str, str]], set[str]] | None:
     """Admin1 areas and countries the place Y of "X, Y", "X in Y" or "X (Y" can be; None without such a Y.
 
     A type word may stand between X and the comma or "in": "Buraydah village, Syria", "Kansaba town in Latakia".
+    With ``compass``, a compass word may stand before Y: "Delmas, north-east South Africa" (the ranker's pick
+    reads it; the model's features do not, as they were trained without it).
     """
     text, end = doc.text, candidate.span.end
     typed = _TYPE_WORD.match(text, end)
@@ -347,6 +420,9 @@ def parent_areas(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[
         at = end + 2  # "Belem (Para)", "Akwu (Agatu, Benue)": ACLED's and many wires' way of writing it
     else:
         return None
+    turn = _COMPASS.match(text, at) if compass and text[at - 1] != "(" else None
+    if turn and all(c.span.start != at for c in doc.context):  # "East Texas" is a name of its own
+        at = turn.end()
     for c in doc.context:
         # In brackets, only a place closed by ")" or followed by its own parent: "Akwu (Agatu, Benue)".
         if c.span.start == at and (text[at - 1] != "(" or text.startswith((")", ","), c.span.end)):
@@ -354,6 +430,15 @@ def parent_areas(candidate: Candidate, doc: DocumentContext) -> tuple[set[tuple[
             countries = {p.country_code for p in c.places if p.feature_code.startswith("PCL")}
             return (admin1s, countries) if admin1s or countries else None
     return None
+
+
+def compass_follows(candidate: Candidate, doc: DocumentContext) -> bool:
+    """A compass word before a capitalised word follows the span closely (``parent_areas(compass=True)`` may differ)."""
+    window = doc.text[candidate.span.end : candidate.span.end + 60]
+    lowered = window.lower()
+    if not any(word in lowered for word in ("north", "south", "east", "west", "central")):
+        return False  # the usual case, without the regex
+    return _COMPASS.search(window) is not None
 
 
 def has_parent(candidate: Candidate, doc: DocumentContext) -> bool:

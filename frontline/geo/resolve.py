@@ -23,7 +23,7 @@ from ..records import Place
 from .gazetteer import Gazetteer, normalize
 from .patterns import CUE_FEATURE, TYPE_CUES, UPPER
 from .ranker import Ranker, resolve_with
-from .ranker_features import DocumentContext, has_parent, name_key
+from .ranker_features import DocumentContext, compass_follows, name_key, parent_areas
 
 if TYPE_CHECKING:
     from .toponyms import Candidate
@@ -241,7 +241,9 @@ def resolve(
     """
     doc = document_context(candidates, country, text=text, context=context, votes=votes)
     ranked = resolve_with(candidates, doc, ranker or Ranker.default(), nil=nil)
-    return _one_sense(candidates, ranked, qualified=[has_parent(c, doc) for c in candidates])
+    # "Delmas, north-east South Africa" qualifies a later bare "Delmas" as "Paris, Tenn." does.
+    qualified = [parent_areas(c, doc, compass=compass_follows(c, doc)) is not None for c in candidates]
+    return _one_sense(candidates, ranked, qualified=qualified)
 
 
 def document_context(

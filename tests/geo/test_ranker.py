@@ -336,3 +336,43 @@ def test_a_state_cue_picks_the_state_not_the_capital_named_after_it(gazetteer: G
     # "State" in capitals begins a name ("Washington State University"), it is no cue.
     assert cue_at("Students at Washington State University fell ill.", 12, 22) is None
     assert cue_at("A cow from a Washington state farm tested positive.", 13, 23) == "state"
+
+
+def test_a_list_of_states_or_countries_gives_its_members_kind(gazetteer: Gazetteer) -> None:
+    def kind(text: str, name: str) -> tuple[str, str]:
+        place = given(text, name, gazetteer)
+        return (place.country_code, place.feature_code)
+
+    # Every other name of the list can be a US state: Washington is the state, not the capital (which the model
+    # alone picks here, after "Washington, D.C." opened the text).
+    text = (
+        "The outbreak was announced in Washington, D.C., where officials said the states reporting illnesses are "
+        "Arizona, California, Colorado, Georgia, Illinois, Missouri, New Jersey, New Mexico, New York, Ohio, "
+        "Oklahoma, Oregon, Tennessee, Utah, Washington and Wisconsin."
+    )
+    at = text.rindex("Washington")
+    (listed,) = geoparse(text, gazetteer, [(at, at + len("Washington"))])
+    assert listed.place is not None and (listed.place.country_code, listed.place.feature_code) == ("US", "ADM1")
+    (first,) = geoparse(text, gazetteer, [(30, 40)])
+    assert first.place is not None and first.place.feature_code == "PPLC"
+    assert kind("Cases occurred in Alberta, Manitoba, Ontario and New Brunswick.", "New Brunswick") == ("CA", "ADM1")
+    # ... and every other name a country: Kuwait the country, not its capital.
+    assert kind("Flights to Iraq, Jordan and Kuwait resumed on Monday.", "Kuwait") == ("KW", "PCLI")
+    # A comma that gives a parent is no list: "Washington, D.C." is the city.
+    assert kind("Fans came from as far as Texas and Washington, D.C., to eat.", "Washington") == ("US", "PPLC")
+    # Two names are no list, and a list of towns leaves the model's pick alone.
+    assert kind("Talks between Washington and Moscow resumed on Monday.", "Washington") == ("US", "PPLC")
+    assert kind("He toured Paris, London and Berlin last year.", "Paris") == ("FR", "PPLC")
+    # A pick inside the listed area is the area's own town, left to the event pipeline: Idlib the city.
+    assert kind("Bombardment targets Idlib, Damascus, and Lattakia", "Idlib") == ("SY", "PPL")
+
+
+def test_a_parent_after_a_compass_word_is_obeyed(gazetteer: Gazetteer) -> None:
+    text = "Typhoid broke out in Delmas, north-east South Africa, and Delmas council members hid."
+    at = text.index("Delmas")
+    first, second = geoparse(text, gazetteer, [(at, at + 6), (text.rindex("Delmas"), text.rindex("Delmas") + 6)])
+    # Haiti's Delmas is far larger; the parent after "north-east" says which one, and the bare repeat follows.
+    assert first.place is not None and first.place.country_code == "ZA"
+    assert second.place is not None and second.place.geonameid == first.place.geonameid
+    # A name that begins with a compass word is the parent itself, not a compass word before it.
+    assert given("Flooding hit Tyler, East Texas, on Monday.", "Tyler", gazetteer).country_code == "US"

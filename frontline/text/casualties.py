@@ -47,7 +47,7 @@ _N_THEN_VERB = re.compile(
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"
 _VERB_THEN_N = re.compile(
-    rf"\b(?P<verb>{_MIXED}|killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?"
+    rf"\b(?P<verb>{_MIXED}|killing|killed|kills?|wounding|injuring|shot\s+and\s+killed|shot\s+dead|beheaded|executed|assassinat(?:ed|ing)|murder(?:ed|ing)|gunned\s+down|lynch(?:ed|es)?|stone[sd]?\s+to\s+death|(?:the\s+)?deaths?\s+of|death\s+toll\s+(?:rose|climbed|reached|of|to|stood\s+at)(?:\s+to)?"
     # "the murder of the six Jesuits", "the killing of 12 peasants": the act named, then its victims counted.
     rf"|(?:murders?|killings?|assassinations?|slayings?|massacre)\s+of(?:\s+the)?)"
     # "killing all 107 passengers and crew": everyone aboard, counted.
@@ -160,7 +160,9 @@ _ONE_VICTIM = re.compile(
     r"\b(?:killing|killed|shot\s+dead|shot\s+and\s+killed|beheaded|gunned\s+down|lynch(?:ed|es)?|assassinat(?:ed|ing)|murder(?:ed|ing))\s+"
     rf"(?:him|her|(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,3}}(?:{_ONE_NOUN})\b"
     # ... or the victim's title and name with no article: "murdered university student Mario Flores".
-    rf"|(?!of\b)(?:[\w-]+\s+){{0,2}}?(?:{_ONE_NOUN})\s+(?-i:[A-Z][a-z]+\b))",
+    rf"|(?!of\b)(?:[\w-]+\s+){{0,2}}?(?:{_ONE_NOUN})\s+(?-i:[A-Z][a-z]+\b))"
+    # ... or a person's full name after "assassinated", which always names its one victim ("assassinated Carlos Pizarro").
+    r"|\bassassinat(?:ed|ing)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b",
     re.IGNORECASE,
 )
 # An act named as a noun after these words is an earlier act that caused or explains the one told

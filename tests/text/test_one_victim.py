@@ -55,6 +55,10 @@ def test_a_death_long_ago_is_not_counted(text: str) -> None:
         ("The diplomat was murdered yesterday morning in the city centre.", [1]),
         # The victim's title and name with no article.
         ("Soldiers murdered university student Mario Alvarado near the port.", [1]),
+        # "Assassinated" always names its one victim, by full name too; with a count, the count.
+        ("Gunmen assassinated Carlos Pizarro, the M-19 leader, aboard the plane.", [1]),
+        ("Gunmen assassinated two judges in the capital.", [2]),
+        ("Paramilitaries murdered three farmers in Meta.", [3]),
         ("Residents rioted over the killing of militant Omar Haddad.", []),  # an earlier act, the cause
         ("The killing of a herder sparked clashes between the two clans.", []),  # ... said to have caused this one
         # A month's name beside a count only when it follows the number: "may" and "march" are words too.

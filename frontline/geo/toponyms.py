@@ -139,11 +139,10 @@ CITY_POPULATION = 1_000_000
 
 
 def _city_of(proposal: Proposal, countries: frozenset[str], text: str, lexicon: Lexicon) -> bool:
-    """A city of a million or more, exactly named and capitalised, in a country the text surely names
-    (itself, a province or its capital):
-    "Medellin continues to live through a wave of terror" in a report from Bogota. The filter learned
-    from US news what the words around a name say ("X continues" is mostly a person); in a report from
-    the city's own country its name is the city unless it is also a person's name or a word."""
+    """A city of a million or more, exactly named, in a country the text surely names (itself, a province or its
+    capital): "Medellin continues to live through a wave of terror" in a report from Bogota. The filter learned
+    from US news what the words around a name say ("X continues" is mostly a person); in a report from the
+    city's own country its name is the city unless it is also a person's name or a word."""
     if proposal.fragment or not countries:
         return False
     surface = text[proposal.start : proposal.end]

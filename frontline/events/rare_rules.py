@@ -70,9 +70,10 @@ KILLING = (
     rf"(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_VICTIMS}|buses|bus|cars?|vehicles?|homes?|houses?)\b"
     rf"|(?:pointed|aimed)\s+(?:[\w-]+\s+){{0,3}}?(?:rifles?|guns?|weapons?|pistols?)\s+at\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_VICTIMS})\b[^.;]{{0,12}}?\bfired\b"
     # ... civilian victims in the passive ("two U.S. citizens have been killed")
-    # (named civilians, not "people" or "men", who may be anyone's dead);
+    # (named civilians, not "people" or "men", who may be anyone's dead; but "one person was killed", told alone
+    # with no other trigger, is one victim of an attack);
     r"|(?<!\bof\s)(?:civilians?|citizens?|nationals?|foreigners?|tourists?|missionaries|priests?|nuns?|peasants?|farmers?|villagers?"
-    r"|teachers?|students?|journalists?|judges?|mayors?|candidates?|passengers?|pedestrians?|passers?-?by)\s+"
+    r"|teachers?|students?|journalists?|judges?|mayors?|candidates?|passengers?|pedestrians?|passers?-?by|person)\s+"
     r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:killed|murdered|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b"
     # ... an armed group's assault on a civilian place ("the guerrillas attacked the farm").
     r"|(?:guerrillas?|rebels?|terrorists?|gunmen|insurgents?|militants?|assailants|attackers|bandits|armed\s+men"

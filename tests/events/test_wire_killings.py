@@ -31,6 +31,8 @@ def types(typer: LearnedTyper, sentence: str) -> list[str]:
         "Gunmen fired shots at students in Santiago on Monday.",
         "Gunmen fired on a bus near the village.",
         "Two individuals pointed AK rifles at the students, fired some shots, and quickly drove away.",
+        # One person killed, told alone: one victim of an attack.
+        "One person was killed in Tulcan, Carchi province.",
     ],
 )
 def test_a_murder_told_as_news_is_an_attack(typer: LearnedTyper, sentence: str) -> None:

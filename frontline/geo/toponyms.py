@@ -64,7 +64,7 @@ def find_toponyms(
         return []
     scores = agree(text, proposals, model.scores(rows), rows)
     countries = _confident_countries(proposals, scores, model.threshold)
-    home = countries | _confident_countries(proposals, scores, model.threshold, codes=("PPLC",))
+    named = countries | _confident_countries(proposals, scores, model.threshold, codes=("PPLC",))
     found: list[Candidate] = []
     for proposal, score in zip(proposals, scores, strict=True):
         if (
@@ -72,7 +72,7 @@ def find_toponyms(
             and score < model.threshold
             and not strongly_cued(text, proposal)
             and not _variant_in(proposal, countries, text, model.lexicon)
-            and not _city_of(proposal, home, text, model.lexicon)
+            and not _city_of(proposal, named, text, model.lexicon)
             and (bool(countries) or not _only_there(proposal, text, model.lexicon))
             and not home_name(proposal, home, text, model.lexicon)
         ):

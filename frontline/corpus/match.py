@@ -314,9 +314,10 @@ def _place_evidence(a: Report, b: Report) -> str | None:
         return "" if mass_alike(a, b) and distance is not None and distance <= FAR_KM else None
     if not (a.admin1 and b.admin1):
         return ""  # a country holds the other place, but says nothing for the pair: not evidence
-    if (_area(a) or _area(b)) and not (_province_level(a) or _province_level(b)):
-        # An area holds some of its province's towns, not all ("Eastern Ghouta" and a town of Rif Dimashq's west):
-        # it says nothing for the pair, as two towns in one province say nothing.
+    if _area(a) or _area(b):
+        # An area holds some of its province's towns, not all ("Eastern Ghouta" and a town of Rif Dimashq's west),
+        # and a province's day holds many of the area's happenings: it says nothing for the pair, as two towns of
+        # one province say nothing. Only the same area is a place both give (``same_region``, as a province).
         return ""
     if _coarse(a) or _coarse(b):
         # A province-level report holds every place in it: as much a province's day as "Aleppo" (same_city).
@@ -358,8 +359,3 @@ def _area(r: Report) -> bool:
     An area is not its province: a SOHR headline of the Eastern Ghouta tells a day's shelling there, not
     every town of Rif Dimashq."""
     return r.geo_precision >= 3 and bool(r.location and r.admin1) and not _names_its_province(r)
-
-
-def _province_level(r: Report) -> bool:
-    """A report placed at a province, around a town that names it, or a country: it holds every place in it."""
-    return _coarse(r) and not _area(r)

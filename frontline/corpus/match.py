@@ -314,6 +314,11 @@ def _place_evidence(a: Report, b: Report) -> str | None:
         return "" if mass_alike(a, b) and distance is not None and distance <= FAR_KM else None
     if not (a.admin1 and b.admin1):
         return ""  # a country holds the other place, but says nothing for the pair: not evidence
+    if _area(a) or _area(b):
+        # An area holds some of its province's towns, not all ("Eastern Ghouta" and a town of Rif Dimashq's west),
+        # and a province's day holds many of the area's happenings: it says nothing for the pair, as two towns of
+        # one province say nothing. Only the same area is a place both give (``same_region``, as a province).
+        return ""
     if _coarse(a) or _coarse(b):
         # A province-level report holds every place in it: as much a province's day as "Aleppo" (same_city).
         return "in_province"
@@ -346,3 +351,11 @@ def _actor(name: str) -> str:
 
 def _coarse(r: Report) -> bool:
     return r.geo_precision >= 3 or not r.location
+
+
+def _area(r: Report) -> bool:
+    """Whether ``r`` places its event in a named area inside a province (geo_precision 3, an admin1, a name
+    that is not its province's): "Eastern Ghouta", "Qalamoun Mountains", "Wadi Barada", "Jabal al-Akrad".
+    An area is not its province: a SOHR headline of the Eastern Ghouta tells a day's shelling there, not
+    every town of Rif Dimashq."""
+    return r.geo_precision >= 3 and bool(r.location and r.admin1) and not _names_its_province(r)

@@ -22,6 +22,7 @@ from ..records import (
     Annotated,
     CasualtyMention,
     Document,
+    Place,
     PlaceMention,
     Sentence,
     Span,
@@ -81,7 +82,11 @@ def annotate(
     ]
     actor_spans = [(s.start + m.start, s.start + m.end) for s, ms in zip(sentences, found_actors, strict=True) for m in ms]
     outlet = dateline_agency_span(text)  # "(BOGOTA RADIO CADENA NACIONAL)": the outlet's city, not a place told
-    candidates = _toponyms(document, sentences, gazetteer, actor_spans + ([outlet] if outlet else []), recognizer)
+    # Where a wire report was filed is most often what it is about ("SAN SALVADOR, 12 JAN 90 (...) --").
+    filed = dateline_country(text, gazetteer)
+    # A monitor of one country ("SOHR") names that country's places, however it spells them.
+    home = outlet_country(document.article.source) if filed is None else None
+    candidates = _toponyms(document, sentences, gazetteer, actor_spans + ([outlet] if outlet else []), recognizer, home)
     adjectives = demonyms(document.text, gazetteer)
     votes = country_votes([c for _, c in candidates], document.text, gazetteer, adjectives=adjectives, compass_regions=False, spans_in=text)
     # A group named by its own name tells where it fights ("Al Shabaab", "SNA": Somalia), as a
@@ -89,9 +94,8 @@ def annotate(
     named = {(m.name, m.country) for ms in found_actors for m in ms if m.country and not m.generic}
     for _, code in named:
         votes[code] = votes.get(code, 0) + 1
-    # Where a wire report was filed is most often what it is about ("SAN SALVADOR, 12 JAN 90 (...) --"):
-    # worth a country named and more, so the capital of El Salvador is not the Bahamian island.
-    filed = dateline_country(text, gazetteer)
+    # The dateline's country is worth a country named and more, so the capital of El Salvador is not the
+    # Bahamian island.
     if filed:
         votes[filed] = votes.get(filed, 0) + DATELINE_VOTES
     country = focus_country(votes)
@@ -102,7 +106,8 @@ def annotate(
     )
 
     ranked = resolve([c for _, c in candidates], country, text=text, votes=votes, ranker=ranker)
-    home = outlet_country(document.article.source) if filed is None else None
+    if home is not None and country in (None, home):
+        ranked = _home_picks([c for _, c in candidates], ranked, home, text, votes, ranker)
     place_mentions = [
         _whole_name(text, PlaceMention(candidate.span, sentence.index, place, candidate.cue, round(score, 3)), gazetteer)
         for (sentence, candidate), (place, score) in zip(candidates, ranked, strict=True)
@@ -174,12 +179,37 @@ def annotate(
     )
 
 
+def _home_picks(
+    candidates: list[Candidate],
+    ranked: list[tuple[Place | None, float]],
+    home: str,
+    text: str,
+    votes: dict[str, float],
+    ranker: Ranker | None,
+) -> list[tuple[Place | None, float]]:
+    """The ranker's doubted picks kept where every entry of the name lies in the outlet's country: a
+    monitor of one country writes its places as it hears them ("Menbej", "Der Kheba"), and its headline
+    names no country to be the focus that keeps such a name (``ranker._prominent`` keeps a spelling
+    variant in the focus country)."""
+    def home_only(c: Candidate) -> bool:
+        return bool(c.places) and all(p.country_code == home for p in c.places)
+
+    if not any(place is None and home_only(c) for c, (place, _s) in zip(candidates, ranked, strict=True)):
+        return ranked
+    loose = resolve(candidates, None, text=text, votes=votes, ranker=ranker, nil=False)
+    return [
+        (pick, score) if place is None and home_only(c) and pick is not None else (place, s)
+        for c, (place, s), (pick, score) in zip(candidates, ranked, loose, strict=True)
+    ]
+
+
 def _toponyms(
     document: Document,
     sentences: list[Sentence],
     gazetteer: Gazetteer,
     exclude: list[tuple[int, int]],
     recognizer: Recognizer | None,
+    home: str | None = None,
 ) -> list[tuple[Sentence, Candidate]]:
     """Toponyms of the whole cleaned text at once (the filter uses what the rest of it says about a
     word, e.g. that "Walker" is Scott Walker's surname), each with the sentence it stands in."""
@@ -208,7 +238,7 @@ def _toponyms(
     shifted = [(a, b) for a, b in ((to_joined(s), to_joined(e)) for s, e in exclude) if a is not None and b is not None]
     sentence_starts = [s.start for s in sentences]
     found = []
-    for candidate in find_toponyms(joined, gazetteer, exclude=shifted, recognizer=recognizer):
+    for candidate in find_toponyms(joined, gazetteer, exclude=shifted, recognizer=recognizer, home=home):
         start, end = to_article(candidate.span.start), to_article(candidate.span.end - 1) + 1
         i = bisect.bisect_right(sentence_starts, start) - 1
         if i < 0 or end > sentences[i].end:

@@ -200,6 +200,26 @@ def test_a_place_inside_a_province_level_report_weighs_less_than_a_named_distric
     assert WEIGHTS["in_province"] == WEIGHTS["same_city"] < WEIGHTS["nested_place"]
 
 
+def test_an_area_inside_a_province_is_not_its_province() -> None:
+    # "Renewed shelling on the Eastern Ghouta" and "airstrikes on Jisrein", one SOHR publication day: the area
+    # holds some of Rif Dimashq's towns, not the whole province, so it is no "in_province" evidence and the pair
+    # does not link on the day, the sub-type and the actor. Nor is the area inside a province-level report
+    # ("14 airstrikes target Reef Dimashq"), though the province still holds the town.
+    town = replace(STRIKE, admin1="Rif Dimashq", location="Jisrein", geonameid=170181, latitude=33.49, longitude=36.37,
+                   geo_precision=1, **PUBLISHED)  # type: ignore[arg-type]
+    ghouta = other(admin1="Rif Dimashq", location="Eastern Ghouta", geonameid=11048299, latitude=33.50,
+                   longitude=36.44, geo_precision=3, **PUBLISHED)
+    assert veto(town, ghouta) is None
+    assert not {"in_province", "near_place", "nested_place"} & set(evidence(town, ghouta))
+    assert link_score(town, ghouta) is None and link_score(ghouta, town) is None
+    province = other(event_id="ev4", article_id="a4", fingerprint="f4", admin1="Rif Dimashq", location="Rif Dimashq",
+                     geonameid=170652, latitude=33.52, longitude=36.95, geo_precision=3, **PUBLISHED)
+    assert "in_province" in evidence(town, province) and "in_province" not in evidence(ghouta, province)
+    assert link_score(town, province) is not None and link_score(ghouta, province) is None
+    # Two reports of one area on one day say no more than before (nothing identifying).
+    assert link_score(ghouta, replace(ghouta, event_id="ev3", article_id="a3", fingerprint="f3")) is None
+
+
 def test_grain_reads_how_precisely_a_report_places_its_event() -> None:
     hama = replace(STRIKE, admin1="Hama", location="Ḩamāh", geonameid=170017)
     assert grain(STRIKE) == 0  # Saraqib itself

@@ -71,3 +71,10 @@ def test_a_lookalike_abroad_is_no_focus_of_a_monitors_headline(pipeline) -> None
     headline = "Clashes continue in al-Marj area"  # the Eastern Ghouta's farmland; the gazetteer knows Libya's Al Marj
     assert [e.country for e in events(pipeline, headline, "Reuters")] == ["Libya"]
     assert [e.country for e in events(pipeline, headline, "SOHR")] == ["Syria"]
+
+
+def test_a_monitors_spelling_of_its_countrys_place_is_placed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for headline, place in (("42 killed during clashes around Menbej city", "Manbij"), ("Regime forces advance in Hendarat camp", "Handarat")):
+        assert [e.location for e in events(pipeline, headline, "SOHR")] == [place]
+        # From an outlet of no one country a spelling known only by its skeleton stays unplaced.
+        assert [e.location for e in events(pipeline, headline, "Reuters")] == [""]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from ..text.timex import MONTH_WORD
 from .detect import TERRITORY_SUBS, TypedSpan
 
 # present form -> past form. Forms that are as often nouns ("attacks", "raids", "strikes", "shells",
@@ -141,8 +142,7 @@ def headline_reading(sentence: str, probs: Mapping[str, float], context: str | N
 # A line that opens on its date ("April 28th 2017:", "March 21st-22nd 2017:", "12 May 2017 -"): a log entry's
 # or a dateline's form; what follows is read for a happening. Headlines that tell one ("IS executes 8 in
 # Tadmur") do not start so.
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATED = re.compile(rf"^\W*(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
+_DATED = re.compile(rf"^\W*(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
 
 
 def names_no_happening(sentence: str, context: str | None) -> bool:

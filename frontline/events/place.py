@@ -135,7 +135,7 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     # The dateline's city is where the report was filed: "BUENOS AIRES, 13 DEC 89 (AFP) -- ... A VIOLENT EXPLOSION
     # DAMAGED THE CONSULATE IN SANTIAGO" is in Santiago. It stays a candidate only when its sentence names no
     # other place, and not at all when the report is filed abroad (in another country than its focus).
-    filed = annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
+    filed = _filed(annotated)
     abroad = annotated.derived("filed_abroad", lambda a: filed_abroad(filed, a.places, a.country_code))
     if filed is not None:
         inside = [p for p in resolved if not (filed[0] <= p.span.start and p.span.end <= filed[1])]
@@ -243,6 +243,11 @@ def _drop_lookalike_qualifiers(places: list[PlaceMention], text: str, gazetteer:
         return False
 
     return [p for p in places if not lookalike(p)]
+
+
+def _filed(annotated: Annotated) -> tuple[int, int] | None:
+    """Where the document's dateline stands (``dateline_span``), found once per document."""
+    return annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
 
 
 def _foreign_subject(text: str, p: PlaceMention, anchor: int, focus: str | None) -> bool:
@@ -383,7 +388,7 @@ def _last_resort(
             return PlaceMention(Span(start, start + len(town), town), mention.sentence, region, "province", 0.25)
     # Last: the one country the sentence names (or the document's among several) stands in, at its precision.
     # Not the country a dateline files the report from ("SAN JOSE (COSTA RICA), 27 SEP 89 (AFP) -- ...").
-    filed = annotated.derived("dateline_span", lambda a: dateline_span(a.document.article.text))
+    filed = _filed(annotated)
     named = {c.place.country_code: c for c in reversed(countries)
              if c.place is not None and not (filed is not None and filed[0] <= c.span.start < filed[1])}
     if focus:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.timex import MONTH_WORD
+
 # Rules that name a sub-type so plainly that their hit puts a floor under its probability: (pattern, sub-type,
 # floor), from ACLED's codebook; the wire and headline words (issue 19) from the blind proxy's misses, never CASE's.
 RARE_RULES: tuple[tuple[str, str, float], ...] = (
@@ -49,7 +51,7 @@ RARE_RULES: tuple[tuple[str, str, float], ...] = (
       r"|(?:warplanes?|war\s+planes?|helicopters?|jets|aircraft|drones?)\s+(?:\w+\s+){0,3}?(?:kill(?:s|ed)?|raid(?:s|ed)?|struck|strikes?|hit|bomb(?:s|ed)?|drop(?:s|ped)?|target(?:s|ed)?|pound(?:s|ed)?)\b"
       r"|barrel\s*bombs?|explosive\s+barrels|barrels\s+(?:of\s+explosives|bombs?)"), "Air/drone strike", 0.5),
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_WORD
 # A killing told with the plain verb and its victim ("guerrillas killed a peasant", "a judge was killed by
 # hired gunmen"): wire copy's words for the codebook's attack; the lexicon's attack names only plural
 # victims. Applied by the typer after ``RARE_RULES`` and only alone: any other trigger in the sentence (an

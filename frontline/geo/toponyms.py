@@ -105,6 +105,11 @@ def without_stand_ins(places: tuple[Place, ...]) -> tuple[Place, ...]:
     )
 
 
+def _person_or_word(surface: str, lexicon: Lexicon) -> bool:
+    """A first name, a surname ("Assad" is the president, not Asad) or a word also written in lowercase."""
+    return surface in lexicon.first_names or surface in lexicon.surnames or lexicon.lowercase.get(surface.lower(), 0.0) > 0.0
+
+
 def _confident_countries(
     proposals: Sequence[Proposal], scores: Iterable[float], threshold: float, codes: tuple[str, ...] = ("PCL", "ADM1")
 ) -> frozenset[str]:
@@ -126,7 +131,7 @@ def _variant_in(proposal: Proposal, countries: frozenset[str], text: str, lexico
     if proposal.fragment or not countries or sentence_initial(text, proposal.start):
         return False
     surface = text[proposal.start : proposal.end]
-    if surface in lexicon.first_names or surface in lexicon.surnames or lexicon.lowercase.get(surface.lower(), 0.0) > 0.0:
+    if _person_or_word(surface, lexicon):
         return False  # "Assad" is the president, not Asad; a word also written in lowercase is a word
     skeletal = [m for m in proposal.matches if m.kind == "skeleton"]
     transliterated = _transliterated_countries()
@@ -150,7 +155,7 @@ def _city_of(proposal: Proposal, countries: frozenset[str], text: str, lexicon: 
     if proposal.fragment or not countries:
         return False
     surface = text[proposal.start : proposal.end]
-    if surface in lexicon.first_names or surface in lexicon.surnames or lexicon.lowercase.get(surface.lower(), 0.0) > 0.0:
+    if _person_or_word(surface, lexicon):
         return False
     return any(
         m.kind == "exact" and m.place.feature_class == "P" and m.place.population >= CITY_POPULATION
@@ -176,7 +181,7 @@ def _only_there(proposal: Proposal, text: str, lexicon: Lexicon) -> bool:
     if proposal.fragment or not proposal.matches or sentence_initial(text, proposal.start):
         return False
     surface = text[proposal.start : proposal.end]
-    if len(surface) < 4 or surface in lexicon.first_names or surface in lexicon.surnames or lexicon.lowercase.get(surface.lower(), 0.0) > 0.0:
+    if len(surface) < 4 or _person_or_word(surface, lexicon):
         return False
     countries = {m.place.country_code for m in proposal.matches}
     return (
@@ -197,7 +202,7 @@ def home_name(proposal: Proposal, home: str | None, text: str, lexicon: Lexicon)
     if home is None or proposal.fragment or not proposal.matches:
         return False
     surface = text[proposal.start : proposal.end]
-    if len(surface) < 4 or surface in lexicon.first_names or surface in lexicon.surnames or lexicon.lowercase.get(surface.lower(), 0.0) > 0.0:
+    if len(surface) < 4 or _person_or_word(surface, lexicon):
         return False
     return all(m.place.country_code == home and m.place.feature_class in ("P", "A", "T", "L") for m in proposal.matches)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .timex import MONTH_WORD
+
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -106,7 +108,7 @@ _MONTH_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A number glued to a month is a date ("Jun 182016").
-_DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b{MONTH_WORD}\s*$", re.IGNORECASE)
 # A number with a leading zero is a clock or a code ("0147 PM", "0041"), never a count.
 _NOT_A_COUNT = re.compile(r"^0\d")
 _CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|local\s+time)\b", re.IGNORECASE)

@@ -18,6 +18,9 @@ MONTHS = (
     "july", "august", "september", "october", "november", "december",
 )
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+# A month's name or any word that opens like one ("Sept.", "Jun", "March"): loose, for use beside a day number
+# or a date's other parts, where it cannot be another word. Shared by the rules that only need to see a date.
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
 

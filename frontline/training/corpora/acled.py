@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...text.timex import MONTH_WORD
+
 log = logging.getLogger(__name__)
 
 # Inter codes written as text in newer exports, and the numeric code of each.
@@ -170,7 +172,7 @@ def read_acled_folder(folder: Path, exclude: frozenset[str] = frozenset()) -> It
 
 # "On 9 May 2020,", "Around 9 May 2020 (between 1 and 9 May),", "On or around 3 March 2020,",
 # "On December 31 2019,", "Between 1 and 5 May 2020,", "During the week of 1 May 2020,", "As reported on ..."
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_WORD
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|{_MONTH})(?:,?\s+\d{{4}})?|\d{{4}}"
 _PREAMBLE = re.compile(
     rf"^\s*(?:(?:on\s+or\s+)?(?:around|about|on|between|during|in|as\s+of|since|from|by|late|early|mid|overnight|the\s+week\s+of|the\s+night\s+of|as\s+reported\s+on)\s+)+"

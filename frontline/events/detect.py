@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..records import Annotated, EventMention, Sentence, Span
+from .arrest_acts import committed_acts
 from .roles import subject
 
 log = logging.getLogger(__name__)
@@ -212,6 +213,9 @@ def detect(annotated: Annotated, typer: EventTyper) -> tuple[EventMention, ...]:
                 continue
             trigger = Span(start, end, annotated.document.article.text[start:end])
             mentions.append(EventMention(sentence.index, SUB_EVENT_TYPES[sub], sub, trigger, typed.confidence))
+        arrest = next((m for m in mentions if m.sentence == sentence.index and m.sub_event_type == "Arrests"), None)
+        if arrest is not None:
+            mentions.extend(_acts_of_arrested(annotated, sentence, typer, context, seen, arrest.confidence))
         # ACLED's codebook: a chemical attack is a Chemical weapon event whatever delivered it, a suicide
         # attack a Suicide bomb: "fired rockets filled with Sarin gas" is one event, not a shelling too.
         here = {m.sub_event_type for m in mentions if m.sentence == sentence.index}
@@ -219,6 +223,31 @@ def detect(annotated: Annotated, typer: EventTyper) -> tuple[EventMention, ...]:
         if drop:
             mentions = [m for m in mentions if m.sentence != sentence.index or m.sub_event_type not in drop]
     return tuple(mentions)
+
+
+# Event types of the violent act an arrest sentence tells as what the arrested did (``arrest_acts``).
+_ACT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# The act's confidence is below the arrest's: the arrest is the sentence's main event.
+_ACT_SHARE = 0.9
+
+
+def _acts_of_arrested(
+    annotated: Annotated, sentence: Sentence, typer: EventTyper, context: str, seen: set[str], arrest_confidence: float
+) -> list[EventMention]:
+    """The violent acts an arrest sentence tells as what the arrested did ("arrested on 9 December after
+    having participated in an attack on a bus"): each act clause typed on its own, a mention of its own."""
+    found = []
+    text = annotated.document.article.text
+    for a, b in committed_acts(sentence.text):
+        for typed in typer.type_sentence(sentence.text[a:b], context):
+            sub = typed.sub_event_type
+            if sub in seen or SUB_EVENT_TYPES.get(sub) not in _ACT_TYPES:
+                continue
+            seen.add(sub)
+            start, end = sentence.start + a + typed.start, sentence.start + a + typed.end
+            confidence = _ACT_SHARE * min(typed.confidence, arrest_confidence)
+            found.append(EventMention(sentence.index, SUB_EVENT_TYPES[sub], sub, Span(start, end, text[start:end]), confidence))
+    return found
 
 
 # Sub-types whose mention in a sentence makes another one there its means, not a second event.

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..text.casualties import AGES_ASIDE
 from ..text.timex import MONTH_WORD
+from .recalled import OCCURRED_KILLING
 
 # Rules that name a sub-type so plainly that their hit puts a floor under its probability: (pattern, sub-type,
 # floor), from ACLED's codebook; the wire and headline words (issue 19) from the blind proxy's misses, never CASE's.
@@ -75,7 +77,7 @@ KILLING = (
     # (named civilians, not "people" or "men", who may be anyone's dead; but "one person was killed", told alone
     # with no other trigger, is one victim of an attack);
     r"|(?<!\bof\s)(?:civilians?|citizens?|nationals?|foreigners?|tourists?|missionaries|priests?|nuns?|peasants?|farmers?|villagers?"
-    r"|teachers?|students?|journalists?|judges?|mayors?|candidates?|passengers?|pedestrians?|passers?-?by|person)\s+"
+    rf"|teachers?|students?|journalists?|judges?|mayors?|candidates?|passengers?|pedestrians?|passers?-?by|person){AGES_ASIDE}\s+"
     r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:killed|murdered|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b"
     # ... an armed group's assault on a civilian place ("the guerrillas attacked the farm").
     r"|(?:guerrillas?|rebels?|terrorists?|gunmen|insurgents?|militants?|assailants|attackers|bandits|armed\s+men"
@@ -87,6 +89,9 @@ KILLING = (
     # the codebook dates an event by when it took place, so it is coded on that day (``time`` dates it by the
     # phrase; one over a year before the report is background).
     rf"|(?:killing|murder|assassination|massacre|slaying)s?\s+of\s+[^.;]{{3,160}}?\b(?:on|last)\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)"
+    # ... or named with a clause of occurrence and its day ("caught in the shooting that took place on 11
+    # November"): ``recalled`` (``time`` drops one more than a few days before the report).
+    rf"|{OCCURRED_KILLING}"
 )
 KILLING_FLOOR = 0.5
 KILLING_RE = re.compile(rf"\b(?:{KILLING})", re.IGNORECASE)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..geo.dateline import DATELINE
 from ..records import Annotated, EventMention, TimeMention
 from .paragraphs import paragraph_mentions, same_paragraph
+from .recalled import recalled_long_ago
 from .roles import event_anchor
 
 # A sentence that tells how the war began is history, not news ("the war began in March 2011 with protests").
@@ -50,6 +52,8 @@ def background(annotated: Annotated, mention: EventMention, time: TimeMention | 
         and _recalls_past_year(annotated, before, annotated.sentences[before].text, published)
     ):
         return True
+    if recalled_long_ago(text, time, annotated.sentences[mention.sentence].start, published):
+        return True  # an act named with its own day weeks before the report: background (``recalled``)
     return time is not None and published is not None and (published - time.date).days > BACKGROUND_DAYS
 
 
@@ -66,6 +70,11 @@ def event_time(annotated: Annotated, mention: EventMention) -> TimeMention | Non
     paragraph (a note's "On 9 May 2020, ..." dates the sentences that follow it)."""
     times = annotated.in_sentence("times", mention.sentence)
     anchor = event_anchor(annotated, mention)
+    filed = _dateline_date(annotated)
+    if filed is not None and len(times) > 1:
+        # The dateline's date is the day the report was filed: the lead's own phrase ("... were shot to death
+        # last night") dates its event.
+        times = tuple(t for t in times if not (filed[0] <= t.span.start < filed[1])) or times
     if times:
         # A date opening the sentence ("On 3 May 2020, ...") dates its main clause, even when a
         # background phrase ("... attempted suicide last week") sits nearer the trigger.
@@ -83,3 +92,13 @@ def event_time(annotated: Annotated, mention: EventMention) -> TimeMention | Non
     start = annotated.sentences[latest[0].sentence].start
     opener = [t for t in latest if t.span.start - start <= 6]
     return opener[0] if opener else latest[-1]
+
+
+def _dateline_date(annotated: Annotated) -> tuple[int, int] | None:
+    """Where the dateline's date stands ("SAN SALVADOR, 13 NOV 89 (DPA) --"), or None."""
+
+    def find(a: Annotated) -> tuple[int, int] | None:
+        m = DATELINE.match(a.document.article.text)
+        return m.span("date") if m is not None and m.group("date") else None
+
+    return annotated.derived("dateline_date", find)

@@ -42,9 +42,11 @@ _MIXED = r"(?:killed|killing|dead)\s+(?:or|and/or|and)\s+(?:wounded|injured|inju
 _VERB = rf"(?P<verb>{_MIXED}|{_KILL}|{_WOUND})"
 
 # "<N> (people|soldiers ...) (were|had been)? killed", allowing a few words between, initials among them
-# ("two U.S. citizens have been killed").
+# ("two U.S. citizens have been killed"), and the victims' ages set off between dashes, commas or brackets
+# ("two missionaries -- aged 19 and 21 -- were shot to death": the ages are no count).
+AGES_ASIDE = r"(?:\s*(?:--|—|–|,|\()\s*(?:aged|ages)\s+[\w\s,-]{1,30}?\s*(?:--|—|–|,|\)))?"
 _N_THEN_VERB = re.compile(
-    rf"\b(?:between\s+)?{_QUANT}(?P<gap>(?:\s+(?:(?:[A-Za-z]\.){{2,}}|[\w'’-]+)){{0,6}}?)\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?{_VERB}\b",
+    rf"\b(?:between\s+)?{_QUANT}(?P<gap>(?:\s+(?:(?:[A-Za-z]\.){{2,}}|[\w'’-]+)){{0,6}}?){AGES_ASIDE}\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?{_VERB}\b",
     re.IGNORECASE,
 )
 # "killing at least 5 people", "killed 12", "death toll rose to 30"

@@ -49,6 +49,9 @@ def test_the_act_clause_of_an_arrest(sentence: str, act: str) -> None:
         "He was arrested after being shot in the leg.",  # done to the arrested, not by them
         "Two men were charged with the murder of a teacher.",  # a charge, and no arrest
         "He was arrested for allegedly attacking a bus.",  # an allegation
+        "The mayor was arrested for alleged ties to a drug cartel.",  # no act, and no word of violence
+        "The number of people arrested for kidnapping has doubled.",  # a crime named without its object: a charge
+        "Two men were arrested for running a gang dedicated to extortion and murder.",  # the act is leading a gang
     ],
 )
 def test_a_suspicion_a_charge_or_a_passive_tells_no_act(sentence: str) -> None:

@@ -26,6 +26,7 @@ from frontline.geo.gazetteer import (
     normalize,
     skeleton,
 )
+from frontline.geo.gazetteer.geometry import haversine_km
 from frontline.geo.gazetteer.sources import extent_centre
 from frontline.geo.seats import seat
 from frontline.records import Place
@@ -203,6 +204,22 @@ def test_countries_sit_at_their_centre_and_their_seat_is_the_capital(small: Gaze
     damascus = small.lookup("Damascus")
     assert damascus[0].geonameid == 170654 and damascus[0].feature_code == "PPLC"
     assert damascus[-1].geonameid == 4352728 and damascus[-1].admin1 == "Maryland"
+
+
+# GeoNames' own point for the United States (6252001 in allCountries) and the Factbook's, 235 km apart.
+US_GEONAMES, US_FACTBOOK = (39.76, -98.5), (38.0, -97.0)
+
+
+def test_the_united_states_sits_at_geonames_point_not_the_factbooks(small: Gazetteer) -> None:
+    # Build 6: country_points.tsv gives GeoNames' PCLI point; builds 3-5 gave the Factbook centre.
+    us = small.get(6252001)
+    if us is None:  # the fixture's one US place (Damascus, Maryland) is what gives the country a place
+        pytest.skip("this build makes no place for the United States")
+    assert (us.feature_class, us.feature_code) == ("A", "PCLI")
+    assert haversine_km(us.latitude, us.longitude, *US_GEONAMES) < 5
+    assert haversine_km(us.latitude, us.longitude, *US_FACTBOOK) > 200
+    # A country-level event is still written at the capital (ACLED's convention), not at that point.
+    assert seat(us, small).name == "United States" and seat(us, small).latitude != us.latitude
 
 
 def test_country_info(small: Gazetteer) -> None:
@@ -392,6 +409,17 @@ def test_real_countries(real: Gazetteer) -> None:
     assert real.country("SY") is not None and real.country("SY").capital_geonameid == 170654
     assert real.country("US") is not None and real.country("US").capital_geonameid is not None
     assert real.country_for_adjective("Syrian") == "SY"
+
+
+def test_real_countries_sit_at_geonames_points(real: Gazetteer) -> None:
+    # The default build (conftest builds it from cities500): GeoNames' PCLI points, e.g. Canada's
+    # 60.10867 N 113.64258 W (the Factbook's is 60 N 95 W, 1,000 km east).
+    if real.metadata().get("build_version") != str(BUILD_VERSION):
+        pytest.skip("the session's gazetteer is not of this build")
+    [us] = [p for p in real.lookup("United States") if p.feature_code == "PCLI"]
+    assert haversine_km(us.latitude, us.longitude, *US_GEONAMES) < 5
+    [canada] = [p for p in real.lookup("Canada") if p.feature_code == "PCLI"]
+    assert haversine_km(canada.latitude, canada.longitude, 60.10867, -113.64258) < 5
 
 
 def test_real_admin2_counties(real: Gazetteer) -> None:

@@ -2,8 +2,8 @@
 
 Derived places, so that region- and country-level mentions can be geocoded the way ACLED does:
 
-* each country (feature ``A``/``PCLI``) sits at its own centre (``country_points.tsv``, the Factbook
-  centres GeoNames uses), or at its capital where that file has none;
+* each country (feature ``A``/``PCLI``) sits at GeoNames' own point for it (``country_points.tsv``; the
+  Factbook centre for a territory without a GeoNames row there), or at its capital where that file has none;
 * each admin1 region (``A``/``ADM1``) sits at the centre of the extent of its populated places
   (``sources.extent_centre``) and takes the population of its most populous place, so a region never
   outranks its own seat on population alone;

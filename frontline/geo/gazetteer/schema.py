@@ -20,7 +20,9 @@ SCHEMA_VERSION = 2
 # 4: that extent trimmed by 0.5 % of the places on each side, not 2 % (``sources.extent_centre``).
 # 5: admin2 areas also known without their type word in other languages' and countries' forms
 # ("Province of Nueva Ecija" -> "Nueva Ecija", "Kandahar District", "Provincia de X"; ``build._bare_county``).
-BUILD_VERSION = 5
+# 6: countries at GeoNames' own point for them (country_points.tsv's "geonames" rows; the United States at
+# 39.76 N 98.5 W, not the Factbook's 38 N 97 W), the Factbook centre only for territories without one.
+BUILD_VERSION = 6
 ENV_VAR = "FRONTLINE_GAZETTEER"
 # ``places.source`` of the entries a build makes (importers label theirs "ucdp", "acled", "geonames:<file>").
 SOURCE_GEONAMES = "geonames"

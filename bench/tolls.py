@@ -13,6 +13,14 @@ counted apart: ACLED's fatalities are every side's dead of the event, so these s
 record, yet no single number states them. Both figures are checked against their ceilings in
 bench/floors/tolls.json (``unsourced_tolls``: all; ``unsourced_tolls_not_sums``: the others; exit 1
 above either; they may only fall).
+
+Also printed: the events placed outside Syria and its neighbours (Turkey, Iraq, Lebanon, Jordan, Israel), by
+country. Every FA-KES article is about the war in Syria (its metadata gives each a Syrian governorate), so an
+event placed in Russia, the United States or Switzerland is almost surely a country named as who acted ("Russia
+launched air strikes"), a dateline ("MOSCOW (Sputnik)") or where talks were held ("peace talks in Geneva"), not
+where the event happened; border shelling and Mosul make the neighbours partly right, so they are not counted.
+Of those events, how many name a Syrian place (a town or area of Syria in the gazetteer, or "Syria") in their
+own evidence sentence: the place they could have had. Ceiling ``placed_abroad`` in bench/floors/tolls.json.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,6 +97,34 @@ def sum_of_counts(event: dict) -> bool:
     return False
 
 
+# Syria and the countries where FA-KES's events partly are (border shelling, Mosul): not counted as abroad.
+HOME_AND_NEIGHBOURS = frozenset({"Syria", "Turkey", "Iraq", "Lebanon", "Jordan", "Israel"})
+_NAME = re.compile(r"\b(?:(?:al|el|ar|as|ad|ash|at|az)-)?[A-Z][\w-]+(?:\s+(?:(?:al|el)-?)?[A-Z][\w-]+){0,2}")
+
+
+def placed_abroad(events: list[dict]) -> list[dict]:
+    """The events placed in a country other than Syria and its neighbours."""
+    return [e for e in events if e.get("country") and e["country"] not in HOME_AND_NEIGHBOURS]
+
+
+def names_syrian_place(event: dict, gazetteer: object) -> tuple[bool, bool]:
+    """Whether the event's own evidence sentence (its first) names a town or area of Syria, and whether it names
+    Syria itself."""
+    evidence = event.get("evidence") or [{"text": ""}]
+    sentence = evidence[0]["text"]
+    town = False
+    for m in _NAME.finditer(sentence):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):  # "Deir Ezzor" before "Deir"
+            name = " ".join(words[:n])
+            found = gazetteer.lookup(name, fuzzy=False)  # type: ignore[attr-defined]
+            if any(p.country_code == "SY" and not p.feature_code.startswith("PCL") and (p.population >= 1000 or p.feature_class == "A")
+                   for p in found):
+                town = True
+                break
+    return town, bool(re.search(r"\bSyria\b", sentence))
+
+
 def extract(dst: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "fakes.jsonl"
@@ -124,9 +161,21 @@ def main() -> int:
         evidence = " | ".join(s["text"] for s in e.get("evidence", []))
         kind = "sum " if is_sum else "    "
         print(f"  {e['fatalities']:>6}  {kind}{e['article_id']}  {e['sub_event_type']}: {evidence[:160]!r}")
+    abroad = placed_abroad(events)
+    by_country = Counter(e["country"] for e in abroad)
+    from frontline.geo.gazetteer import (
+        Gazetteer,  # deferred: the tolls alone need no gazetteer
+    )
+
+    gazetteer = Gazetteer.open(None, build=False)  # never a build from a bench
+    named = [names_syrian_place(e, gazetteer) for e in abroad]
+    print(f"events placed outside Syria and its neighbours (TR IQ LB JO IL): {len(abroad)} of {len(events)} "
+          f"({', '.join(f'{c} {n}' for c, n in by_country.most_common())})")
+    print(f"  of which their evidence sentence names a town or area of Syria: {sum(t for t, _ in named)}; "
+          f"names Syria: {sum(s for _, s in named)}; either: {sum(t or s for t, s in named)}")
     ceilings = json.loads(CEILING.read_text()) if CEILING.exists() else {}
     failed = False
-    for key, value in (("unsourced_tolls", len(flagged)), ("unsourced_tolls_not_sums", len(flagged) - sums)):
+    for key, value in (("unsourced_tolls", len(flagged)), ("unsourced_tolls_not_sums", len(flagged) - sums), ("placed_abroad", len(abroad))):
         if key in ceilings and value > ceilings[key]:
             print(f"FAIL: {key} {value}, ceiling {ceilings[key]} (bench/floors/tolls.json)")
             failed = True

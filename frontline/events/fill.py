@@ -22,7 +22,8 @@ from ..records import Annotated, EventDraft, EventMention, Sentence, Span
 from ..text.actors import ActorDictionary
 from .fatalities import fatalities
 from .paragraphs import first_sentence, same_paragraph
-from .place import choose_place, listed_with, monitored_country
+from .place import choose_place, monitored_country
+from .place_lists import listed_with
 from .roles import assign_roles
 from .sides import CIVILIANS, Side
 from .time import background, event_time

@@ -29,6 +29,7 @@ from .earlier_places import (
     last_town_before,
 )
 from .geocode import own_province
+from .not_the_scene import acts, not_the_scene, part_of_another
 from .precision import place_cue
 from .qualifiers import (
     ALL_ENTRIES,
@@ -131,7 +132,11 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
         and not (p.place.feature_code.startswith("PCL") and (_EMBASSY_AFTER.match(text, p.span.end) or names_nationality(text, p.span.end, p.span.start)
                  or _EMBASSY_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)))
         and not speaks(text, p)
+        # Who acted ("Russia launched", "brokered by the US and Russia"), a dateline in the text ("MOSCOW (Sputnik)"),
+        # where talks were held ("peace talks in Geneva"): not where the event happened.
+        and not not_the_scene(text, p, mention.event_type)
     ]
+    resolved = [p for p in resolved if not part_of_another(text, p, resolved)]
     # The dateline's city is where the report was filed: "BUENOS AIRES, 13 DEC 89 (AFP) -- ... A VIOLENT EXPLOSION
     # DAMAGED THE CONSULATE IN SANTIAGO" is in Santiago. It stays a candidate only when its sentence names no
     # other place, and not at all when the report is filed abroad (in another country than its focus).
@@ -192,7 +197,14 @@ def _event_place(annotated: Annotated, mention: EventMention, gazetteer: Gazette
     earlier = last_place_before(annotated, sentence.start)
     # Not where an earlier statement was made ("a Britain-based monitor", "said in Geneva"); each step goes back.
     # Nor who spoke or acted ("officials in Washington said", "heavy U.S. raids on IS" in the headline).
-    while earlier is not None and (text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or speaks(text, earlier)):
+    while earlier is not None and (
+        text[earlier.span.end:earlier.span.end + 6].lower() == "-based" or speaks(text, earlier) or (
+            # Of an earlier sentence, the focus country's own capital acting ("Damascus denied responsibility") is
+            # still in the right country; going further back finds a guess no better ("Al-Quds hospital" as Jerusalem).
+            not_the_scene(text, earlier, mention.event_type)
+            and not (earlier.place is not None and earlier.place.country_code == annotated.country_code and acts(text, earlier))
+        )
+    ):
         earlier = last_place_before(annotated, earlier.span.start)
     return None if abroad and filed is not None and earlier is not None and filed[0] <= earlier.span.start < filed[1] else earlier
 
@@ -375,8 +387,9 @@ def _last_resort(
             start = m.start() + words[0].start()
             if best is not None:
                 return PlaceMention(Span(start, start + len(name), name), mention.sentence, best, None, 0.5)
-            countries += [PlaceMention(Span(start, start + len(name), name), mention.sentence, p, None, 0.25)
-                          for p in entries if p.feature_code.startswith("PCL")]
+            # Not a country named as who acted ("after Russia launched air strikes"): ``not_the_scene``.
+            countries += [c for p in entries if p.feature_code.startswith("PCL")
+                          if not not_the_scene(text, c := PlaceMention(Span(start, start + len(name), name), mention.sentence, p, None, 0.25))]
     # Nothing else: a regional paper reports its region's events ("reports Imphal Free Press" of a
     # kidnapping in Kangpokpi), so its town's province stands in, at the province's precision.
     for m in outlets:
@@ -450,49 +463,3 @@ def _offset(text: str, place: PlaceMention) -> PlaceMention | None:
     lon2 = lon1 + math.atan2(math.sin(bearing) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
     moved = replace(place.place, latitude=math.degrees(lat2), longitude=(math.degrees(lon2) + 540) % 360 - 180)
     return replace(place, place=moved, cue="near")
-
-
-
-# Between the items of a list of places: "VINA DEL MAR, TALCA, AND TEMUCO", "in Mogadishu and Kismayo".
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
-
-
-def listed_with(annotated: Annotated, chosen: PlaceMention | None) -> list[PlaceMention]:
-    """The other places of a list the event's place stands in ("the institutes in Vina del Mar, Talca,
-    and Temuco were the target of bomb attacks"): ACLED codes an event in each. A list is places of one
-    country and one kind (towns, or regions), no country, joined by commas and an "and"; "Tecoluca, San
-    Vicente" (a town and its department) is no list."""
-    if chosen is None or chosen.place is None or chosen.place.feature_code.startswith("PCL"):
-        return []
-    text = annotated.document.article.text
-    places = [p for p in annotated.in_sentence("places", chosen.sentence) if p.place is not None]
-    i = next((k for k, p in enumerate(places) if p.span == chosen.span), None)
-    if i is None:
-        return []
-    kind, country = chosen.place.feature_class, chosen.place.country_code
-    run = [chosen]
-    gaps: list[str] = []
-    for step in (-1, 1):  # outwards from the chosen place, both ways
-        k = i
-        while 0 <= k + step < len(places):
-            a, b = (places[k + step], places[k]) if step < 0 else (places[k], places[k + step])
-            gap = text[a.span.end : b.span.start]
-            nxt = places[k + step]
-            if not _LIST_GAP.fullmatch(gap) or nxt.place is None or nxt.place.feature_class != kind or nxt.place.country_code != country:
-                break
-            run.append(nxt)
-            gaps.append(gap)
-            k += step
-    if len(run) < 2 or not any("and" in g.lower() for g in gaps):
-        return []
-    first = min(p.span.start for p in run)
-    if _BETWEEN_BEFORE.search(text, max(0, first - 30), first):
-        return []  # "between Deir-ez-Zor and Homs": the two ends of one stretch, not two places
-    seen = {chosen.place.geonameid}
-    out = []
-    for p in sorted(run[1:], key=lambda p: p.span.start):
-        if p.place is not None and p.place.geonameid not in seen:
-            seen.add(p.place.geonameid)
-            out.append(p)
-    return out

@@ -1,0 +1,77 @@
+"""An event happens where it happened, not where a country acted from or talked (issue 24): a country or a capital
+standing for its government, a dateline inside the text, the place of talks, a country that lists a group, a
+weapon named after a place, a quarter resolved to a look-alike abroad. Hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontline.records import Article, Event
+
+
+def places(pipeline, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    events: list[Event] = pipeline.extract(Article(id="t", text=text, published=dt.date(2016, 3, 12)))
+    return [(e.sub_event_type, e.location, e.country) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "not_there"),
+    [
+        # A capital as who acted: "backed by Moscow, which stepped up", "Moscow launched".
+        (("Government forces pushed into the outskirts of Idlib on Monday. Backed by Moscow, which stepped up its air strikes,"
+         " they killed 14 rebels on Tuesday."), "Syria", "Russia"),
+        (("Government forces pushed into the outskirts of Idlib on Monday. Moscow launched air strikes in support of the"
+         " offensive, killing 14 rebels on Tuesday."), "Syria", "Russia"),
+        (("Fighting continued around Raqqa. Washington regards the Kurdish militia as its best partner and its jets killed 20"
+         " militants on Monday."), "Syria", "United States"),
+        # A country as who acted: "the government or its ally Russia".
+        (("Rebels shelled the outskirts of Aleppo on Monday. The raids were carried out by aircraft belonging to the government"
+         " or its ally Russia, killing seven civilians."), "Syria", "Russia"),
+        # A country that lists a group is not where it fought: "Daesh (outlawed in Russia)".
+        (("The army retook villages near Deir ez-Zor. Fighters of Daesh (outlawed in Russia) attacked an army post, killing four"
+         " soldiers."), "Syria", "Russia"),
+    ],
+)
+def test_a_country_or_capital_that_acts_is_not_the_place(pipeline, text: str, where: str, not_there: str) -> None:  # type: ignore[no-untyped-def]
+    found = places(pipeline, text)
+    assert found and all(country != not_there for _, _, country in found), found
+    assert {country for _, _, country in found} == {where}, found
+
+
+def test_a_dateline_in_the_text_is_where_the_report_was_filed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = places(pipeline, "Shelling in Aden leaves six dead. MOSCOW (Sputnik) According to the hospital, the shells fell on"
+                             " a crowded market on Sunday and killed six people.")
+    assert found and {country for _, _, country in found} == {"Yemen"}, found
+
+
+def test_where_talks_were_held_is_not_where_a_bomb_went_off(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = places(pipeline, "Rebels hold the town of Douma. Negotiators met in Geneva on Monday to discuss a truce. Hours later"
+                             " a car bomb killed nine people at a market, medics said.")
+    assert [where for _, where, _ in found] == ["Dūmā"], found
+    # The talks themselves may be coded where they were held; the bomb is not.
+    found = places(pipeline, "Rebels hold the town of Douma. Peace talks in Geneva stalled on Monday, and a car bomb killed nine"
+                             " people at a market hours later.")
+    bomb = [row for row in found if row[0] != "Agreement"]
+    assert bomb and all(country == "Syria" for _, _, country in bomb), found
+
+
+def test_a_quarter_of_a_city_is_in_that_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "al-Jadida" is also El Jadida, Morocco: the neighbourhood of Mosul is in Mosul.
+    found = places(pipeline, "An airstrike hit a building in al-Jadida neighborhood in western Mosul on Friday, killing 12 civilians.")
+    assert found and {country for _, _, country in found} == {"Iraq"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # What is right stays: a place in a foreign country named as where it happened.
+        ("Two people were killed when a bomb exploded on a bus in Russia on Monday, officials said.", "Russia"),
+        ("Two people were killed when shells fired from Syria hit the Turkish border town of Akcakale on Monday.", "Turkey"),
+        ("Rebels shelled the outskirts of Aleppo on Monday, killing four civilians.", "Syria"),
+    ],
+)
+def test_a_place_said_as_where_it_happened_stays(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    found = places(pipeline, text)
+    assert found and {c for _, _, c in found} == {country}, found

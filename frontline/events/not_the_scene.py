@@ -7,7 +7,8 @@ A dateline inside the text ("MOSCOW (Sputnik) Six people were killed ... in Dama
 report was filed. Where talks were held or a body sits ("peace talks in Geneva", "the Kazakh capital
 Astana", "the group based in The Hague", "an emergency meeting of the U.N. Security Council in New York")
 is not where a violent event was. A terror listing ("Daesh (outlawed in Russia)") names the country that
-bans the group, and a weapon ("Tomahawk missiles") is no place at all. The place stage (``place``) skips
+bans the group; "a visit to Moscow", "mercenaries from Saudi Arabia", "reporting by ... in Moscow" and "the White
+House" (also Casablanca's name) name no event's place either, and a weapon ("Tomahawk missiles") is no place. The place stage (``place``) skips
 such places in the event's sentence and when it falls back on a place named earlier.
 """
 
@@ -61,21 +62,27 @@ _TALKS_AFTER = re.compile(
     r"agreement|convention|memorandum|de-escalation\s+talks)\b",
     re.IGNORECASE,
 )
+# "Tomahawk missiles", "Scud rockets": a weapon named after a place.
+_WEAPON_AFTER = re.compile(r"\s+(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|launchers?)\b", re.IGNORECASE)
+# A meeting that was struck: "Warplanes target Jund al-Aqsa and Jabhat al-Nusra meeting", "an air strike hit a meeting".
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|struck|hit|hits|attack(?:s|ed|ing)?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|raid(?:s|ed|ing)?)\s+"
+    r"(?:(?:a|an|the|of|and|(?:al|el|ad|ash)-[\w-]+|[A-Z][\w-]*)\s+){0,8}$"
+)
 # "Daesh (outlawed in Russia)": the country that lists the group.
 _LISTED_BEFORE = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed|illegal|designated)\s+in\s+$", re.IGNORECASE)
 # Not where anything happened: a trip's end ("a visit to Moscow"), where a speaker called from ("by telephone from
-# Britain"), where fighters or goods came from ("mercenaries from Saudi Arabia", "made in Saudi Arabia").
+# Britain"), where fighters or goods came from ("mercenaries from Saudi Arabia and Jordan", barrels stamped "made in Saudi Arabia").
 _ELSEWHERE_BEFORE = re.compile(
     r"\b(?:(?:visit|visits|trip|journey|flight|flew|travell?ed)\s+to|(?:by\s+(?:tele)?phone|speaking|calling|reporting)\s+from"
-    r"|(?:mercenaries|fighters|militants|jihadists|volunteers|nationals)\s+from|made\s+in)\s+(?:the\s+)?$",
+    r"|(?:mercenaries|fighters|militants|jihadists|volunteers|nationals)\s+from|(?<=[\"“])made\s+in)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:,|and|or)\s+(?:the\s+)?)?$",  # "from Saudi Arabia and Jordan"
     re.IGNORECASE,
 )
 # A wire story's credits: "Additional reporting by Erika Solomon in Beirut and Thomas Grove in Moscow".
 _CREDITS_BEFORE = re.compile(r"\b(?:reporting|writing|editing)\s+by\b[^.;]*$", re.IGNORECASE)
 # Seats of power that stand for a government: "the White House" (Casablanca's Arabic name), "the Kremlin".
 _SEATS = frozenset({"white house", "kremlin", "pentagon", "elysee", "élysée", "downing street"})
-# "Tomahawk missiles", "Scud rockets": a weapon named after a place.
-_WEAPON_AFTER = re.compile(r"\s+(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|launchers?)\b", re.IGNORECASE)
 # "al-Jadida neighborhood in western Mosul": a quarter of the next place named, whatever look-alike it resolved to.
 _PART_OF = re.compile(r"[-\s]+(?:neighbou?rhoods?|quarters?|districts?|suburbs?|camp)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?", re.IGNORECASE)
 
@@ -106,12 +113,16 @@ def filed_from(text: str, p: PlaceMention) -> bool:
 
 def talks_held(text: str, p: PlaceMention) -> bool:
     """Where talks were held or a body sits ("peace talks in Geneva", "the Geneva process", "based in The Hague")."""
-    m = _TALKS_BEFORE.search(text[max(0, p.span.start - 100) : p.span.start])
+    start = max(0, p.span.start - 100)
+    m = _TALKS_BEFORE.search(text[start : p.span.start])
+    if m is not None and _STRUCK_BEFORE.search(text, max(0, start + m.start() - 80), start + m.start()):
+        return False  # the meeting was the target: "Warplanes target Jund al-Aqsa and Jabhat al-Nusra meeting in Idlib"
     return bool(m and not _VIOLENCE.search(m.group(1))) or bool(_TALKS_AFTER.match(text, p.span.end))
 
 
 def not_the_scene(text: str, p: PlaceMention, event_type: str | None = None) -> bool:
-    """The place names who acted, where the report was filed, a country that lists a group or a weapon; for a
+    """The place names who acted, where the report was filed, a country that lists a group, a trip's end, an origin,
+    a wire story's credits, a seat of power or a weapon; for a
     violent event (``event_type`` in ``VIOLENT``, or None when not known), also where talks were held."""
     if filed_from(text, p) or acts(text, p):
         return True

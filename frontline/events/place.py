@@ -385,8 +385,9 @@ def _last_resort(
             entries = gazetteer.lookup(name, fuzzy=False)
             best = pick(entries, _LAST_RESORT_POPULATION)
             start = m.start() + words[0].start()
-            if best is not None:
-                return PlaceMention(Span(start, start + len(name), name), mention.sentence, best, None, 0.5)
+            at = None if best is None else PlaceMention(Span(start, start + len(name), name), mention.sentence, best, None, 0.5)
+            if at is not None and not not_the_scene(text, at):  # not "the White House" (Casablanca's name)
+                return at
             # Not a country named as who acted ("after Russia launched air strikes"): ``not_the_scene``.
             countries += [c for p in entries if p.feature_code.startswith("PCL")
                           if not not_the_scene(text, c := PlaceMention(Span(start, start + len(name), name), mention.sentence, p, None, 0.25))]

@@ -1,6 +1,6 @@
 """An event happens where it happened, not where a country acted from or talked (issue 24): a country or a capital
 standing for its government, a dateline inside the text, the place of talks, a country that lists a group, a
-weapon named after a place, a quarter resolved to a look-alike abroad. Hand-written sentences."""
+trip's end, an origin, a story's credits, a seat of power, a weapon, a quarter resolved to a look-alike abroad. Hand-written sentences."""
 
 from __future__ import annotations
 
@@ -64,12 +64,38 @@ def test_a_quarter_of_a_city_is_in_that_city(pipeline) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # Where a trip ended, a wire story's credits, where fighters or goods came from: not where it happened.
+        ("Rebels shelled Aleppo on Monday. The minister cancelled a visit to Moscow after the shelling, which killed nine people.", "Syria"),
+        ("Fighting raged in Homs on Monday. Additional reporting by Tom Grove in Moscow. Rebels said a shell killed four children.", "Syria"),
+        ("The army advanced in Daraa on Monday. Soldiers killed 75 militants including mercenaries from Saudi Arabia and Jordan.", "Syria"),
+        ('The army advanced in Daraa on Monday. Soldiers seized barrels stamped "made in Saudi Arabia" and killed 7 militants.', "Syria"),
+        # A seat of power stands for its government ("the White House" is also Casablanca's name).
+        (("Government forces shelled Aleppo on Monday. The rapid advance of the militants prompted the White House to"
+          " authorize airstrikes that killed 20 fighters."), "Syria"),
+        # A weapon is no place: "Tomahawk missiles" (Tomahawk, Wisconsin).
+        (("Airstrikes carried out by the United States against militants in northwestern Syria have killed 11 civilians. The"
+          " US-led coalition performed the first series of airstrikes drone attacks and Tomahawk missiles launches targeting"
+          " insurgents in Syria on Tuesday which reportedly continued on Wednesday."), "Syria"),
+    ],
+)
+def test_a_place_named_for_something_else_is_not_the_place(pipeline, text: str, where: str) -> None:  # type: ignore[no-untyped-def]
+    found = places(pipeline, text)
+    assert found and {country for _, _, country in found} == {where}, found
+
+
+@pytest.mark.parametrize(
     ("text", "country"),
     [
         # What is right stays: a place in a foreign country named as where it happened.
         ("Two people were killed when a bomb exploded on a bus in Russia on Monday, officials said.", "Russia"),
         ("Two people were killed when shells fired from Syria hit the Turkish border town of Akcakale on Monday.", "Turkey"),
         ("Rebels shelled the outskirts of Aleppo on Monday, killing four civilians.", "Syria"),
+        # A meeting that was struck is where it was struck.
+        ("Warplanes target a rebel meeting in Idlib countryside, killing 12 fighters.", "Syria"),
+        # "gains were made in Hama" is no label of goods.
+        ("Rebels shelled Hama on Monday. The rebels said gains were made in Hama where they killed 14 soldiers.", "Syria"),
     ],
 )
 def test_a_place_said_as_where_it_happened_stays(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]

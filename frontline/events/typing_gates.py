@@ -1,4 +1,5 @@
-"""Two readings the learned typer's words cannot make alone (inference only; docs/typing.md, augmentation round).
+"""Readings the learned typer's words cannot make alone (inference only; docs/typing.md, augmentation round and
+rare sub-types round).
 
 - A source that denies an act does not report it: "The army denied that rebels attacked the farm" tells no
   attack. ``denies_every_trigger``: the sentence's event triggers all lie in a clause that a source denies.
@@ -8,6 +9,11 @@
   demonstration named in the sentence and no trigger of the sub-type (riot, stone-pelting, ...),
   ``without_unnamed_demonstration`` gives the model's probability for it to "no event". News of gunmen
   firing at students is no demonstration, whatever the notes' students did.
+- A sentence that only follows up the event told before it (arrests of the perpetrators, a toll) is no event of its
+  own (``follows_up``, ``previous_sentence``); the passage's sentences are ``neighbours``.
+- The territory trigger read for what was taken (``ground_taken``): goods or people are no ground, a peaceful
+  taking is a non-violent transfer, and a battle that took ground is the taking, not an armed clash.
+- Rape named by a court, an accusation or a crime figure is no sexual violence of the day (``no_sexual_act``).
 """
 
 from __future__ import annotations
@@ -56,3 +62,117 @@ def without_unnamed_demonstration(probs: dict[str, float], triggered: bool, name
     if triggered or named or vd <= 0.0:
         return probs
     return {**probs, "Violent demonstration": 0.0, "NO_EVENT": probs.get("NO_EVENT", 0.0) + vd}  # typing_model.NO_EVENT (imports this module)
+
+
+# --- Rare sub-types round (issue 19, docs/typing.md "Rare sub-types round"): what a note's follow-up sentence, a
+# battle for ground, a peaceful handover and a protest against rape tell. Inference only; the lexicon is unchanged.
+
+# A sentence that tells only the toll of an event told before it ("There were no casualties.", "Two police officers
+# were injured.", "Casualties unknown."): the model, trained on notes that always tell an act, reads a clash in it.
+_COUNT = r"(?:no|zero|unknown|an?\s+unknown\s+number\s+of|several|some|many|multiple|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)"
+_HURT = (r"(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)"
+         r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:attack|incident|clash(?:es)?|blast|explosion|fighting))?")
+_TOLL_ONLY = re.compile(
+    rf"^\W*(?:(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+)?(?:at\s+least\s+)?{_COUNT}\s+(?:other\s+|reported\s+|more\s+)?"
+    r"(?:casualt(?:y|ies)|fatalit(?:y|ies)|deaths?|injur(?:y|ies)|dead|injured|wounded)(?:\s+(?:were\s+|was\s+)?(?:reported|occurred|recorded))?"
+    r"|(?:casualties|fatalities)\s+(?:are\s+|were\s+|remain\s+)?(?:unknown|unclear|not\s+(?:known|reported))"
+    r"|no\s+(?:one|body|casualties|injuries)\s+(?:was|were)\s+(?:reported\s+)?(?:hurt|injured|killed|reported)"
+    rf"|{_HURT}(?:,?\s+and\s+{_HURT})?)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def neighbours(sentence: str, context: str | None) -> tuple[str, ...]:
+    """The text before and after the sentence in its passage (its neighbouring sentences), if any."""
+    if not context:
+        return ()
+    at = context.find(sentence)
+    if at < 0:
+        return ()
+    return tuple(t for t in (context[:at].strip(), context[at + len(sentence) :].strip()) if t)
+
+
+def previous_sentence(sentence: str, context: str | None) -> str:
+    """The text of the passage before the sentence (its previous sentence), or ""."""
+    at = context.find(sentence) if context else -1
+    return context[:at].strip() if context and at > 0 else ""
+
+
+def follows_up(own: list[TypedSpan], hits: list[TypedSpan], sentence: str) -> bool:
+    """The sentence's reading is one that a follow-up sentence gives: arrests (of the perpetrators, after an attack or
+    a clash: "The perpetrators were arrested."), or a toll told with no trigger of an act. The typer drops it when the
+    sentence before tells of another event: the note's or the article's event is that one."""
+    if not own:
+        return False
+    best = max(own, key=lambda s: s.confidence).sub_event_type
+    return best == "Arrests" or (not hits and bool(_TOLL_ONLY.match(sentence)))
+
+
+# "Protesters denounced the rape of a girl", "accused of raping a child" (a court), "rapes and robberies" (a crime
+# figure): the rape rule's words there tell no sexual violence of the day.
+_NO_SEXUAL_ACT = re.compile(
+    r"\b(?:accus|convict|sentenc|trial|court|hearing|acquit|pleaded|survey|statistic|figures|rates?\b|cases\b|crimes\b)", re.IGNORECASE
+)
+
+
+def no_sexual_act(text: str) -> bool:
+    """True when the sexual-violence rule (``rare_rules.RARE_RULES``) must not floor its sub-type: a court's, an
+    accusation's or a crime figure's words (a protest against rape is checked by the typer, which reads protests)."""
+    return bool(_NO_SEXUAL_ACT.search(text))
+
+
+# The territory trigger's object when it is goods or people, not ground: "seized a laboratory", "seized 9,500
+# marijuana plants", "seized more than $2 million", "captured the rector" (``detect._LEXICON``'s "seized <any word>").
+_GOODS = re.compile(
+    r"\s+(?:(?!and\b)[\w$,.-]+\s+){0,4}?(?:laborator(?:y|ies)|plants?|plantations?|drugs?|cocaine|marijuana|heroin|fentanyl|methamphetamine|tablets|pills|"
+    r"kilos?|kilograms?|tons?|tonnes|cargo|cash|money|assets|gold|contraband|seahorses|goods|vehicles?|cars?|trucks?|boats?|weapons|rifles|"
+    r"shotguns|guns|arms|ammunition|explosives?|materiel|materials?|equipment|documents|phones?|rector|priest|head|man|woman|men|women|civilians?|"
+    r"couple|family|motorcycles?|motorbikes?|weapons?|\$?\d[\d,.]*\s*(?:million|billion)?)\b|\s+(?:during|while|alive|or|and)\b",
+    re.IGNORECASE,
+)
+# People taken, told in the passive ("five others were captured by the PDF"): a capture of people, not of ground.
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:others|members|soldiers|troops|fighters|militants|rebels|people|civilians|men|women|personnel|officers|policemen|one|\d+)\s+"
+    r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
+    re.IGNORECASE,
+)
+# An attempt or an aim is no taking ("tried to take the town", "in a bid to capture").
+_ATTEMPT = re.compile(r"\b(?:(?<!managed\s)(?<!able\s)to|attempt\w*|tried|trying|bid|sought|seeking|failed|aim\w*|plan\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+# A taking told as peaceful: ACLED's non-violent transfer of territory.
+_PEACEFUL = re.compile(
+    r"\b(?:peacefully|unopposed|uncontested|without\s+(?:any\s+|a\s+)?(?:confrontation|clash(?:es)?|shot|shots|bloodshed|fight(?:ing)?|resistance|firing|violence|battle))\b",
+    re.IGNORECASE,
+)
+_TERRITORY = "territory"  # detect.TERRITORY (the lexicon's trigger for both territory sub-types)
+_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")  # detect.TERRITORY_SUBS
+
+
+def ground_taken(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> tuple[dict[str, float], list[TypedSpan]]:
+    """The lexicon's territory triggers read for what was taken:
+
+    - goods or people seized ("seized a laboratory", "captured the rector") or a taking attempted: no territory hit,
+      and the model's territory probability is shared out among the other classes (the model decides among them);
+    - a taking told as peaceful ("took control ... without confrontation"): the codebook's non-violent transfer, with
+      the territory probability;
+    - a battle in which ground was taken ("clashed with Houthi forces and took over Al Fulayhah"): the codebook's
+      armed clash is a battle with no change of territory, so the clash's probability goes to the taking's.
+    """
+    territory = [h for h in hits if h.sub_event_type == _TERRITORY]
+    if not territory:
+        return probs, hits
+    kept = [h for h in territory if not (_GOODS.match(text, h.end) or _ATTEMPT.search(text, 0, h.start) or _PEOPLE_BEFORE.search(text, 0, h.start))]
+    if not kept:
+        rest = 1.0 - sum(probs.get(s, 0.0) for s in _TAKEN)
+        scale = 1.0 / rest if rest > 0 else 0.0
+        return {c: 0.0 if c in _TAKEN else v * scale for c, v in probs.items()}, [h for h in hits if h.sub_event_type != _TERRITORY]
+    taken = sum(probs.get(s, 0.0) for s in _TAKEN)
+    if _PEACEFUL.search(text):
+        transfer = "Non-violent transfer of territory"
+        hits = [h if h.sub_event_type != _TERRITORY else TypedSpan(transfer, h.start, h.end, h.confidence) for h in hits]
+        return {**probs, transfer: probs.get(transfer, 0.0) + taken, **dict.fromkeys(_TAKEN, 0.0)}, hits
+    clash = probs.get("Armed clash", 0.0)
+    if clash > 0.0:
+        larger = max(_TAKEN, key=lambda s: (probs.get(s, 0.0), s))
+        probs = {**probs, larger: probs.get(larger, 0.0) + clash, "Armed clash": 0.0}
+    return probs, hits

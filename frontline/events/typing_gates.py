@@ -14,6 +14,7 @@ rare sub-types round).
 - The territory trigger read for what was taken (``ground_taken``): goods or people are no ground, a peaceful
   taking is a non-violent transfer, and a battle that took ground is the taking, not an armed clash.
 - Rape named by a court, an accusation or a crime figure is no sexual violence of the day (``no_sexual_act``).
+- Organised crime's arrests are no event (``after_rules``, which also applies ``ground_taken``).
 """
 
 from __future__ import annotations
@@ -176,3 +177,22 @@ def ground_taken(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> t
         larger = max(_TAKEN, key=lambda s: (probs.get(s, 0.0), s))
         probs = {**probs, larger: probs.get(larger, 0.0) + clash, "Armed clash": 0.0}
     return probs, hits
+
+
+# Organised crime's arrests ("arrested a suspected drug trafficker", "a money laundering network"): ordinary
+# criminality is outside ACLED's codebook (CASE 2021 types it ORG_CRIME, not an ACLED event).
+_CRIME = re.compile(
+    r"\b(?:drugs?|narco\w*|cocaine|marijuana|heroin|fentanyl|methamphetamine|traffick\w*|launder\w*|cartels?|extortion|fraud|corruption"
+    r"|embezzl\w*|brib\w*|alias|smuggl\w*|criminal\s+(?:networks?|groups?|organi[sz]ations?|rings?))\b",
+    re.IGNORECASE,
+)
+
+def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> tuple[dict[str, float], list[TypedSpan]]:
+    """The sentence's probabilities and hits once the rules have set their floors, read for what the codebook
+    decides: organised crime's arrests are no event, and the territory trigger is read for what was taken
+    (``ground_taken``)."""
+    best = max((c for c in probs if c != "NO_EVENT"), key=lambda c: (probs[c], c), default="")
+    if best == "Arrests" and _CRIME.search(text):
+        probs = {**probs, "NO_EVENT": probs.get("NO_EVENT", 0.0) + probs["Arrests"], "Arrests": 0.0}
+    return ground_taken(text, probs, hits)
+

@@ -91,3 +91,10 @@ def test_a_battle_that_took_ground_gives_the_clash_probability_to_the_taking() -
         moved, kept = ground_taken(people, probs, hits)
         assert "territory" not in {h.sub_event_type for h in kept}
         assert moved["Armed clash"] == pytest.approx(0.5 / 0.6) and sum(moved.values()) == pytest.approx(1.0)
+
+
+def test_organised_crime_arrests_are_no_event(typer: LearnedTyper) -> None:
+    # Ordinary criminality is outside ACLED's codebook (CASE 2021's ORG_CRIME); political arrests stay.
+    assert _subs(typer, "Police arrested a suspected drug trafficker at his home in the capital on Tuesday.") == []
+    assert _subs(typer, "Police arrested twelve members of a money laundering network in the port city.") == []
+    assert _subs(typer, "Soldiers arrested three opposition activists at their homes on Tuesday.") == ["Arrests"]

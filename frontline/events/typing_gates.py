@@ -14,7 +14,8 @@ rare sub-types round).
 - The territory trigger read for what was taken (``ground_taken``): goods or people are no ground, a peaceful
   taking is a non-violent transfer, and a battle that took ground is the taking, not an armed clash.
 - Rape named by a court, an accusation or a crime figure is no sexual violence of the day (``no_sexual_act``).
-- Organised crime's arrests are no event (``after_rules``, which also applies ``ground_taken``).
+- Organised crime's arrests are no event, and civilians evacuated are the codebook's "Other" (``after_rules``, which
+  also applies ``ground_taken``).
 """
 
 from __future__ import annotations
@@ -187,12 +188,28 @@ _CRIME = re.compile(
     re.IGNORECASE,
 )
 
-def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> tuple[dict[str, float], list[TypedSpan]]:
+# Civilians evacuated or refugees arriving, told with no other event and no disaster: the codebook's "Other" (the
+# displacement that the lexicon's "Other" trigger names as "fled" or "displaced").
+_EVACUATED = re.compile(
+    r"\b(?:(?:people|civilians|residents|refugees|individuals|families|inhabitants|persons|children)\s+(?:[\w,-]+\s+){0,6}?(?:were|was|have\s+been|had\s+been)\s+evacuated"
+    r"|evacuat(?:ed|ion\s+of)\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|families|inhabitants)"
+    r"|refugees\s+(?:[\w,-]+\s+){0,4}?(?:arrived|entered|crossed))\b",
+    re.IGNORECASE,
+)
+OTHER_FLOOR = 0.5
+
+
+def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan], accident: bool) -> tuple[dict[str, float], list[TypedSpan]]:
     """The sentence's probabilities and hits once the rules have set their floors, read for what the codebook
-    decides: organised crime's arrests are no event, and the territory trigger is read for what was taken
-    (``ground_taken``)."""
+    decides: organised crime's arrests are no event, civilians evacuated (no ``accident`` or disaster told) are
+    its "Other", and the territory trigger is read for what was taken (``ground_taken``)."""
     best = max((c for c in probs if c != "NO_EVENT"), key=lambda c: (probs[c], c), default="")
     if best == "Arrests" and _CRIME.search(text):
         probs = {**probs, "NO_EVENT": probs.get("NO_EVENT", 0.0) + probs["Arrests"], "Arrests": 0.0}
+    if not accident and all(h.sub_event_type == "Other" for h in hits) and probs.get("Other", 0.0) < OTHER_FLOOR and (m := _EVACUATED.search(text)):
+        rest = 1.0 - probs.get("Other", 0.0)
+        scale = (1.0 - OTHER_FLOOR) / rest if rest > 0 else 0.0
+        probs = {c: OTHER_FLOOR if c == "Other" else v * scale for c, v in probs.items()}
+        hits = [*hits, TypedSpan("Other", m.start(), m.end(), OTHER_FLOOR)]
     return ground_taken(text, probs, hits)
 

@@ -361,7 +361,7 @@ class LearnedTyper:
             # A killing told alone with its victim (``KILLING``); any other trigger, a protest, a court or an accident decides.
             probs = _raise(probs, "Attack", KILLING_FLOOR)
             hits = sorted([h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan("Attack", m.start(), m.end(), KILLING_FLOOR)], key=lambda h: h.start)
-        return gates.after_rules(text, probs, hits)  # crime arrests, ground taken (typing_gates)
+        return gates.after_rules(text, probs, hits, bool(accident.search(text)))  # crime arrests, evacuations, ground taken (typing_gates)
 
     def _with_passage(self, probs: dict[str, float], index: np.ndarray, neighbours: tuple[str, ...]) -> dict[str, float]:
         """The sub-types' probabilities blended with the passage's: the model applied to the features of

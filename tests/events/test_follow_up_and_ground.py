@@ -98,3 +98,10 @@ def test_organised_crime_arrests_are_no_event(typer: LearnedTyper) -> None:
     assert _subs(typer, "Police arrested a suspected drug trafficker at his home in the capital on Tuesday.") == []
     assert _subs(typer, "Police arrested twelve members of a money laundering network in the port city.") == []
     assert _subs(typer, "Soldiers arrested three opposition activists at their homes on Tuesday.") == ["Arrests"]
+
+
+def test_civilians_evacuated_are_the_codebooks_other(typer: LearnedTyper) -> None:
+    assert _subs(typer, "About 300 people were evacuated from the besieged town on Tuesday, officials said.") == ["Other"]
+    assert _subs(typer, "Some 2,000 refugees from the war arrived in the border town overnight.") == ["Other"]
+    # A disaster's evacuation is no conflict event.
+    assert "Other" not in _subs(typer, "About 300 people were evacuated from the town after the floods on Tuesday.")

@@ -14,8 +14,8 @@ rare sub-types round).
 - The territory trigger read for what was taken (``ground_taken``): goods or people are no ground, a peaceful
   taking is a non-violent transfer, and a battle that took ground is the taking, not an armed clash.
 - Rape named by a court, an accusation or a crime figure is no sexual violence of the day (``no_sexual_act``).
-- Organised crime's arrests are no event, and civilians evacuated are the codebook's "Other" (``after_rules``, which
-  also applies ``ground_taken``).
+- Organised crime's arrests are no event, civilians evacuated are the codebook's "Other", mine attacks and IEDs
+  detonated at a target are remote explosives (``after_rules``, which also applies ``ground_taken``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from .detect import TypedSpan
+from .rare_rules import EXPLOSIVE_SUBS, FIRED_WEAPON
 
 # "denied that", "denies reports that", "denied in a statement that"; the clause runs to a break ("; ", ", but").
 _DENIAL = re.compile(r"\bden(?:y|ies|ied|ying)\s+(?:[\w'-]+\s+){0,4}?that\b", re.IGNORECASE)
@@ -197,6 +198,20 @@ _EVACUATED = re.compile(
     re.IGNORECASE,
 )
 OTHER_FLOOR = 0.5
+_RELI = "Remote explosive/landmine/IED"
+# Mines and IEDs used as weapons in the notes' and news' words that the lexicon lacks ("carried out mine attacks
+# against", "attacked the checkpoint with mines", "remote-controlled mines"): the codebook's remote explosive.
+_MINE_ATTACK = re.compile(
+    r"\b(?:mine\s+attacks?|remote\s+explosive\s+attacks?|attack(?:ed|s|ing)?\s+(?:[\w'-]+\s+){0,8}?with\s+(?:[\w-]+\s+){0,2}?(?:mines|landmines|ieds|explosives)"
+    r"|remote[- ]controlled\s+(?:mines?|bombs?|explosives?|ieds?|devices?))\b",
+    re.IGNORECASE,
+)
+# "Militants detonated a roadside IED, injuring four": the lexicon's disrupted-weapons trigger ("detonated IEDs", a
+# controlled detonation) read where the blast hit someone or something.
+_DETONATED_AT = re.compile(
+    r"\bdetonated\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ieds?|explosive\s+devices?|roadside\s+bombs?|mines?)\b[^.;]{0,80}?\b(?:target\w*|injur\w*|wound\w*|kill\w*|hit(?:ting)?|against|damag\w*)",
+    re.IGNORECASE,
+)
 
 
 def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan], accident: bool) -> tuple[dict[str, float], list[TypedSpan]]:
@@ -207,9 +222,21 @@ def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan], accid
     if best == "Arrests" and _CRIME.search(text):
         probs = {**probs, "NO_EVENT": probs.get("NO_EVENT", 0.0) + probs["Arrests"], "Arrests": 0.0}
     if not accident and all(h.sub_event_type == "Other" for h in hits) and probs.get("Other", 0.0) < OTHER_FLOOR and (m := _EVACUATED.search(text)):
-        rest = 1.0 - probs.get("Other", 0.0)
-        scale = (1.0 - OTHER_FLOOR) / rest if rest > 0 else 0.0
-        probs = {c: OTHER_FLOOR if c == "Other" else v * scale for c, v in probs.items()}
+        probs = _floor(probs, "Other", OTHER_FLOOR)
         hits = [*hits, TypedSpan("Other", m.start(), m.end(), OTHER_FLOOR)]
+    found = {h.sub_event_type for h in hits}
+    if "Disrupted weapons use" in found and (m := _DETONATED_AT.search(text)):
+        probs = {**probs, _RELI: probs.get(_RELI, 0.0) + probs.get("Disrupted weapons use", 0.0), "Disrupted weapons use": 0.0}
+        hits = [h if h.sub_event_type != "Disrupted weapons use" else TypedSpan(_RELI, h.start, h.end, h.confidence) for h in hits]
+    elif not found & EXPLOSIVE_SUBS and not FIRED_WEAPON.search(text) and probs.get(_RELI, 0.0) < OTHER_FLOOR and (m := _MINE_ATTACK.search(text)):
+        probs = _floor(probs, _RELI, OTHER_FLOOR)
+        hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan(_RELI, m.start(), m.end(), OTHER_FLOOR)]
     return ground_taken(text, probs, hits)
+
+
+def _floor(probs: dict[str, float], sub: str, floor: float) -> dict[str, float]:
+    """``sub``'s probability set to ``floor``, the others scaled to share the rest (``typing_model._raise``)."""
+    rest = 1.0 - probs.get(sub, 0.0)
+    scale = (1.0 - floor) / rest if rest > 0 else 0.0
+    return {c: floor if c == sub else v * scale for c, v in probs.items()}
 

@@ -105,3 +105,19 @@ def test_civilians_evacuated_are_the_codebooks_other(typer: LearnedTyper) -> Non
     assert _subs(typer, "Some 2,000 refugees from the war arrived in the border town overnight.") == ["Other"]
     # A disaster's evacuation is no conflict event.
     assert "Other" not in _subs(typer, "About 300 people were evacuated from the town after the floods on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The local defence force carried out two mine attacks against an army convoy near the village on Sunday.",
+        "Rebels attacked the police checkpoint with remote-controlled mines at around 8 pm.",
+        "Unknown militants detonated a roadside IED, injuring three soldiers near the town.",
+    ],
+)
+def test_mines_and_ieds_used_as_weapons_are_remote_explosives(typer: LearnedTyper, sentence: str) -> None:
+    assert _subs(typer, sentence) == ["Remote explosive/landmine/IED"]
+
+
+def test_a_controlled_detonation_stays_disrupted_weapons_use(typer: LearnedTyper) -> None:
+    assert _subs(typer, "Army engineers detonated three IEDs found beside the road.") == ["Disrupted weapons use"]

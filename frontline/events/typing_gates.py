@@ -200,9 +200,10 @@ _EVACUATED = re.compile(
 OTHER_FLOOR = 0.5
 _RELI = "Remote explosive/landmine/IED"
 # Mines and IEDs used as weapons in the notes' and news' words that the lexicon lacks ("carried out mine attacks
-# against", "attacked the checkpoint with mines", "remote-controlled mines"): the codebook's remote explosive.
+# against", "attacked the checkpoint with mines", "remote-controlled mines"): the codebook's remote explosive. Not
+# "attacks with explosives", which wire copy uses for any bombing (MUC-4's dead and perpetrators moved with it).
 _MINE_ATTACK = re.compile(
-    r"\b(?:mine\s+attacks?|remote\s+explosive\s+attacks?|attack(?:ed|s|ing)?\s+(?:[\w'-]+\s+){0,8}?with\s+(?:[\w-]+\s+){0,2}?(?:mines|landmines|ieds|explosives)"
+    r"\b(?:mine\s+attacks?|remote\s+explosive\s+attacks?|attack(?:ed|s|ing)?\s+(?:[\w'-]+\s+){0,8}?with\s+(?:[\w-]+\s+){0,2}?(?:mines|landmines|ieds)"
     r"|remote[- ]controlled\s+(?:mines?|bombs?|explosives?|ieds?|devices?))\b",
     re.IGNORECASE,
 )

@@ -121,3 +121,21 @@ def test_mines_and_ieds_used_as_weapons_are_remote_explosives(typer: LearnedType
 
 def test_a_controlled_detonation_stays_disrupted_weapons_use(typer: LearnedTyper) -> None:
     assert _subs(typer, "Army engineers detonated three IEDs found beside the road.") == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A militant detonated himself inside the administration compound on Tuesday.",
+        "Two fighters detonated themselves near an army checkpoint.",
+        "A woman detonated herself in the crowded market.",
+    ],
+)
+def test_a_bomber_who_detonated_himself_is_a_suicide_bomb(typer: LearnedTyper, sentence: str) -> None:
+    assert _subs(typer, sentence) == ["Suicide bomb"]
+
+
+def test_counted_kidnappings_are_a_crime_figure(typer: LearnedTyper) -> None:
+    assert _subs(typer, "A total of 80 kidnappings were reported in the province in 2014, according to statistics.") == []
+    assert _subs(typer, "The town has suffered a string of kidnappings, local radio said.") == []
+    assert _subs(typer, "Gunmen kidnapped six men from a restaurant in the town on Friday.") == ["Abduction/forced disappearance"]

@@ -132,7 +132,10 @@ _GOODS = re.compile(
     r"\s+(?:(?!and\b)[\w$,.-]+\s+){0,4}?(?:laborator(?:y|ies)|plants?|plantations?|drugs?|cocaine|marijuana|heroin|fentanyl|methamphetamine|tablets|pills|"
     r"kilos?|kilograms?|tons?|tonnes|cargo|cash|money|assets|gold|contraband|seahorses|goods|vehicles?|cars?|trucks?|boats?|weapons|rifles|"
     r"shotguns|guns|arms|ammunition|explosives?|materiel|materials?|equipment|documents|phones?|rector|priest|head|man|woman|men|women|civilians?|"
-    r"couple|family|motorcycles?|motorbikes?|weapons?|\$?\d[\d,.]*\s*(?:million|billion)?)\b|\s+(?:during|while|alive|or|and)\b",
+    r"couple|family|motorcycles?|motorbikes?|weapons?|\$\d[\d,.]*|\d[\d,.]*\s*(?:million|billion))\b|\s+(?:during|while|alive|or|and)\b"
+    # a count right after the trigger, of anything but ground ("seized 500 kilograms", "captured 5 fighters")
+    r"|\s+(?:(?:more\s+than|over|about|nearly|almost|at\s+least|some)\s+)?\d[\d,.]*\s+(?!(?:[\w-]+\s+)?(?:villages?|towns?|cities|hills?|hilltops?|positions?|areas?"
+    r"|districts?|neighbou?rhoods?|bases?|posts?|checkpoints?|km|kilometres|kilometers|square|percent)\b)",
     re.IGNORECASE,
 )
 # People taken, told in the passive ("five others were captured by the PDF"): a capture of people, not of ground.
@@ -141,8 +144,10 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
     re.IGNORECASE,
 )
-# An attempt or an aim is no taking ("tried to take the town", "in a bid to capture").
-_ATTEMPT = re.compile(r"\b(?:(?<!managed\s)(?<!able\s)to|attempt\w*|tried|trying|bid|sought|seeking|failed|aim\w*|plan\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+# An attempt or an aim is no taking ("tried to take the town", "in a bid to capture"), but a battle for the ground;
+# "managed to take" is a taking.
+_ATTEMPT = re.compile(r"\b(?:to|attempt\w*|tried|trying|bid|sought|seeking|failed|aim\w*|plan\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_ACHIEVED = re.compile(r"\b(?:manag\w*|succeed\w*|able)\s+to\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 # A taking told as peaceful: ACLED's non-violent transfer of territory.
 _PEACEFUL = re.compile(
     r"\b(?:peacefully|unopposed|uncontested|without\s+(?:any\s+|a\s+)?(?:confrontation|clash(?:es)?|shot|shots|bloodshed|fight(?:ing)?|resistance|firing|violence|battle))\b",
@@ -155,8 +160,9 @@ _TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 def ground_taken(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> tuple[dict[str, float], list[TypedSpan]]:
     """The lexicon's territory triggers read for what was taken:
 
-    - goods or people seized ("seized a laboratory", "captured the rector") or a taking attempted: no territory hit,
-      and the model's territory probability is shared out among the other classes (the model decides among them);
+    - goods or people seized ("seized a laboratory", "captured the rector"): no territory hit, and the model's
+      territory probability is shared out among the other classes (the model decides among them);
+    - a taking attempted ("attempts to take full control"): a battle with no change of territory, the armed clash;
     - a taking told as peaceful ("took control ... without confrontation"): the codebook's non-violent transfer, with
       the territory probability;
     - a battle in which ground was taken ("clashed with Houthi forces and took over Al Fulayhah"): the codebook's
@@ -165,12 +171,15 @@ def ground_taken(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> t
     territory = [h for h in hits if h.sub_event_type == _TERRITORY]
     if not territory:
         return probs, hits
-    kept = [h for h in territory if not (_GOODS.match(text, h.end) or _ATTEMPT.search(text, 0, h.start) or _PEOPLE_BEFORE.search(text, 0, h.start))]
-    if not kept:
-        rest = 1.0 - sum(probs.get(s, 0.0) for s in _TAKEN)
-        scale = 1.0 / rest if rest > 0 else 0.0
-        return {c: 0.0 if c in _TAKEN else v * scale for c, v in probs.items()}, [h for h in hits if h.sub_event_type != _TERRITORY]
+    attempts = [h for h in territory if _ATTEMPT.search(text, 0, h.start) and not _ACHIEVED.search(text, 0, h.start)]
+    kept = [h for h in territory if h not in attempts and not (_GOODS.match(text, h.end) or _PEOPLE_BEFORE.search(text, 0, h.start))]
     taken = sum(probs.get(s, 0.0) for s in _TAKEN)
+    if not kept and attempts:  # fighting for ground that was not taken: the codebook's armed clash
+        hits = [h if h.sub_event_type != _TERRITORY else TypedSpan("Armed clash", h.start, h.end, h.confidence) for h in hits]
+        return {**probs, "Armed clash": probs.get("Armed clash", 0.0) + taken, **dict.fromkeys(_TAKEN, 0.0)}, hits
+    if not kept:
+        scale = 1.0 / (1.0 - taken) if taken < 1.0 else 0.0
+        return {c: 0.0 if c in _TAKEN else v * scale for c, v in probs.items()}, [h for h in hits if h.sub_event_type != _TERRITORY]
     if _PEACEFUL.search(text):
         transfer = "Non-violent transfer of territory"
         hits = [h if h.sub_event_type != _TERRITORY else TypedSpan(transfer, h.start, h.end, h.confidence) for h in hits]

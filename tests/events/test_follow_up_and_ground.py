@@ -139,3 +139,12 @@ def test_counted_kidnappings_are_a_crime_figure(typer: LearnedTyper) -> None:
     assert _subs(typer, "A total of 80 kidnappings were reported in the province in 2014, according to statistics.") == []
     assert _subs(typer, "The town has suffered a string of kidnappings, local radio said.") == []
     assert _subs(typer, "Gunmen kidnapped six men from a restaurant in the town on Friday.") == ["Abduction/forced disappearance"]
+
+
+def test_an_attempt_to_take_ground_is_a_clash_and_a_taking_managed_is_a_taking(typer: LearnedTyper) -> None:
+    assert _subs(typer, "Government forces continued their attempts to take full control of the eastern districts.") == ["Armed clash"]
+    assert _subs(typer, "Government forces managed to take control of the hills near the town.") == ["Government regains territory"]
+    # A distance or a share after the trigger is no count of goods.
+    sentence = "Army enters the city after liberating the crossroads, 47 km from the dam."
+    assert {h.sub_event_type for h in RuleTyper().type_sentence(sentence)} >= {"territory"}
+    assert _subs(typer, sentence) == ["Government regains territory"]

@@ -239,12 +239,16 @@ _DETONATED_AT = re.compile(
 
 def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan], accident: bool) -> tuple[dict[str, float], list[TypedSpan]]:
     """The sentence's probabilities and hits once the rules have set their floors, read for what the codebook
-    decides: organised crime's arrests are no event, civilians evacuated (no ``accident`` or disaster told) are
-    its "Other", and the territory trigger is read for what was taken (``ground_taken``)."""
+    decides: organised crime's arrests and counted kidnappings are no event, civilians evacuated (no ``accident`` or
+    disaster told) are its "Other", a bomber who detonated himself a suicide bomb, mines and IEDs used as weapons
+    remote explosives, and the territory trigger is read for what was taken (``ground_taken``). Each pattern runs
+    only where a plain word of it is in the sentence (typing speed)."""
     best = max((c for c in probs if c != "NO_EVENT"), key=lambda c: (probs[c], c), default="")
+    low = text.lower()
     if best == "Arrests" and _CRIME.search(text):
         probs = {**probs, "NO_EVENT": probs.get("NO_EVENT", 0.0) + probs["Arrests"], "Arrests": 0.0}
-    if not accident and all(h.sub_event_type == "Other" for h in hits) and probs.get("Other", 0.0) < OTHER_FLOOR and (m := _EVACUATED.search(text)):
+    evacuated = "evacuat" in low or "refugees" in low
+    if evacuated and not accident and all(h.sub_event_type == "Other" for h in hits) and probs.get("Other", 0.0) < OTHER_FLOOR and (m := _EVACUATED.search(text)):
         probs = _floor(probs, "Other", OTHER_FLOOR)
         hits = [*hits, TypedSpan("Other", m.start(), m.end(), OTHER_FLOOR)]
     found = {h.sub_event_type for h in hits}
@@ -252,13 +256,13 @@ def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan], accid
     abductions = [_WORD.match(text, h.start).group().lower() for h in hits if h.sub_event_type == "Abduction/forced disappearance"]  # type: ignore[union-attr]
     if best == "Abduction/forced disappearance" and abductions and all(a.endswith(("ings", "ions")) for a in abductions) and _COUNTED.search(text):
         probs = {**probs, "NO_EVENT": probs.get("NO_EVENT", 0.0) + probs[best], best: 0.0}
-    if "Disrupted weapons use" not in found and probs.get("Suicide bomb", 0.0) < SUICIDE_FLOOR and (m := _SELF_DETONATED.search(text)):
+    if "sel" in low and "Disrupted weapons use" not in found and probs.get("Suicide bomb", 0.0) < SUICIDE_FLOOR and (m := _SELF_DETONATED.search(text)):
         probs = _floor(probs, "Suicide bomb", SUICIDE_FLOOR)
         hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan("Suicide bomb", m.start(), m.end(), SUICIDE_FLOOR)]
     if "Disrupted weapons use" in found and (m := _DETONATED_AT.search(text)):
         probs = {**probs, _RELI: probs.get(_RELI, 0.0) + probs.get("Disrupted weapons use", 0.0), "Disrupted weapons use": 0.0}
         hits = [h if h.sub_event_type != "Disrupted weapons use" else TypedSpan(_RELI, h.start, h.end, h.confidence) for h in hits]
-    elif not found & EXPLOSIVE_SUBS and not FIRED_WEAPON.search(text) and probs.get(_RELI, 0.0) < OTHER_FLOOR and (m := _MINE_ATTACK.search(text)):
+    elif ("mine" in low or "remote" in low) and not found & EXPLOSIVE_SUBS and probs.get(_RELI, 0.0) < OTHER_FLOOR and not FIRED_WEAPON.search(text) and (m := _MINE_ATTACK.search(text)):
         probs = _floor(probs, _RELI, OTHER_FLOOR)
         hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan(_RELI, m.start(), m.end(), OTHER_FLOOR)]
     return ground_taken(text, probs, hits)

@@ -30,15 +30,30 @@ def weighted_f1(gold: list[str], predicted: list[str]) -> float:
     return float(f1_score(gold, predicted, labels=labels, average="weighted", zero_division=0)) if labels else 0.0
 
 
+def macro_f1(gold: list[str], predicted: list[str]) -> float:
+    """Unweighted mean F1 over the sub-types present (each rare class counts as much as a common one)."""
+    from sklearn.metrics import f1_score
+
+    labels = sorted({g for g in gold if g != NONE})
+    return float(f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)) if labels else 0.0
+
+
 def by_source(name: str, snippets: list[ProxySnippet], predicted: list[str]) -> dict[str, float]:
-    """Weighted F1 overall and per source; returns {"all": ..., "<source>": ...}."""
-    figures = {"all": weighted_f1([s.sub_event_type for s in snippets], predicted)}
+    """Weighted F1 overall and per source, then macro F1 overall; returns {"all": ..., "<source>": ..., "macro": ...}."""
+    gold = [s.sub_event_type for s in snippets]
+    figures = {"all": weighted_f1(gold, predicted)}
     sources = sorted({s.source for s in snippets})
     for source in sources:
         rows = [(s.sub_event_type, p) for s, p in zip(snippets, predicted) if s.source == source]
         figures[source] = weighted_f1([g for g, _ in rows], [p for _, p in rows])
+    figures["macro"] = macro_f1(gold, predicted)
     print(f"{name:44s} " + "  ".join(f"{k} {v:.3f}" for k, v in figures.items()))
     return figures
+
+
+def floor_key(run: str, key: str) -> str:
+    """The floor name of a ``by_source`` figure: ``blind_<run>_<source>_weighted_f1``, ``blind_<run>_macro_f1``."""
+    return f"blind_{run}_macro_f1" if key == "macro" else f"blind_{run}_{key}_weighted_f1"
 
 
 def per_class(snippets: list[ProxySnippet], predicted: list[str]) -> None:
@@ -78,7 +93,7 @@ def blind_proxy(
     items = [Item(f"{s.source}-{i}", s.text) for i, s in enumerate(snippets)]
     sizes = Counter(s.source for s in snippets)
     events = Counter(s.source for s in snippets if s.sub_event_type != NONE)
-    print("== blind news proxy (issue 19): weighted F1 over the sub-types present")
+    print("== blind news proxy (issue 19): weighted F1 over the sub-types present (all, per source), macro F1 over them")
     print("   " + "; ".join(f"{k}: {sizes[k]} snippets, {events[k]} events" for k in sorted(sizes))
           + "  (ucdp labels read from headline words: partly circular)")
     figures: dict[str, float] = {}
@@ -91,7 +106,7 @@ def blind_proxy(
     for name, key, scored in runs:
         predicted = [label for label, _ in scored]
         results[key] = by_source(name, snippets, predicted)
-        figures.update({f"blind_{key}_{k}_weighted_f1": v for k, v in results[key].items()})
+        figures.update({floor_key(key, k): v for k, v in results[key].items()})
         rows = [(c, label == s.sub_event_type) for s, (label, c) in zip(snippets, scored) if label != NONE]
         if rows:
             figures[f"blind_{key}_ece"] = ece(rows)

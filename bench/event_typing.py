@@ -104,16 +104,29 @@ def through_extract(snippets) -> list[tuple[str, float]]:  # type: ignore[no-unt
     return [(label, confidence) for confidence, label in (best.get(f"case-{s.id}", (0.0, NONE)) for s in snippets)]
 
 
-def report(name: str, gold: list[str], predicted: list[str]) -> dict[str, float]:
+def report(name: str, gold: list[str], predicted: list[str], confusions: bool = False) -> dict[str, float]:
+    """Weighted and macro F1 and the per-class table; with ``confusions``, each class's two commonest wrong
+    readings (read as) and the two gold classes most often read as it (its false positives, from)."""
     from sklearn.metrics import f1_score, precision_recall_fscore_support
 
     weighted = f1_score(gold, predicted, labels=LABELS, average="weighted", zero_division=0)
     macro = f1_score(gold, predicted, labels=LABELS, average="macro", zero_division=0)
     p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=LABELS, zero_division=0)
     print(f"\n== {name}: weighted F1 {weighted:.3f}   macro F1 {macro:.3f}   ({len(gold)} snippets)")
-    print(f"{'sub-type':40s} {'P':>5s} {'R':>5s} {'F1':>5s} {'n':>4s}")
+    read_as: dict[str, Counter[str]] = {c: Counter() for c in [*LABELS, NONE]}
+    read_from: dict[str, Counter[str]] = {c: Counter() for c in [*LABELS, NONE]}
+    for g, q in zip(gold, predicted):
+        if g != q:
+            read_as[g][_short(q)] += 1
+            read_from[q][_short(g)] += 1
+    extra = "  read as (misses) | from (false positives)" if confusions else ""
+    print(f"{'sub-type':40s} {'P':>5s} {'R':>5s} {'F1':>5s} {'n':>4s}{extra}")
     for label, pi, ri, fi, n in zip(LABELS, p, r, f, support):
-        print(f"{label:40s} {pi:5.2f} {ri:5.2f} {fi:5.2f} {n:4d}")
+        column = ""
+        if confusions:
+            column = "  " + ", ".join(f"{q} {c}" for q, c in read_as[label].most_common(2))
+            column += " | " + ", ".join(f"{g} {c}" for g, c in read_from[label].most_common(2))
+        print(f"{label:40s} {pi:5.2f} {ri:5.2f} {fi:5.2f} {n:4d}{column}")
     nones = sum(1 for g, q in zip(gold, predicted) if q == NONE and g != NONE)
     print(f"ACLED-typed snippets with no event: {nones}; non-ACLED snippets typed as an event: "
           f"{sum(1 for g, q in zip(gold, predicted) if g == NONE and q != NONE)}")
@@ -138,10 +151,26 @@ def calibration(name: str, gold: list[str], scored: list[tuple[str, float]]) -> 
     return {"ece": error}
 
 
+def _short(label: str) -> str:
+    """A sub-type's name cut to its first 24 characters, for the per-class confusion column."""
+    return label if len(label) <= 24 else label[:23] + "."
+
+
+def abbreviations(classes: list[str]) -> dict[str, str]:
+    """Each class's initials (at most four), made distinct: "Arrests", "Attack" and "Agreement" would all
+    be "A", so a one-word name takes its first three letters."""
+    abbrev = {}
+    for c in classes:
+        words = c.replace("/", " ").split()
+        abbrev[c] = ("".join(w[0] for w in words)[:4] if len(words) > 1 else words[0][:3]).upper()
+    assert len(set(abbrev.values())) == len(classes), abbrev
+    return abbrev
+
+
 def confusion(gold: list[str], predicted: list[str]) -> None:
-    """Rows gold, columns predicted; classes abbreviated to their first letters."""
+    """Rows gold, columns predicted; classes abbreviated to their initials (``abbreviations``)."""
     classes = [*LABELS, NONE]
-    abbrev = {c: "".join(w[0] for w in c.replace("/", " ").split())[:4].upper() for c in classes}
+    abbrev = abbreviations(classes)
     counts = Counter(zip(gold, predicted))
     print("\nconfusion (rows gold, columns predicted):")
     print(f"{'':5s}" + "".join(f"{abbrev[c]:>5s}" for c in classes))
@@ -190,14 +219,14 @@ def proxy(typer, nlp=None, show_confusion: bool = False) -> dict[str, float]:  #
     gold = [label for _, label in texts]
     scored = [top(typer.type_sentence(text)) for text, _ in texts]
     predicted = [label for label, _ in scored]
-    figures = {f"proxy_{k}": v for k, v in report("proxy: held-out ACLED notes + InSight Crime", gold, predicted).items()}
+    figures = {f"proxy_{k}": v for k, v in report("proxy: held-out ACLED notes + InSight Crime", gold, predicted, True).items()}
     figures.update({f"proxy_{k}": v for k, v in calibration("proxy", gold, scored).items()})
     if nlp is not None:
         # The same texts typed as the CASE snippets are: sentence by sentence, each with its passage, the
         # text's type its best span. It tests what reads a sentence's neighbours (the protest passage rule).
         notes = [Snippet(text) for text, _ in texts]
         predicted = direct(notes, typer, nlp)
-        figures.update({f"proxy_sentences_{k}": v for k, v in report("proxy, sentence by sentence", gold, predicted).items()})
+        figures.update({f"proxy_sentences_{k}": v for k, v in report("proxy, sentence by sentence", gold, predicted, True).items()})
         if show_confusion:
             confusion(gold, predicted)
     return figures

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import typing_gates as gates
 from .date_months import without_date_march
 from .detect import TERRITORY, TERRITORY_SUBS, RuleTyper, TypedSpan
 from .headline import names_no_happening, reread
@@ -37,7 +38,6 @@ from .rare_rules import (
     RARE_RULES,
     SHOT_DOWN,
 )
-from .typing_gates import denies_every_trigger, without_unnamed_demonstration
 
 log = logging.getLogger(__name__)
 
@@ -323,7 +323,7 @@ class LearnedTyper:
             probs = _raise(probs, "Armed clash", max(probs.get("Armed clash", 0.0), probs.pop("Violent demonstration", 0.0), PROTEST_FLOOR)) | {"Violent demonstration": 0.0}
             hits = [h if h.sub_event_type != "Violent demonstration" else TypedSpan("Armed clash", h.start, h.end, h.confidence) for h in hits]
             found = {h.sub_event_type for h in hits}
-        probs = without_unnamed_demonstration(probs, "Violent demonstration" in found, bool(protest.search(text)))  # typing_gates
+        probs = gates.without_unnamed_demonstration(probs, "Violent demonstration" in found, bool(protest.search(text)))  # typing_gates
         if "Peaceful protest" in found and not found & _HARSHER_PROTEST and protest_event.search(text):
             # The sentence tells of a demonstration: the protest sub-types together get at least 0.5, in the
             # model's own proportions (it may read an intervention the lexicon does not know).
@@ -334,8 +334,8 @@ class LearnedTyper:
         disrupted = "Disrupted weapons use" in found
         for pattern, sub, floor in self._rare_lc if same else self._rare:
             m = None if disrupted else pattern.search(text)  # seized grenades are no grenade attack
-            if m and sub == "Mob violence" and protest.search(text):
-                continue  # a crowd's violence at a demonstration is a violent demonstration
+            if m and sub in ("Mob violence", "Sexual violence") and (protest.search(text) or (sub == "Sexual violence" and gates.no_sexual_act(text))):
+                continue  # a crowd's violence at a demonstration is a violent demonstration; a protest against rape is a protest
             if m and sub == "Mob violence" and m.group().startswith(("clash", "fought", "fighting")) and _ARMED.search(text):
                 continue  # a clash of armed groups or soldiers, whatever their weapons, is no communal clash
             if m and sub in ("Chemical weapon", "Remote explosive/landmine/IED") and accident.search(text):
@@ -361,7 +361,7 @@ class LearnedTyper:
             # A killing told alone with its victim (``KILLING``); any other trigger, a protest, a court or an accident decides.
             probs = _raise(probs, "Attack", KILLING_FLOOR)
             hits = sorted([h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan("Attack", m.start(), m.end(), KILLING_FLOOR)], key=lambda h: h.start)
-        return probs, hits
+        return gates.after_rules(text, probs, hits, bool(accident.search(text)))  # crime arrests, evacuations, ground taken (typing_gates)
 
     def _with_passage(self, probs: dict[str, float], index: np.ndarray, neighbours: tuple[str, ...]) -> dict[str, float]:
         """The sub-types' probabilities blended with the passage's: the model applied to the features of
@@ -388,7 +388,9 @@ class LearnedTyper:
         own = [] if not hits and names_no_happening(sentence, context) else self._decide(sentence, probs, hits, context)
         if not own and (again := reread(sentence, context, probs, self.type_sentence, lambda sub: _taker(sentence, hits, sub))):
             return again  # a headline's present read in the past, or its nominal style read by its cue (headline.py)
-        neighbours = _neighbours(sentence, context)
+        if gates.follows_up(own, hits, sentence) and (before := gates.previous_sentence(sentence, context)) and self.type_sentence(before):
+            return []  # arrests or a toll after the event told before (typing_gates.follows_up)
+        neighbours = gates.neighbours(sentence, context)
         if not own or not neighbours or self._passage_weight <= 0:
             return own
         # Whether the sentence tells of an event is its own reading; which event, its passage's too. A
@@ -401,7 +403,7 @@ class LearnedTyper:
     ) -> list[TypedSpan]:
         """The typed spans that the class probabilities and lexicon hits of a sentence give. Not ``gated``:
         the sentence is known to tell of an event, only which one is decided."""
-        if gated and (probs.get(NO_EVENT, 0.0) >= (self._triggered_no_event if hits else self._no_event) or denies_every_trigger(sentence, hits)):
+        if gated and (probs.get(NO_EVENT, 0.0) >= (self._triggered_no_event if hits else self._no_event) or gates.denies_every_trigger(sentence, hits)):
             return []
         best = max((c for c in probs if c != NO_EVENT), key=lambda c: (probs[c], c))
         if not _triggered(best, hits) and probs[best] < self._untriggered:
@@ -447,15 +449,6 @@ class LearnedTyper:
         # All four from the passage, so the sentence's own protest trigger is no second event.
         return chosen, {**probs, **{c: passage[c] for c in PROTEST_SUBS}}
 
-
-def _neighbours(sentence: str, context: str | None) -> tuple[str, ...]:
-    """The text before and after the sentence in its passage (its neighbouring sentences), if any."""
-    if not context:
-        return ()
-    at = context.find(sentence)
-    if at < 0:
-        return ()
-    return tuple(t for t in (context[:at].strip(), context[at + len(sentence) :].strip()) if t)
 
 
 def _triggered(sub: str, hits: list[TypedSpan]) -> bool:

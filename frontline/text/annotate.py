@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,13 @@ log = logging.getLogger(__name__)
 _OUTLET_BEFORE = re.compile(r"\b(?:radio|television|tv)\s+$", re.IGNORECASE)
 
 STRONG_FOCUS_VOTES = 4.0  # a country named twice, or named once and called by its demonym twice
+# An air force strikes abroad as often as at home: the nationality of warplanes says who struck, not where
+# ("Russian warplanes killed 35 civilians in a school, Syrian activists said" is in Syria).
+_AIR_POWER = re.compile(
+    r"([A-Z][a-z]+|[A-Z]{3,})\s+(?:and\s+[A-Z][a-z]+\s+)?(?:war\s*planes|warplanes|jets|fighter\s+jets|aircraft|air\s*force|air\s*strikes?|airstrikes?"
+    r"|air\s+raids?|helicopters?|gunships?|bombers|drones?|planes)\b",
+    re.IGNORECASE,
+)
 DATELINE_VOTES = 3.0  # a dateline's country: more than a country named once (2)
 
 
@@ -87,7 +95,7 @@ def annotate(
     # A monitor of one country ("SOHR") names that country's places, however it spells them.
     home = outlet_country(document.article.source) if filed is None else None
     candidates = _toponyms(document, sentences, gazetteer, actor_spans + ([outlet] if outlet else []), recognizer, home)
-    adjectives = demonyms(document.text, gazetteer)
+    adjectives = demonyms(document.text, gazetteer) - _air_power(document.text, gazetteer)
     votes = country_votes([c for _, c in candidates], document.text, gazetteer, adjectives=adjectives, compass_regions=False, spans_in=text)
     # A group named by its own name tells where it fights ("Al Shabaab", "SNA": Somalia), as a
     # demonym does: one vote per group, so a note that names no country still has a focus.
@@ -289,3 +297,14 @@ def _sentences(document: Document, nlp: Language) -> list[Sentence]:
             if text[start:end].strip():
                 sentences.append(Sentence(len(sentences), start, end, text[start:end]))
     return sentences
+
+
+def _air_power(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """The demonym votes of air forces named by their nation ("Russian warplanes", "TURKISH JETS"): taken off
+    the document's votes, as they tell who struck, not where."""
+    found: Counter[str] = Counter()
+    for m in _AIR_POWER.finditer(text):
+        code = gazetteer.country_for_adjective(m.group(1))
+        if code:
+            found[code] += 1
+    return found

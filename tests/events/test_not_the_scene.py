@@ -101,3 +101,18 @@ def test_a_place_named_for_something_else_is_not_the_place(pipeline, text: str, 
 def test_a_place_said_as_where_it_happened_stays(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
     found = places(pipeline, text)
     assert found and {c for _, _, c in found} == {country}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "not_there"),
+    [
+        # An air force named by its nation tells who struck, not where: the victims' country is the place.
+        ("Russian warplanes killed 35 civilians in a school on Monday, Syrian activists said.", "Syria", "Russia"),
+        ("Israeli jets struck a convoy on Sunday, killing four fighters, a Lebanese security source said.",
+         "Lebanon", "Israel"),
+    ],
+)
+def test_an_air_force_named_by_its_nation_is_not_the_place(pipeline, text: str, where: str, not_there: str) -> None:  # type: ignore[no-untyped-def]
+    found = places(pipeline, text)
+    assert found and {country for _, _, country in found} == {where}, found
+

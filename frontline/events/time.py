@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..geo.dateline import DATELINE
+from ..geo.dateline import dateline_date_span
 from ..records import Annotated, EventMention, TimeMention
 from .paragraphs import paragraph_mentions, same_paragraph
 from .recalled import recalled_long_ago
@@ -95,10 +95,5 @@ def event_time(annotated: Annotated, mention: EventMention) -> TimeMention | Non
 
 
 def _dateline_date(annotated: Annotated) -> tuple[int, int] | None:
-    """Where the dateline's date stands ("SAN SALVADOR, 13 NOV 89 (DPA) --"), or None."""
-
-    def find(a: Annotated) -> tuple[int, int] | None:
-        m = DATELINE.match(a.document.article.text)
-        return m.span("date") if m is not None and m.group("date") else None
-
-    return annotated.derived("dateline_date", find)
+    """Where the dateline's date stands (``dateline_date_span``), found once per document."""
+    return annotated.derived("dateline_date", lambda a: dateline_date_span(a.document.article.text))

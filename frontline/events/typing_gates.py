@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .detect import TypedSpan
+from .detect import TERRITORY, TERRITORY_SUBS, TypedSpan
 from .rare_rules import EXPLOSIVE_SUBS, FIRED_WEAPON
 
 # "denied that", "denies reports that", "denied in a statement that"; the clause runs to a break ("; ", ", but").
@@ -153,8 +153,6 @@ _PEACEFUL = re.compile(
     r"\b(?:peacefully|unopposed|uncontested|without\s+(?:any\s+|a\s+)?(?:confrontation|clash(?:es)?|shot|shots|bloodshed|fight(?:ing)?|resistance|firing|violence|battle))\b",
     re.IGNORECASE,
 )
-_TERRITORY = "territory"  # detect.TERRITORY (the lexicon's trigger for both territory sub-types)
-_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")  # detect.TERRITORY_SUBS
 
 
 def ground_taken(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> tuple[dict[str, float], list[TypedSpan]]:
@@ -168,25 +166,25 @@ def ground_taken(text: str, probs: dict[str, float], hits: list[TypedSpan]) -> t
     - a battle in which ground was taken ("clashed with Houthi forces and took over Al Fulayhah"): the codebook's
       armed clash is a battle with no change of territory, so the clash's probability goes to the taking's.
     """
-    territory = [h for h in hits if h.sub_event_type == _TERRITORY]
+    territory = [h for h in hits if h.sub_event_type == TERRITORY]
     if not territory:
         return probs, hits
     attempts = [h for h in territory if _ATTEMPT.search(text, 0, h.start) and not _ACHIEVED.search(text, 0, h.start)]
     kept = [h for h in territory if h not in attempts and not (_GOODS.match(text, h.end) or _PEOPLE_BEFORE.search(text, 0, h.start))]
-    taken = sum(probs.get(s, 0.0) for s in _TAKEN)
+    taken = sum(probs.get(s, 0.0) for s in TERRITORY_SUBS)
     if not kept and attempts:  # fighting for ground that was not taken: the codebook's armed clash
-        hits = [h if h.sub_event_type != _TERRITORY else TypedSpan("Armed clash", h.start, h.end, h.confidence) for h in hits]
-        return {**probs, "Armed clash": probs.get("Armed clash", 0.0) + taken, **dict.fromkeys(_TAKEN, 0.0)}, hits
+        hits = [h if h.sub_event_type != TERRITORY else TypedSpan("Armed clash", h.start, h.end, h.confidence) for h in hits]
+        return {**probs, "Armed clash": probs.get("Armed clash", 0.0) + taken, **dict.fromkeys(TERRITORY_SUBS, 0.0)}, hits
     if not kept:
         scale = 1.0 / (1.0 - taken) if taken < 1.0 else 0.0
-        return {c: 0.0 if c in _TAKEN else v * scale for c, v in probs.items()}, [h for h in hits if h.sub_event_type != _TERRITORY]
+        return {c: 0.0 if c in TERRITORY_SUBS else v * scale for c, v in probs.items()}, [h for h in hits if h.sub_event_type != TERRITORY]
     if _PEACEFUL.search(text):
         transfer = "Non-violent transfer of territory"
-        hits = [h if h.sub_event_type != _TERRITORY else TypedSpan(transfer, h.start, h.end, h.confidence) for h in hits]
-        return {**probs, transfer: probs.get(transfer, 0.0) + taken, **dict.fromkeys(_TAKEN, 0.0)}, hits
+        hits = [h if h.sub_event_type != TERRITORY else TypedSpan(transfer, h.start, h.end, h.confidence) for h in hits]
+        return {**probs, transfer: probs.get(transfer, 0.0) + taken, **dict.fromkeys(TERRITORY_SUBS, 0.0)}, hits
     clash = probs.get("Armed clash", 0.0)
     if clash > 0.0:
-        larger = max(_TAKEN, key=lambda s: (probs.get(s, 0.0), s))
+        larger = max(TERRITORY_SUBS, key=lambda s: (probs.get(s, 0.0), s))
         probs = {**probs, larger: probs.get(larger, 0.0) + clash, "Armed clash": 0.0}
     return probs, hits
 
@@ -249,7 +247,7 @@ def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan], accid
         probs = {**probs, "NO_EVENT": probs.get("NO_EVENT", 0.0) + probs["Arrests"], "Arrests": 0.0}
     evacuated = "evacuat" in low or "refugees" in low
     if evacuated and not accident and all(h.sub_event_type == "Other" for h in hits) and probs.get("Other", 0.0) < OTHER_FLOOR and (m := _EVACUATED.search(text)):
-        probs = _floor(probs, "Other", OTHER_FLOOR)
+        probs = raise_to(probs, "Other", OTHER_FLOOR)
         hits = [*hits, TypedSpan("Other", m.start(), m.end(), OTHER_FLOOR)]
     found = {h.sub_event_type for h in hits}
     # The trigger's whole word: the lexicon's span of "kidnappings" is "kidnapping".
@@ -257,20 +255,19 @@ def after_rules(text: str, probs: dict[str, float], hits: list[TypedSpan], accid
     if best == "Abduction/forced disappearance" and abductions and all(a.endswith(("ings", "ions")) for a in abductions) and _COUNTED.search(text):
         probs = {**probs, "NO_EVENT": probs.get("NO_EVENT", 0.0) + probs[best], best: 0.0}
     if "sel" in low and "Disrupted weapons use" not in found and probs.get("Suicide bomb", 0.0) < SUICIDE_FLOOR and (m := _SELF_DETONATED.search(text)):
-        probs = _floor(probs, "Suicide bomb", SUICIDE_FLOOR)
+        probs = raise_to(probs, "Suicide bomb", SUICIDE_FLOOR)
         hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan("Suicide bomb", m.start(), m.end(), SUICIDE_FLOOR)]
     if "Disrupted weapons use" in found and (m := _DETONATED_AT.search(text)):
         probs = {**probs, _RELI: probs.get(_RELI, 0.0) + probs.get("Disrupted weapons use", 0.0), "Disrupted weapons use": 0.0}
         hits = [h if h.sub_event_type != "Disrupted weapons use" else TypedSpan(_RELI, h.start, h.end, h.confidence) for h in hits]
     elif ("mine" in low or "remote" in low) and not found & EXPLOSIVE_SUBS and probs.get(_RELI, 0.0) < OTHER_FLOOR and not FIRED_WEAPON.search(text) and (m := _MINE_ATTACK.search(text)):
-        probs = _floor(probs, _RELI, OTHER_FLOOR)
+        probs = raise_to(probs, _RELI, OTHER_FLOOR)
         hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan(_RELI, m.start(), m.end(), OTHER_FLOOR)]
     return ground_taken(text, probs, hits)
 
 
-def _floor(probs: dict[str, float], sub: str, floor: float) -> dict[str, float]:
-    """``sub``'s probability set to ``floor``, the others scaled to share the rest (``typing_model._raise``)."""
+def raise_to(probs: dict[str, float], sub: str, floor: float) -> dict[str, float]:
+    """``sub``'s probability set to ``floor``, the others scaled to share the rest."""
     rest = 1.0 - probs.get(sub, 0.0)
     scale = (1.0 - floor) / rest if rest > 0 else 0.0
     return {c: floor if c == sub else v * scale for c, v in probs.items()}
-

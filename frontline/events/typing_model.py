@@ -312,15 +312,15 @@ class LearnedTyper:
         # ACLED codes lethal or injuring force against protesters as its own sub-type whenever the
         # protesters were not violent themselves; news tells it as a protest story, so the trigger decides.
         if "Excessive force against protesters" in found and "Violent demonstration" not in found and protest.search(text):
-            probs = _raise(probs, "Excessive force against protesters", max(PROTEST_FLOOR, probs.get("Excessive force against protesters", 0.0)))
+            probs = gates.raise_to(probs, "Excessive force against protesters", max(PROTEST_FLOOR, probs.get("Excessive force against protesters", 0.0)))
         # The demonstrators' violence decides a demonstration's sub-type; rioters or stone-throwers with no
         # demonstration in the sentence may be a mob (ACLED's mob violence), which the model tells apart.
         if "Violent demonstration" in found and protest.search(text):
-            probs = _raise(probs, "Violent demonstration", max(PROTEST_FLOOR, probs.get("Violent demonstration", 0.0)))
+            probs = gates.raise_to(probs, "Violent demonstration", max(PROTEST_FLOOR, probs.get("Violent demonstration", 0.0)))
         if "Violent demonstration" in found and not protest.search(text) and not _CROWD.search(text) and (m := _VIOLENT_CLASHES.search(text)):
             # "Violent clashes" with no demonstration or crowd in the sentence are fighting (war news' usual words),
             # not the notes' protest wording that the lexicon reads: ACLED's violent demonstration needs demonstrators.
-            probs = _raise(probs, "Armed clash", max(probs.get("Armed clash", 0.0), probs.pop("Violent demonstration", 0.0), PROTEST_FLOOR)) | {"Violent demonstration": 0.0}
+            probs = gates.raise_to(probs, "Armed clash", max(probs.get("Armed clash", 0.0), probs.pop("Violent demonstration", 0.0), PROTEST_FLOOR)) | {"Violent demonstration": 0.0}
             hits = [h if h.sub_event_type != "Violent demonstration" else TypedSpan("Armed clash", h.start, h.end, h.confidence) for h in hits]
             found = {h.sub_event_type for h in hits}
         probs = gates.without_unnamed_demonstration(probs, "Violent demonstration" in found, bool(protest.search(text)))  # typing_gates
@@ -330,7 +330,7 @@ class LearnedTyper:
             probs = _raise_group(probs, PROTEST_SUBS, 0.5)
         # ACLED's "Other": displacement by the conflict and mass graves found, told with no other event.
         if found == {"Other"} and not accident.search(text):
-            probs = _raise(probs, "Other", max(0.5, probs.get("Other", 0.0)))
+            probs = gates.raise_to(probs, "Other", max(0.5, probs.get("Other", 0.0)))
         disrupted = "Disrupted weapons use" in found
         for pattern, sub, floor in self._rare_lc if same else self._rare:
             m = None if disrupted else pattern.search(text)  # seized grenades are no grenade attack
@@ -349,7 +349,7 @@ class LearnedTyper:
             if m and sub == "Remote explosive/landmine/IED" and (found & EXPLOSIVE_SUBS or FIRED_WEAPON.search(text) or (m.group().endswith("bombed") and AIRCRAFT.search(text))):
                 continue  # the sentence names the weapon that exploded
             if m and probs.get(sub, 0.0) < floor:
-                probs = _raise(probs, sub, floor)
+                probs = gates.raise_to(probs, sub, floor)
                 hits = [h for h in hits if not (h.start < m.end() and m.start() < h.end)]
                 hits.append(TypedSpan(sub, m.start(), m.end(), floor))
         if (
@@ -359,7 +359,7 @@ class LearnedTyper:
             and (m := KILLING_RE.search(text))
         ):
             # A killing told alone with its victim (``KILLING``); any other trigger, a protest, a court or an accident decides.
-            probs = _raise(probs, "Attack", KILLING_FLOOR)
+            probs = gates.raise_to(probs, "Attack", KILLING_FLOOR)
             hits = sorted([h for h in hits if not (h.start < m.end() and m.start() < h.end)] + [TypedSpan("Attack", m.start(), m.end(), KILLING_FLOOR)], key=lambda h: h.start)
         return gates.after_rules(text, probs, hits, bool(accident.search(text)))  # crime arrests, evacuations, ground taken (typing_gates)
 
@@ -467,20 +467,13 @@ def _taker(sentence: str, hits: list[TypedSpan], default: str) -> str:
     return default
 
 
-def _raise(probs: dict[str, float], sub: str, floor: float) -> dict[str, float]:
-    """Set ``sub``'s probability to ``floor`` and scale the others to share the rest."""
-    rest = 1.0 - probs.get(sub, 0.0)
-    scale = (1.0 - floor) / rest if rest > 0 else 0.0
-    return {c: (floor if c == sub else v * scale) for c, v in probs.items()}
-
-
 def _raise_group(probs: dict[str, float], group: tuple[str, ...], floor: float) -> dict[str, float]:
     """Scale the classes of ``group`` up so that they sum to at least ``floor``, and the others to share the rest."""
     inside = sum(probs.get(c, 0.0) for c in group)
     if inside >= floor:
         return probs
     if inside <= 0.0:
-        return _raise(probs, group[0], floor)
+        return gates.raise_to(probs, group[0], floor)
     up, down = floor / inside, (1.0 - floor) / (1.0 - inside)
     return {c: v * (up if c in group else down) for c, v in probs.items()}
 

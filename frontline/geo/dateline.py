@@ -64,6 +64,13 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
     return max(places, key=lambda p: (p.population, -p.geonameid), default=None)
 
 
+def dateline_date_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline's date stands in ``text`` ("SAN SALVADOR, 13 NOV 89 (DPA) --"), or None without one:
+    the day the report was filed, not the day of what it tells."""
+    m = _dateline(text)
+    return m.span("date") if m is not None and m.group("date") else None
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the dateline's city and its country in parentheses stand in ``text`` (start, end), or
     None without a dateline: "ROME (ITALY)" says where the report was filed, not where it happened."""
